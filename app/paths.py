@@ -1,0 +1,57 @@
+"""Where things live: the user's data folder, logs, shipped resources."""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_ID
+
+DB_ENV_VAR = "PWB_DB"
+DB_FILENAME = "workbench.sqlite3"
+
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """The per-user data folder (created on demand by the caller)."""
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def database_target(explicit: str | None = None) -> str:
+    """The database the user asked for: ``--db``, then ``$PWB_DB``, then the default."""
+    if explicit:
+        return explicit
+    env = os.environ.get(DB_ENV_VAR, "").strip()
+    if env:
+        return env
+    return str(default_database_path())
+
+
+def _data_package_dir(folder: str, package: str) -> Path:
+    """A shipped data folder: the source tree's copy, else the installed package."""
+    in_tree = _SOURCE_ROOT / folder
+    if (_SOURCE_ROOT / "pyproject.toml").is_file() and in_tree.is_dir():
+        return in_tree
+    return Path(str(importlib.resources.files(package)))
+
+
+def resources_dir() -> Path:
+    """``resources/``: rule sets, stylesheet, icons, skill synonyms."""
+    return _data_package_dir("resources", "pwb_resources")
+
+
+def templates_dir() -> Path:
+    """``templates/``: the starter saved replies."""
+    return _data_package_dir("templates", "pwb_templates")

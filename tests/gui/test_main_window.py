@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from app import settings
+from app.storage.models import LedgerEntry
+from ui import screenshots
+from ui.main_window import MainWindow
+
+AREAS = ["Jobs", "Proposals", "Saved replies", "Connects", "Insights", "Profile"]
+
+
+def test_navigation_shows_each_page(qtbot, window: MainWindow) -> None:
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == AREAS
+    for row, title in enumerate(AREAS):
+        rect = window.nav.visualItemRect(window.nav.item(row))
+        qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.current_page().title == title
+        assert window.current_page().isVisible()
+        assert window.current_page().title_label.text() == title
+
+
+def test_keyboard_shortcuts_switch_pages(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().title == "Connects"
+
+
+def test_status_bar_names_database_and_balance(qtbot, window: MainWindow, db) -> None:
+    assert db.location in window.db_label.text()
+    assert window.balance_label.text() == "Connects: 0"
+    with db.session() as session:
+        session.add(LedgerEntry(kind="purchase", amount=40, usd=6.0))
+    window.ctx.ledger_changed.emit()
+    assert window.balance_label.text() == "Connects: 40"
+
+
+def test_last_page_is_remembered(qtbot, ctx, window: MainWindow) -> None:
+    window.nav.setCurrentRow(2)
+    window.close()
+    assert QSettings().value("window/page") in (2, "2")
+    again = MainWindow(ctx)
+    qtbot.add_widget(again)
+    assert again.current_page().title == "Saved replies"
+
+
+def test_empty_states_say_what_to_do(window: MainWindow) -> None:
+    for page in window.pages:
+        assert len(page.empty_state.text_label.text()) > 40
+        assert page.stack.currentWidget() is page.empty_state
+
+
+def test_preferences_store_thresholds(qtbot, window: MainWindow, db) -> None:
+    def fill_and_accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.apply_threshold.setValue(80)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill_and_accept)
+    window.preferences_action.trigger()
+    with db.sessions() as session:
+        assert settings.get(session, "score.apply_threshold") == 80
+
+
+def test_screenshot_tool_writes_one_png_per_page(qapp, db, tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    assert screenshots.main([str(out), "--db", db.location, "--size", "900x600"]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert len(names) == 12
+    assert "jobs.png" in names and "profile-dark.png" in names
+    assert all((out / n).stat().st_size > 5000 for n in names)

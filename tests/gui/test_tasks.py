@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from ui.tasks import Cancelled, run_task
+
+
+def test_result_comes_back_on_the_gui_thread(qtbot) -> None:
+    def work(progress):  # type: ignore[no-untyped-def]
+        progress.report(1, 2, "half")
+        return 41 + 1
+
+    results = []
+    task = run_task(work, on_done=results.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert results == [42]
+
+
+def test_errors_come_back_as_failed(qtbot) -> None:
+    def work(progress):  # type: ignore[no-untyped-def]
+        raise ValueError("bad row 3")
+
+    errors = []
+    task = run_task(work, on_error=errors.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert isinstance(errors[0], ValueError)
+
+
+def test_cancel_stops_at_the_next_check(qtbot) -> None:
+    import threading
+
+    gate = threading.Event()
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        gate.wait(5)
+        progress.check()
+        return "finished anyway"
+
+    done = []
+    task = run_task(work, on_done=done.append)
+    task.cancel()
+    gate.set()
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        pass
+    assert done == []
+    assert Cancelled.__name__ == "Cancelled"

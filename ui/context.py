@@ -1,0 +1,32 @@
+"""What every page needs: the open database and signals that announce changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from app.storage import Database
+
+
+class AppContext(QObject):
+    """The open database plus change notifications shared by all pages.
+
+    A page that writes emits the matching signal once its transaction has
+    committed; pages that show that data refresh themselves.
+    """
+
+    #: postings were added, changed, rescored or removed
+    jobs_changed = Signal()
+    #: proposals or their statuses changed
+    proposals_changed = Signal()
+    #: a ledger entry was posted (the status bar balance follows at once)
+    ledger_changed = Signal()
+    #: saved replies changed
+    replies_changed = Signal()
+    #: a profile or the active profile changed
+    profiles_changed = Signal()
+    #: a one-line message for the status bar
+    message = Signal(str)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db

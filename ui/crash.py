@@ -1,0 +1,40 @@
+"""The crash path: a bug is logged with its trace and shown in a dialog with the log's path."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.errors import WorkbenchError
+
+log = logging.getLogger("pwb.ui")
+
+
+def show_error(parent, title: str, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
+    """An expected error as a message; anything else as a bug report pointing at the log."""
+    if isinstance(exc, WorkbenchError):
+        QMessageBox.warning(parent, title, str(exc))
+        return
+    from app.logs import log_file
+
+    QMessageBox.critical(
+        parent,
+        title,
+        f"Something went wrong: {type(exc).__name__}: {exc}\n\n"
+        f"Nothing was saved half-way. Details are in the log:\n{log_file()}",
+    )
+
+
+def install_excepthook() -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if QApplication.instance() is not None:
+            show_error(QApplication.activeWindow(), "Unexpected error", exc)
+        else:
+            sys.__excepthook__(kind, exc, tb)
+
+    sys.excepthook = hook

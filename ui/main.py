@@ -1,0 +1,89 @@
+"""``proposal-workbench``: open the desktop app on a database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_ID, APP_NAME, __version__, paths
+from app.bootstrap import seed_defaults
+from app.errors import WorkbenchError
+from app.logs import setup_logging
+from app.storage import Database, open_database
+from ui.context import AppContext
+from ui.crash import install_excepthook
+from ui.icons import icon
+from ui.main_window import MainWindow
+from ui.theme import THEMES, apply_theme
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="proposal-workbench", description=APP_NAME)
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
+    parser.add_argument("--theme", choices=THEMES, help="colour theme (default: as last set)")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser.parse_known_args(argv)
+
+
+def create_application(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "proposal-workbench", *argv])
+    app.setOrganizationName(APP_ID)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("app", size=256))
+    return app
+
+
+def open_for_gui(explicit: str | None) -> Database:
+    target = paths.database_target(explicit)
+    if target == str(paths.default_database_path()):
+        paths.data_dir().mkdir(parents=True, exist_ok=True)
+    db = open_database(target)
+    seed_defaults(db)
+    return db
+
+
+def lock_database(db: Database) -> QLockFile | None:
+    """One app instance per database file; None when another instance holds it."""
+    if db.path is None:
+        return QLockFile("")  # server databases handle concurrency themselves
+    lock = QLockFile(str(db.path) + ".lock")
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(200) else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = create_application(qt_args)
+    setup_logging()
+    install_excepthook()
+    apply_theme(app, args.theme or str(QSettings().value("ui/theme", "system")))
+    try:
+        db = open_for_gui(args.db)
+    except WorkbenchError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    lock = lock_database(db)
+    if lock is None:
+        QMessageBox.warning(
+            None, APP_NAME, f"{db.location} is already open in another Proposal Workbench window."
+        )
+        return 1
+    window = MainWindow(AppContext(db))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        lock.unlock()
+        db.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

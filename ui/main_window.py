@@ -1,0 +1,179 @@
+"""The main window: navigation to the six areas, menus, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.storage.ledger import connects_balance
+from ui.context import AppContext
+from ui.icons import icon
+from ui.pages.base import Page
+from ui.pages.connects import ConnectsPage
+from ui.pages.insights import InsightsPage
+from ui.pages.jobs import JobsPage
+from ui.pages.profile import ProfilePage
+from ui.pages.proposals import ProposalsPage
+from ui.pages.replies import RepliesPage
+
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    JobsPage,
+    ProposalsPage,
+    RepliesPage,
+    ConnectsPage,
+    InsightsPage,
+    ProfilePage,
+)
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the current page on the right, status below."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon("app", size=256))
+        self.pages: list[Page] = [cls(ctx) for cls in PAGE_CLASSES]
+        self._build_central()
+        self._build_menus()
+        self._build_status_bar()
+        ctx.ledger_changed.connect(self.refresh_balance)
+        ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self._restore_state()
+
+    # -- construction ---------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(190)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.nav.addItem(QListWidgetItem(page.title))
+            self.stack.addWidget(page)
+        self._tint_icons()
+        self.nav.currentRowChanged.connect(self.show_page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.preferences_action = QAction("&Preferences…", self)
+        self.preferences_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")]
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.open_preferences)
+        edit_menu.addAction(self.preferences_action)
+
+        go_menu = bar.addMenu("&Go")
+        for row, page in enumerate(self.pages):
+            action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
+            go_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = QAction(f"&About {APP_NAME}", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.db_label.setText(f"Database: {self.ctx.db.location}")
+        self.db_label.setToolTip(self.ctx.db.location)
+        self.balance_label = QLabel()
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.balance_label)
+        self.refresh_balance()
+
+    def _tint_icons(self) -> None:
+        color = self.palette().windowText().color()
+        selected = self.palette().highlightedText().color()
+        for row, page in enumerate(self.pages):
+            tinted = icon(page.icon_name, color)
+            white = icon(page.icon_name, selected).pixmap(48, 48)
+            tinted.addPixmap(white, QIcon.Mode.Selected)
+            self.nav.item(row).setIcon(tinted)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._tint_icons()
+        super().changeEvent(event)
+
+    # -- state ----------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        row = int(settings.value("window/page", 0) or 0)
+        self.nav.setCurrentRow(row if 0 <= row < len(self.pages) else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/page", self.nav.currentRow())
+        super().closeEvent(event)
+
+    # -- slots ----------------------------------------------------------------
+
+    @Slot(int)
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.pages[row].refresh()
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    @Slot()
+    def refresh_balance(self) -> None:
+        with self.ctx.db.sessions() as session:
+            balance = connects_balance(session)
+        self.balance_label.setText(f"Connects: {balance:,}")
+
+    @Slot()
+    def open_preferences(self) -> None:
+        from ui.preferences import PreferencesDialog
+
+        PreferencesDialog(self.ctx, self).exec()
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            "Score job postings, draft proposals from saved replies, and keep an exact "
+            "account of your Connects.<br><br>"
+            "Everything stays on this computer.",
+        )

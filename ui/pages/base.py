@@ -1,0 +1,45 @@
+"""A page of the main window: a title row and a body, with an empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.context import AppContext
+from ui.widgets.empty_state import EmptyState
+
+
+class Page(QWidget):
+    """Base for the six areas. Subclasses set ``title`` / ``icon_name`` and fill ``body``."""
+
+    title = ""
+    icon_name = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"page-{self.icon_name}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 10)
+        self.header = QHBoxLayout()
+        self.title_label = QLabel(self.title, objectName="pageTitle")
+        self.header.addWidget(self.title_label)
+        self.header.addStretch(1)
+        outer.addLayout(self.header)
+        #: index 0: the empty state; index 1: the content
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+
+    def set_empty_state(self, empty: EmptyState) -> None:
+        self.empty_state = empty
+        self.stack.insertWidget(0, empty)
+        self.stack.setCurrentIndex(0)
+
+    def set_content(self, content: QWidget) -> None:
+        self.content = content
+        self.stack.addWidget(content)
+
+    def show_empty(self, empty: bool) -> None:
+        self.stack.setCurrentWidget(self.empty_state if empty else self.content)
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the database (cheap; called on show)."""

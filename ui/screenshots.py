@@ -1,0 +1,80 @@
+"""Render every main page offscreen into PNG files.
+
+    python -m ui.screenshots OUTDIR [--db PATH_OR_URL] [--theme light|dark|both]
+
+Uses the database as it is (``--db``, else ``$PWB_DB``, else the default), so
+what the pictures show is what the user would see.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--db", metavar="PATH_OR_URL")
+    parser.add_argument("--theme", choices=("light", "dark", "both"), default="both")
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    return parser.parse_args(argv)
+
+
+def render_pages(window, outdir: Path, suffix: str) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Show each page of ``window`` in turn and grab it; returns the files written."""
+    from PySide6.QtWidgets import QApplication
+
+    written = []
+    for row, page in enumerate(window.pages):
+        window.nav.setCurrentRow(row)
+        for _ in range(3):
+            QApplication.processEvents()
+        target = outdir / f"{page.icon_name}{suffix}.png"
+        if not window.grab().save(str(target)):
+            raise OSError(f"cannot write {target}")
+        written.append(target)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from app.errors import WorkbenchError
+    from ui.context import AppContext
+    from ui.main import create_application, open_for_gui
+    from ui.main_window import MainWindow
+    from ui.theme import apply_theme
+
+    app = create_application()
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"screenshots: --size {args.size!r} is not WIDTHxHEIGHT", file=sys.stderr)
+        return 2
+    try:
+        db = open_for_gui(args.db)
+    except WorkbenchError as exc:
+        print(f"screenshots: {exc}", file=sys.stderr)
+        return 2
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    themes = ("light", "dark") if args.theme == "both" else (args.theme,)
+    for theme in themes:
+        apply_theme(app, theme)
+        window = MainWindow(AppContext(db))
+        window.resize(width, height)
+        window.show()
+        suffix = "" if theme == "light" else "-dark"
+        for path in render_pages(window, args.outdir, suffix):
+            print(path)
+        window.close()
+        window.deleteLater()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
