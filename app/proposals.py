@@ -1,0 +1,212 @@
+"""The proposal pipeline: drafts, submission, and status changes with history.
+
+Statuses move along ``draft → submitted → viewed → replied → interviewing →
+hired``, or end in ``declined`` / ``not_hired`` / ``withdrawn`` /
+``job_closed``. Every change is a :class:`ProposalStatusChange` row. The
+Connects side of submitting and of refunds lives in :mod:`app.ledger`, which
+hooks in through :data:`SUBMIT_HOOKS` and :data:`STATUS_HOOKS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import ProposalStatus as S
+from app.errors import InputError, NotFoundError
+from app.storage.models import JobPosting, Proposal, ProposalStatusChange
+
+#: how far ahead of this computer's clock a time may be before it counts as "future"
+_CLOCK_SKEW = timedelta(minutes=5)
+
+#: the happy path; "next status" is the following one
+PIPELINE: tuple[S, ...] = (S.DRAFT, S.SUBMITTED, S.VIEWED, S.REPLIED, S.INTERVIEWING, S.HIRED)
+CLOSED: tuple[S, ...] = (S.DECLINED, S.NOT_HIRED, S.WITHDRAWN, S.JOB_CLOSED)
+_OPEN_AFTER_SUBMIT = (S.SUBMITTED, S.VIEWED, S.REPLIED, S.INTERVIEWING)
+
+#: which statuses may follow which
+TRANSITIONS: dict[S, frozenset[S]] = {
+    S.DRAFT: frozenset({S.SUBMITTED, S.WITHDRAWN}),
+    **{
+        s: frozenset(
+            {*PIPELINE[PIPELINE.index(s) + 1 :], S.DECLINED, S.NOT_HIRED, S.WITHDRAWN, S.JOB_CLOSED}
+        )
+        for s in _OPEN_AFTER_SUBMIT
+    },
+    S.HIRED: frozenset({S.JOB_CLOSED}),
+    S.DECLINED: frozenset(),
+    S.NOT_HIRED: frozenset(),
+    S.WITHDRAWN: frozenset(),
+    S.JOB_CLOSED: frozenset(),
+}
+
+#: called as hook(session, proposal, at) after a proposal is submitted
+SUBMIT_HOOKS: list[Callable[[Session, Proposal, datetime], None]] = []
+#: called as hook(session, proposal, old_status, new_status, at) after a status change
+STATUS_HOOKS: list[Callable[[Session, Proposal, S, S, datetime], None]] = []
+
+
+def parse_status(value: str) -> S:
+    """A status from user text (``not hired``, ``Not-Hired`` and ``not_hired`` are one)."""
+    key = value.strip().lower().replace(" ", "_").replace("-", "_")
+    try:
+        return S(key)
+    except ValueError:
+        names = ", ".join(s.value for s in S)
+        raise InputError(f"unknown status {value!r}; use one of: {names}") from None
+
+
+def next_status(current: S) -> S | None:
+    """The one-key move: the next step of the happy path, if there is one."""
+    if current in PIPELINE and current != S.HIRED:
+        return PIPELINE[PIPELINE.index(current) + 1]
+    return None
+
+
+def get_proposal(session: Session, proposal_id: int) -> Proposal:
+    proposal = session.get(Proposal, proposal_id)
+    if proposal is None:
+        raise NotFoundError(f"no proposal with id {proposal_id}")
+    return proposal
+
+
+def _job(session: Session, job_id: int) -> JobPosting:
+    job = session.get(JobPosting, job_id)
+    if job is None or job.deleted_at is not None:
+        raise NotFoundError(f"no job posting with id {job_id}")
+    return job
+
+
+def _now(at: datetime | None) -> datetime:
+    if at is None:
+        return datetime.now(UTC)
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def save_draft(
+    session: Session,
+    *,
+    job_id: int,
+    text: str,
+    profile_id: int | None = None,
+    reply_id: int | None = None,
+    at: datetime | None = None,
+) -> Proposal:
+    """Store a draft proposal for a posting (no Connects are spent for a draft)."""
+    _job(session, job_id)
+    when = _now(at)
+    proposal = Proposal(
+        job_id=job_id, profile_id=profile_id, reply_id=reply_id, text=text, status=S.DRAFT
+    )
+    proposal.history.append(ProposalStatusChange(from_status=None, to_status=S.DRAFT, at=when))
+    session.add(proposal)
+    session.flush()
+    return proposal
+
+
+def submit_proposal(
+    session: Session,
+    *,
+    job_id: int,
+    connects: int,
+    boost: int = 0,
+    bid: float | None = None,
+    text: str = "",
+    invited: bool = False,
+    profile_id: int | None = None,
+    reply_id: int | None = None,
+    proposal_id: int | None = None,
+    at: datetime | None = None,
+) -> Proposal:
+    """Record a proposal as submitted (a new one, or an existing draft).
+
+    An invitation costs no Connects, whatever ``connects`` says.
+    """
+    if connects < 0 or boost < 0:
+        raise InputError("Connects and boost cannot be negative")
+    if bid is not None and bid < 0:
+        raise InputError("the bid cannot be negative")
+    when = _now(at)
+    if when > datetime.now(UTC) + _CLOCK_SKEW:
+        raise InputError(f"{when.isoformat()} is in the future")
+    job = _job(session, job_id)
+    if proposal_id is not None:
+        proposal = get_proposal(session, proposal_id)
+        if proposal.status != S.DRAFT:
+            raise InputError(f"proposal {proposal_id} is already {proposal.status}")
+        if proposal.job_id != job.id:
+            raise InputError(f"proposal {proposal_id} is for another job posting")
+    else:
+        proposal = Proposal(job_id=job.id, status=S.DRAFT)
+        session.add(proposal)
+    proposal.text = text or proposal.text
+    proposal.bid_amount = bid
+    proposal.invited = invited
+    proposal.connects_spent = 0 if invited else connects
+    proposal.boost_connects = boost
+    proposal.profile_id = profile_id if profile_id is not None else proposal.profile_id
+    proposal.reply_id = reply_id if reply_id is not None else proposal.reply_id
+    proposal.submitted_at = when
+    proposal.history.append(
+        ProposalStatusChange(
+            from_status=None if proposal_id is None else S.DRAFT, to_status=S.SUBMITTED, at=when
+        )
+    )
+    proposal.status = S.SUBMITTED
+    session.flush()
+    for hook in SUBMIT_HOOKS:
+        hook(session, proposal, when)
+    return proposal
+
+
+def change_status(
+    session: Session,
+    proposal_id: int,
+    status: S | str,
+    *,
+    reason: str | None = None,
+    at: datetime | None = None,
+    revenue_usd: float | None = None,
+) -> Proposal:
+    """Move a proposal to ``status`` if the pipeline allows it; nothing changes otherwise."""
+    new = status if isinstance(status, S) else parse_status(status)
+    proposal = get_proposal(session, proposal_id)
+    old = S(proposal.status)
+    if new not in TRANSITIONS[old]:
+        allowed = ", ".join(sorted(TRANSITIONS[old])) or "none (it is closed)"
+        raise InputError(f"proposal {proposal_id} is {old}; it can move to: {allowed}")
+    when = _now(at)
+    last = proposal.history[-1].at if proposal.history else None
+    if last is not None and when < last:
+        raise InputError(f"{when.isoformat()} is before the proposal's last change")
+    if when > datetime.now(UTC) + _CLOCK_SKEW:
+        raise InputError(f"{when.isoformat()} is in the future")
+    if revenue_usd is not None and revenue_usd < 0:
+        raise InputError("revenue cannot be negative")
+    proposal.history.append(
+        ProposalStatusChange(from_status=old, to_status=new, at=when, reason=reason)
+    )
+    proposal.status = new
+    if new == S.SUBMITTED and proposal.submitted_at is None:
+        proposal.submitted_at = when
+    if reason:
+        proposal.outcome_reason = reason
+    if revenue_usd is not None:
+        proposal.revenue_usd = revenue_usd
+    session.flush()
+    if new == S.SUBMITTED:
+        for submit_hook in SUBMIT_HOOKS:
+            submit_hook(session, proposal, when)
+    for hook in STATUS_HOOKS:
+        hook(session, proposal, old, new, when)
+    return proposal
+
+
+def list_proposals(session: Session, status: S | None = None) -> list[Proposal]:
+    query = select(Proposal).order_by(Proposal.created_at.desc(), Proposal.id.desc())
+    if status is not None:
+        query = query.where(Proposal.status == status)
+    return list(session.scalars(query))
