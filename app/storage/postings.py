@@ -1,0 +1,99 @@
+"""Between :class:`PostingFacts` (what parsers and importers produce, what the
+scorer reads) and the :class:`JobPosting` row."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
+from app.storage.models import JobPosting
+
+_CLIENT_FIELDS = tuple(ClientFacts.__dataclass_fields__)
+_UPWORK_ID = re.compile(r"~0[0-9a-f]{8,}", re.IGNORECASE)
+
+
+def external_id_from_url(url: str | None) -> str | None:
+    """Upwork's job id (``~01ba8443095c7afd5e``) from a job URL, if it has one."""
+    if not url:
+        return None
+    match = _UPWORK_ID.search(url)
+    return match.group(0).lower() if match else None
+
+
+def dedup_key(facts: PostingFacts) -> str:
+    """What makes two captures the same posting: platform id, else URL, else the text."""
+    ext = facts.external_id or external_id_from_url(facts.url)
+    if ext:
+        return f"{facts.platform}:{ext}"
+    if facts.url:
+        url = facts.url.strip().split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
+        return f"{facts.platform}:url:{url}"
+    text = " ".join(f"{facts.title or ''}\n{facts.description or ''}".split()).lower()
+    return f"{facts.platform}:text:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}"
+
+
+def apply_facts(job: JobPosting, facts: PostingFacts) -> JobPosting:
+    """Write ``facts`` onto ``job`` (a new or an existing row)."""
+    job.platform = facts.platform
+    job.external_id = facts.external_id or external_id_from_url(facts.url)
+    job.dedup_key = dedup_key(facts)
+    job.url = facts.url
+    job.title = facts.title or ""
+    job.description = facts.description or ""
+    job.category = facts.category
+    job.skills = list(facts.skills)
+    job.budget_type = facts.budget_type.value if facts.budget_type else None
+    job.fixed_budget = facts.fixed_budget
+    job.hourly_min = facts.hourly_min
+    job.hourly_max = facts.hourly_max
+    job.experience_level = facts.experience_level.value if facts.experience_level else None
+    job.duration = facts.duration
+    job.hours_per_week = facts.hours_per_week
+    job.posted_at = facts.posted_at
+    job.proposals_min = facts.proposals_min
+    job.proposals_max = facts.proposals_max
+    job.interviewing = facts.interviewing
+    job.invites_sent = facts.invites_sent
+    job.unanswered_invites = facts.unanswered_invites
+    job.last_viewed_at = facts.last_viewed_at
+    job.connects_required = facts.connects_required
+    job.screening_questions = list(facts.screening_questions)
+    for name in _CLIENT_FIELDS:
+        setattr(job, f"client_{name}", getattr(facts.client, name))
+    job.raw_text = facts.raw_text
+    job.missing_fields = list(facts.missing)
+    return job
+
+
+def facts_of(job: JobPosting) -> PostingFacts:
+    """The stored posting as :class:`PostingFacts` (for scoring and drafting)."""
+    client = ClientFacts(**{name: getattr(job, f"client_{name}") for name in _CLIENT_FIELDS})
+    return PostingFacts(
+        title=job.title or None,
+        description=job.description or None,
+        url=job.url,
+        category=job.category,
+        skills=list(job.skills or []),
+        budget_type=BudgetType(job.budget_type) if job.budget_type else None,
+        fixed_budget=job.fixed_budget,
+        hourly_min=job.hourly_min,
+        hourly_max=job.hourly_max,
+        experience_level=ExperienceLevel(job.experience_level) if job.experience_level else None,
+        duration=job.duration,
+        hours_per_week=job.hours_per_week,
+        posted_at=job.posted_at,
+        proposals_min=job.proposals_min,
+        proposals_max=job.proposals_max,
+        interviewing=job.interviewing,
+        invites_sent=job.invites_sent,
+        unanswered_invites=job.unanswered_invites,
+        connects_required=job.connects_required,
+        client=client,
+        missing=list(job.missing_fields or []),
+        platform=job.platform,
+        external_id=job.external_id,
+        last_viewed_at=job.last_viewed_at,
+        screening_questions=list(job.screening_questions or []),
+        raw_text=job.raw_text,
+    )
