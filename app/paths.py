@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 import os
 from pathlib import Path
 
@@ -44,7 +44,11 @@ def _data_package_dir(folder: str, package: str) -> Path:
     in_tree = _SOURCE_ROOT / folder
     if (_SOURCE_ROOT / "pyproject.toml").is_file() and in_tree.is_dir():
         return in_tree
-    return Path(str(importlib.resources.files(package)))
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the installed app has no {folder}/ (package {package})")
+    # a data-only package has no __init__.py: a namespace package, so ask its location
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def resources_dir() -> Path:
