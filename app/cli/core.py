@@ -26,18 +26,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     db = open_db(args)
-    info = {
+    counts = db.row_counts()
+    info: dict[str, object] = {
         "version": __version__,
         "database": db.location,
         "dialect": db.dialect,
         "schema_revision": db.revision(),
-        "row_counts": db.row_counts(),
+        "row_counts": counts,
     }
     if args.json:
         print_json(info)
         return 0
     print(f"Proposal Workbench {info['version']}")
     print(f"database: {info['database']} ({info['dialect']}, schema {info['schema_revision']})")
-    for table, count in info["row_counts"].items():
+    for table, count in counts.items():
         print(f"  {table:<24} {count:>10,}")
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Insert, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Insert, Integer, Select, func, literal_column, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -45,8 +45,8 @@ def job_search_filter(session: Session, query: str) -> ColumnElement[bool] | Non
         match = fts5_query(query)
         if match is None:
             return None
-        ids = (
-            select(literal_column("rowid"))
+        ids: Select[int] = (
+            select(literal_column("rowid", Integer))
             .select_from(text("job_fts"))
             .where(text("job_fts MATCH :fts_match").bindparams(fts_match=match))
         )
