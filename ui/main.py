@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, __version__, paths
+from app.backup import auto_backup
 from app.bootstrap import seed_defaults
 from app.errors import WorkbenchError
 from app.logs import setup_logging
@@ -47,6 +49,10 @@ def open_for_gui(explicit: str | None) -> Database:
         paths.data_dir().mkdir(parents=True, exist_ok=True)
     db = open_database(target)
     seed_defaults(db)
+    try:
+        auto_backup(db)
+    except WorkbenchError as exc:  # a backup problem must not keep the app from opening
+        logging.getLogger("pwb.ui").warning("automatic backup failed: %s", exc)
     return db
 
 
