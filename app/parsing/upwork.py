@@ -606,8 +606,12 @@ def _parse_url_category(text: str, facts: PostingFacts) -> None:
 
 
 def _finish(facts: PostingFacts, client_text: str) -> PostingFacts:
-    """Fill ``missing``: contract fields the text did not show (not those that cannot apply)."""
     unrated = bool(re.search(r"Rating is\s*0(?:\.0+)?\s*out of 5", client_text, _RE_FLAGS))
+    return mark_missing(facts, unrated=unrated)
+
+
+def mark_missing(facts: PostingFacts, *, unrated: bool = False) -> PostingFacts:
+    """Fill ``missing``: contract fields that are unknown (not those that cannot apply)."""
     skip: set[str] = set()
     if facts.budget_type is BudgetType.HOURLY:
         skip.add("fixed_budget")
