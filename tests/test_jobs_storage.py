@@ -186,3 +186,33 @@ def test_capture_text_parses_and_stores(db) -> None:
     with db.session() as session:
         [(again, created)] = capture_text(session, text)
         assert not created and again.id == job.id
+
+
+def test_review_form_edits() -> None:
+    from app.capture import EDITABLE_FIELDS, apply_edits, field_text
+    from app.parsing.upwork import parse_posting
+
+    facts = parse_posting(
+        "Logo design\nFixed-price - Expert - Est. Budget: $200 Need a logo.\n"
+        "Payment unverified Rating is 0 out of 5. $0 spent Canada Proposals: 5 to 10\n"
+    )
+    specs = {s.key: s for s in EDITABLE_FIELDS}
+    assert field_text(facts, specs["fixed_budget"]) == "200"
+    assert field_text(facts, specs["client.payment_verified"]) == "no"
+    assert "category" in facts.missing and "client.rating" not in facts.missing
+    edited = apply_edits(
+        facts,
+        {"category": "Design", "skills": "Logo Design, Illustrator", "fixed_budget": "$1.5K",
+         "client.member_since": "2024-06-11", "connects_required": "8"},
+    )  # fmt: skip
+    assert edited.category == "Design" and "category" not in edited.missing
+    assert edited.skills == ["Logo Design", "Illustrator"]
+    assert edited.fixed_budget == 1500.0 and edited.connects_required == 8
+    assert "client.rating" not in edited.missing
+    assert facts.category is None  # the original is untouched
+    with pytest.raises(InputError, match="Connects required"):
+        apply_edits(facts, {"connects_required": "eight"})
+    with pytest.raises(InputError, match="Posted at"):
+        apply_edits(facts, {"posted_at": "yesterday-ish"})
+    with pytest.raises(InputError, match="at least"):
+        apply_edits(facts, {"title": "", "description": ""})
