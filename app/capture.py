@@ -106,7 +106,9 @@ def field_text(facts: PostingFacts, spec: FieldSpec) -> str:
         return "yes" if value else "no"
     if isinstance(value, StrEnum):
         return value.value
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and value == int(value) and spec.kind != "float":
         return str(int(value))

@@ -64,6 +64,7 @@ def test_jobs_model_passes_modeltester(qtmodeltester, db) -> None:
     assert model.index(row, 1).data() == "77"
     assert model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(row, 4).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == "Nothing known about the client"
     model.sort(3, Qt.SortOrder.AscendingOrder)
     assert model.index(0, 3).data() == "$0 fixed"
     assert model.rowCount() == PAGE_SIZE

@@ -38,14 +38,13 @@ COLUMNS = (
     Column("Score", "score", numeric=True),
     Column("Title", "title"),
     Column("Budget", "budget", numeric=True),
-    Column("Client spent", "client_total_spent", numeric=True),
-    Column("Rating", "client_rating", numeric=True),
+    Column("Client", "client_total_spent", numeric=True),
     Column("Proposals", "proposals", numeric=True),
     Column("Connects", "connects_required", numeric=True),
     Column("Posted", "posted_at"),
     Column("Status", "status"),
 )
-VERDICT, SCORE, TITLE, BUDGET, SPENT, RATING, PROPOSALS, CONNECTS, POSTED, STATUS = range(10)
+VERDICT, SCORE, TITLE, BUDGET, CLIENT, PROPOSALS, CONNECTS, POSTED, STATUS = range(9)
 
 
 class JobsModel(QAbstractTableModel):
@@ -127,6 +126,8 @@ class JobsModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return row.title
+        if role == Qt.ItemDataRole.ToolTipRole and column == CLIENT:
+            return _client_tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_alignment(COLUMNS[column]))
         if role == Qt.ItemDataRole.ForegroundRole and column in (VERDICT, SCORE) and row.verdict:
@@ -147,10 +148,10 @@ class JobsModel(QAbstractTableModel):
             return row.title or "(untitled)"
         if column == BUDGET:
             return budget(row.budget_type, row.fixed_budget, row.hourly_min, row.hourly_max)
-        if column == SPENT:
-            return money(row.client_total_spent)
-        if column == RATING:
-            return "" if row.client_rating is None else f"{row.client_rating:.1f}"
+        if column == CLIENT:
+            spent = money(row.client_total_spent)
+            rating = "" if row.client_rating is None else f"{row.client_rating:.1f}★"
+            return " · ".join(p for p in (spent, rating) if p)
         if column == PROPOSALS:
             return proposals(row.proposals_min, row.proposals_max)
         if column == CONNECTS:
@@ -189,3 +190,16 @@ class JobsModel(QAbstractTableModel):
 def _alignment(column: Column) -> Qt.AlignmentFlag:
     horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
     return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+def _client_tooltip(row: JobRow) -> str:
+    parts = []
+    if row.client_total_spent is not None:
+        parts.append(f"Spent {money(row.client_total_spent)}")
+    if row.client_rating is not None:
+        parts.append(f"rated {row.client_rating:.2f} of 5")
+    if row.client_payment_verified is not None:
+        parts.append("payment verified" if row.client_payment_verified else "payment NOT verified")
+    if row.client_country:
+        parts.append(row.client_country)
+    return ", ".join(parts) or "Nothing known about the client"

@@ -41,7 +41,7 @@ from app.storage.jobs import (
 )
 from ui.capture import choose_and_import, paste_posting
 from ui.context import AppContext
-from ui.models.jobs_model import COLUMNS, ID_ROLE, TITLE, JobsModel
+from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, JobsModel
 from ui.pages.base import Page
 from ui.widgets.empty_state import EmptyState
 
@@ -123,7 +123,7 @@ class JobsPage(Page):
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 420])
+        splitter.setSizes([760, 320])
         self.splitter = splitter
         layout.addWidget(splitter, 1)
         return content
@@ -147,17 +147,10 @@ class JobsPage(Page):
         for label, delta in DATE_FILTERS:
             self.date_combo.addItem(label, delta)
         self.date_combo.currentIndexChanged.connect(self.apply_filters)
-        self.paste_button = QPushButton("Paste posting")
-        self.paste_button.setToolTip("Add the posting you copied (Ctrl+Shift+V)")
-        self.paste_button.clicked.connect(self.paste)
-        self.import_button = QPushButton("Import…")
-        self.import_button.clicked.connect(self.import_file)
         bar.addWidget(self.search_edit, 3)
         bar.addWidget(self.status_combo)
         bar.addWidget(self.date_combo)
         bar.addStretch(1)
-        bar.addWidget(self.paste_button)
-        bar.addWidget(self.import_button)
         return bar
 
     def _build_undo_bar(self) -> QFrame:
@@ -197,9 +190,13 @@ class JobsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((64, 50, 300, 110, 90, 56, 90, 70, 80, 84)):
+        for column, width in enumerate((56, 44, 240, 92, 96, 84, 64, 78, 84)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # the status filter says which statuses are listed; the column is there on demand
+        self.table.setColumnHidden(STATUS, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -363,6 +360,17 @@ class JobsPage(Page):
         self.raw_text.setPlainText(raw)
         self.detail_stack.setCurrentIndex(1)
         self.shown_job_id = job_id
+
+    def _header_menu(self, pos: object) -> None:
+        menu = QMenu(self)
+        for column, spec in enumerate(COLUMNS):
+            if column == TITLE:
+                continue
+            action = menu.addAction(spec.title)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))  # type: ignore[arg-type]
 
     def _context_menu(self, pos: object) -> None:
         if not self.selected_ids():
