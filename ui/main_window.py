@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.storage.ledger import connects_balance
+from ui.capture import install_capture_actions
 from ui.context import AppContext
 from ui.icons import icon
 from ui.pages.base import Page
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = [cls(ctx) for cls in PAGE_CLASSES]
         self._build_central()
         self._build_menus()
+        install_capture_actions(self, ctx)
         self._build_status_bar()
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))

@@ -21,6 +21,7 @@ log = logging.getLogger("pwb.cli")
 
 COMMAND_MODULES = (
     "app.cli.core",
+    "app.cli.capture",
     "app.cli.maintenance",
 )
 

@@ -1,12 +1,75 @@
-"""The Jobs page."""
+"""The Jobs page: filter bar, the lazy jobs table, and the selected posting on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.display import posting_details
+from app.storage.jobs import (
+    JobQuery,
+    count_jobs,
+    delete_jobs,
+    get_job,
+    has_jobs,
+    restore_statuses,
+    set_status,
+    undelete_jobs,
+)
+from ui.capture import choose_and_import, paste_posting
 from ui.context import AppContext
+from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, JobsModel
 from ui.pages.base import Page
 from ui.widgets.empty_state import EmptyState
+
+SEARCH_DELAY_MS = 250
+#: status filter choices: (label, statuses)
+STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Open (new, shortlisted)", ("new", "shortlisted")),
+    ("All statuses", ()),
+    ("New", ("new",)),
+    ("Shortlisted", ("shortlisted",)),
+    ("Skipped", ("skipped",)),
+    ("Archived", ("archived",)),
+)
+#: date filter choices: (label, how far back)
+DATE_FILTERS: tuple[tuple[str, timedelta | None], ...] = (
+    ("Posted any time", None),
+    ("Last 24 hours", timedelta(days=1)),
+    ("Last 3 days", timedelta(days=3)),
+    ("Last 7 days", timedelta(days=7)),
+    ("Last 30 days", timedelta(days=30)),
+)
+#: row actions: (button text, status or "delete", shortcut)
+ACTIONS = (
+    ("Shortlist", "shortlisted", "S"),
+    ("Skip", "skipped", "K"),
+    ("Archive", "archived", "A"),
+    ("Delete", "delete", "Del"),
+)
 
 
 class JobsPage(Page):
@@ -15,10 +78,362 @@ class JobsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.set_empty_state(
-            EmptyState(
-                "jobs",
-                "No job postings yet",
-                "Copy a job posting in your browser and paste it here, or import a CSV or JSON export from your job-alert tool. Each posting is scored against your profile, with the reasons and red flags shown beside it.",
-            )
+        self._undo: Callable[[], None] | None = None
+        self.model = JobsModel(ctx.db, self)
+        self.count_label = QLabel(objectName="muted")
+        self.header.addWidget(self.count_label)
+
+        empty = EmptyState(
+            "jobs",
+            "No job postings yet",
+            "Copy a job posting in your browser and paste it here (Ctrl+Shift+V), or import a "
+            "CSV or JSON export from your job-alert tool. Each posting is scored against your "
+            "profile, with the reasons and red flags shown beside it.",
         )
+        self.empty_paste_button = QPushButton("Paste a posting")
+        self.empty_import_button = QPushButton("Import a file…")
+        self.empty_paste_button.clicked.connect(self.paste)
+        self.empty_import_button.clicked.connect(self.import_file)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_paste_button)
+        row.addWidget(self.empty_import_button)
+        row.addStretch(1)
+        column_layout = empty.text_label.parentWidget().layout()
+        assert isinstance(column_layout, QVBoxLayout)
+        column_layout.addSpacing(8)
+        column_layout.addLayout(row)
+        self.set_empty_state(empty)
+        self.set_content(self._build_content())
+        self.model.reloaded.connect(self._after_reload)
+        ctx.jobs_changed.connect(self.reload)
+        ctx.profiles_changed.connect(self.reload)
+        self.reload()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_filter_bar())
+        layout.addWidget(self._build_undo_bar())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_table())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 320])
+        self.splitter = splitter
+        layout.addWidget(splitter, 1)
+        return content
+
+    def _build_filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search title, description and skills")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(self.search_timer.start)
+        self.search_edit.returnPressed.connect(self.apply_filters)
+        self.status_combo = QComboBox()
+        for label, statuses in STATUS_FILTERS:
+            self.status_combo.addItem(label, statuses)
+        self.status_combo.currentIndexChanged.connect(self.apply_filters)
+        self.date_combo = QComboBox()
+        for label, delta in DATE_FILTERS:
+            self.date_combo.addItem(label, delta)
+        self.date_combo.currentIndexChanged.connect(self.apply_filters)
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(self.status_combo)
+        bar.addWidget(self.date_combo)
+        bar.addStretch(1)
+        return bar
+
+    def _build_undo_bar(self) -> QFrame:
+        self.undo_bar = QFrame(objectName="undoBar")
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self.undo_bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.undo_label = QLabel()
+        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self.undo)
+        row.addWidget(self.undo_label, 1)
+        row.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        self.undo_action = QAction("Undo", self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo)
+        self.addAction(self.undo_action)
+        return self.undo_bar
+
+    def _build_table(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(
+            [c.sort_key for c in COLUMNS].index("posted_at"), Qt.SortOrder.DescendingOrder
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((56, 44, 240, 92, 96, 84, 64, 78, 84)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # the status filter says which statuses are listed; the column is there on demand
+        self.table.setColumnHidden(STATUS, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.no_match_label = QLabel("No postings match these filters.", objectName="muted")
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match_label.hide()
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_match_label)
+        return box
+
+    def _build_detail(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 0, 0, 0)
+        actions = QHBoxLayout()
+        self.action_buttons: dict[str, QPushButton] = {}
+        for text, target, shortcut in ACTIONS:
+            button = QPushButton(text)
+            button.setToolTip(f"{text} the selected postings ({shortcut})")
+            button.clicked.connect(lambda _=False, t=target: self.apply_action(t))
+            self.action_buttons[target] = button
+            actions.addWidget(button)
+            action = QAction(text, self, shortcut=QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, t=target: self.apply_action(t))
+            self.table.addAction(action)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.detail_stack = QStackedWidget()
+        hint = QLabel("Select a posting to see all its fields and the text you pasted.")
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_stack.addWidget(hint)
+        #: tabs for the selected posting; issue 4 adds a "Score" tab here
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self._build_details_tab(), "Details")
+        self.raw_text = QPlainTextEdit(readOnly=True)
+        self.raw_text.setPlaceholderText("This posting was imported: there is no pasted text.")
+        self.raw_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.detail_tabs.addTab(self.raw_text, "Raw text")
+        self.detail_stack.addWidget(self.detail_tabs)
+        layout.addWidget(self.detail_stack, 1)
+        self._set_actions_enabled(False)
+        return box
+
+    def _build_details_tab(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        outer = QVBoxLayout(inner)
+        self.detail_form = QFormLayout()
+        self.detail_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.detail_labels: dict[str, QLabel] = {}
+        outer.addLayout(self.detail_form)
+        self.description_title = QLabel("Description", objectName="sectionTitle")
+        self.description_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.description = QLabel()
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.description_title)
+        outer.addWidget(self.description)
+        outer.addStretch(1)
+        scroll.setWidget(inner)
+        return scroll
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def current_query(self) -> JobQuery:
+        statuses = self.status_combo.currentData() or ()
+        delta = self.date_combo.currentData()
+        posted_from = datetime.now(UTC) - delta if isinstance(delta, timedelta) else None
+        return JobQuery(
+            search=self.search_edit.text(),
+            statuses=tuple(statuses),
+            posted_from=posted_from,
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+        )
+
+    @Slot()
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.model.set_query(self.current_query())
+
+    @Slot()
+    def reload(self) -> None:
+        """Re-read the list (after a change), keeping the filters and the selection."""
+        selected = self.selected_ids()
+        with self.ctx.db.sessions() as session:
+            any_jobs = has_jobs(session)
+        self.show_empty(not any_jobs)
+        if any_jobs:
+            self.model.set_query(self.current_query())
+            self._select_ids(selected)
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def _after_reload(self) -> None:
+        with self.ctx.db.sessions() as session:
+            total = count_jobs(session, self.model.query)
+        self.count_label.setText(f"{total:,} posting{'s' if total != 1 else ''}")
+        self.no_match_label.setVisible(self.model.rowCount() == 0)
+        self._show_detail(None)
+
+    def _select_ids(self, ids: list[int]) -> None:
+        rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        self.table.selectionModel().select(
+            selection, self.table.selectionModel().SelectionFlag.ClearAndSelect
+        )
+        if rows:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(rows[0], 0), self.table.selectionModel().SelectionFlag.NoUpdate
+            )
+
+    # -- selection and detail --------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.data(self.model.index(r, 0), ID_ROLE) for r in rows]
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self._set_actions_enabled(bool(ids))
+        self._show_detail(ids[0] if len(ids) == 1 else None)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in self.action_buttons.values():
+            button.setEnabled(enabled)
+
+    def _show_detail(self, job_id: int | None) -> None:
+        if job_id is None:
+            self.detail_stack.setCurrentIndex(0)
+            return
+        with self.ctx.db.sessions() as session:
+            job = get_job(session, job_id)
+            details = posting_details(job)
+            description = job.description or ""
+            raw = job.raw_text or ""
+        while self.detail_form.rowCount():
+            self.detail_form.removeRow(0)
+        self.detail_labels = {}
+        for label, text in details:
+            value = QLabel(text or "—")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.detail_labels[label] = value
+            self.detail_form.addRow(f"{label}:", value)
+        self.description.setText(description or "—")
+        self.raw_text.setPlainText(raw)
+        self.detail_stack.setCurrentIndex(1)
+        self.shown_job_id = job_id
+
+    def _header_menu(self, pos: object) -> None:
+        menu = QMenu(self)
+        for column, spec in enumerate(COLUMNS):
+            if column == TITLE:
+                continue
+            action = menu.addAction(spec.title)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))  # type: ignore[arg-type]
+
+    def _context_menu(self, pos: object) -> None:
+        if not self.selected_ids():
+            return
+        menu = QMenu(self)
+        for text, target, _shortcut in ACTIONS:
+            menu.addAction(text, lambda t=target: self.apply_action(t))
+        menu.popup(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+
+    # -- actions ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def apply_action(self, target: str) -> None:
+        """Shortlist / skip / archive / delete the selected postings, with undo."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        noun = f"{len(ids)} posting{'s' if len(ids) != 1 else ''}"
+        with self.ctx.db.session() as session:
+            if target == "delete":
+                deleted = delete_jobs(session, ids)
+                self._offer_undo(f"Deleted {noun}.", lambda: self._undo_delete(deleted))
+            else:
+                previous = set_status(session, ids, target)
+                label = dict((t, text) for text, t, _ in ACTIONS)[target]
+                self._offer_undo(f"{label}: {noun}.", lambda: self._undo_status(previous))
+        self.ctx.jobs_changed.emit()
+
+    def _undo_delete(self, ids: list[int]) -> None:
+        with self.ctx.db.session() as session:
+            undelete_jobs(session, ids)
+
+    def _undo_status(self, previous: dict[int, str]) -> None:
+        with self.ctx.db.session() as session:
+            restore_statuses(session, previous)
+
+    def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:
+        self._undo = undo
+        self.undo_label.setText(text)
+        self.undo_bar.show()
+        self.ctx.message.emit(f"{text} Ctrl+Z to undo.")
+
+    @Slot()
+    def undo(self) -> None:
+        if self._undo is None:
+            return
+        undo, self._undo = self._undo, None
+        undo()
+        self.undo_bar.hide()
+        self.ctx.message.emit("Undone.")
+        self.ctx.jobs_changed.emit()
+
+    @Slot()
+    def paste(self) -> None:
+        paste_posting(self.ctx, self.window())
+
+    @Slot()
+    def import_file(self) -> None:
+        choose_and_import(self.ctx, self.window())
+
+    def row_for(self, job_id: int) -> QModelIndex:
+        """The index of ``job_id`` in the table, loading more rows if needed (for tests/links)."""
+        while self.model.row_of(job_id) is None and self.model.canFetchMore():
+            self.model.fetchMore()
+        row = self.model.row_of(job_id)
+        return QModelIndex() if row is None else self.model.index(row, TITLE)

@@ -1,0 +1,278 @@
+"""Job postings in the database: add or update by dedup key, list in SQL, triage, soft delete.
+
+The jobs list is sorted, filtered and paged by the database (indexes on
+``posted_at``, ``status``; FTS5 for search), so it stays fast at a million
+rows. Score and verdict come from ``score_card`` for the active profile by a
+LEFT JOIN and are empty until a posting is scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, select, update
+from sqlalchemy.orm import Session
+
+from app.domain import JobStatus, PostingFacts
+from app.errors import InputError, NotFoundError
+from app.storage.models import JobPosting, Profile, ScoreCard
+from app.storage.postings import apply_facts, dedup_key
+from app.storage.search import job_search_filter
+
+#: what the jobs list can sort by (name → column); "score"/"verdict" come from score_card
+SORT_KEYS = (
+    "posted_at",
+    "captured_at",
+    "title",
+    "score",
+    "verdict",
+    "budget",
+    "client_total_spent",
+    "client_rating",
+    "proposals",
+    "connects_required",
+    "status",
+)
+
+
+@dataclass(frozen=True)
+class JobRow:
+    """One line of the jobs list: the display columns only."""
+
+    id: int
+    title: str
+    status: str
+    budget_type: str | None
+    fixed_budget: float | None
+    hourly_min: float | None
+    hourly_max: float | None
+    client_total_spent: float | None
+    client_rating: float | None
+    client_payment_verified: bool | None
+    client_country: str | None
+    proposals_min: int | None
+    proposals_max: int | None
+    connects_required: int | None
+    posted_at: datetime | None
+    captured_at: datetime | None
+    score: int | None
+    verdict: str | None
+
+
+@dataclass
+class JobQuery:
+    """What the jobs list shows: search text, filters and order (all applied in SQL)."""
+
+    search: str = ""
+    statuses: tuple[str, ...] = ()
+    verdict: str | None = None
+    posted_from: datetime | None = None
+    posted_to: datetime | None = None
+    sort: str = "posted_at"
+    descending: bool = True
+    include_deleted: bool = False
+
+
+# -- adding ----------------------------------------------------------------------------------
+
+
+def find_by_key(session: Session, key: str) -> JobPosting | None:
+    """The stored posting with this dedup key, deleted or not."""
+    return session.scalars(select(JobPosting).where(JobPosting.dedup_key == key)).one_or_none()
+
+
+def add_posting(
+    session: Session, facts: PostingFacts, *, source: str = "paste"
+) -> tuple[JobPosting, bool]:
+    """Store ``facts``: a new row, or the existing one (same platform id / URL / text) updated.
+
+    Returns the row and whether it was created. Triage status is kept on update;
+    a soft-deleted posting captured again comes back.
+    """
+    if not (facts.title or facts.description or facts.url):
+        raise InputError("a posting needs at least a title, a description or a URL")
+    job = find_by_key(session, dedup_key(facts))
+    created = job is None
+    if job is None:
+        job = JobPosting(status=JobStatus.NEW.value, captured_at=datetime.now(UTC))
+        session.add(job)
+    elif facts.raw_text is None and job.raw_text:
+        facts.raw_text = job.raw_text
+    apply_facts(job, facts)
+    job.source = source[:300]
+    job.deleted_at = None
+    session.flush()
+    return job, created
+
+
+def get_job(session: Session, job_id: int) -> JobPosting:
+    """The posting with ``job_id`` or :class:`NotFoundError`."""
+    job = session.get(JobPosting, job_id)
+    if job is None:
+        raise NotFoundError(f"no job posting with id {job_id}")
+    return job
+
+
+# -- listing ---------------------------------------------------------------------------------
+
+
+def active_profile_id(session: Session) -> int | None:
+    """The profile whose score cards the lists show, if one is active."""
+    return session.scalar(select(Profile.id).where(Profile.is_active).order_by(Profile.id).limit(1))
+
+
+def _filters(session: Session, query: JobQuery) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if not query.include_deleted:
+        where.append(JobPosting.deleted_at.is_(None))
+    if query.statuses:
+        unknown = set(query.statuses) - {s.value for s in JobStatus}
+        if unknown:
+            raise InputError(f"unknown job status: {', '.join(sorted(unknown))}")
+        where.append(JobPosting.status.in_(query.statuses))
+    if query.posted_from is not None:
+        where.append(JobPosting.posted_at >= query.posted_from)
+    if query.posted_to is not None:
+        where.append(JobPosting.posted_at < query.posted_to)
+    if query.search.strip():
+        match = job_search_filter(session, query.search)
+        if match is not None:
+            where.append(match)
+    return where
+
+
+def _score_join(session: Session) -> ColumnElement[bool]:
+    profile_id = active_profile_id(session)
+    if profile_id is None:
+        return and_(ScoreCard.job_id == JobPosting.id, false())
+    return and_(ScoreCard.job_id == JobPosting.id, ScoreCard.profile_id == profile_id)
+
+
+def _order(query: JobQuery) -> list[Any]:
+    if query.sort not in SORT_KEYS:
+        raise InputError(f"cannot sort jobs by {query.sort!r} (use one of {', '.join(SORT_KEYS)})")
+    columns: dict[str, Any] = {
+        "posted_at": JobPosting.posted_at,
+        "captured_at": JobPosting.captured_at,
+        "title": JobPosting.title,
+        "score": ScoreCard.total,
+        "verdict": ScoreCard.verdict,
+        "budget": func.coalesce(JobPosting.fixed_budget, JobPosting.hourly_max),
+        "client_total_spent": JobPosting.client_total_spent,
+        "client_rating": JobPosting.client_rating,
+        "proposals": JobPosting.proposals_min,
+        "connects_required": JobPosting.connects_required,
+        "status": JobPosting.status,
+    }
+    column = columns[query.sort]
+    # SQLite's own NULL order (first ascending, last descending) keeps the indexes usable
+    if query.descending:
+        return [column.desc(), JobPosting.id.desc()]
+    return [column.asc(), JobPosting.id.asc()]
+
+
+def _needs_score_join(query: JobQuery) -> bool:
+    return query.sort in ("score", "verdict") or query.verdict is not None
+
+
+def _rows_select(session: Session, query: JobQuery) -> Select[Any]:
+    stmt = (
+        select(
+            JobPosting.id,
+            JobPosting.title,
+            JobPosting.status,
+            JobPosting.budget_type,
+            JobPosting.fixed_budget,
+            JobPosting.hourly_min,
+            JobPosting.hourly_max,
+            JobPosting.client_total_spent,
+            JobPosting.client_rating,
+            JobPosting.client_payment_verified,
+            JobPosting.client_country,
+            JobPosting.proposals_min,
+            JobPosting.proposals_max,
+            JobPosting.connects_required,
+            JobPosting.posted_at,
+            JobPosting.captured_at,
+            ScoreCard.total,
+            ScoreCard.verdict,
+        )
+        .select_from(JobPosting)
+        .outerjoin(ScoreCard, _score_join(session))
+        .where(*_filters(session, query))
+    )
+    if query.verdict is not None:
+        stmt = stmt.where(ScoreCard.verdict == query.verdict)
+    return stmt
+
+
+def count_jobs(session: Session, query: JobQuery | None = None) -> int:
+    """How many postings match ``query`` (counted in SQL)."""
+    query = query or JobQuery()
+    stmt = select(func.count()).select_from(JobPosting)
+    if query.verdict is not None:
+        stmt = stmt.join(ScoreCard, _score_join(session)).where(ScoreCard.verdict == query.verdict)
+    return session.scalar(stmt.where(*_filters(session, query))) or 0
+
+
+def fetch_jobs(
+    session: Session, query: JobQuery | None = None, *, offset: int = 0, limit: int = 100
+) -> list[JobRow]:
+    """One page of the jobs list, sorted and filtered in SQL."""
+    query = query or JobQuery()
+    stmt = _rows_select(session, query).order_by(*_order(query)).offset(offset).limit(limit)
+    return [JobRow(*row) for row in session.execute(stmt)]
+
+
+def has_jobs(session: Session) -> bool:
+    """Whether any (not deleted) posting is stored: decides the empty state."""
+    stmt = select(JobPosting.id).where(JobPosting.deleted_at.is_(None)).limit(1)
+    return session.scalar(stmt) is not None
+
+
+# -- triage ----------------------------------------------------------------------------------
+
+
+def set_status(session: Session, job_ids: Sequence[int], status: str) -> dict[int, str]:
+    """Move postings to ``status``; returns their previous statuses (for undo)."""
+    if status not in {s.value for s in JobStatus}:
+        raise InputError(f"unknown job status: {status}")
+    ids = list(job_ids)
+    rows = session.execute(select(JobPosting.id, JobPosting.status).where(JobPosting.id.in_(ids)))
+    previous = {job_id: old for job_id, old in rows}
+    if len(previous) != len(set(ids)):
+        missing = sorted(set(ids) - set(previous))
+        raise NotFoundError(f"no job posting with id {missing[0]}")
+    session.execute(update(JobPosting).where(JobPosting.id.in_(ids)).values(status=status))
+    return previous
+
+
+def restore_statuses(session: Session, previous: dict[int, str]) -> None:
+    """Undo :func:`set_status`: put each posting back to its earlier status."""
+    for status in set(previous.values()):
+        ids = [job_id for job_id, old in previous.items() if old == status]
+        session.execute(update(JobPosting).where(JobPosting.id.in_(ids)).values(status=status))
+
+
+def delete_jobs(session: Session, job_ids: Iterable[int]) -> list[int]:
+    """Soft-delete postings (hidden from lists, undoable); returns the ids deleted now."""
+    ids = list(job_ids)
+    live = list(
+        session.scalars(
+            select(JobPosting.id).where(JobPosting.id.in_(ids), JobPosting.deleted_at.is_(None))
+        )
+    )
+    if live:
+        session.execute(
+            update(JobPosting).where(JobPosting.id.in_(live)).values(deleted_at=datetime.now(UTC))
+        )
+    return live
+
+
+def undelete_jobs(session: Session, job_ids: Iterable[int]) -> None:
+    """Undo :func:`delete_jobs`."""
+    ids = list(job_ids)
+    session.execute(update(JobPosting).where(JobPosting.id.in_(ids)).values(deleted_at=None))

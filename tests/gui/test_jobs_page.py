@@ -1,0 +1,232 @@
+"""The Jobs page as a user drives it: paste, review, list, detail, triage with undo, import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+
+from app.domain import BudgetType, PostingFacts
+from app.storage.jobs import add_posting, get_job
+from app.storage.models import JobPosting, Profile, ScoreCard
+from ui.capture import import_path
+from ui.main_window import MainWindow
+from ui.models.jobs_model import PAGE_SIZE, JobsModel
+
+TILE = (
+    "Python scraper for real estate listings\n"
+    "Hourly: $15-$35 - Intermediate - Est. Time: Less than 1 month, Less than 30 hrs/week "
+    "We need a <b>scraper</b> that collects listings.\n"
+    "Data ScrapingPython\n"
+    "Payment verified Rating is 4.9 out of 5. $10K+ spent Canada Proposals: 10 to 15 "
+    "Connects to apply: 8 Connects Posted yesterday\n"
+)
+
+
+def fill(db, n: int) -> list[int]:
+    with db.session() as session:
+        return [
+            add_posting(
+                session,
+                PostingFacts(
+                    title=f"Job {i:04d} {'python' if i % 3 == 0 else 'design'}",
+                    description=f"Posting number {i}",
+                    url=f"https://www.upwork.com/jobs/~01{i:016x}",
+                    budget_type=BudgetType.FIXED,
+                    fixed_budget=float(i),
+                ),
+            )[0].id
+            for i in range(n)
+        ]
+
+
+def jobs_page(window: MainWindow):  # type: ignore[no-untyped-def]
+    window.nav.setCurrentRow(0)
+    return window.pages[0]
+
+
+def test_jobs_model_passes_modeltester(qtmodeltester, db) -> None:
+    ids = fill(db, PAGE_SIZE + 30)
+    with db.session() as session:
+        profile = Profile(name="Main", is_active=True)
+        session.add(profile)
+        session.flush()
+        session.add(ScoreCard(job_id=ids[5], profile_id=profile.id, total=77, verdict="apply"))
+    model = JobsModel(db)
+    model.reload()
+    assert model.rowCount() == PAGE_SIZE and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == PAGE_SIZE + 30 and not model.canFetchMore()
+    row = model.row_of(ids[5])
+    assert model.index(row, 0).data() == "Apply"
+    assert model.index(row, 1).data() == "77"
+    assert model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(row, 4).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == "Nothing known about the client"
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, 3).data() == "$0 fixed"
+    assert model.rowCount() == PAGE_SIZE
+
+    # (Qt's tester runs its checks inside modelReset, so it is attached after the resets)
+    fresh = JobsModel(db)
+    fresh.reload()
+    qtmodeltester.check(fresh)
+    assert fresh.rowCount() == PAGE_SIZE + 30
+    sorted_model = JobsModel(db)
+    sorted_model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(sorted_model)
+    assert sorted_model.index(0, 1).data() == "77"
+
+
+def test_empty_state_offers_paste_and_import(window: MainWindow) -> None:
+    page = jobs_page(window)
+    assert page.stack.currentWidget() is page.empty_state
+    assert page.empty_paste_button.isVisible() and page.empty_import_button.isVisible()
+
+
+def test_paste_through_clipboard_review_and_save(qtbot, window: MainWindow, db) -> None:
+    page = jobs_page(window)
+    QApplication.clipboard().setText(TILE)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.review_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    title = dialog.editors["title"]
+    assert (
+        isinstance(title, QLineEdit) and title.text() == "Python scraper for real estate listings"
+    )
+    category = dialog.editors["category"]
+    assert category.property("missing") is True
+    assert dialog.editors["hourly_min"].property("missing") is False
+    category.setFocus()
+    qtbot.keyClicks(category, "Web scraping")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.content)
+
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 2).data() == "Python scraper for real estate listings"
+    assert page.model.index(0, 3).data() == "$15–$35/hr"
+    with db.sessions() as session:
+        job = session.query(JobPosting).one()
+        assert job.category == "Web scraping" and job.client_total_spent == 10000.0
+        assert "category" not in job.missing_fields
+
+    page.table.selectRow(0)
+    assert page.detail_tabs.tabText(0) == "Details" and page.detail_tabs.tabText(1) == "Raw text"
+    assert page.detail_labels["Client location"].text() == "Canada"
+    assert page.detail_labels["Client location"].textFormat() == Qt.TextFormat.PlainText
+    assert "<b>scraper</b>" in page.raw_text.toPlainText()
+    assert "<b>scraper</b>" in page.description.text()
+    assert page.description.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_bad_paste_shows_a_message_and_stores_nothing(qtbot, window: MainWindow, db) -> None:
+    QApplication.clipboard().setText("<html><body><div>job</div></body></html>")
+    window.paste_action.trigger()
+    box = window.warning_box
+    qtbot.waitUntil(box.isVisible)
+    assert "HTML" in box.text()
+    box.accept()
+    with db.sessions() as session:
+        assert session.query(JobPosting).count() == 0
+
+
+def test_review_dialog_rejects_bad_numbers(qtbot, window: MainWindow, db) -> None:
+    QApplication.clipboard().setText(TILE)
+    window.paste_action.trigger()
+    dialog = window.review_dialog
+    dialog.editors["connects_required"].setText("eight")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert dialog.isVisible() and "Connects required" in dialog.error.text()
+    dialog.reject()
+    with db.sessions() as session:
+        assert session.query(JobPosting).count() == 0
+
+
+def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db) -> None:
+    ids = fill(db, 12)
+    page = jobs_page(window)
+    page.reload()
+    assert page.model.rowCount() == 12 and page.count_label.text() == "12 postings"
+    qtbot.keyClicks(page.search_edit, "pyth")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=3000)
+
+    page.table.selectRow(0)
+    first = page.selected_ids()[0]
+    qtbot.mouseClick(page.action_buttons["skipped"], Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 3  # "Open" hides skipped postings
+    with db.sessions() as session:
+        assert get_job(session, first).status == "skipped"
+    assert page.undo_bar.isVisible()
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 4 and not page.undo_bar.isVisible()
+    with db.sessions() as session:
+        assert get_job(session, first).status == "new"
+
+    page.search_edit.clear()
+    page.apply_filters()
+    page.table.selectRow(0)
+    victim = page.selected_ids()[0]
+    qtbot.mouseClick(page.action_buttons["delete"], Qt.MouseButton.LeftButton)
+    assert page.model.row_of(victim) is None and page.count_label.text() == "11 postings"
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.row_of(victim) is not None
+    with db.sessions() as session:
+        assert get_job(session, victim).deleted_at is None
+    assert len(ids) == 12
+
+    page.status_combo.setCurrentIndex(5)  # Archived
+    assert page.model.rowCount() == 0 and page.no_match_label.isVisible()
+
+
+def test_import_with_progress_then_cancel_leaves_db_unchanged(
+    qtbot, window: MainWindow, db, tmp_path: Path
+) -> None:
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps([{"title": "One"}, {"title": "Two"}]), encoding="utf-8")
+    dialog = import_path(window.ctx, window, small)
+    qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=10000)
+    assert dialog.report is not None and dialog.report.added == 2
+    page = jobs_page(window)
+    assert page.model.rowCount() == 2
+    dialog.accept()
+
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps([{"title": f"Row {i}"} for i in range(30000)]), encoding="utf-8")
+    dialog = import_path(window.ctx, window, big)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.task.finished, timeout=20000):
+        pass
+    assert "cancelled" in dialog.status.text()
+    with db.sessions() as session:
+        assert session.query(JobPosting).count() == 2
+    dialog.accept()
+
+
+def test_import_with_bad_rows_offers_valid_rows_only(
+    qtbot, window: MainWindow, db, tmp_path: Path
+) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"title": "Good"}\n{"title": "Bad", "budget": "lots"}\n', encoding="utf-8")
+    dialog = import_path(window.ctx, window, path)
+    qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=10000)
+    assert dialog.retry_button.isVisible() and "Row 2" in dialog.details.toPlainText()
+    with db.sessions() as session:
+        assert session.query(JobPosting).count() == 0
+    qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.close_button.isVisible() and dialog.report.added == 1, timeout=10000
+    )
+    with db.sessions() as session:
+        assert session.query(JobPosting).count() == 1
+    dialog.accept()

@@ -1,0 +1,107 @@
+"""Paste anywhere and import: the main window's capture actions (Ctrl+Shift+V, Import…)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
+
+from app.capture import store_postings
+from app.domain import PostingFacts
+from app.errors import InputError
+from app.parsing.upwork import parse_postings
+from ui.context import AppContext
+from ui.dialogs.import_dialog import ImportDialog
+from ui.dialogs.review_dialog import ReviewDialog
+from ui.icons import icon
+
+IMPORT_FILTER = "Postings (*.csv *.json *.jsonl *.ndjson);;All files (*)"
+
+
+def install_capture_actions(window: QMainWindow, ctx: AppContext) -> QToolBar:
+    """Add the Capture toolbar (Paste posting: Ctrl+Shift+V, Import…) to ``window``."""
+    toolbar = QToolBar("Capture", window, objectName="captureToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    color = window.palette().windowText().color()
+    paste = QAction(icon("paste", color), "Paste posting", window, objectName="pastePosting")
+    paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
+    paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    paste.setToolTip("Add the job posting you copied in your browser (Ctrl+Shift+V)")
+    paste.triggered.connect(lambda: paste_posting(ctx, window))
+    importer = QAction("Import…", window, objectName="importPostings")
+    importer.setToolTip("Import postings from a CSV, JSON or JSONL file")
+    importer.triggered.connect(lambda: choose_and_import(ctx, window))
+    toolbar.addAction(paste)
+    toolbar.addAction(importer)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    window.paste_action = paste  # type: ignore[attr-defined]
+    window.import_action = importer  # type: ignore[attr-defined]
+    return toolbar
+
+
+def paste_posting(ctx: AppContext, parent: QWidget, text: str | None = None) -> ReviewDialog | None:
+    """Parse the clipboard (or ``text``) and open the review dialog; Save stores the postings."""
+    if text is None:
+        text = QApplication.clipboard().text()
+    try:
+        postings = parse_postings(text)
+    except InputError as exc:
+        _warn(parent, "Nothing to add", exc.message)
+        return None
+    dialog = ReviewDialog(postings, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.accepted.connect(lambda: save_postings(ctx, parent, dialog.result_postings))
+    parent.review_dialog = dialog  # type: ignore[attr-defined]
+    dialog.open()
+    return dialog
+
+
+def save_postings(ctx: AppContext, parent: QWidget, postings: list[PostingFacts]) -> list[int]:
+    """Store reviewed postings in one transaction and announce the change."""
+    try:
+        with ctx.db.session() as session:
+            stored = store_postings(session, postings, source="paste")
+            ids = [job.id for job, _created in stored]
+            added = sum(1 for _job, created in stored if created)
+    except InputError as exc:
+        _warn(parent, "Posting not saved", exc.message)
+        return []
+    ctx.jobs_changed.emit()
+    updated = len(ids) - added
+    parts = [f"{added} added"] if added else []
+    if updated:
+        parts.append(f"{updated} already stored, updated")
+    ctx.message.emit(f"Postings saved: {', '.join(parts)}")
+    return ids
+
+
+def choose_and_import(ctx: AppContext, parent: QWidget) -> ImportDialog | None:
+    """Ask for a file, then import it with progress."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Import postings", "", IMPORT_FILTER)
+    if not name:
+        return None
+    return import_path(ctx, parent, Path(name))
+
+
+def import_path(ctx: AppContext, parent: QWidget, path: Path) -> ImportDialog:
+    """Open the import dialog for ``path`` and start importing."""
+    dialog = ImportDialog(ctx, path, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    parent.import_dialog = dialog  # type: ignore[attr-defined]
+    dialog.open()
+    dialog.start()
+    return dialog
+
+
+def _warn(parent: QWidget, title: str, message: str) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    parent.warning_box = box  # type: ignore[attr-defined]
+    box.open()

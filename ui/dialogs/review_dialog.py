@@ -1,0 +1,175 @@
+"""Review pasted postings before saving: parsed fields, missing ones highlighted, all editable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.capture import EDITABLE_FIELDS, FieldSpec, apply_edits, field_text
+from app.domain import PostingFacts
+from app.errors import InputError
+from ui.theme import is_dark
+
+MISSING_LIGHT = "#fff3cd"
+MISSING_DARK = "#4a3d12"
+
+
+class ReviewDialog(QDialog):
+    """Shows each parsed posting as a form; ``postings()`` returns them with the user's edits."""
+
+    def __init__(self, postings: list[PostingFacts], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if not postings:
+            raise ValueError("nothing to review")
+        self.setWindowTitle("Review pasted posting" if len(postings) == 1 else "Review postings")
+        self._originals = postings
+        self._edits: list[dict[str, str]] = [{} for _ in postings]
+        self._current = 0
+        self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.picker = QComboBox()
+        self.picker.setVisible(len(postings) > 1)
+        for n, facts in enumerate(postings, 1):
+            self.picker.addItem(f"{n} of {len(postings)}: {facts.title or '(untitled)'}")
+        self.picker.currentIndexChanged.connect(self._show_posting)
+        top.addWidget(self.picker, 1)
+        layout.addLayout(top)
+        self.summary = QLabel(objectName="muted")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.summary)
+
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in EDITABLE_FIELDS:
+            editor = self._editor(spec)
+            self.editors[spec.key] = editor
+            form.addRow(spec.label, editor)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+        layout.addWidget(scroll, 1)
+
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(720, 760)
+        self._load(0)
+
+    def _editor(self, spec: FieldSpec) -> QLineEdit | QPlainTextEdit | QComboBox:
+        if spec.kind == "multiline":
+            text = QPlainTextEdit()
+            text.setMinimumHeight(140)
+            return text
+        if spec.kind == "choice":
+            combo = QComboBox()
+            for choice in spec.choices:
+                combo.addItem(choice.capitalize() if choice else "Unknown", choice)
+            return combo
+        line = QLineEdit()
+        line.setClearButtonEnabled(True)
+        return line
+
+    # -- moving between postings -----------------------------------------------------------
+
+    def _load(self, index: int) -> None:
+        self._current = index
+        facts = self._originals[index]
+        missing = set(facts.missing)
+        edits = self._edits[index]
+        for spec in EDITABLE_FIELDS:
+            editor = self.editors[spec.key]
+            text = edits.get(spec.key, field_text(facts, spec))
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(text)))
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(text)
+            else:
+                editor.setText(text)
+                editor.setCursorPosition(0)
+            self._mark(editor, spec.key in missing and spec.key not in edits)
+            if isinstance(editor, QLineEdit):
+                editor.setPlaceholderText("not found in the text" if spec.key in missing else "")
+        found = len(EDITABLE_FIELDS) - len(missing & {s.key for s in EDITABLE_FIELDS})
+        self.summary.setText(
+            f"Read {found} of {len(EDITABLE_FIELDS)} fields. "
+            f"{len(missing)} not found in the text are highlighted: fill in what you know, "
+            "leave the rest empty."
+            if missing
+            else "Every field was read from the text. Check them, then save."
+        )
+
+    def _mark(self, editor: QWidget, missing: bool) -> None:
+        editor.setProperty("missing", missing)
+        color = MISSING_DARK if is_dark() else MISSING_LIGHT
+        name = type(editor).__name__
+        editor.setStyleSheet(f"{name} {{ background: {color}; }}" if missing else "")
+
+    def _collect(self) -> None:
+        facts = self._originals[self._current]
+        edits: dict[str, str] = {}
+        for spec in EDITABLE_FIELDS:
+            editor = self.editors[spec.key]
+            if isinstance(editor, QComboBox):
+                text = str(editor.currentData() or "")
+            elif isinstance(editor, QPlainTextEdit):
+                text = editor.toPlainText()
+            else:
+                text = editor.text()
+            if text.strip() != field_text(facts, spec).strip():
+                edits[spec.key] = text
+        self._edits[self._current] = edits
+
+    @Slot(int)
+    def _show_posting(self, index: int) -> None:
+        if index < 0 or index == self._current:
+            return
+        self._collect()
+        self._load(index)
+
+    # -- result ----------------------------------------------------------------------------
+
+    def postings(self) -> list[PostingFacts]:
+        """The postings with the user's corrections (InputError names a bad field)."""
+        self._collect()
+        out = []
+        for n, (facts, edits) in enumerate(zip(self._originals, self._edits, strict=True), 1):
+            try:
+                out.append(apply_edits(facts, edits) if edits else facts)
+            except InputError as exc:
+                where = f"posting {n}: " if len(self._originals) > 1 else ""
+                raise InputError(f"{where}{exc.message}") from None
+        return out
+
+    def accept(self) -> None:
+        try:
+            self.result_postings = self.postings()
+        except InputError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        super().accept()

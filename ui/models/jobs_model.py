@@ -1,0 +1,205 @@
+"""The jobs list as a lazy table model: rows come from SQL a page at a time.
+
+Sorting and filtering are a new :class:`JobQuery` (done by the database with
+its indexes); the view asks for more rows as the user scrolls
+(``canFetchMore`` / ``fetchMore``), so a million stored postings cost no more
+than the rows on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from app.display import age, budget, money, proposals
+from app.storage import Database
+from app.storage.jobs import JobQuery, JobRow, fetch_jobs
+from ui.theme import VERDICT_COLORS
+
+PAGE_SIZE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    sort_key: str | None
+    numeric: bool = False
+
+
+COLUMNS = (
+    Column("Verdict", "verdict"),
+    Column("Score", "score", numeric=True),
+    Column("Title", "title"),
+    Column("Budget", "budget", numeric=True),
+    Column("Client", "client_total_spent", numeric=True),
+    Column("Proposals", "proposals", numeric=True),
+    Column("Connects", "connects_required", numeric=True),
+    Column("Posted", "posted_at"),
+    Column("Status", "status"),
+)
+VERDICT, SCORE, TITLE, BUDGET, CLIENT, PROPOSALS, CONNECTS, POSTED, STATUS = range(9)
+
+
+class JobsModel(QAbstractTableModel):
+    """Postings matching a :class:`JobQuery`, fetched lazily in pages of ``PAGE_SIZE``."""
+
+    #: the rows were reloaded (new query, sort, or data changed)
+    reloaded = Signal()
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.query = JobQuery()
+        self._rows: list[JobRow] = []
+        self._exhausted = False
+        self._now = datetime.now(UTC)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def set_query(self, query: JobQuery) -> None:
+        """Show postings matching ``query`` (keeps nothing from the previous one)."""
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the first page again (after a change in the database)."""
+        self.beginResetModel()
+        self._now = datetime.now(UTC)
+        self._rows = self._fetch(0)
+        self._exhausted = len(self._rows) < PAGE_SIZE
+        self.endResetModel()
+        self.reloaded.emit()
+
+    def _fetch(self, offset: int) -> list[JobRow]:
+        with self.db.sessions() as session:
+            return fetch_jobs(session, self.query, offset=offset, limit=PAGE_SIZE)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        more = self._fetch(len(self._rows))
+        self._exhausted = len(more) < PAGE_SIZE
+        if not more:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # -- the model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_alignment(COLUMNS[section]))
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole and column == CLIENT:
+            return _client_tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_alignment(COLUMNS[column]))
+        if role == Qt.ItemDataRole.ForegroundRole and column in (VERDICT, SCORE) and row.verdict:
+            color = VERDICT_COLORS.get(row.verdict)
+            return QColor(color) if color else None
+        if role == Qt.ItemDataRole.FontRole and column == VERDICT and row.verdict:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _text(self, row: JobRow, column: int) -> str:
+        if column == VERDICT:
+            return (row.verdict or "").capitalize()
+        if column == SCORE:
+            return "" if row.score is None else str(row.score)
+        if column == TITLE:
+            return row.title or "(untitled)"
+        if column == BUDGET:
+            return budget(row.budget_type, row.fixed_budget, row.hourly_min, row.hourly_max)
+        if column == CLIENT:
+            spent = money(row.client_total_spent)
+            rating = "" if row.client_rating is None else f"{row.client_rating:.1f}★"
+            return " · ".join(p for p in (spent, rating) if p)
+        if column == PROPOSALS:
+            return proposals(row.proposals_min, row.proposals_max)
+        if column == CONNECTS:
+            return "" if row.connects_required is None else str(row.connects_required)
+        if column == POSTED:
+            return age(row.posted_at, self._now)
+        if column == STATUS:
+            return row.status.capitalize()
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        key = COLUMNS[column].sort_key
+        if key == self.query.sort and descending == self.query.descending and self._rows:
+            return
+        self.set_query(replace(self.query, sort=key, descending=descending))
+
+    # -- helpers for the page ---------------------------------------------------------------
+
+    def job_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, job_id: int) -> int | None:
+        for n, row in enumerate(self._rows):
+            if row.id == job_id:
+                return n
+        return None
+
+    @property
+    def loaded(self) -> int:
+        return len(self._rows)
+
+
+def _alignment(column: Column) -> Qt.AlignmentFlag:
+    horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+def _client_tooltip(row: JobRow) -> str:
+    parts = []
+    if row.client_total_spent is not None:
+        parts.append(f"Spent {money(row.client_total_spent)}")
+    if row.client_rating is not None:
+        parts.append(f"rated {row.client_rating:.2f} of 5")
+    if row.client_payment_verified is not None:
+        parts.append("payment verified" if row.client_payment_verified else "payment NOT verified")
+    if row.client_country:
+        parts.append(row.client_country)
+    return ", ".join(parts) or "Nothing known about the client"
