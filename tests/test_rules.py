@@ -277,3 +277,20 @@ def test_overrides_switch_off_and_reweight() -> None:
     flags = {f.rule: f for f in find_flags(rules, facts, now=NOW)}
     assert "payment-not-verified" not in flags
     assert flags["stale-post"].points == 15.0
+
+
+def test_hints_only_speed_up(shared_postings) -> None:
+    """Without the hint words every shipped rule finds exactly the same flags."""
+    from tests.tile_facts import load_tiles
+
+    rules = load_rules()
+    bare = dataclasses.replace(
+        rules,
+        rules=tuple(
+            dataclasses.replace(r, hint=(), hint_words=frozenset(), hint_phrases=(), hint_marks=())
+            for r in rules.rules
+        ),
+    )
+    samples = [c[i] for c in CASES + FIELD_CASES for i in (1, 2)] + load_tiles(shared_postings)
+    for facts in samples:
+        assert find_flags(rules, facts, now=NOW) == find_flags(bare, facts, now=NOW)

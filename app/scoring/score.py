@@ -41,13 +41,22 @@ FRESHNESS_MAX = 5
 CLARITY_MAX = 10
 KEYWORDS_MAX = 5
 
-_DELIVERABLES = re.compile(
-    r"\b(?:deliverables?|milestones?|requirements?|scope|acceptance|responsibilities|"
-    r"must\s+(?:have|include)|should\s+include|you\s+will\s+(?:build|create|deliver|write|design)|"
-    r"tasks?\s*:|deadline)\b",
-    re.IGNORECASE,
+#: words that name concrete deliverables (looked up in the lower-cased description)
+DELIVERABLE_WORDS = (
+    "deliverable",
+    "milestone",
+    "requirement",
+    "scope",
+    "acceptance",
+    "responsibilit",
+    "must have",
+    "must include",
+    "should include",
+    "tasks:",
+    "deadline",
 )
-_BULLET = re.compile(r"(?:^|\s)(?:[-*•]|\d+[.)])\s+\w", re.MULTILINE)
+#: bullets and numbered items, as they survive copy-paste ("- x", "* x", "1. x", "1) x")
+BULLET_MARKS = (" - ", "\n- ", "\n* ", " * ", "• ", "1. ", "2. ", "1) ", "2) ")
 
 
 @dataclass(frozen=True)
@@ -306,7 +315,7 @@ class Scorer:
         return Factor("Client", points, reason[:1].upper() + reason[1:] + ".")
 
     def _keywords(self, facts: PostingFacts) -> Factor:
-        text = f"{facts.title or ''}\n{facts.description or ''}"
+        text = f"{facts.title or ''}\n{facts.description or ''}".lower()
         wanted = _found(self._include, text)
         unwanted = _found(self._exclude, text)
         if not self._include and not self._exclude:
@@ -504,7 +513,9 @@ def _freshness(age_hours: float | None) -> Factor:
 
 def _clarity(description: str, words: int) -> Factor:
     points = 0 if words < 15 else 3 if words < 40 else 6 if words < 100 else 8
-    concrete = bool(_DELIVERABLES.search(description)) or len(_BULLET.findall(description)) >= 2
+    lowered = description.lower()
+    concrete = any(w in lowered for w in DELIVERABLE_WORDS)
+    concrete = concrete or sum(lowered.count(mark) for mark in BULLET_MARKS) >= 2
     reason = f"{words} words"
     if concrete and words >= 15:
         points += 2
@@ -520,15 +531,14 @@ def _flags_factor(flags: list[Flag]) -> Factor:
     return Factor("Red flags", -lost, names + ".")
 
 
-def _keyword_pattern(words: list[str]) -> re.Pattern[str] | None:
-    words = [w.strip() for w in words if w.strip()]
-    if not words:
-        return None
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+def _keyword_pattern(words: list[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """Each keyword, lower-cased, with a whole-word pattern to confirm a find."""
+    out = []
+    for word in dict.fromkeys(w.strip().lower() for w in words if w.strip()):
+        out.append((word, re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")))
+    return out
 
 
-def _found(pattern: re.Pattern[str] | None, text: str) -> list[str]:
-    if pattern is None:
-        return []
-    return list(dict.fromkeys(m.group(0).lower() for m in pattern.finditer(text)))
+def _found(keywords: list[tuple[str, re.Pattern[str]]], lowered: str) -> list[str]:
+    """The keywords that appear in ``lowered`` as whole words."""
+    return [word for word, pattern in keywords if word in lowered and pattern.search(lowered)]

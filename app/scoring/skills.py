@@ -101,6 +101,7 @@ class SkillMatcher:
         self.skills = skills
         #: folded key -> index of the profile skill
         self.index: dict[str, int] = {}
+        self._owners: dict[str, int | None] = {}
         text_aliases: dict[str, int] = {}
         for i, skill in enumerate(skills):
             for alias in self._aliases(skill):
@@ -111,6 +112,8 @@ class SkillMatcher:
                     text_aliases.setdefault(alias.lower(), i)
         self._alias_owner = {_alias_text_key(a): i for a, i in text_aliases.items()}
         self._text_pattern = _text_pattern(list(text_aliases))
+        #: the first word of every alias: the pattern is tried only where one starts
+        self._anchors = sorted({_first_word(a) for a in text_aliases} - {""})
 
     def _aliases(self, skill: Skill) -> list[str]:
         aliases = [skill.name, *skill.synonyms]
@@ -120,8 +123,15 @@ class SkillMatcher:
 
     def owner(self, name: str) -> int | None:
         """Index of the profile skill that ``name`` is, if any."""
-        found = self.index.get(self.table.key(name))
-        return found if found is not None else self.index.get(skill_key(name))
+        try:
+            return self._owners[name]
+        except KeyError:
+            found = self.index.get(self.table.key(name))
+            if found is None:
+                found = self.index.get(skill_key(name))
+            if len(self._owners) < 50_000:  # postings repeat tags: remember the answer
+                self._owners[name] = found
+            return found
 
     def match(self, listed: list[str], text: str) -> SkillMatch:
         """Match the posting's listed skills and its text against the profile."""
@@ -145,12 +155,25 @@ class SkillMatcher:
     def _in_text(self, text: str) -> set[int]:
         if self._text_pattern is None or not text:
             return set()
+        lowered = text.lower()
         found: set[int] = set()
-        for m in self._text_pattern.finditer(text):
-            owner = self._alias_owner.get(_alias_text_key(m.group(0)))
-            if owner is not None:
-                found.add(owner)
+        for anchor in self._anchors:
+            at = lowered.find(anchor)
+            while at != -1:
+                m = self._text_pattern.match(lowered, at)
+                if m is not None:
+                    owner = self._alias_owner.get(_alias_text_key(m.group(0)))
+                    if owner is not None:
+                        found.add(owner)
+                at = lowered.find(anchor, at + 1)
         return found
+
+
+def _first_word(alias: str) -> str:
+    core = alias.lower().strip()
+    if core.startswith("."):
+        return "." + (_SEPARATORS.split(core[1:])[0] if core[1:] else "")
+    return _SEPARATORS.split(core)[0]
 
 
 def _alias_text_key(alias: str) -> str:
