@@ -30,14 +30,16 @@ from app.storage import open_database  # noqa: E402
 from app.storage.models import JobPosting  # noqa: E402
 from app.storage.postings import apply_facts, dedup_key  # noqa: E402
 from app.storage.scores import rescore_all  # noqa: E402
-from tests.tile_facts import load_tiles  # noqa: E402
+from tests.tile_facts import load_tiles, shared_data_file  # noqa: E402
 
-DATA = ROOT.parent.parent / "shared" / "data" / "upwork_search_jobs_2024-08.json"
 NOW = datetime(2024, 8, 20, tzinfo=UTC)
 
 
 def postings(count: int) -> list[PostingFacts]:
-    tiles = load_tiles(DATA if DATA.is_file() else Path("/work/shared/data") / DATA.name)
+    data = shared_data_file()
+    if data is None:
+        raise SystemExit("bench_scoring: ../shared/data/upwork_search_jobs_2024-08.json not found")
+    tiles = load_tiles(data)
     rng = random.Random(4)
     out = []
     for i in range(count):
@@ -75,6 +77,16 @@ def profile():  # type: ignore[no-untyped-def]
     return spec
 
 
+def critical_rate() -> str:
+    """The share of the real postings (as they are, no client facts) with a critical flag."""
+    data = shared_data_file()
+    assert data is not None
+    tiles = load_tiles(data)
+    scorer = Scorer.for_profile(profile())
+    critical = sum(1 for f in tiles if scorer.score(f, NOW).critical_flags)
+    return f"real postings with a critical flag: {critical} of {len(tiles)} ({critical / len(tiles):.1%})"
+
+
 def bench_pure(facts: list[PostingFacts]) -> float:
     scorer = Scorer.for_profile(profile())
     start = time.perf_counter()
@@ -110,6 +122,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="write the database here instead of a temp file")
     args = parser.parse_args()
     facts = postings(args.count)
+    print(critical_rate())
     pure = bench_pure(facts)
     print(f"pure scoring: {args.count:,} postings in {pure:.2f} s "
           f"({pure / args.count * 1e6:.0f} µs each)")  # fmt: skip

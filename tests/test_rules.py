@@ -10,6 +10,7 @@ import pytest
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.profiles import RuleOverride
 from app.scoring.rules import find_flags, load_rules, parse_rules
+from tests.tile_facts import real_postings_or_skip
 
 NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)
 
@@ -279,10 +280,9 @@ def test_overrides_switch_off_and_reweight() -> None:
     assert flags["stale-post"].points == 15.0
 
 
-def test_hints_only_speed_up(shared_postings) -> None:
+def test_hints_only_speed_up() -> None:
     """Without the hint words every shipped rule finds exactly the same flags."""
-    from tests.tile_facts import load_tiles
-
+    real_postings = real_postings_or_skip()
     rules = load_rules()
     bare = dataclasses.replace(
         rules,
@@ -291,6 +291,6 @@ def test_hints_only_speed_up(shared_postings) -> None:
             for r in rules.rules
         ),
     )
-    samples = [c[i] for c in CASES + FIELD_CASES for i in (1, 2)] + load_tiles(shared_postings)
+    samples = [c[i] for c in CASES + FIELD_CASES for i in (1, 2)] + real_postings
     for facts in samples:
         assert find_flags(rules, facts, now=NOW) == find_flags(bare, facts, now=NOW)

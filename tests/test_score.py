@@ -11,6 +11,7 @@ from app.scoring.score import Scorer, current_rules_version, job_value, score_po
 from app.scoring.skills import SkillMatcher, load_synonyms, skill_key
 from app.scoring.win_chance import CalibratedRate, band_label, estimate_win_chance
 from tests.test_rules import NOW, posting
+from tests.tile_facts import real_postings_or_skip
 
 PROFILE = ProfileSpec(
     name="Shop",
@@ -168,3 +169,19 @@ def test_experience_level_not_accepted() -> None:
 def test_scorer_matches_score_posting() -> None:
     scorer = Scorer(PROFILE, load_rules(), load_synonyms())
     assert scorer.score(posting(), NOW).total == score(posting()).total
+
+
+def test_real_postings_rarely_get_a_critical_flag() -> None:
+    """The shared postings are legitimate jobs: at most 1 in 20 may get a critical flag."""
+    real_postings = real_postings_or_skip()
+    profile = default_profile("Dev", "Python developer", ["Python", "API Integration"], 40.0)
+    scorer = Scorer.for_profile(profile)
+    results = [scorer.score(f, NOW) for f in real_postings]
+    critical = sum(1 for r in results if r.critical_flags)
+    assert len(results) > 50
+    assert critical / len(results) <= 1 / 20, [
+        (f.title, [fl.evidence for fl in r.flags])
+        for f, r in zip(real_postings, results, strict=True)
+        if r.critical_flags
+    ]
+    assert Verdict.MAYBE in {r.verdict for r in results}  # not everything is skipped

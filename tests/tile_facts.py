@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from app.domain import BudgetType, ExperienceLevel, PostingFacts
 
 _MONEY = re.compile(r"\$([\d,]+(?:\.\d+)?)")
@@ -48,3 +50,21 @@ def tile_facts(tile: dict[str, Any]) -> PostingFacts:
 
 def load_tiles(path: Path) -> list[PostingFacts]:
     return [tile_facts(t) for t in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def shared_data_file() -> Path | None:
+    """The real postings: ../shared/data beside the checkout, or beside its worktree folder."""
+    here = Path(__file__).resolve()
+    for root in (here.parents[2], here.parents[3]):
+        path = root / "shared" / "data" / "upwork_search_jobs_2024-08.json"
+        if path.is_file():
+            return path
+    return None
+
+
+def real_postings_or_skip() -> list[PostingFacts]:
+    """The shared real postings as PostingFacts (the test is skipped where they are absent)."""
+    path = shared_data_file()
+    if path is None:
+        pytest.skip("../shared/data is not beside this checkout")
+    return load_tiles(path)
