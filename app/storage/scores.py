@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import settings
 from app.errors import InputError, NotFoundError
-from app.profiles import active_profile, find_profile, list_profiles, spec_of
+from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
 from app.scoring.score import Scorer, ScoreResult
 from app.scoring.win_chance import CalibratedRate
 from app.storage.db import Database
@@ -34,13 +34,19 @@ ShouldStop = Callable[[], bool]
 
 
 def scorer_for(
-    session: Session, profile: Profile, win_rates: Mapping[str, CalibratedRate] | None = None
+    session: Session,
+    profile: Profile | ProfileSpec,
+    win_rates: Mapping[str, CalibratedRate] | None = None,
 ) -> Scorer:
-    """A scorer for ``profile`` with the thresholds from the settings."""
+    """A scorer for ``profile`` with the shipped rules and the thresholds from the settings.
+
+    ``win_rates`` are the user's own win rates per score band, when known.
+    """
     apply_at = int(settings.get(session, "score.apply_threshold"))
     maybe_at = int(settings.get(session, "score.maybe_threshold"))
+    spec = spec_of(profile) if isinstance(profile, Profile) else profile
     return Scorer.for_profile(
-        spec_of(profile), apply_threshold=apply_at, maybe_threshold=maybe_at, win_rates=win_rates
+        spec, apply_threshold=apply_at, maybe_threshold=maybe_at, win_rates=win_rates
     )
 
 
