@@ -90,6 +90,17 @@ def default_profile(
     )
 
 
+def split_list(text: str) -> list[str]:
+    """Comma- or line-separated words as typed in a form: ``"React, Vue,,"`` -> two items."""
+    items = (part.strip() for line in text.splitlines() for part in line.split(","))
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def first_run_profile(title: str, skills: str, hourly_rate: float | None) -> ProfileSpec:
+    """The profile the first-run wizard makes from its three answers."""
+    return default_profile(DEFAULT_PROFILE_NAME, title.strip(), split_list(skills), hourly_rate)
+
+
 # -- rows --------------------------------------------------------------------
 
 

@@ -80,3 +80,26 @@ def test_rescore_can_be_stopped(db) -> None:
     assert written == 10
     with db.sessions() as session:
         assert session.scalar(select(func.count()).select_from(ScoreCard)) == 10
+
+
+def test_cards_to_rescore_follows_profile_changes(db) -> None:
+    import time
+
+    from app.profiles import active_profile
+    from app.storage.scores import cards_to_rescore
+
+    add_jobs(db, 3)
+    with db.session() as session:
+        save_profile(session, default_profile("A", skills=["Shopify"]))
+    with db.sessions() as session:
+        assert cards_to_rescore(session, active_profile(session)) == 3
+    rescore_all(db)
+    with db.sessions() as session:
+        assert cards_to_rescore(session, active_profile(session)) == 0
+        assert cards_to_rescore(session, active_profile(session), "other-version") == 3
+    time.sleep(0.01)
+    with db.session() as session:
+        spec = default_profile("A", skills=["Shopify", "CSS"])
+        save_profile(session, spec)
+    with db.sessions() as session:
+        assert cards_to_rescore(session, active_profile(session)) == 3

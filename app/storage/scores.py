@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings
 from app.errors import InputError, NotFoundError
 from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
-from app.scoring.score import Scorer, ScoreResult
+from app.scoring.score import Scorer, ScoreResult, current_rules_version
 from app.scoring.win_chance import CalibratedRate
 from app.storage.db import Database
 from app.storage.models import JobPosting, Profile, ScoreCard
@@ -118,6 +118,29 @@ def load_card(session: Session, job_id: int, profile: Profile | None = None) -> 
     return session.scalar(
         select(ScoreCard).where(ScoreCard.job_id == job_id, ScoreCard.profile_id == row.id)
     )
+
+
+def cards_to_rescore(session: Session, profile: Profile, version: str | None = None) -> int:
+    """Live postings whose card for ``profile`` is missing or out of date.
+
+    Out of date: computed with other rules, or before the profile last changed.
+    """
+    version = version or current_rules_version()
+    card = ScoreCard
+    query = (
+        select(func.count())
+        .select_from(JobPosting)
+        .outerjoin(card, and_(card.job_id == JobPosting.id, card.profile_id == profile.id))
+        .where(JobPosting.deleted_at.is_(None))
+        .where(
+            or_(
+                card.id.is_(None),
+                card.rules_version != version,
+                card.computed_at < profile.updated_at,
+            )
+        )
+    )
+    return session.scalar(query) or 0
 
 
 def stale_cards(session: Session, version: str) -> int:
