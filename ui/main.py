@@ -84,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     window = MainWindow(AppContext(db))
     window.show()
+    from ui.dialogs.first_run import FirstRunDialog, needs_first_run
+
+    if needs_first_run(window.ctx):
+        FirstRunDialog(window.ctx, window).open()
     try:
         return app.exec()
     finally:

@@ -22,6 +22,7 @@ log = logging.getLogger("pwb.cli")
 COMMAND_MODULES = (
     "app.cli.core",
     "app.cli.capture",
+    "app.cli.scoring",
     "app.cli.maintenance",
 )
 

@@ -1,11 +1,46 @@
-"""The Profile page."""
+"""The Profile page: who you are, what you want, which red-flag rules apply.
+
+Saving stores the profile and rescores every posting for it in the background
+(with progress and Cancel); the window stays responsive. Switching profiles
+makes the chosen one active and rescores what is out of date for it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from pathlib import Path
 
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import WorkbenchError
+from app.profiles import (
+    active_profile,
+    default_profile,
+    delete_profile,
+    import_profile,
+    list_profiles,
+    profile_to_toml,
+    save_profile,
+    spec_of,
+    use_profile,
+)
+from app.scoring.rules import load_rules
+from app.storage.scores import cards_to_rescore, rescore_all
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.pages.profile_form import ProfileForm
+from ui.tasks import Progress, Task, run_task
 from ui.widgets.empty_state import EmptyState
 
 
@@ -15,10 +50,302 @@ class ProfilePage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.task: Task | None = None
+        self._rescore_again = False
+        self._stop_requested = False
+        self._loaded: str | None = None
         self.set_empty_state(
             EmptyState(
                 "profile",
                 "Tell the workbench who you are",
-                "A profile holds your skills, your minimum rates and the clients you want. Postings are scored against it, so set it up first.",
+                "A profile holds your skills, your minimum rates and the clients you want. "
+                "Postings are scored against it, so set it up first.",
+                "Create a profile…",
             )
         )
+        self.empty_state.action_triggered.connect(self.run_first_run)
+        self._build_header()
+        self._build_content()
+        ctx.profiles_changed.connect(self.refresh)
+        self.refresh()
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        self.switcher = QComboBox(minimumContentsLength=16)
+        self.switcher.setToolTip("The active profile: postings are scored for it")
+        self.switcher.activated.connect(self._switch_to)
+        self.new_button = QPushButton("New…")
+        self.new_button.clicked.connect(self.new_profile)
+        self.import_button = QPushButton("Import…")
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button = QPushButton("Export…")
+        self.export_button.clicked.connect(self.export_file)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.header.addWidget(QLabel("Profile:"))
+        for widget in (
+            self.switcher,
+            self.new_button,
+            self.import_button,
+            self.export_button,
+            self.delete_button,
+        ):
+            self.header.addWidget(widget)
+
+    def _build_content(self) -> None:
+        self.form = ProfileForm()
+        self.form.edited.connect(self._mark_edited)
+        self.save_button = QPushButton("Save and rescore")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.clicked.connect(self._reload)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_rescore)
+        self.cancel_button.hide()
+        self.status = QLabel(objectName="muted")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems = QLabel(objectName="muted")
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.status, 1)
+        content = QWidget()
+        col = QVBoxLayout(content)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.form, 1)
+        col.addWidget(self.problems)
+        col.addLayout(bar)
+        self.set_content(content)
+
+    # -- showing -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the profile list; rescore when the active profile's cards are out of date."""
+        with self.ctx.db.sessions() as session:
+            rows = list_profiles(session)
+            active = active_profile(session)
+            names = [r.name for r in rows]
+            active_name = active.name if active else None
+            stale = cards_to_rescore(session, active) if active else 0
+        self.show_empty(not names)
+        for widget in (self.switcher, self.export_button, self.delete_button):
+            widget.setEnabled(bool(names))
+        self.switcher.clear()
+        self.switcher.addItems(names)
+        if active_name is None:
+            return
+        self.switcher.setCurrentIndex(names.index(active_name))
+        if self._loaded != active_name or not self.save_button.isEnabled():
+            self._reload()
+        if stale and not self.rescoring:
+            self.start_rescore(active_name)
+
+    @Slot()
+    def _reload(self) -> None:
+        """Show the active profile as stored."""
+        rules = load_rules()
+        with self.ctx.db.sessions() as session:
+            row = active_profile(session)
+            if row is None:
+                return
+            spec = spec_of(row)
+        self.form.load(spec, list(rules.rules))
+        self._loaded = spec.name
+        self.problems.setText("\n".join(rules.problems))
+        self.problems.setVisible(bool(rules.problems))
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+
+    @Slot()
+    def _mark_edited(self) -> None:
+        self.save_button.setEnabled(True)
+        self.revert_button.setEnabled(True)
+
+    # -- actions -----------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        """Store the form; the refresh that follows starts the rescore."""
+        spec = self.form.spec()
+        try:
+            with self.ctx.db.session() as session:
+                save_profile(session, spec, replace=self._loaded)
+                use_profile(session, spec.name)
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Profile", str(exc))
+            return
+        self._loaded = spec.name
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+        self.ctx.message.emit(f"Profile {spec.name!r} saved")
+        self.ctx.profiles_changed.emit()
+
+    @Slot(int)
+    def _switch_to(self, row: int) -> None:
+        name = self.switcher.itemText(row)
+        if not name or name == self._loaded:
+            return
+        if self.save_button.isEnabled() and not self._confirm("Discard the unsaved changes?"):
+            self.switcher.setCurrentIndex(self.switcher.findText(self._loaded or ""))
+            return
+        with self.ctx.db.session() as session:
+            use_profile(session, name)
+        self.save_button.setEnabled(False)
+        self.ctx.profiles_changed.emit()
+
+    @Slot()
+    def new_profile(self) -> None:
+        name, ok = QInputDialog.getText(self, "New profile", "Name of the new profile:")
+        if ok and name.strip():
+            self.create_profile(name.strip())
+
+    def create_profile(self, name: str) -> None:
+        try:
+            with self.ctx.db.session() as session:
+                save_profile(session, default_profile(name))
+                use_profile(session, name)
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Profile", str(exc))
+            return
+        self.ctx.profiles_changed.emit()
+
+    @Slot()
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import profile", "", "TOML files (*.toml)")
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        """Add or replace a profile from a TOML file and make it active."""
+        try:
+            text = path.read_text(encoding="utf-8")
+            with self.ctx.db.session() as session:
+                row = import_profile(session, text, path.name, known_rules=load_rules().ids)
+                use_profile(session, row.name)
+        except OSError as exc:
+            QMessageBox.warning(self, "Import profile", f"Cannot read {path}: {exc.strerror}")
+            return
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Import profile", str(exc))
+            return
+        self._loaded = None
+        self.ctx.profiles_changed.emit()
+
+    @Slot()
+    def export_file(self) -> None:
+        name = self._loaded or "profile"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export profile", f"{name}.toml", "TOML files (*.toml)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the stored active profile to a TOML file."""
+        with self.ctx.db.sessions() as session:
+            row = active_profile(session)
+            if row is None:
+                return
+            text = profile_to_toml(spec_of(row))
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, "Export profile", f"Cannot write {path}: {exc.strerror}")
+            return
+        self.ctx.message.emit(f"Profile exported to {path}")
+
+    @Slot()
+    def delete_current(self) -> None:
+        if not self._loaded or not self._confirm(f"Delete the profile {self._loaded!r}?"):
+            return
+        with self.ctx.db.session() as session:
+            delete_profile(session, self._loaded)
+        self._loaded = None
+        self.ctx.profiles_changed.emit()
+        self.ctx.jobs_changed.emit()
+
+    @Slot()
+    def run_first_run(self) -> None:
+        from ui.dialogs.first_run import FirstRunDialog
+
+        FirstRunDialog(self.ctx, self).open()
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "Profile", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- rescoring in the background ------------------------------------------------------
+
+    @property
+    def rescoring(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def start_rescore(self, name: str | None = None) -> None:
+        """Rescore every posting for the profile ``name`` off the GUI thread."""
+        if self.rescoring:
+            assert self.task is not None
+            self._rescore_again = True  # the profile changed again: start over when done
+            self._stop_requested = True
+            self.task.cancel()
+            return
+        self._stop_requested = False
+        db = self.ctx.db
+
+        def work(progress: Progress) -> int:
+            return rescore_all(
+                db,
+                name,
+                progress=lambda done, total: progress.report(done, total, "Rescoring"),
+                should_stop=lambda: progress.cancelled,
+            )
+
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.status.setText("Rescoring postings…")
+        self.task = run_task(
+            work, on_done=self._rescored, on_error=self._rescore_failed, parent=self
+        )
+        self.task.progress.connect(self._on_progress)
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Rescoring %v of {total:,}")
+
+    @Slot()
+    def cancel_rescore(self) -> None:
+        if self.task is not None:
+            self._rescore_again = False
+            self._stop_requested = True
+            self.task.cancel()
+
+    def _finish_rescore(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.ctx.jobs_changed.emit()
+        if self._rescore_again:
+            self._rescore_again = False
+            self.task = None
+            self.start_rescore(self._loaded)
+
+    def _rescored(self, written: object) -> None:
+        stopped = self._stop_requested
+        text = f"Rescore stopped after {written:,} postings" if stopped else f"Rescored {written:,}"
+        self.status.setText(text if stopped else f"{text} postings")
+        self.ctx.message.emit(self.status.text())
+        self._finish_rescore()
+
+    def _rescore_failed(self, exc: BaseException) -> None:
+        self.status.setText(f"Rescore failed: {exc}")
+        self._finish_rescore()

@@ -1,0 +1,227 @@
+"""``pwb score``, ``pwb rescore`` and ``pwb profile show|export|import|use|list``."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.cli.common import open_db, print_json, read_text_input
+from app.domain import PostingFacts
+from app.errors import InputError, NotFoundError
+from app.profiles import (
+    active_profile,
+    default_profile,
+    find_profile,
+    import_profile,
+    list_profiles,
+    profile_to_toml,
+    spec_of,
+    use_profile,
+)
+from app.scoring.facts_json import facts_from_json_text
+from app.scoring.rules import load_rules
+from app.scoring.score import ScoreResult
+from app.storage import Database
+from app.storage.models import JobPosting
+from app.storage.postings import facts_of
+from app.storage.scores import rescore_all, score_job, scorer_for
+
+#: readers of plain pasted posting text (the paste parser registers itself here);
+#: without one, ``pwb score FILE|-`` takes the ``pwb parse --json`` object only
+TEXT_PARSERS: list[Callable[[str], PostingFacts]] = []
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "score",
+        parents=[common],
+        help="score a stored posting (ID) or a posting in FILE / on stdin (-)",
+    )
+    p.add_argument("source", metavar="ID|FILE|-", help="posting id, a file, or - for stdin")
+    p.add_argument("--profile", metavar="NAME", help="score for this profile (default: active)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("rescore", parents=[common], help="rescore every stored posting")
+    p.add_argument("--profile", metavar="NAME", help="only this profile (default: all)")
+    p.set_defaults(func=cmd_rescore)
+
+    p = sub.add_parser("profile", parents=[common], help="show, export, import or pick profiles")
+    psub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    q = psub.add_parser("show", parents=[common], help="print a profile as TOML")
+    q.add_argument("name", nargs="?", help="profile name (default: the active one)")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.set_defaults(func=cmd_profile_show)
+    q = psub.add_parser("list", parents=[common], help="list profiles (* = active)")
+    q.set_defaults(func=cmd_profile_list)
+    q = psub.add_parser("export", parents=[common], help="write a profile to a TOML file")
+    q.add_argument("file", metavar="FILE", help="where to write (- for stdout)")
+    q.add_argument("--profile", metavar="NAME", help="which profile (default: active)")
+    q.set_defaults(func=cmd_profile_export)
+    q = psub.add_parser("import", parents=[common], help="add or replace a profile from TOML")
+    q.add_argument("file", metavar="FILE", help="TOML file (- for stdin)")
+    q.add_argument("--no-rescore", action="store_true", help="do not rescore postings")
+    q.set_defaults(func=cmd_profile_import)
+    q = psub.add_parser("use", parents=[common], help="make a profile the active one")
+    q.add_argument("name", metavar="NAME")
+    q.set_defaults(func=cmd_profile_use)
+
+
+# -- score ---------------------------------------------------------------------
+
+
+def posting_from_text(text: str, source: str) -> PostingFacts:
+    """A posting from a JSON object (``pwb parse --json``), else via a registered parser."""
+    if text.lstrip().startswith("{"):
+        return facts_from_json_text(text, source)
+    for parse in TEXT_PARSERS:
+        return parse(text)
+    raise InputError(
+        f"{source}: give the posting as the JSON object printed by `pwb parse --json` "
+        "(plain pasted text needs the paste parser)"
+    )
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    now = datetime.now(UTC)
+    if args.source.isdigit():
+        result = _score_stored(db, int(args.source), args.profile, now)
+    else:
+        text = read_text_input(args.source)
+        where = "standard input" if args.source == "-" else args.source
+        facts = posting_from_text(text, where)
+        result = _score_facts(db, facts, args.profile, now)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print_score(result)
+    return 0
+
+
+def _score_stored(db: Database, job_id: int, profile: str | None, now: datetime) -> ScoreResult:
+    with db.session() as session:
+        if profile is not None or active_profile(session) is not None:
+            return score_job(session, job_id, profile, now=now)
+        job = session.get(JobPosting, job_id)
+        if job is None or job.deleted_at is not None:
+            raise NotFoundError(f"no posting with id {job_id}")
+        _note_default_profile()
+        return scorer_for(session, default_profile()).score(facts_of(job), now)
+
+
+def _score_facts(
+    db: Database, facts: PostingFacts, profile: str | None, now: datetime
+) -> ScoreResult:
+    with db.sessions() as session:
+        row = find_profile(session, profile) if profile else active_profile(session)
+        if row is None:
+            _note_default_profile()
+            return scorer_for(session, default_profile()).score(facts, now)
+        return scorer_for(session, row).score(facts, now)
+
+
+def _note_default_profile() -> None:
+    print(
+        "pwb: no profile yet, scored against the default profile "
+        "(set yours with `pwb profile import FILE`)",
+        file=sys.stderr,
+    )
+
+
+def print_score(result: ScoreResult) -> None:
+    """The score card as plain text."""
+    print(f"Score {result.total}/100: {result.verdict.value.upper()}")
+    for factor in result.factors:
+        print(f"  {factor.points:+4d}  {factor.name}: {factor.reason}")
+    if result.flags:
+        print("Red flags:")
+        for flag in result.flags:
+            print(f"  [{flag.severity.value}] {flag.rule}: {flag.title} ({flag.evidence!r})")
+    print(f"Matched skills: {', '.join(result.matched_skills) or 'none'}")
+    print(f"Missing skills: {', '.join(result.missing_skills) or 'none'}")
+    per = result.value_per_connect
+    print("Value per Connect: " + (f"${per:,.2f}" if per is not None else "unknown"))
+
+
+# -- rescore ---------------------------------------------------------------------
+
+
+def cmd_rescore(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.sessions() as session:
+        if not list_profiles(session):
+            raise InputError("no profile yet: nothing to score against (`pwb profile import FILE`)")
+    written = rescore_all(db, args.profile)
+    print(f"rescored {written:,} score cards")
+    return 0
+
+
+# -- profile -----------------------------------------------------------------------
+
+
+def _named_or_active(db: Database, name: str | None):  # type: ignore[no-untyped-def]
+    with db.sessions() as session:
+        if name:
+            return spec_of(find_profile(session, name))
+        row = active_profile(session)
+        if row is None:
+            raise InputError("no profile yet: import one with `pwb profile import FILE`")
+        return spec_of(row)
+
+
+def cmd_profile_show(args: argparse.Namespace) -> int:
+    spec = _named_or_active(open_db(args), args.name)
+    if args.json:
+        print_json(dataclasses.asdict(spec))
+    else:
+        sys.stdout.write(profile_to_toml(spec))
+    return 0
+
+
+def cmd_profile_list(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.sessions() as session:
+        active = active_profile(session)
+        for row in list_profiles(session):
+            mark = "*" if active is not None and row.id == active.id else " "
+            print(f"{mark} {row.name}" + (f"  ({row.title})" if row.title else ""))
+    return 0
+
+
+def cmd_profile_export(args: argparse.Namespace) -> int:
+    text = profile_to_toml(_named_or_active(open_db(args), args.profile))
+    if args.file == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.file).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {args.file}: {exc.strerror}") from None
+    print(f"exported to {args.file}")
+    return 0
+
+
+def cmd_profile_import(args: argparse.Namespace) -> int:
+    text = read_text_input(args.file)
+    where = "standard input" if args.file == "-" else args.file
+    db = open_db(args)
+    with db.session() as session:
+        row = import_profile(session, text, where, known_rules=load_rules().ids)
+        name = row.name
+    print(f"imported profile {name!r}")
+    if not args.no_rescore:
+        print(f"rescored {rescore_all(db, name):,} postings")
+    return 0
+
+
+def cmd_profile_use(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.session() as session:
+        use_profile(session, args.name)
+    print(f"active profile: {args.name}")
+    return 0

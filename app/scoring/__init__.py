@@ -1,0 +1,1 @@
+"""Scoring a posting against a profile: skills, budget, client, competition, red flags."""

@@ -1,0 +1,483 @@
+"""Red-flag rules as data: load ``resources/rules/red_flags.toml`` and apply it.
+
+A rule fires when all its parts hold: its field conditions (facts of the
+posting) and, if it has patterns, a pattern match in the title or the
+description that is not a near miss (see ``guard_before`` / ``guard_after`` /
+``ignore`` in the rules file). A rule that cannot be read (an invalid pattern,
+an unknown key) is reported and skipped; the others still run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import operator
+import re
+import string
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from app.domain import PostingFacts, Severity
+from app.errors import InputError
+from app.paths import resources_dir
+from app.profiles import RuleOverride
+
+log = logging.getLogger("pwb.scoring")
+
+#: how far before / after a match the guards look (within the same sentence)
+GUARD_WINDOW = 60
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+FIELDS = (
+    "title_words",
+    "description_words",
+    "age_hours",
+    "budget_type",
+    "fixed_budget",
+    "hourly_min",
+    "hourly_max",
+    "experience_level",
+    "proposals_min",
+    "proposals_max",
+    "interviewing",
+    "invites_sent",
+    "unanswered_invites",
+    "connects_required",
+    "client.payment_verified",
+    "client.rating",
+    "client.reviews",
+    "client.total_spent",
+    "client.hires",
+    "client.jobs_posted",
+    "client.hire_rate",
+    "client.open_jobs",
+    "client.member_days",
+)
+_RULE_KEYS = {
+    "id",
+    "severity",
+    "title",
+    "points",
+    "explain",
+    "patterns",
+    "hint",
+    "guard_before",
+    "guard_after",
+    "ignore",
+    "conditions",
+    "any",
+}
+
+
+def rules_path() -> Path:
+    return resources_dir() / "rules" / "red_flags.toml"
+
+
+@dataclass(frozen=True)
+class Condition:
+    field: str
+    op: str
+    value: Any
+
+    def holds(self, fields: Mapping[str, Any]) -> bool:
+        actual = fields.get(self.field)
+        if actual is None:
+            return False
+        try:
+            return bool(self.compare(actual, self.value))
+        except TypeError:
+            return False
+
+    @property
+    def compare(self) -> Callable[[Any, Any], bool]:
+        return _OPS[self.op]
+
+    def evidence(self, fields: Mapping[str, Any]) -> str:
+        return f"{self.field}={_show(fields.get(self.field))}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One red-flag rule, compiled."""
+
+    id: str
+    severity: Severity
+    title: str
+    points: float
+    explain: str = ""
+    patterns: tuple[re.Pattern[str], ...] = ()
+    #: every pattern in one regex, for the lower-cased text (see :func:`_combine`)
+    combined: re.Pattern[str] | None = None
+    hint: tuple[str, ...] = ()
+    #: the hints that are words (checked against the posting's word set) ...
+    hint_words: frozenset[str] = frozenset()
+    #: ... phrases, as their words and the phrase (looked for in the spaced text) ...
+    hint_phrases: tuple[tuple[frozenset[str], str], ...] = ()
+    #: ... and symbols like "@" or "+" (looked for anywhere in the text)
+    hint_marks: tuple[str, ...] = ()
+    guard_before: re.Pattern[str] | None = None
+    guard_after: re.Pattern[str] | None = None
+    ignore: re.Pattern[str] | None = None
+    conditions: tuple[Condition, ...] = ()
+    any: tuple[Condition, ...] = ()
+    enabled: bool = True
+    weight: float = 1.0
+
+    @property
+    def weighted_points(self) -> float:
+        return self.points * self.weight
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A rule that fired, with the exact evidence a person can check."""
+
+    rule: str
+    severity: Severity
+    title: str
+    evidence: str
+    points: float
+    #: where the evidence is: "description", "title", or a fact such as "client.rating"
+    field: str
+    start: int | None = None
+    end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "title": self.title,
+            "evidence": self.evidence,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "points": round(self.points, 1),
+        }
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules that loaded, what could not be loaded, and a version for stored cards."""
+
+    rules: tuple[Rule, ...]
+    problems: tuple[str, ...] = ()
+    digest: str = ""
+
+    @property
+    def ids(self) -> set[str]:
+        return {r.id for r in self.rules}
+
+    def with_overrides(self, overrides: Mapping[str, RuleOverride]) -> RuleSet:
+        """The rules with a profile's switches and weights applied."""
+        if not overrides:
+            return self
+        rules = tuple(
+            replace(r, enabled=overrides[r.id].enabled, weight=overrides[r.id].weight)
+            if r.id in overrides
+            else r
+            for r in self.rules
+        )
+        return replace(self, rules=rules)
+
+
+def parse_rules(text: str, source: str = "red_flags.toml") -> RuleSet:
+    """Compile every rule; a rule that is wrong goes to ``problems``, the rest still load."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{source}: not valid TOML: {exc}") from None
+    rules: list[Rule] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(doc.get("rule", [])):
+        name = raw.get("id", f"#{index + 1}") if isinstance(raw, dict) else f"#{index + 1}"
+        try:
+            rule = _compile_rule(raw)
+            if rule.id in seen:
+                raise ValueError("the id is used twice")
+        except (ValueError, TypeError, re.error) as exc:
+            problems.append(f"{source}: rule {name!r} skipped: {exc}")
+            log.warning("%s: rule %r skipped: %s", source, name, exc)
+            continue
+        seen.add(rule.id)
+        rules.append(rule)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return RuleSet(tuple(rules), tuple(problems), digest)
+
+
+def _compile_rule(raw: Any) -> Rule:
+    if not isinstance(raw, dict):
+        raise TypeError("a rule must be a table")
+    unknown = sorted(set(raw) - _RULE_KEYS)
+    if unknown:
+        raise ValueError(f"unknown key {unknown[0]!r}")
+    for key in ("id", "severity", "title", "points"):
+        if key not in raw:
+            raise ValueError(f"missing {key!r}")
+    try:
+        severity = Severity(raw["severity"])
+    except ValueError:
+        raise ValueError(
+            f"severity must be info, warning or critical, not {raw['severity']!r}"
+        ) from None
+    patterns = tuple(_compile(p, "pattern") for p in _strings(raw.get("patterns", []), "patterns"))
+    conditions = tuple(_condition(c) for c in raw.get("conditions", []))
+    hints = tuple(h.lower() for h in _strings(raw.get("hint", []), "hint"))
+    any_of = tuple(_condition(c) for c in raw.get("any", []))
+    if not patterns and not conditions and not any_of:
+        raise ValueError("has neither patterns nor conditions")
+    if not isinstance(raw["points"], int | float) or isinstance(raw["points"], bool):
+        raise TypeError("points must be a number")
+    return Rule(
+        id=str(raw["id"]),
+        severity=severity,
+        title=str(raw["title"]),
+        points=float(raw["points"]),
+        explain=str(raw.get("explain", "")),
+        patterns=patterns,
+        combined=_combine(patterns),
+        hint=hints,
+        hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
+        hint_phrases=tuple(
+            (frozenset(h.split()), h) for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
+        ),
+        hint_marks=tuple(h for h in hints if not _PHRASE_HINT.fullmatch(h)),
+        guard_before=_optional(raw.get("guard_before"), "guard_before"),
+        guard_after=_optional(raw.get("guard_after"), "guard_after"),
+        ignore=_optional(raw.get("ignore"), "ignore"),
+        conditions=conditions,
+        any=any_of,
+    )
+
+
+def _strings(value: Any, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{key} must be a list of strings")
+    return value
+
+
+_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+def _combine(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One alternation of all patterns: one pass over the text instead of one per pattern.
+
+    It runs on the lower-cased text, case-sensitively when no pattern names an
+    upper-case letter (much faster than IGNORECASE); None when the patterns
+    cannot be joined (e.g. clashing group names), and they then run one by one.
+    """
+    if not patterns:
+        return None
+    sources = [p.pattern for p in patterns]
+    flags = re.IGNORECASE if any(_UPPER_LITERAL.search(src) for src in sources) else 0
+    try:
+        return re.compile("|".join(f"(?:{src})" for src in sources), flags)
+    except re.error:
+        return None
+
+
+def _compile(pattern: str, what: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"invalid {what} {pattern[:40]!r}: {exc}") from None
+
+
+def _optional(pattern: Any, key: str) -> re.Pattern[str] | None:
+    if pattern is None:
+        return None
+    if not isinstance(pattern, str):
+        raise TypeError(f"{key} must be a string")
+    return _compile(pattern, key)
+
+
+def _condition(raw: Any) -> Condition:
+    if not isinstance(raw, dict) or set(raw) != {"field", "op", "value"}:
+        raise ValueError("a condition is {field, op, value}")
+    if raw["field"] not in FIELDS:
+        raise ValueError(f"unknown field {raw['field']!r}")
+    if raw["op"] not in _OPS:
+        raise ValueError(f"unknown op {raw['op']!r}")
+    return Condition(raw["field"], raw["op"], raw["value"])
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> RuleSet:
+    return parse_rules(Path(path).read_text(encoding="utf-8"), Path(path).name)
+
+
+def load_rules(path: Path | None = None) -> RuleSet:
+    """The shipped rule set (cached until the file changes)."""
+    path = path or rules_path()
+    try:
+        return _load(str(path), path.stat().st_mtime)
+    except OSError as exc:
+        raise InputError(f"cannot read rules {path}: {exc.strerror}") from None
+
+
+# -- applying -----------------------------------------------------------------
+
+
+def posting_fields(facts: PostingFacts, now: datetime) -> dict[str, Any]:
+    """The facts a condition may name, derived once per posting."""
+    c = facts.client
+    posted = facts.posted_at
+    return {
+        "title_words": len((facts.title or "").split()),
+        "description_words": len((facts.description or "").split()),
+        "age_hours": (now - posted).total_seconds() / 3600 if posted else None,
+        "budget_type": facts.budget_type.value if facts.budget_type else None,
+        "fixed_budget": facts.fixed_budget,
+        "hourly_min": facts.hourly_min,
+        "hourly_max": facts.hourly_max,
+        "experience_level": facts.experience_level.value if facts.experience_level else None,
+        "proposals_min": facts.proposals_min,
+        "proposals_max": facts.proposals_max,
+        "interviewing": facts.interviewing,
+        "invites_sent": facts.invites_sent,
+        "unanswered_invites": facts.unanswered_invites,
+        "connects_required": facts.connects_required,
+        "client.payment_verified": c.payment_verified,
+        "client.rating": c.rating,
+        "client.reviews": c.reviews,
+        "client.total_spent": c.total_spent,
+        "client.hires": c.hires,
+        "client.jobs_posted": c.jobs_posted,
+        "client.hire_rate": c.hire_rate,
+        "client.open_jobs": c.open_jobs,
+        "client.member_days": (now.date() - c.member_since).days if c.member_since else None,
+    }
+
+
+_WORD_HINT = re.compile(r"[^\W_]+")
+_PHRASE_HINT = re.compile(r"[^\W_]+(?: [^\W_&]+| &)*")
+#: ASCII punctuation becomes a space when a text is cut into words ("@", "+", "#", "&"
+#: stay); a bytes table, because ``bytes.translate`` is many times faster than ``str``'s
+_PUNCTUATION = "".join(c for c in string.punctuation if c not in "@+#&")
+_TO_SPACE = bytes.maketrans(_PUNCTUATION.encode("ascii"), b" " * len(_PUNCTUATION))
+
+
+class _Texts:
+    """The searchable texts of a posting, lower-cased, and the set of their words."""
+
+    def __init__(self, title: str, description: str) -> None:
+        self.title = title
+        self.description = description
+        self.lower_title = title.lower()
+        self.lower_description = description.lower()
+        plain = f"{self.lower_title}\n{self.lower_description}".encode("utf-8", "replace")
+        words = plain.translate(_TO_SPACE).decode("utf-8", "replace").split()
+        self.words = set(words)
+        self._words = words
+        self._flat: str | None = None
+
+    @property
+    def flat(self) -> str:
+        """The words joined by single spaces: where phrase and symbol hints are looked for."""
+        if self._flat is None:
+            self._flat = " ".join(self._words)
+        return self._flat
+
+    def may_match(self, rule: Rule) -> bool:
+        """False when none of the rule's hints is in the text (no match is possible)."""
+        if not rule.hint:
+            return True
+        if not rule.hint_words.isdisjoint(self.words):
+            return True
+        for words, phrase in rule.hint_phrases:
+            if words <= self.words and phrase in self.flat:
+                return True
+        return any(m in self.lower_description or m in self.lower_title for m in rule.hint_marks)
+
+
+def find_flags(
+    rules: RuleSet, facts: PostingFacts, fields: Mapping[str, Any] | None = None, *, now: datetime
+) -> list[Flag]:
+    """Every enabled rule that fires on ``facts``, in rule-file order."""
+    fields = fields if fields is not None else posting_fields(facts, now)
+    texts = _Texts(facts.title or "", facts.description or "")
+    flags = []
+    for rule in rules.rules:
+        if rule.enabled:
+            flag = apply_rule(rule, texts, fields)
+            if flag is not None:
+                flags.append(flag)
+    return flags
+
+
+def apply_rule(rule: Rule, texts: _Texts, fields: Mapping[str, Any]) -> Flag | None:
+    """The flag ``rule`` raises on a posting, or None."""
+    for condition in rule.conditions:
+        if not condition.holds(fields):
+            return None
+    if rule.any and not any(c.holds(fields) for c in rule.any):
+        return None
+    points = rule.weighted_points
+    if not rule.patterns:
+        facts_evidence = "; ".join(c.evidence(fields) for c in (*rule.conditions, *rule.any))
+        first = (rule.conditions or rule.any)[0]
+        return Flag(rule.id, rule.severity, rule.title, facts_evidence, points, first.field)
+    if not texts.may_match(rule):
+        return None
+    for where, text, lowered in (
+        ("description", texts.description, texts.lower_description),
+        ("title", texts.title, texts.lower_title),
+    ):
+        span = _first_match(rule, text, lowered)
+        if span is not None:
+            start, end = span
+            return Flag(
+                rule.id, rule.severity, rule.title, text[start:end], points, where, start, end
+            )
+    return None
+
+
+def _first_match(rule: Rule, text: str, lowered: str) -> tuple[int, int] | None:
+    same_length = len(lowered) == len(text)
+    if rule.combined is not None and same_length:
+        searches = [(rule.combined, lowered)]
+    else:
+        searches = [(p, text) for p in rule.patterns]
+    found = []
+    for pattern, subject in searches:
+        for match in pattern.finditer(subject):
+            if not _near_miss(rule, text, match.start(), match.end()):
+                found.append(match.span())
+                break
+    return min(found) if found else None
+
+
+def _near_miss(rule: Rule, text: str, start: int, end: int) -> bool:
+    if rule.ignore is not None and rule.ignore.search(text[start:end]):
+        return True
+    if rule.guard_before is not None:
+        before = text[max(0, start - GUARD_WINDOW) : start]
+        before = re.split(r"[.!?\n]", before)[-1]
+        if rule.guard_before.search(before):
+            return True
+    if rule.guard_after is not None:
+        after = text[end : end + GUARD_WINDOW]
+        after = re.split(r"[.!?\n]", after)[0]
+        if rule.guard_after.search(after):
+            return True
+    return False
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

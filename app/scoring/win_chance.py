@@ -1,0 +1,80 @@
+"""The chance of winning a job, by score band: defaults until the user's own outcomes exist.
+
+Bands are ten points wide (``"0-9"`` ... ``"90-100"``). The insights code
+(issue 7) computes the user's win rate per band from their proposals; pass
+those as ``calibrated`` (band -> rate in 0..1, with the proposals each rate
+rests on) and bands with enough proposals use the user's rate instead of the
+default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+#: (low, high) inclusive score ranges, and their labels
+SCORE_BANDS: tuple[tuple[int, int], ...] = tuple(
+    (low, low + 9 if low < 90 else 100) for low in range(0, 100, 10)
+)
+
+#: win rates before the user has outcomes of their own: a typical freelancer
+#: wins a few percent of proposals; a well-matched, quiet posting is a far better bet
+DEFAULT_WIN_RATES: dict[str, float] = {
+    "0-9": 0.005,
+    "10-19": 0.005,
+    "20-29": 0.01,
+    "30-39": 0.015,
+    "40-49": 0.02,
+    "50-59": 0.03,
+    "60-69": 0.05,
+    "70-79": 0.08,
+    "80-89": 0.12,
+    "90-100": 0.16,
+}
+
+#: a band's own rate is used once it rests on at least this many proposals
+MIN_PROPOSALS_PER_BAND = 10
+
+
+def band_label(total: int) -> str:
+    """The band a score falls in: ``73`` -> ``"70-79"``."""
+    for low, high in SCORE_BANDS:
+        if low <= total <= high:
+            return f"{low}-{high}"
+    raise ValueError(f"score {total} is outside 0..100")
+
+
+@dataclass(frozen=True)
+class CalibratedRate:
+    """The user's own win rate in one band, and how many proposals it rests on."""
+
+    rate: float
+    proposals: int
+
+
+@dataclass(frozen=True)
+class WinChance:
+    probability: float
+    band: str
+    calibrated: bool
+    explanation: str
+
+
+def estimate_win_chance(
+    total: int, calibrated: Mapping[str, CalibratedRate] | None = None
+) -> WinChance:
+    """The chance of winning at score ``total``, with a sentence saying where it comes from."""
+    band = band_label(total)
+    own = (calibrated or {}).get(band)
+    if own is not None and own.proposals >= MIN_PROPOSALS_PER_BAND:
+        return WinChance(
+            own.rate,
+            band,
+            True,
+            f"you won {own.rate:.0%} of your {own.proposals} proposals on jobs scored {band}",
+        )
+    rate = DEFAULT_WIN_RATES[band]
+    why = f"a typical win rate for jobs scored {band} ({rate:.1%})"
+    if own is not None:
+        why += f"; your {own.proposals} proposals in this band are too few to use yet"
+    return WinChance(rate, band, False, why)

@@ -1,0 +1,218 @@
+"""Score cards in the database: score one posting, or rescore everything in batches.
+
+A card is stored per posting and profile (upsert), with the rules version it
+was computed with, so lists sort and filter by score in SQL and stale cards
+can be found after the rules or the scorer change.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app import settings
+from app.errors import InputError, NotFoundError
+from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
+from app.scoring.score import Scorer, ScoreResult, current_rules_version
+from app.scoring.win_chance import CalibratedRate
+from app.storage.db import Database
+from app.storage.models import JobPosting, Profile, ScoreCard
+from app.storage.postings import facts_of
+from app.storage.search import insert_for
+
+log = logging.getLogger("pwb.scoring")
+
+BATCH_SIZE = 2000
+
+Progress = Callable[[int, int], None]
+ShouldStop = Callable[[], bool]
+
+
+def scorer_for(
+    session: Session,
+    profile: Profile | ProfileSpec,
+    win_rates: Mapping[str, CalibratedRate] | None = None,
+) -> Scorer:
+    """A scorer for ``profile`` with the shipped rules and the thresholds from the settings.
+
+    ``win_rates`` are the user's own win rates per score band, when known.
+    """
+    apply_at = int(settings.get(session, "score.apply_threshold"))
+    maybe_at = int(settings.get(session, "score.maybe_threshold"))
+    spec = spec_of(profile) if isinstance(profile, Profile) else profile
+    return Scorer.for_profile(
+        spec, apply_threshold=apply_at, maybe_threshold=maybe_at, win_rates=win_rates
+    )
+
+
+def card_values(job_id: int, profile_id: int, result: ScoreResult, now: datetime) -> dict[str, Any]:
+    """The ``score_card`` columns for one result."""
+    return {
+        "job_id": job_id,
+        "profile_id": profile_id,
+        "total": result.total,
+        "verdict": result.verdict.value,
+        "factors": [f.to_json() for f in result.factors],
+        "flags": [f.to_json() for f in result.flags],
+        "matched_skills": list(result.matched_skills),
+        "missing_skills": list(result.missing_skills),
+        "win_chance": result.win_chance.probability,
+        "value_per_connect": result.value_per_connect,
+        "critical_flags": result.critical_flags,
+        "rules_version": result.rules_version,
+        "computed_at": now,
+    }
+
+
+def store_cards(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert or replace cards (one per job and profile)."""
+    if not rows:
+        return
+    table = ScoreCard.__table__
+    stmt = insert_for(session, table)
+    updated = {c: stmt.excluded[c] for c in rows[0] if c not in ("job_id", "profile_id")}
+    stmt = stmt.on_conflict_do_update(index_elements=["job_id", "profile_id"], set_=updated)
+    session.execute(stmt, list(rows))
+
+
+def _profile_or_active(session: Session, profile: Profile | str | None) -> Profile:
+    if isinstance(profile, Profile):
+        return profile
+    if isinstance(profile, str):
+        return find_profile(session, profile)
+    row = active_profile(session)
+    if row is None:
+        raise InputError("no profile yet: create one in the Profile page or `pwb profile import`")
+    return row
+
+
+def score_job(
+    session: Session,
+    job_id: int,
+    profile: Profile | str | None = None,
+    *,
+    now: datetime | None = None,
+    win_rates: Mapping[str, CalibratedRate] | None = None,
+) -> ScoreResult:
+    """Score a stored posting against a profile (default: the active one) and store the card."""
+    job = session.get(JobPosting, job_id)
+    if job is None or job.deleted_at is not None:
+        raise NotFoundError(f"no posting with id {job_id}")
+    row = _profile_or_active(session, profile)
+    now = now or datetime.now(UTC)
+    result = scorer_for(session, row, win_rates).score(facts_of(job), now)
+    store_cards(session, [card_values(job.id, row.id, result, now)])
+    return result
+
+
+def load_card(session: Session, job_id: int, profile: Profile | None = None) -> ScoreCard | None:
+    """The stored card of a posting for a profile (default: the active one)."""
+    row = profile or active_profile(session)
+    if row is None:
+        return None
+    return session.scalar(
+        select(ScoreCard).where(ScoreCard.job_id == job_id, ScoreCard.profile_id == row.id)
+    )
+
+
+def cards_to_rescore(session: Session, profile: Profile, version: str | None = None) -> int:
+    """Live postings whose card for ``profile`` is missing or out of date.
+
+    Out of date: computed with other rules, or before the profile last changed.
+    """
+    version = version or current_rules_version()
+    card = ScoreCard
+    query = (
+        select(func.count())
+        .select_from(JobPosting)
+        .outerjoin(card, and_(card.job_id == JobPosting.id, card.profile_id == profile.id))
+        .where(JobPosting.deleted_at.is_(None))
+        .where(
+            or_(
+                card.id.is_(None),
+                card.rules_version != version,
+                card.computed_at < profile.updated_at,
+            )
+        )
+    )
+    return session.scalar(query) or 0
+
+
+def stale_cards(session: Session, version: str) -> int:
+    """How many stored cards were computed with another rules version."""
+    return (
+        session.scalar(
+            select(func.count()).select_from(ScoreCard).where(ScoreCard.rules_version != version)
+        )
+        or 0
+    )
+
+
+def _live_job_count(session: Session) -> int:
+    query = select(func.count()).select_from(JobPosting).where(JobPosting.deleted_at.is_(None))
+    return session.scalar(query) or 0
+
+
+def _job_batches(session: Session, size: int) -> Iterator[list[Any]]:
+    """Live postings in id order, a batch at a time (keyset paging, plain rows)."""
+    table = JobPosting.__table__
+    last = 0
+    while True:
+        query = (
+            select(table)
+            .where(table.c.id > last, table.c.deleted_at.is_(None))
+            .order_by(table.c.id)
+            .limit(size)
+        )
+        rows = session.execute(query).all()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
+
+
+def rescore_all(
+    db: Database,
+    profile: str | None = None,
+    *,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+    now: datetime | None = None,
+    batch_size: int = BATCH_SIZE,
+    win_rates: Mapping[str, CalibratedRate] | None = None,
+) -> int:
+    """Rescore every posting for ``profile`` (default: every profile); returns cards written.
+
+    Each batch commits on its own, so the work done survives a cancel
+    (``should_stop`` returning True) and readers see progress.
+    """
+    now = now or datetime.now(UTC)
+    with db.sessions() as session:
+        rows = [find_profile(session, profile)] if profile else list_profiles(session)
+        scorers = [(row.id, scorer_for(session, row, win_rates)) for row in rows]
+        total = _live_job_count(session) * len(scorers)
+    done = 0
+    if progress:
+        progress(0, total)
+    with db.sessions() as reader:
+        for batch in _job_batches(reader, batch_size):
+            if should_stop and should_stop():
+                log.info("rescore stopped after %d of %d cards", done, total)
+                break
+            facts = [(job.id, facts_of(job)) for job in batch]
+            with db.session() as writer:
+                for profile_id, scorer in scorers:
+                    cards = [
+                        card_values(job_id, profile_id, scorer.score(f, now), now)
+                        for job_id, f in facts
+                    ]
+                    store_cards(writer, cards)
+                    done += len(cards)
+            if progress:
+                progress(done, total)
+    return done

@@ -1,0 +1,138 @@
+"""Scoring speed on 100,000 postings (run by hand, not part of pytest).
+
+    python benchmarks/bench_scoring.py [--count 100000] [--keep DB]
+
+1. pure scoring: ``Scorer.score`` over N postings in memory;
+2. ``rescore_all``: read N stored postings, score and upsert N score cards.
+
+The postings are the real search tiles in ../shared/data, repeated with
+varied client facts, proposals and posting times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.domain import ClientFacts, PostingFacts  # noqa: E402
+from app.profiles import default_profile, save_profile  # noqa: E402
+from app.scoring.score import Scorer  # noqa: E402
+from app.storage import open_database  # noqa: E402
+from app.storage.models import JobPosting  # noqa: E402
+from app.storage.postings import apply_facts, dedup_key  # noqa: E402
+from app.storage.scores import rescore_all  # noqa: E402
+from tests.tile_facts import load_tiles, shared_data_file  # noqa: E402
+
+NOW = datetime(2024, 8, 20, tzinfo=UTC)
+
+
+def postings(count: int) -> list[PostingFacts]:
+    data = shared_data_file()
+    if data is None:
+        raise SystemExit("bench_scoring: ../shared/data/upwork_search_jobs_2024-08.json not found")
+    tiles = load_tiles(data)
+    rng = random.Random(4)
+    out = []
+    for i in range(count):
+        base = tiles[i % len(tiles)]
+        client = ClientFacts(
+            payment_verified=rng.random() > 0.2,
+            rating=round(rng.uniform(3.0, 5.0), 1) if rng.random() > 0.3 else None,
+            reviews=rng.randint(0, 80),
+            jobs_posted=rng.randint(1, 60),
+            hire_rate=float(rng.randint(0, 100)),
+            hires=rng.randint(0, 40),
+            total_spent=float(rng.randint(0, 50_000)),
+            member_since=date(2015, 1, 1) + timedelta(days=rng.randint(0, 3400)),
+        )
+        out.append(
+            dataclasses.replace(
+                base,
+                url=f"https://www.upwork.com/jobs/bench_~01{i:016x}",
+                posted_at=NOW - timedelta(hours=rng.randint(0, 800)),
+                proposals_min=rng.choice([0, 5, 10, 15, 20, 50]),
+                interviewing=rng.randint(0, 5),
+                connects_required=rng.randint(2, 16),
+                client=client,
+            )
+        )
+    return out
+
+
+def profile():  # type: ignore[no-untyped-def]
+    spec = default_profile(
+        "Bench", "Python developer", ["Python", "API Integration", "Web Scraping", "Django"], 40.0
+    )
+    spec.include_keywords = ["automation", "dashboard"]
+    spec.exclude_keywords = ["wordpress"]
+    return spec
+
+
+def critical_rate() -> str:
+    """The share of the real postings (as they are, no client facts) with a critical flag."""
+    data = shared_data_file()
+    assert data is not None
+    tiles = load_tiles(data)
+    scorer = Scorer.for_profile(profile())
+    critical = sum(1 for f in tiles if scorer.score(f, NOW).critical_flags)
+    return f"real postings with a critical flag: {critical} of {len(tiles)} ({critical / len(tiles):.1%})"
+
+
+def bench_pure(facts: list[PostingFacts]) -> float:
+    scorer = Scorer.for_profile(profile())
+    start = time.perf_counter()
+    for f in facts:
+        scorer.score(f, NOW)
+    return time.perf_counter() - start
+
+
+def bench_rescore(facts: list[PostingFacts], db_file: Path) -> tuple[float, float, int]:
+    db = open_database(str(db_file))
+    start = time.perf_counter()
+    with db.session() as session:
+        table = JobPosting.__table__
+        rows = []
+        for f in facts:
+            job = apply_facts(JobPosting(), f)
+            rows.append({c.name: getattr(job, c.name) for c in table.columns if c.name != "id"})
+            rows[-1].update(status="new", source="bench", captured_at=NOW, created_at=NOW)
+            rows[-1].update(updated_at=NOW, dedup_key=dedup_key(f))
+        session.execute(table.insert(), rows)
+        save_profile(session, profile())
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    written = rescore_all(db, now=NOW)
+    took = time.perf_counter() - start
+    db.close()
+    return load, took, written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="write the database here instead of a temp file")
+    args = parser.parse_args()
+    facts = postings(args.count)
+    print(critical_rate())
+    pure = bench_pure(facts)
+    print(f"pure scoring: {args.count:,} postings in {pure:.2f} s "
+          f"({pure / args.count * 1e6:.0f} µs each)")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        db_file = args.keep or Path(tmp) / "bench.sqlite3"
+        load, took, written = bench_rescore(facts, db_file)
+    print(f"(inserting {args.count:,} postings took {load:.2f} s, not part of the figure)")
+    print(f"rescore_all: {written:,} cards read, scored and stored in {took:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from sqlalchemy import func, select
+
+from app.profiles import active_profile, default_profile, profile_to_toml, save_profile, spec_of
+from app.storage.models import JobPosting, ScoreCard
+from app.storage.postings import apply_facts
+from tests.test_rules import posting
+from ui.dialogs.first_run import FirstRunDialog, needs_first_run
+from ui.pages.profile import ProfilePage
+from ui.pages.profile_models import RulesModel
+
+
+def add_jobs(db, count: int = 5) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as session:
+        for i in range(count):
+            facts = posting(f"Job {i}.", url=f"https://www.upwork.com/jobs/x_~01{i:016x}")
+            session.add(apply_facts(JobPosting(), facts))
+
+
+def page_of(window) -> ProfilePage:  # type: ignore[no-untyped-def]
+    window.nav.setCurrentRow(5)
+    page = window.current_page()
+    assert isinstance(page, ProfilePage)
+    return page
+
+
+def wait_rescored(qtbot, page: ProfilePage) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not page.rescoring, timeout=10_000)
+
+
+def card_count(db) -> int:  # type: ignore[no-untyped-def]
+    with db.sessions() as session:
+        return session.scalar(select(func.count()).select_from(ScoreCard)) or 0
+
+
+def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db) -> None:
+    add_jobs(db)
+    page = page_of(window)
+    assert needs_first_run(ctx) and page.stack.currentWidget() is page.empty_state
+    dialog = FirstRunDialog(ctx, window)
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.title_edit, "Shopify developer")
+    qtbot.keyClicks(dialog.skills, "Shopify, CSS")
+    dialog.rate.setValue(35)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not needs_first_run(ctx)
+    assert page.stack.currentWidget() is page.content
+    assert page.form.title_edit.text() == "Shopify developer"
+    assert [s.name for s in page.form.skills.skills] == ["Shopify", "CSS"]
+    wait_rescored(qtbot, page)
+    assert card_count(db) == 5
+    assert page.status.text() == "Rescored 5 postings"
+
+
+def test_edit_save_rescores_in_background(qtbot, window, db) -> None:
+    add_jobs(db)
+    with db.session() as session:
+        save_profile(session, default_profile("Me", skills=["Shopify"], hourly_rate=30.0))
+    page = page_of(window)
+    page.refresh()
+    wait_rescored(qtbot, page)
+    with db.sessions() as session:
+        before = session.scalar(select(func.max(ScoreCard.total)))
+    assert not page.save_button.isEnabled()
+    page.form.setCurrentIndex(1)
+    qtbot.keyClicks(page.form.new_skill, "Liquid")
+    qtbot.keyClick(page.form.new_skill, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.form.new_skill, "CSS")
+    qtbot.mouseClick(page.form.add_button, Qt.MouseButton.LeftButton)
+    page.form.hourly.setValue(45)
+    assert page.save_button.isEnabled()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.rescoring or card_count(db) == 5
+    QApplication.processEvents()  # the window keeps painting while the rescore runs
+    wait_rescored(qtbot, page)
+    with db.sessions() as session:
+        spec = spec_of(active_profile(session))
+        after = session.scalar(select(func.max(ScoreCard.total)))
+    assert [s.name for s in spec.skills] == ["Shopify", "Liquid", "CSS"]
+    assert spec.min_hourly_rate == 45.0
+    assert after != before  # more skills matched, higher bar on the rate
+
+
+def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) -> None:
+    with db.session() as session:
+        save_profile(session, default_profile("Me", skills=["Shopify"]))
+    page = page_of(window)
+    page.refresh()
+    model = page.form.rules
+    qtmodeltester.check(model)
+    qtmodeltester.check(page.form.skills)
+    row = next(r for r, rule in enumerate(model.rules) if rule.id == "stale-post")
+    model.setData(
+        model.index(row, RulesModel.ON),
+        Qt.CheckState.Unchecked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    other = next(r for r, rule in enumerate(model.rules) if rule.id == "low-client-rating")
+    assert model.setData(model.index(other, RulesModel.WEIGHT), 2.5)
+    assert model.index(other, RulesModel.POINTS).data() == "−30"
+    assert not model.setData(model.index(other, RulesModel.WEIGHT), "heavy")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_rescored(qtbot, page)
+    with db.sessions() as session:
+        overrides = active_profile(session).rule_overrides
+    assert overrides == {
+        "stale-post": {"enabled": False, "weight": 1.0},
+        "low-client-rating": {"enabled": True, "weight": 2.5},
+    }
+
+
+def test_switcher_import_and_export(qtbot, window, db, tmp_path: Path) -> None:
+    with db.session() as session:
+        save_profile(session, default_profile("A", skills=["Shopify"]))
+    page = page_of(window)
+    page.refresh()
+    other = default_profile("B", "Data person", ["Python"], 60.0)
+    file = tmp_path / "b.toml"
+    file.write_text(profile_to_toml(other), encoding="utf-8")
+    page.import_from(file)
+    assert [page.switcher.itemText(i) for i in range(page.switcher.count())] == ["A", "B"]
+    assert page.switcher.currentText() == "B" and page.form.title_edit.text() == "Data person"
+    page.switcher.activated.emit(0)
+    assert page.switcher.currentText() == "A" and page.form.name.text() == "A"
+    out = tmp_path / "a.toml"
+    page.export_to(out)
+    assert 'name = "A"' in out.read_text(encoding="utf-8")
+    wait_rescored(qtbot, page)
+
+
+def test_bad_import_shows_message_and_changes_nothing(qtbot, window, db, tmp_path: Path) -> None:
+    with db.session() as session:
+        save_profile(session, default_profile("A", skills=["Shopify"]))
+    page = page_of(window)
+    page.refresh()
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "A"\nmin_hourly_rate = "lots"\n', encoding="utf-8")
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    page.import_from(bad)
+    assert "line 2 key 'min_hourly_rate' must be a number" in shown[0]
+    with db.sessions() as session:
+        assert active_profile(session).min_hourly_rate == 25.0
+    wait_rescored(qtbot, page)

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+from app.profiles import default_profile, save_profile
+from app.storage.models import JobPosting
+from app.storage.postings import apply_facts
+from app.storage.scores import load_card, score_job
+from tests.test_rules import NOW, posting
+from ui.theme import VERDICT_COLORS
+from ui.widgets.score_card_view import ScoreCardView
+from ui.widgets.verdict_delegate import VerdictDelegate
+
+HOSTILE = "<b>bold</b> <img src=x> Add me on Telegram @hr_desk for details."
+
+
+def stored_card(db, extra: str = HOSTILE):  # type: ignore[no-untyped-def]
+    facts = posting(extra)
+    with db.session() as session:
+        save_profile(session, default_profile("Shop", skills=["Shopify", "CSS", "Go"]))
+        job = apply_facts(JobPosting(), facts)
+        session.add(job)
+        session.flush()
+        score_job(session, job.id, now=NOW)
+        return load_card(session, job.id), job.description
+
+
+def test_shows_total_verdict_factors_flags_and_skills(qtbot, db, qtmodeltester) -> None:
+    card, description = stored_card(db)
+    view = ScoreCardView()
+    qtbot.add_widget(view)
+    view.show_card(card, description)
+    assert view.total_label.text() == str(card.total)
+    assert view.verdict_label.text() == "Skip"  # the word, not only the colour
+    assert VERDICT_COLORS["skip"] in view.verdict_label.styleSheet()
+    assert view.matched_label.text() == "Matched skills: Shopify, CSS"
+    assert view.missing_label.text() == "Missing skills: Liquid"
+    factors = [view.factors.index(r, 1).data() for r in range(view.factors.rowCount())]
+    assert factors[:2] == ["Skills", "Budget"] and "Red flags" in factors
+    assert view.flags.index(0, 0).data() == "Critical"
+    assert view.flags.index(0, 2).data() == "Add me on Telegram @hr_desk"
+    qtmodeltester.check(view.factors)
+    qtmodeltester.check(view.flags)
+    assert "per Connect" in view.value_label.text()
+
+
+def test_evidence_is_highlighted_and_html_is_text(qtbot, db) -> None:
+    card, description = stored_card(db)
+    view = ScoreCardView()
+    qtbot.add_widget(view)
+    view.show_card(card, description)
+    start = description.index("Add me on Telegram")
+    assert view.highlighted_spans() == [(start, start + len("Add me on Telegram @hr_desk"))]
+    shown = view.description.toPlainText()
+    assert "<b>bold</b> <img src=x>" in shown  # shown literally, never rendered
+    with qtbot.wait_signal(view.flag_selected) as blocker:
+        view.flags_view.selectRow(0)
+    assert blocker.args == ["off-platform-contact"]
+    assert view.description.textCursor().selectedText() == "Add me on Telegram @hr_desk"
+
+
+def test_no_card_says_not_scored(qtbot) -> None:
+    view = ScoreCardView()
+    qtbot.add_widget(view)
+    view.show_card(None, "Some posting")
+    assert view.total_label.text() == "–" and view.verdict_label.text() == ""
+    assert "Not scored yet" in view.value_label.text()
+    assert view.factors.rowCount() == 0 and view.highlighted_spans() == []
+
+
+class _Verdicts(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.values = ["apply", "maybe", "skip", "other"]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.values)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return self.values[index.row()]
+        return None
+
+
+def test_verdict_delegate_paints_badge_colour_and_sizes_for_text(qtbot) -> None:
+    model = _Verdicts()
+    view = QTableView()
+    qtbot.add_widget(view)
+    view.setModel(model)
+    delegate = VerdictDelegate(view)
+    view.setItemDelegateForColumn(0, delegate)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    for row, verdict in enumerate(["apply", "maybe", "skip"]):
+        index = model.index(row, 0)
+        image = QImage(120, 30, QImage.Format.Format_ARGB32)
+        image.fill(QColor("#ffffff"))
+        option.rect = image.rect()
+        painter = QPainter(image)
+        delegate.paint(painter, option, index)
+        painter.end()
+        # the badge's colour is in the cell (left of centre, where the pill is)
+        colours = {image.pixelColor(x, 15).name() for x in range(4, 40)}
+        assert VERDICT_COLORS[verdict] in colours
+        assert delegate.sizeHint(option, index).width() > option.fontMetrics.horizontalAdvance(
+            verdict.capitalize()
+        )
+    assert delegate.sizeHint(option, model.index(3, 0)).isValid()

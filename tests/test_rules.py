@@ -1,0 +1,296 @@
+"""Every red-flag rule fires on a realistic posting and stays silent on a near miss."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
+from app.profiles import RuleOverride
+from app.scoring.rules import find_flags, load_rules, parse_rules
+from tests.tile_facts import real_postings_or_skip
+
+NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)
+
+BODY = (
+    "We run a small online store selling handmade ceramics and need help improving our "
+    "product pages. You will review the current Shopify theme, fix layout problems on mobile, "
+    "speed up image loading and add structured data for search engines. Deliverables: a list "
+    "of changes, the updated theme files and a short video walking us through them. We expect "
+    "about two weeks of part-time work and will pay weekly through Upwork."
+)
+
+
+def posting(extra: str = "", **changes: object) -> PostingFacts:
+    """A legitimate-looking posting; ``extra`` is appended to the description."""
+    facts = PostingFacts(
+        title="Shopify theme speed and layout fixes",
+        description=f"{BODY} {extra}".strip(),
+        skills=["Shopify", "Liquid", "CSS"],
+        budget_type=BudgetType.HOURLY,
+        hourly_min=30.0,
+        hourly_max=50.0,
+        experience_level=ExperienceLevel.INTERMEDIATE,
+        duration="Less than 1 month",
+        posted_at=NOW - timedelta(hours=3),
+        proposals_min=5,
+        proposals_max=10,
+        interviewing=0,
+        client=ClientFacts(
+            payment_verified=True,
+            rating=4.8,
+            reviews=23,
+            jobs_posted=14,
+            hire_rate=71.0,
+            hires=10,
+            total_spent=12000.0,
+            member_since=date(2019, 4, 1),
+        ),
+    )
+    client_changes = {k[7:]: v for k, v in changes.items() if k.startswith("client_")}
+    top = {k: v for k, v in changes.items() if not k.startswith("client_")}
+    facts = dataclasses.replace(facts, **top)
+    facts.client = dataclasses.replace(facts.client, **client_changes)
+    return facts
+
+
+def fired(facts: PostingFacts) -> dict[str, str]:
+    return {f.rule: f.evidence for f in find_flags(load_rules(), facts, now=NOW)}
+
+
+def test_the_base_posting_is_clean() -> None:
+    assert fired(posting()) == {}
+
+
+def test_the_shipped_rules_all_load() -> None:
+    rules = load_rules()
+    assert rules.problems == ()
+    assert len(rules.rules) >= 17
+
+
+CASES = [
+    # rule, (fires), (near miss)
+    (
+        "off-platform-contact",
+        posting("Please add me on Telegram @mark_hiring so we can discuss details."),
+        posting("We talk on Upwork messages, not Telegram."),
+    ),
+    (
+        "off-platform-contact",
+        posting("WhatsApp: +44 7700 900123 for quick questions."),
+        posting("The store already sends WhatsApp order updates to customers."),
+    ),
+    (
+        "off-platform-contact",
+        posting("Let's continue the conversation on Skype after you apply."),
+        posting("Please do not contact us on Skype; all talk stays here."),
+    ),
+    (
+        "email-in-post",
+        posting("Send your portfolio to hiring.team@ceramicsdirect.co for review."),
+        posting("Contact forms should go to an address like name@example.com."),
+    ),
+    (
+        "phone-in-post",
+        posting("Call me at (415) 555-0132 before you apply."),
+        posting("We sold 1,250 items in 2023 at $45.00 each."),
+    ),
+    (
+        "pay-to-work",
+        posting("Before starting you will need to purchase our training kit for $49."),
+        posting("We will pay for any software licence you need."),
+    ),
+    (
+        "pay-to-work",
+        posting("There is a small registration fee that is refunded after your first week."),
+        posting("There is no registration fee and nothing to buy."),
+    ),
+    (
+        "pay-to-work",
+        posting("The refundable deposit can be paid in USDT or bitcoin."),
+        posting("You must pay close attention to the colour profile of the photos."),
+    ),
+    (
+        "personal-details",
+        posting("To get started, send me your bank account details and a photo of your ID card."),
+        posting("We will never ask for your password or bank details."),
+    ),
+    (
+        "personal-details",
+        posting("Please share your Upwork password so I can set up the contract faster."),
+        posting("Build a login page where customers can reset their password."),
+    ),
+    (
+        "unpaid-test",
+        posting("Candidates must complete an unpaid test task before we decide."),
+        posting("This is not an unpaid test: the trial task is paid at your rate."),
+    ),
+    (
+        "unpaid-test",
+        posting("Please do a sample page for free so we can compare applicants."),
+        posting("The app offers a free trial period of 14 days for new users."),
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "bad", "near_miss"), CASES)
+def test_text_rule_fires_and_skips_near_miss(rule: str, bad: PostingFacts, near_miss) -> None:
+    flags = fired(bad)
+    assert rule in flags
+    assert flags[rule] in bad.description
+    assert rule not in fired(near_miss)
+
+
+def test_evidence_is_the_exact_span() -> None:
+    facts = posting("Please add me on Telegram @mark_hiring so we can discuss details.")
+    flag = next(f for f in find_flags(load_rules(), facts, now=NOW) if f.severity == "critical")
+    assert facts.description[flag.start : flag.end] == flag.evidence
+    assert flag.evidence.lower().startswith("add me on telegram")
+    assert flag.field == "description"
+
+
+SCOPE = "Build a complete e-commerce website from scratch with payments and admin panel."
+
+FIELD_CASES = [
+    (
+        "tiny-budget-large-scope",
+        posting(description=SCOPE, budget_type=BudgetType.FIXED, fixed_budget=50.0),
+        posting(description=SCOPE, budget_type=BudgetType.FIXED, fixed_budget=5000.0),
+    ),
+    (
+        "urgent-vague",
+        posting(description="Need a logo urgently, today please. Simple."),
+        posting(f"{BODY} The fix is urgent because the sale starts next week."),
+    ),
+    (
+        "vague-description",
+        posting(description="Need help with my website."),
+        posting(),
+    ),
+    (
+        "payment-not-verified",
+        posting(client_payment_verified=False),
+        posting(client_payment_verified=None),
+    ),
+    (
+        "low-hire-rate",
+        posting(client_jobs_posted=40, client_hire_rate=10.0),
+        posting(client_jobs_posted=3, client_hire_rate=0.0),
+    ),
+    (
+        "low-client-rating",
+        posting(client_rating=3.2),
+        posting(client_rating=0.0),
+    ),
+    (
+        "overpaid-simple-work",
+        posting(
+            description="Simple data entry work from home, no experience needed. Copy and paste "
+            "names from PDFs into a sheet.",
+            hourly_min=60.0,
+            hourly_max=90.0,
+        ),
+        posting(
+            description="Simple data entry work, copy and paste names from PDFs into a sheet.",
+            hourly_min=8.0,
+            hourly_max=12.0,
+        ),
+    ),
+    (
+        "new-client-no-hires",
+        posting(client_hires=0, client_jobs_posted=1, client_hire_rate=0.0),
+        posting(client_hires=None),
+    ),
+    (
+        "heavy-competition-proposals",
+        posting(proposals_min=50, proposals_max=None),
+        posting(proposals_min=20, proposals_max=50),
+    ),
+    (
+        "heavy-competition-interviewing",
+        posting(interviewing=4),
+        posting(interviewing=2),
+    ),
+    (
+        "stale-post",
+        posting(posted_at=NOW - timedelta(days=20)),
+        posting(posted_at=NOW - timedelta(days=6)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "bad", "near_miss"), FIELD_CASES)
+def test_fact_rule_fires_and_skips_near_miss(rule: str, bad: PostingFacts, near_miss) -> None:
+    assert rule in fired(bad)
+    assert rule not in fired(near_miss)
+
+
+def test_every_rule_has_a_case() -> None:
+    tested = {c[0] for c in CASES} | {c[0] for c in FIELD_CASES}
+    assert load_rules().ids <= tested
+
+
+def test_fact_evidence_names_field_and_value() -> None:
+    flags = find_flags(load_rules(), posting(client_payment_verified=False), now=NOW)
+    flag = next(f for f in flags if f.rule == "payment-not-verified")
+    assert flag.evidence == "client.payment_verified=false"
+    assert flag.field == "client.payment_verified" and flag.start is None
+
+
+def test_bad_regex_skips_only_that_rule() -> None:
+    text = """
+[[rule]]
+id = "broken"
+severity = "warning"
+title = "Broken"
+points = 5
+patterns = ['(unclosed']
+
+[[rule]]
+id = "works"
+severity = "info"
+title = "Works"
+points = 1
+patterns = ['ceramics']
+
+[[rule]]
+id = "typo"
+severity = "warnng"
+title = "Typo"
+points = 1
+conditions = [{ field = "interviewing", op = ">", value = 0 }]
+"""
+    rules = parse_rules(text, "mine.toml")
+    assert [r.id for r in rules.rules] == ["works"]
+    assert len(rules.problems) == 2
+    assert "rule 'broken' skipped: invalid pattern" in rules.problems[0]
+    assert "rule 'typo' skipped: severity" in rules.problems[1]
+    assert [f.rule for f in find_flags(rules, posting(), now=NOW)] == ["works"]
+
+
+def test_overrides_switch_off_and_reweight() -> None:
+    rules = load_rules().with_overrides(
+        {"payment-not-verified": RuleOverride(False, 1.0), "stale-post": RuleOverride(True, 3.0)}
+    )
+    facts = posting(client_payment_verified=False, posted_at=NOW - timedelta(days=30))
+    flags = {f.rule: f for f in find_flags(rules, facts, now=NOW)}
+    assert "payment-not-verified" not in flags
+    assert flags["stale-post"].points == 15.0
+
+
+def test_hints_only_speed_up() -> None:
+    """Without the hint words every shipped rule finds exactly the same flags."""
+    real_postings = real_postings_or_skip()
+    rules = load_rules()
+    bare = dataclasses.replace(
+        rules,
+        rules=tuple(
+            dataclasses.replace(r, hint=(), hint_words=frozenset(), hint_phrases=(), hint_marks=())
+            for r in rules.rules
+        ),
+    )
+    samples = [c[i] for c in CASES + FIELD_CASES for i in (1, 2)] + real_postings
+    for facts in samples:
+        assert find_flags(rules, facts, now=NOW) == find_flags(bare, facts, now=NOW)

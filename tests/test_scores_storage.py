@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.errors import InputError, NotFoundError
+from app.profiles import default_profile, save_profile
+from app.scoring.score import current_rules_version
+from app.storage.models import JobPosting, ScoreCard
+from app.storage.postings import apply_facts
+from app.storage.scores import load_card, rescore_all, score_job, stale_cards
+from tests.test_rules import NOW, posting
+
+
+def add_jobs(db, count: int) -> list[int]:  # type: ignore[no-untyped-def]
+    ids = []
+    with db.session() as session:
+        for i in range(count):
+            extra = "Add me on Telegram @hr_desk." if i % 5 == 0 else f"Job number {i}."
+            facts = posting(extra, url=f"https://www.upwork.com/jobs/x_~01{i:016x}")
+            job = apply_facts(JobPosting(), facts)
+            session.add(job)
+            session.flush()
+            ids.append(job.id)
+    return ids
+
+
+def test_score_job_stores_one_card_per_job_and_profile(db) -> None:
+    (job_id,) = add_jobs(db, 1)
+    with db.session() as session, pytest.raises(InputError, match="no profile yet"):
+        score_job(session, job_id, now=NOW)
+    with db.session() as session:
+        save_profile(session, default_profile("Shop", skills=["Shopify", "CSS"], hourly_rate=30.0))
+        first = score_job(session, job_id, now=NOW)
+        again = score_job(session, job_id, now=NOW)
+    assert first == again
+    with db.sessions() as session:
+        cards = session.scalars(select(ScoreCard)).all()
+        assert len(cards) == 1
+        card = load_card(session, job_id)
+        assert card is not None and card.total == first.total
+        assert card.verdict == first.verdict.value
+        assert card.critical_flags == 1
+        assert card.flags[0]["rule"] == "off-platform-contact"
+        assert card.flags[0]["start"] is not None
+        assert card.rules_version == current_rules_version()
+        assert card.matched_skills == ["Shopify", "CSS"]
+        assert stale_cards(session, current_rules_version()) == 0
+        assert stale_cards(session, "old") == 1
+    with db.session() as session, pytest.raises(NotFoundError):
+        score_job(session, 999, now=NOW)
+
+
+def test_rescore_all_profiles_in_batches_with_progress(db) -> None:
+    ids = add_jobs(db, 25)
+    with db.session() as session:
+        save_profile(session, default_profile("A", skills=["Shopify"], hourly_rate=30.0))
+        save_profile(session, default_profile("B", skills=["Python"], hourly_rate=90.0))
+    seen: list[tuple[int, int]] = []
+    written = rescore_all(db, progress=lambda d, t: seen.append((d, t)), now=NOW, batch_size=10)
+    assert written == 50
+    assert seen[0] == (0, 50) and seen[-1] == (50, 50) and len(seen) == 4
+    with db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(ScoreCard)) == 50
+        flagged = session.scalar(select(func.count()).where(ScoreCard.critical_flags > 0))
+        assert flagged == 10  # every fifth posting, for both profiles
+        best = session.scalars(
+            select(ScoreCard.job_id).where(ScoreCard.profile_id == 1).order_by(ScoreCard.total)
+        ).all()
+        assert set(best) == set(ids)
+    assert rescore_all(db, "A", now=NOW) == 25
+
+
+def test_rescore_can_be_stopped(db) -> None:
+    add_jobs(db, 30)
+    with db.session() as session:
+        save_profile(session, default_profile("A", skills=["Shopify"]))
+    calls = iter([False, True])
+    written = rescore_all(db, should_stop=lambda: next(calls), now=NOW, batch_size=10)
+    assert written == 10
+    with db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(ScoreCard)) == 10
+
+
+def test_cards_to_rescore_follows_profile_changes(db) -> None:
+    import time
+
+    from app.profiles import active_profile
+    from app.storage.scores import cards_to_rescore
+
+    add_jobs(db, 3)
+    with db.session() as session:
+        save_profile(session, default_profile("A", skills=["Shopify"]))
+    with db.sessions() as session:
+        assert cards_to_rescore(session, active_profile(session)) == 3
+    rescore_all(db)
+    with db.sessions() as session:
+        assert cards_to_rescore(session, active_profile(session)) == 0
+        assert cards_to_rescore(session, active_profile(session), "other-version") == 3
+    time.sleep(0.01)
+    with db.session() as session:
+        spec = default_profile("A", skills=["Shopify", "CSS"])
+        save_profile(session, spec)
+    with db.sessions() as session:
+        assert cards_to_rescore(session, active_profile(session)) == 3

@@ -1,0 +1,228 @@
+"""The form of the Profile page: every field of a :class:`ProfileSpec`, in four tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import ExperienceLevel, Plan
+from app.profiles import ClientCriteria, ProfileSpec, split_list
+from app.scoring.rules import Rule
+from ui.pages.profile_models import RulesModel, SkillsModel
+
+PLAN_LABELS = {"basic": "Basic", "freelancer_plus": "Freelancer Plus", "agency": "Agency"}
+
+
+def _money(maximum: float = 1_000_000.0) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=maximum)
+    box.setPrefix("$ ")
+    box.setSpecialValueText("no minimum")
+    return box
+
+
+def _optional(value: float) -> float | None:
+    return value if value > 0 else None
+
+
+class ProfileForm(QTabWidget):
+    """Edits one profile; :meth:`spec` reads it back. Emits ``edited`` on any change."""
+
+    #: the user changed something in the form
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addTab(self._about_tab(), "About you")
+        self.addTab(self._skills_tab(), "Skills")
+        self.addTab(self._clients_tab(), "Clients")
+        self.addTab(self._rules_tab(), "Red-flag rules")
+
+    # -- tabs ------------------------------------------------------------------------
+
+    def _about_tab(self) -> QWidget:
+        self.name = QLineEdit()
+        self.title_edit = QLineEdit(placeholderText="e.g. Shopify developer")
+        self.hourly = _money(10_000.0)
+        self.hourly.setSuffix(" /h")
+        self.fixed = _money()
+        self.plan = QComboBox()
+        for plan in Plan:
+            self.plan.addItem(PLAN_LABELS.get(plan.value, plan.value), plan.value)
+        self.price = QDoubleSpinBox(decimals=2, minimum=0.01, maximum=10.0, singleStep=0.01)
+        self.price.setPrefix("$ ")
+        self.levels = {lvl.value: QCheckBox(lvl.value.capitalize()) for lvl in ExperienceLevel}
+        levels = QHBoxLayout()
+        for box in self.levels.values():
+            levels.addWidget(box)
+        levels.addStretch(1)
+        self.categories = QLineEdit(placeholderText="comma-separated, e.g. Web Development")
+        self.include = QLineEdit(placeholderText="words that make a job more interesting")
+        self.exclude = QLineEdit(placeholderText="words that rule a job out")
+        form = QFormLayout()
+        form.addRow("Profile name:", self.name)
+        form.addRow("Title:", self.title_edit)
+        form.addRow("Minimum hourly rate:", self.hourly)
+        form.addRow("Minimum fixed budget:", self.fixed)
+        form.addRow("Experience levels:", levels)
+        form.addRow("Preferred categories:", self.categories)
+        form.addRow("Include keywords:", self.include)
+        form.addRow("Exclude keywords:", self.exclude)
+        form.addRow("Plan:", self.plan)
+        form.addRow("Price of a Connect:", self.price)
+        for widget in (self.name, self.title_edit, self.categories, self.include, self.exclude):
+            widget.textEdited.connect(self.edited)
+        for spin in (self.hourly, self.fixed, self.price):
+            spin.valueChanged.connect(self.edited)
+        for box in self.levels.values():
+            box.toggled.connect(self.edited)
+        self.plan.currentIndexChanged.connect(self.edited)
+        page = QWidget()
+        page.setLayout(form)
+        return page
+
+    def _skills_tab(self) -> QWidget:
+        self.skills = SkillsModel(self)
+        self.skills.edited.connect(self.edited)
+        self.skills_view = QTableView()
+        self.skills_view.setModel(self.skills)
+        self.skills_view.verticalHeader().hide()
+        self.skills_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.skills_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.new_skill = QLineEdit(placeholderText="Add a skill, e.g. React")
+        self.new_skill.returnPressed.connect(self.add_skill)
+        self.add_button = QPushButton("Add")
+        self.add_button.clicked.connect(self.add_skill)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_skill)
+        row = QHBoxLayout()
+        row.addWidget(self.new_skill, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.addWidget(self.skills_view, 1)
+        col.addLayout(row)
+        return page
+
+    def _clients_tab(self) -> QWidget:
+        self.verified = QCheckBox("Only clients with a verified payment method")
+        self.min_rating = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=5.0, singleStep=0.1)
+        self.min_rating.setSpecialValueText("no minimum")
+        self.min_spent = _money(10_000_000.0)
+        self.min_hire_rate = QSpinBox(minimum=0, maximum=100)
+        self.min_hire_rate.setSuffix(" %")
+        self.min_hire_rate.setSpecialValueText("no minimum")
+        self.countries = QLineEdit(placeholderText="comma-separated country names")
+        form = QFormLayout()
+        form.addRow("Payment:", self.verified)
+        form.addRow("Minimum rating:", self.min_rating)
+        form.addRow("Minimum total spent:", self.min_spent)
+        form.addRow("Minimum hire rate:", self.min_hire_rate)
+        form.addRow("Excluded countries:", self.countries)
+        self.verified.toggled.connect(self.edited)
+        for spin in (self.min_rating, self.min_spent, self.min_hire_rate):
+            spin.valueChanged.connect(self.edited)
+        self.countries.textEdited.connect(self.edited)
+        page = QWidget()
+        page.setLayout(form)
+        return page
+
+    def _rules_tab(self) -> QWidget:
+        self.rules = RulesModel(self)
+        self.rules.edited.connect(self.edited)
+        self.rules_view = QTableView()
+        self.rules_view.setModel(self.rules)
+        self.rules_view.verticalHeader().hide()
+        header = self.rules_view.horizontalHeader()
+        for col in (RulesModel.ON, RulesModel.SEVERITY, RulesModel.WEIGHT, RulesModel.POINTS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RulesModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.addWidget(self.rules_view)
+        return page
+
+    # -- values ----------------------------------------------------------------------
+
+    def load(self, spec: ProfileSpec, rules: list[Rule]) -> None:
+        """Show ``spec`` (without emitting ``edited``)."""
+        self.blockSignals(True)
+        try:
+            self.name.setText(spec.name)
+            self.title_edit.setText(spec.title)
+            self.hourly.setValue(spec.min_hourly_rate or 0.0)
+            self.fixed.setValue(spec.min_fixed_budget or 0.0)
+            for level, box in self.levels.items():
+                box.setChecked(level in spec.experience_levels)
+            self.categories.setText(", ".join(spec.preferred_categories))
+            self.include.setText(", ".join(spec.include_keywords))
+            self.exclude.setText(", ".join(spec.exclude_keywords))
+            self.plan.setCurrentIndex(max(0, self.plan.findData(spec.plan)))
+            self.price.setValue(spec.connect_price_usd)
+            self.verified.setChecked(spec.client.payment_verified_required)
+            self.min_rating.setValue(spec.client.min_rating or 0.0)
+            self.min_spent.setValue(spec.client.min_total_spent or 0.0)
+            self.min_hire_rate.setValue(round(spec.client.min_hire_rate or 0))
+            self.countries.setText(", ".join(spec.client.excluded_countries))
+            self.skills.set_skills(spec.skills)
+            self.rules.set_rules(rules, spec.rules)
+        finally:
+            self.blockSignals(False)
+
+    def spec(self) -> ProfileSpec:
+        """The profile as the form shows it now."""
+        return ProfileSpec(
+            name=self.name.text().strip(),
+            title=self.title_edit.text().strip(),
+            skills=list(self.skills.skills),
+            min_hourly_rate=_optional(self.hourly.value()),
+            min_fixed_budget=_optional(self.fixed.value()),
+            preferred_categories=split_list(self.categories.text()),
+            experience_levels=[lvl for lvl, box in self.levels.items() if box.isChecked()],
+            client=ClientCriteria(
+                payment_verified_required=self.verified.isChecked(),
+                min_rating=_optional(self.min_rating.value()),
+                min_total_spent=_optional(self.min_spent.value()),
+                min_hire_rate=_optional(float(self.min_hire_rate.value())),
+                excluded_countries=split_list(self.countries.text()),
+            ),
+            include_keywords=split_list(self.include.text()),
+            exclude_keywords=split_list(self.exclude.text()),
+            connect_price_usd=self.price.value(),
+            plan=str(self.plan.currentData()),
+            rules=self.rules.changed_overrides(),
+        )
+
+    def add_skill(self) -> None:
+        name = self.new_skill.text().strip()
+        if not name:
+            return
+        if any(s.name.lower() == name.lower() for s in self.skills.skills):
+            self.new_skill.selectAll()
+            return
+        row = self.skills.add_skill(name)
+        self.skills_view.selectRow(row)
+        self.new_skill.clear()
+
+    def remove_skill(self) -> None:
+        index = self.skills_view.currentIndex()
+        if index.isValid():
+            self.skills.remove_skill(index.row())

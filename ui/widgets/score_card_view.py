@@ -1,0 +1,305 @@
+"""The score card of one posting: total and verdict, factors, red flags with their evidence
+highlighted in the description, matched and missing skills.
+
+Postings are written by strangers: every text here is shown as plain text
+(``Qt.PlainText`` labels, a ``QPlainTextEdit``, table cells) and highlights
+are character formats, so nothing in a posting is ever read as HTML.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.storage.models import ScoreCard
+from ui.theme import SEVERITY_COLORS, VERDICT_COLORS
+from ui.widgets.verdict_delegate import badge_text
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
+
+
+class _ListModel(QAbstractTableModel):
+    """A small read-only table over a list of dicts (a card has a dozen rows at most)."""
+
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.cell(self.rows[index.row()], index.column(), role)
+
+    def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class FactorsModel(_ListModel):
+    """The factors of a card: points, name, reason."""
+
+    headers = ("Points", "Factor", "Why")
+
+    def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{int(row.get('points', 0)):+d}"
+            return str(row.get("name" if column == 1 else "reason", ""))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            points = int(row.get("points", 0))
+            if points < 0:
+                return QColor(SEVERITY_COLORS["critical"])
+        return None
+
+
+class FlagsModel(_ListModel):
+    """The red flags of a card: severity (word and colour), what it is, the evidence."""
+
+    headers = ("Severity", "Flag", "Evidence")
+
+    def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
+        severity = str(row.get("severity", ""))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return severity.capitalize()
+            if column == 1:
+                return str(row.get("title") or row.get("rule", ""))
+            return str(row.get("evidence", ""))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and severity in SEVERITY_COLORS:
+            return QColor(SEVERITY_COLORS[severity])
+        if role == Qt.ItemDataRole.UserRole:
+            return str(row.get("rule", ""))
+        return None
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setWordWrap(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
+
+
+def _plain_label(text: str = "", name: str | None = None) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class ScoreCardView(QWidget):
+    """Shows one stored :class:`ScoreCard` next to the posting's description."""
+
+    #: the user picked a flag (its rule id); the description scrolls to its evidence
+    flag_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card: ScoreCard | None = None
+        self.total_label = _plain_label(name="scoreTotal")
+        self.total_label.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.verdict_label = _plain_label(name="verdictBadge")
+        self.verdict_label.setWordWrap(False)
+        self.value_label = _plain_label(name="muted")
+        self.matched_label = _plain_label()
+        self.missing_label = _plain_label()
+        self.factors = FactorsModel(self)
+        self.flags = FlagsModel(self)
+        self.factors_view = _table(self.factors)
+        self.flags_view = _table(self.flags)
+        self.flags_view.selectionModel().currentRowChanged.connect(self._flag_row_changed)
+        self.description = QPlainTextEdit()
+        self.description.setReadOnly(True)
+        self.description.setObjectName("postingDescription")
+        self._build()
+        self.show_card(None, "")
+
+    def _build(self) -> None:
+        head = QHBoxLayout()
+        head.addWidget(self.total_label)
+        head.addWidget(self.verdict_label)
+        head.addSpacing(12)
+        head.addWidget(self.value_label, 1)
+        top = QWidget()
+        col = QVBoxLayout(top)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addLayout(head)
+        col.addWidget(self.matched_label)
+        col.addWidget(self.missing_label)
+        col.addWidget(self.factors_view, 3)
+        self.flags_title = _plain_label("Red flags", "sectionTitle")
+        col.addWidget(self.flags_title)
+        col.addWidget(self.flags_view, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.description)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    # -- showing -----------------------------------------------------------------
+
+    def show_card(self, card: ScoreCard | None, description: str) -> None:
+        """Show ``card`` (None: not scored yet) and the posting's ``description``."""
+        self.card = card
+        self.description.setPlainText(description)
+        if card is None:
+            self.total_label.setText("–")
+            self._set_verdict(None)
+            self.value_label.setText("Not scored yet: set up a profile to score postings.")
+            self.matched_label.setText("")
+            self.missing_label.setText("")
+            self.factors.set_rows([])
+            self.flags.set_rows([])
+            self.flags_title.setText("Red flags")
+            self.flags_view.setVisible(False)
+            self.description.setExtraSelections([])
+            return
+        self.total_label.setText(f"{card.total}")
+        self._set_verdict(card.verdict)
+        self.value_label.setText(_value_text(card))
+        self.matched_label.setText("Matched skills: " + (", ".join(card.matched_skills) or "none"))
+        self.missing_label.setText("Missing skills: " + (", ".join(card.missing_skills) or "none"))
+        self.factors.set_rows(card.factors or [])
+        flags = sorted(card.flags or [], key=lambda f: SEVERITY_ORDER.get(f.get("severity"), 3))
+        self.flags.set_rows(flags)
+        self.flags_title.setText(f"Red flags ({len(flags)})" if flags else "Red flags: none found")
+        self.flags_view.setVisible(bool(flags))
+        self.factors_view.resizeRowsToContents()
+        self.flags_view.resizeRowsToContents()
+        self.description.setExtraSelections(self._highlights(flags, description))
+
+    def _set_verdict(self, verdict: str | None) -> None:
+        if verdict not in VERDICT_COLORS:
+            self.verdict_label.setText("")
+            self.verdict_label.setStyleSheet("")
+            return
+        self.verdict_label.setText(badge_text(verdict))
+        self.verdict_label.setStyleSheet(
+            f"background: {VERDICT_COLORS[verdict]}; color: #ffffff; border-radius: 9px;"
+            "padding: 2px 10px; font-weight: 600;"
+        )
+
+    def evidence_span(self, flag: dict[str, Any], description: str) -> tuple[int, int] | None:
+        """Where a flag's evidence is in ``description`` (stored offsets, else the text)."""
+        if flag.get("field") != "description":
+            return None
+        evidence = str(flag.get("evidence", ""))
+        start, end = flag.get("start"), flag.get("end")
+        if isinstance(start, int) and isinstance(end, int) and description[start:end] == evidence:
+            return start, end
+        found = description.find(evidence) if evidence else -1
+        return (found, found + len(evidence)) if found >= 0 else None
+
+    def _highlights(
+        self, flags: list[dict[str, Any]], description: str
+    ) -> list[QTextEdit.ExtraSelection]:
+        selections = []
+        for flag in flags:
+            span = self.evidence_span(flag, description)
+            if span is None:
+                continue
+            color = QColor(SEVERITY_COLORS.get(str(flag.get("severity")), "#c98a04"))
+            color.setAlpha(90)
+            fmt = QTextCharFormat()
+            fmt.setBackground(color)
+            fmt.setFontUnderline(True)
+            cursor = QTextCursor(self.description.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[misc]
+            selection.format = fmt  # type: ignore[misc]
+            selections.append(selection)
+        return selections
+
+    def highlighted_spans(self) -> list[tuple[int, int]]:
+        """The character ranges highlighted in the description (for tests and tools)."""
+        return [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in self.description.extraSelections()
+        ]
+
+    @Slot(QModelIndex, QModelIndex)
+    def _flag_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        flag = self.flags.rows[current.row()]
+        span = self.evidence_span(flag, self.description.toPlainText())
+        if span is not None:
+            cursor = self.description.textCursor()
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            self.description.setTextCursor(cursor)
+            self.description.ensureCursorVisible()
+        self.flag_selected.emit(str(flag.get("rule", "")))
+
+
+def _value_text(card: ScoreCard) -> str:
+    parts = []
+    if card.value_per_connect is not None:
+        parts.append(f"${card.value_per_connect:,.2f} per Connect")
+    if card.win_chance is not None:
+        parts.append(f"win chance {card.win_chance:.1%}")
+    if card.critical_flags:
+        parts.append(f"{card.critical_flags} critical flag{'s' if card.critical_flags > 1 else ''}")
+    return " · ".join(parts)
