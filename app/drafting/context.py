@@ -132,6 +132,8 @@ def score_vars(
                 "critical_flags": card.critical_flags,
             }
         )
+    if profile is None:  # nothing to compare with: claim neither a match nor a gap
+        return {"matched_skills": [], "missing_skills": [], "flags": []}
     have = _skill_aliases(profile)
     return {
         "matched_skills": [s for s in facts.skills if s.casefold() in have],
