@@ -95,3 +95,11 @@ def test_load_check_context_from_the_database(db) -> None:
     assert {"zyxwv", "qwertz", "guesty"} <= ctx.known_words
     assert [p.title for p in ctx.sent] == ["Old job"]
     assert "too-similar" in rules(GOOD, ctx)
+
+
+def test_export_adds_suffix_and_newline(tmp_path) -> None:
+    from app.drafting.export import export_proposal
+
+    assert export_proposal(tmp_path / "p.md", "Hello").read_text(encoding="utf-8") == "Hello\n"
+    written = export_proposal(tmp_path / "plain", "Hi\n\n")
+    assert written.name == "plain.txt" and written.read_text(encoding="utf-8") == "Hi\n"

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.cli.common import open_db, parse_at, print_json, read_text_input
 from app.domain import PostingFacts, ProposalStatus
 from app.drafting.context import facts_from_json, parse_assignments
-from app.drafting.draft import Draft, Drafter, make_draft, posting_facts
+from app.drafting.draft import SAMPLE_POSTING, Draft, Drafter, make_draft, posting_facts
 from app.errors import InputError
 from app.proposals import change_status, list_proposals, parse_status, save_draft
 from app.replies import (
@@ -31,14 +31,6 @@ from app.storage.models import Proposal, SavedReply
 
 #: ``pwb draft`` exit code when fill-ins are left for the user to type
 EXIT_FILL_INS = 3
-
-#: the posting ``pwb replies check`` renders against when no --job is given
-SAMPLE_POSTING = PostingFacts(
-    title="Sample posting",
-    description="A sample posting used to check that a saved reply renders.",
-    skills=["Python", "API Integration"],
-    screening_questions=["What similar work have you done?"],
-)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -6,16 +6,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import PostingFacts
 from app.drafting.context import active_profile, draft_context
-from app.drafting.lints import Lint, check_proposal, load_check_context
+from app.drafting.lints import CheckContext, Lint, check_proposal, load_check_context
 from app.drafting.render import Rendered, TemplateProblem, render_template
 from app.errors import InputError, NotFoundError
 from app.replies import get_reply, reply_bodies, suggest_replies
 from app.storage.models import JobPosting, Profile, SavedReply
 from app.storage.postings import facts_of
+
+#: what a reply is previewed and checked against when there is no posting
+SAMPLE_POSTING = PostingFacts(
+    title="Sample posting",
+    description="A sample posting used to check that a saved reply renders.",
+    skills=["Python", "API Integration"],
+    screening_questions=["What similar work have you done?"],
+)
 
 
 @dataclass
@@ -61,7 +70,7 @@ class Drafter:
     facts: PostingFacts
     context: dict[str, Any]
     snippets: dict[str, str]
-    checks: Any  # CheckContext
+    checks: CheckContext
 
     @classmethod
     def load(
@@ -103,3 +112,21 @@ def make_draft(
     reply = choose_reply(session, facts, reply_name)
     drafter = Drafter.load(session, facts, job_id=job_id)
     return drafter.draft(reply.name, reply.body, values)
+
+
+def recent_postings(session: Session, limit: int = 200) -> list[tuple[int, str]]:
+    """(id, title) of the newest postings, for "preview against" choosers."""
+    query = (
+        select(JobPosting.id, JobPosting.title)
+        .where(JobPosting.deleted_at.is_(None))
+        .order_by(JobPosting.captured_at.desc(), JobPosting.id.desc())
+        .limit(limit)
+    )
+    return [(job_id, title or f"Posting {job_id}") for job_id, title in session.execute(query)]
+
+
+def load_drafter(session: Session, job_id: int | None) -> Drafter:
+    """A drafter for a stored posting, or for the sample posting when ``job_id`` is None."""
+    if job_id is None:
+        return Drafter.load(session, SAMPLE_POSTING)
+    return Drafter.load(session, posting_facts(session, job_id), job_id=job_id)
