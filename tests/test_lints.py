@@ -103,3 +103,17 @@ def test_export_adds_suffix_and_newline(tmp_path) -> None:
     assert export_proposal(tmp_path / "p.md", "Hello").read_text(encoding="utf-8") == "Hello\n"
     written = export_proposal(tmp_path / "plain", "Hi\n\n")
     assert written.name == "plain.txt" and written.read_text(encoding="utf-8") == "Hi\n"
+
+
+def test_a_proposal_for_the_same_posting_is_not_a_copy(db) -> None:
+    with db.session() as s:
+        job = JobPosting(dedup_key="same", title="Same job")
+        s.add(job)
+        s.flush()
+        submit_proposal(
+            s, job_id=job.id, connects=4, text=GOOD, at=datetime(2026, 1, 1, tzinfo=UTC)
+        )
+        job_id = job.id
+    with db.sessions() as s:
+        assert load_check_context(s, FACTS, None, job_id=job_id).sent == []
+        assert len(load_check_context(s, FACTS, None).sent) == 1

@@ -86,7 +86,7 @@ class Drafter:
             facts=facts,
             context=draft_context(session, facts, job_id=job_id, profile=profile),
             snippets=reply_bodies(session),
-            checks=load_check_context(session, facts, profile),
+            checks=load_check_context(session, facts, profile, job_id=job_id),
         )
 
     def render(self, body: str, values: Mapping[str, str] | None = None) -> Rendered:

@@ -121,7 +121,7 @@ def load_check_context(
     facts: PostingFacts | None,
     profile: Profile | None,
     *,
-    exclude_proposal_id: int | None = None,
+    job_id: int | None = None,
 ) -> CheckContext:
     """The posting, known words, length limit and recent sent proposals, from the database."""
     known = set(TECH_WORDS)
@@ -136,8 +136,8 @@ def load_check_context(
         .order_by(Proposal.submitted_at.desc(), Proposal.id.desc())
         .limit(MAX_COMPARED)
     )
-    if exclude_proposal_id is not None:
-        query = query.where(Proposal.id != exclude_proposal_id)
+    if job_id is not None:  # one sent for this very posting is not a copy sent elsewhere
+        query = query.where(Proposal.job_id != job_id)
     sent = [SentProposal(pid, title or "", text) for pid, title, text in session.execute(query)]
     return CheckContext(
         facts=facts,

@@ -143,6 +143,7 @@ class DraftDialog(QDialog):
         self.text.textChanged.connect(self._text_edited)
         self.fill_ins_box = QWidget()
         self.fill_ins_form = QFormLayout(self.fill_ins_box)
+        self.fill_ins_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.fill_ins_box)
@@ -150,6 +151,7 @@ class DraftDialog(QDialog):
         self.checks = QListView()
         self.checks.setModel(self.lints_model)
         self.checks.setWordWrap(True)
+        self.checks.setSpacing(3)
         self.checks.clicked.connect(self.jump_to_check)
         self.checks.activated.connect(self.jump_to_check)
         side = QWidget()
@@ -239,7 +241,10 @@ class DraftDialog(QDialog):
             edit.textEdited.connect(lambda text, key=label: self._fill_in_typed(key, text))
             edit.editingFinished.connect(lambda key=label: self._fill_in_finished(key))
             self.fields[label] = edit
-            self.fill_ins_form.addRow(QLabel(_short(label)), edit)
+            caption = QLabel(_short(label))
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            caption.setToolTip(label)
+            self.fill_ins_form.addRow(caption, edit)
 
     def _fill_in_typed(self, label: str, text: str) -> None:
         self.values[label] = text
@@ -345,4 +350,4 @@ class DraftDialog(QDialog):
 
 
 def _short(label: str) -> str:
-    return label if len(label) <= 40 else label[:37] + "…"
+    return label if len(label) <= 70 else label[:67] + "…"

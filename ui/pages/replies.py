@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,11 +84,22 @@ class RepliesPage(Page):
         splitter.addWidget(self._build_list())
         splitter.addWidget(self._build_editor())
         splitter.addWidget(self._build_side())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 4)
-        splitter.setSizes([240, 560, 420])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         return splitter
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized and self.splitter.width() > 300:
+            # Qt shares out the first layout by size hints; give the editor the room
+            width = self.splitter.width()
+            self.splitter.setSizes([int(width * 0.2), int(width * 0.45), int(width * 0.35)])
+            self._sized = True
+
+    _sized = False
 
     def _build_list(self) -> QWidget:
         self.table = QTableView()
@@ -96,6 +107,8 @@ class RepliesPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setMinimumWidth(180)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
@@ -160,6 +173,11 @@ class RepliesPage(Page):
 
     def _build_side(self) -> QWidget:
         self.posting_combo = QComboBox()
+        # long posting titles must not widen the panel
+        self.posting_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.posting_combo.setMinimumContentsLength(16)
         self.posting_combo.currentIndexChanged.connect(self._posting_chosen)
         self.preview = QPlainTextEdit(readOnly=True)
         self.preview.setPlaceholderText("The preview appears here as you type.")
@@ -253,6 +271,8 @@ class RepliesPage(Page):
                 self.categories_edit.setText(", ".join(reply.categories or []))
                 self.skills_edit.setText(", ".join(reply.skills or []))
                 self.editor.setPlainText(reply.body)
+                for edit in (self.description_edit, self.categories_edit, self.skills_edit):
+                    edit.setCursorPosition(0)
         finally:
             self._loading = False
         self._set_dirty(False)
