@@ -95,8 +95,8 @@ def test_loop_bomb_stops_within_about_a_second() -> None:
     )
     start = time.perf_counter()
     out = render_template(bomb, CTX)
-    assert time.perf_counter() - start < 1.5
-    assert out.problem is not None and "longer than 1 s" in out.problem.message
+    assert time.perf_counter() - start < 1.0
+    assert out.problem is not None and "longer than 0.8 s" in out.problem.message
 
 
 def test_ten_megabytes_of_output_is_refused() -> None:

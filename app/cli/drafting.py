@@ -203,7 +203,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         raise InputError(f"reply {draft.reply_name}: {draft.problem}")
     if args.out:
         _write(Path(args.out), draft.text)
-    if args.save:
+    if args.save and job_id is not None:
         with db.session() as session:
             reply = get_reply(session, draft.reply_name)
             proposal = save_draft(session, job_id=job_id, text=draft.text, reply_id=reply.id)

@@ -219,7 +219,7 @@ def check_spelling(text: str, known: frozenset[str]) -> list[Lint]:
         if word.islower() and len(word) > 2 and word not in known and word not in TECH_WORDS:
             first.setdefault(word, match)
     unknown = checker.unknown(first) if first else set()
-    lints = []
+    lints: list[Lint] = []
     for word, match in first.items():
         if word in unknown and len(lints) < MAX_SPELLING_LINTS:
             guess = checker.correction(word)

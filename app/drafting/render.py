@@ -38,7 +38,7 @@ from jinja2.utils import Namespace
 
 log = logging.getLogger("pwb.drafting")
 
-TIME_LIMIT_S = 1.0
+TIME_LIMIT_S = 0.8
 MAX_OUTPUT_CHARS = 100_000
 MAX_VALUE_CHARS = 1_000_000
 MAX_SEQUENCE_ITEMS = 100_000

@@ -40,6 +40,7 @@ from app.proposals import submit_proposal
 from app.replies import suggest_replies
 from ui.context import AppContext
 from ui.models.lints import LintsModel
+from ui.theme import SEVERITY_COLORS
 from ui.widgets.reply_editor import select_span
 
 RENDER_DELAY_MS = 150
@@ -64,7 +65,9 @@ class Submission:
 class SubmitDialog(QDialog):
     """Bid, Connects spent, boost and invited: what "Mark as submitted" records."""
 
-    def __init__(self, connects: int | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, connects: int | None, unfilled: int = 0, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Mark as submitted")
         self.bid = QDoubleSpinBox(prefix="$", maximum=1_000_000, decimals=2)
@@ -78,6 +81,13 @@ class SubmitDialog(QDialog):
         form.addRow("Connects spent", self.connects)
         form.addRow("Boost Connects", self.boost)
         form.addRow("", self.invited)
+        if unfilled:
+            warning = QLabel(
+                f"{unfilled} fill-in(s) are still empty: the text is recorded as it is now."
+            )
+            warning.setWordWrap(True)
+            warning.setStyleSheet(f"color: {SEVERITY_COLORS['warning']};")
+            form.addRow(warning)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -317,7 +327,8 @@ class DraftDialog(QDialog):
 
     @Slot()
     def mark_submitted(self) -> None:
-        dialog = SubmitDialog(self.facts.connects_required, self)
+        unfilled = len(find_fill_ins(self.final_text()))
+        dialog = SubmitDialog(self.facts.connects_required, unfilled, self)
         if dialog.exec():
             self.submit(dialog.submission())
 
