@@ -121,6 +121,32 @@ def test_values_that_double_are_stopped_early(body: str) -> None:
     assert out.problem is not None and "grow" in out.problem.message
 
 
+NESTED = (
+    "{% set L = range(100000)|list %}{% set a = [L, L, L, L, L, L, L, L, L, L] %}"
+    "{% set b = [a, a, a, a, a, a, a, a, a, a] %}{% set c = [b, b, b, b, b, b, b, b, b, b] %}"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["{{ c }}", "{{ c ~ '' }}", "{{ c|join(',') }}", "{{ c|string }}", "{{ '%s' % (c,) }}"],
+)
+def test_printing_a_shared_nested_list_is_refused_before_it_is_built(tail: str) -> None:
+    start = time.perf_counter()
+    out = render_template(NESTED + tail, CTX)
+    assert time.perf_counter() - start < 0.5
+    assert out.problem is not None and "larger than 1,000,000 characters" in out.problem.message
+
+
+def test_lipsum_is_not_available() -> None:
+    out = render_template("{{ lipsum(100000) }}", CTX)
+    assert out.problem is not None and "'lipsum' is undefined" in out.problem.message
+
+
+def test_concatenation_still_works() -> None:
+    assert render_template("{{ job.title ~ '!' ~ 3 }}", CTX).text == "Guesty Open API Integration!3"
+
+
 def test_find_fill_ins_ignores_markdown_links() -> None:
     assert find_fill_ins("see [my site](https://x) and [Client Name], [Client Name]") == [
         "Client Name"

@@ -35,6 +35,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
+from jinja2.visitor import NodeTransformer
 
 log = logging.getLogger("pwb.drafting")
 
@@ -104,10 +105,45 @@ def _tick() -> None:
         )
 
 
+def _weight(value: Any, budget: int, seen: dict[int, int]) -> int:
+    """About how many characters ``value`` prints as; stops counting past ``budget``.
+
+    Containers can share one big list many times over (``[L] * 1000``): printing
+    that is what blows up, so shared parts are counted each time, but measured once.
+    """
+    if isinstance(value, str):
+        return len(value)
+    if not isinstance(value, list | tuple | dict | set | frozenset):
+        return 24
+    known = seen.get(id(value))
+    if known is not None:
+        return known
+    total = 2
+    items = value.items() if isinstance(value, dict) else value
+    for item in items:
+        total += _weight(item, budget - total, seen) + 2
+        if total > budget:
+            break
+    seen[id(value)] = total
+    return total
+
+
 def _check_size(value: Any) -> Any:
-    if isinstance(value, str | list | tuple | dict) and len(value) > MAX_VALUE_CHARS:
+    """``value``, unless printing it would make more than ``MAX_VALUE_CHARS`` characters."""
+    if isinstance(value, str):
+        too_big = len(value) > MAX_VALUE_CHARS
+    else:
+        too_big = _weight(value, MAX_VALUE_CHARS, {}) > MAX_VALUE_CHARS
+    if too_big:
         raise TemplateLimitError(f"a value grows larger than {MAX_VALUE_CHARS:,} characters")
     return value
+
+
+def _safe_concat(parts: list[Any]) -> str:
+    """``a ~ b``: checked before Python builds the string."""
+    for part in parts:
+        _check_size(part)
+    return _check_size("".join(str(part) for part in parts))
 
 
 class _FillIn(ChainableUndefined):
@@ -185,6 +221,8 @@ def _guarded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _tick()
         plain = [a for a in args if not isinstance(a, Context | Environment)]
+        for value in (*plain, *kwargs.values()):
+            _check_size(value)
         if name == "replace" and len(plain) >= 3:
             _replace_size(*plain[:4])
         elif name == "join" and plain:
@@ -203,6 +241,15 @@ def _loop_guard(iterable: Any) -> Iterator[Any]:
         yield item
 
 
+class _ConcatGuard(NodeTransformer):
+    """Rewrites ``a ~ b`` into a checked join (Jinja's own one would build any size)."""
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        parts = [self.visit(part) for part in node.nodes]
+        items = nodes.List(parts, lineno=node.lineno)
+        return nodes.Filter(items, "pwb_concat", [], [], None, None, lineno=node.lineno)
+
+
 _STR_METHODS_WITH_WIDTH = {"center", "ljust", "rjust", "zfill", "expandtabs", "format"}
 
 
@@ -217,7 +264,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             loop.iter = nodes.Filter(
                 loop.iter, "pwb_loop_guard", [], [], None, None, lineno=loop.lineno
             )
-        return tree
+        return _ConcatGuard().visit(tree)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _tick()
@@ -225,6 +272,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             _check_size(value)
         owner = getattr(__obj, "__self__", None)
         method = getattr(__obj, "__name__", "")
+        if isinstance(owner, str | list | tuple | dict):
+            _check_size(owner)
         if isinstance(owner, str):
             if method == "replace":
                 _replace_size(owner, *args, **kwargs)
@@ -242,6 +291,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         _tick()
+        _check_size(left)
+        _check_size(right)
         if operator == "**" and _is_number(left) and _is_number(right):
             if abs(right) > 64 and abs(left) > 1:
                 raise TemplateLimitError("a power that large is not something a reply needs")
@@ -261,7 +312,8 @@ def _check_repeat(seq: Any, times: Any) -> None:
     if (
         isinstance(seq, str | list | tuple)
         and isinstance(times, int)
-        and (len(seq) * times > MAX_VALUE_CHARS or times > MAX_VALUE_CHARS)
+        and times > 0
+        and (_weight(seq, MAX_VALUE_CHARS, {}) * times > MAX_VALUE_CHARS or times > MAX_VALUE_CHARS)
     ):
         raise TemplateLimitError(f"repeating a value would grow past {MAX_VALUE_CHARS:,} items")
 
@@ -269,9 +321,7 @@ def _check_repeat(seq: Any, times: Any) -> None:
 def _finalize(value: Any) -> Any:
     """Every ``{{ value }}`` passes here: the clock and the size are checked."""
     _tick()
-    if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
-        raise TemplateLimitError(f"a value grows larger than {MAX_VALUE_CHARS:,} characters")
-    return value
+    return _check_size(value)
 
 
 def _make_environment() -> _Sandbox:
@@ -288,7 +338,9 @@ def _make_environment() -> _Sandbox:
     )
     env.filters = {name: _guarded_filter(name, f) for name, f in env.filters.items()}
     env.filters["pwb_loop_guard"] = _loop_guard
+    env.filters["pwb_concat"] = _safe_concat
     env.globals["namespace"] = _SafeNamespace
+    del env.globals["lipsum"]  # lorem ipsum of any length: never wanted in a proposal
     return env
 
 
