@@ -117,3 +117,12 @@ def test_a_proposal_for_the_same_posting_is_not_a_copy(db) -> None:
     with db.sessions() as s:
         assert load_check_context(s, FACTS, None, job_id=job_id).sent == []
         assert len(load_check_context(s, FACTS, None).sent) == 1
+
+
+def test_long_pathological_pastes_are_checked_quickly() -> None:
+    import time
+
+    start = time.perf_counter()
+    for text in ("a" * 100_000, "{{" * 50_000, "x." * 50_000, "a@" * 50_000):
+        check_proposal(text, CheckContext(facts=FACTS))
+    assert time.perf_counter() - start < 2.0

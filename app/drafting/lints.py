@@ -61,12 +61,18 @@ _STOPWORDS = _word_set(
 )
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-_URLISH_RE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+\.(?:com|io|dev|org|net)\S*")
-_REPEAT_RE = re.compile(r"\b([A-Za-z]+)(?:\s+\1\b)+", re.IGNORECASE)
+# Every pattern is bounded: the text may be a long paste, and an unbounded
+# ``\S+@`` or ``{{.*?}}`` goes quadratic on one long line.
+_URLISH_RE = re.compile(
+    r"[^\s@]{1,64}@[^\s@]{1,255}"
+    r"|\b(?:https?://|www\.)\S+"
+    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:com|io|dev|org|net|co|ai|app)\b\S*"
+)
+_REPEAT_RE = re.compile(r"\b([A-Za-z]{1,40})(?:\s+\1\b)+", re.IGNORECASE)
 _PLACEHOLDER_RES = (
     re.compile(r"lorem ipsum", re.IGNORECASE),
     re.compile(r"\b(?:TODO|TBD|FIXME|XXX+)\b"),
-    re.compile(r"\{\{.*?\}\}|\{%.*?%\}"),
+    re.compile(r"\{\{[^\n]{0,200}?\}\}|\{%[^\n]{0,200}?%\}"),
     re.compile(r"<[A-Za-z][^<>\n]{1,40}>"),
     re.compile(r"\binsert [^.\n]{1,40} here\b", re.IGNORECASE),
     re.compile(r"\byour name here\b", re.IGNORECASE),
@@ -216,7 +222,7 @@ def check_spelling(text: str, known: frozenset[str]) -> list[Lint]:
     first: dict[str, re.Match[str]] = {}
     for match in _WORD_RE.finditer(clean):
         word = match.group(0)
-        if word.islower() and len(word) > 2 and word not in known and word not in TECH_WORDS:
+        if word.islower() and 2 < len(word) <= 30 and word not in known and word not in TECH_WORDS:
             first.setdefault(word, match)
     unknown = checker.unknown(first) if first else set()
     lints: list[Lint] = []
