@@ -76,3 +76,14 @@ def test_new_reply_and_variables_insert(qtbot, ctx) -> None:
     page.editor.textCursor().removeSelectedText()
     page.variables.doubleClicked.emit(page.variables.model().index(0, 0))
     assert page.editor.toPlainText() == "{{ job.title }}"
+
+
+def test_unsaved_edits_survive_a_refresh(qtbot, ctx) -> None:
+    page = make_page(qtbot, ctx)
+    page.select_row(page.model.row_of("portfolio/links"))
+    page.editor.selectAll()
+    qtbot.keyClicks(page.editor, "work in progress")
+    page.refresh()  # what the main window does when the page is shown again
+    assert page.current_name == "portfolio/links"
+    assert page.editor.toPlainText() == "work in progress"
+    assert page.save_button.isEnabled()

@@ -220,6 +220,7 @@ class RepliesPage(Page):
     # -- loading --------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Reload the list; unsaved edits to the reply in the editor are kept."""
         with self.ctx.db.sessions() as session:
             replies = list_replies(session)
             postings = recent_postings(session)
@@ -228,7 +229,7 @@ class RepliesPage(Page):
         self._fill_postings(postings)
         self.show_empty(not replies)
         row = self.model.row_of(keep) if keep else -1
-        self.select_row(row if row >= 0 else (0 if replies else -1))
+        self.select_row(row if row >= 0 else (0 if replies else -1), reload=not self._dirty)
 
     def _fill_postings(self, postings: list[tuple[int, str]]) -> None:
         current = self.posting_combo.currentData()
@@ -241,7 +242,8 @@ class RepliesPage(Page):
         self.posting_combo.setCurrentIndex(max(index, 0))
         self.posting_combo.blockSignals(False)
 
-    def select_row(self, row: int) -> None:
+    def select_row(self, row: int, *, reload: bool = True) -> None:
+        """Select ``row`` and show its reply (``reload=False`` keeps the editor as it is)."""
         if row < 0:
             self._show_reply(None)
             return
@@ -251,7 +253,8 @@ class RepliesPage(Page):
             self.table.selectRow(row)
         finally:
             self._loading = False
-        self._show_reply(self.model.item(row).name)
+        if reload or self.model.item(row).name != self.current_name:
+            self._show_reply(self.model.item(row).name)
 
     def _show_reply(self, name: str | None) -> None:
         self._loading = True
