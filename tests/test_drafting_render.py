@@ -66,6 +66,13 @@ def test_include_resolves_snippets_by_name() -> None:
         ("{{ 'x' * 100000000 }}", 1, "grow past"),
         ("{{ 9 ** 999999999 }}", 1, "power"),
         ("{{ 'a'|center(999999999) }}", 1, "too large"),
+        ("{{ range(10)|batch(10**9, 'x')|list }}", 1, "too large"),
+        (
+            "{% set ns = namespace(x=10**64) %}{% for i in range(30) %}"
+            "{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x }}",
+            1,
+            "number grows larger",
+        ),
     ],
 )
 def test_template_errors_come_back_with_line_and_message(body: str, line: int, words: str) -> None:

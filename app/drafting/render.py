@@ -43,6 +43,7 @@ TIME_LIMIT_S = 0.8
 MAX_OUTPUT_CHARS = 100_000
 MAX_VALUE_CHARS = 1_000_000
 MAX_SEQUENCE_ITEMS = 100_000
+MAX_INT_BITS = 10_000
 
 #: a placeholder left in the text: ``[Client Name]``, ``[portfolio link]``, ``[job.budget]``
 #: (not a Markdown link ``[text](url)``, not ``[x]``)
@@ -132,6 +133,10 @@ def _check_size(value: Any) -> Any:
     """``value``, unless printing it would make more than ``MAX_VALUE_CHARS`` characters."""
     if isinstance(value, str):
         too_big = len(value) > MAX_VALUE_CHARS
+    elif isinstance(value, int):
+        if value.bit_length() > MAX_INT_BITS:
+            raise TemplateLimitError("a number grows larger than a reply could ever need")
+        return value
     else:
         too_big = _weight(value, MAX_VALUE_CHARS, {}) > MAX_VALUE_CHARS
     if too_big:
@@ -227,7 +232,7 @@ def _guarded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
             _replace_size(*plain[:4])
         elif name == "join" and plain:
             _join_size(plain[0] if isinstance(plain[0], list | tuple) else None)
-        elif name in {"center", "indent", "wordwrap", "format", "truncate"}:
+        elif name in {"center", "indent", "wordwrap", "format", "truncate", "batch", "slice"}:
             _width_args(tuple(plain[1:]), kwargs)
         return _check_size(func(*args, **kwargs))
 
