@@ -134,3 +134,21 @@ def test_lints_model_passes_the_tester(qtmodeltester, ctx, job_id) -> None:
     model.set_lints(check_proposal("Dear [Client], the the TODO", CheckContext()))
     assert model.rowCount() == 3
     qtmodeltester.check(model)
+
+
+def test_save_draft_then_submit_the_same_proposal(qtbot, ctx, job_id, monkeypatch) -> None:
+    dialog = open_dialog(qtbot, ctx, job_id)
+    with qtbot.waitSignal(ctx.proposals_changed):
+        qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    first = dialog.proposal_id
+    qtbot.keyClicks(dialog.fields["Answer 1"], "Yes")
+    qtbot.waitUntil(lambda: "  Yes\n" in dialog.text.toPlainText(), timeout=2000)
+    qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    assert dialog.proposal_id == first
+    monkeypatch.setattr(SubmitDialog, "exec", lambda self: 1)
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    with ctx.db.sessions() as s:
+        [proposal] = s.query(Proposal).all()
+        assert proposal.id == first and proposal.status == "submitted"
+        assert "  Yes\n" in proposal.text
+        assert [h.to_status for h in proposal.history] == ["draft", "submitted"]

@@ -36,7 +36,7 @@ from app.drafting.export import export_proposal
 from app.drafting.lints import Lint, check_proposal
 from app.drafting.render import fill_placeholders, find_fill_ins
 from app.errors import WorkbenchError
-from app.proposals import submit_proposal
+from app.proposals import get_proposal, save_draft, submit_proposal
 from app.replies import suggest_replies
 from ui.context import AppContext
 from ui.models.lints import LintsModel
@@ -184,13 +184,22 @@ class DraftDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.save_button = QPushButton("Save as…")
         self.save_button.clicked.connect(self.save_as)
+        self.draft_button = QPushButton("Save draft")
+        self.draft_button.setToolTip("Keep it in the Proposals pipeline as a draft")
+        self.draft_button.clicked.connect(self.save_draft)
         self.submit_button = QPushButton("Mark as submitted…")
         self.submit_button.clicked.connect(self.mark_submitted)
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for button in (self.copy_button, self.save_button, self.submit_button, close):
+        for button in (
+            self.copy_button,
+            self.save_button,
+            self.draft_button,
+            self.submit_button,
+            close,
+        ):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -326,6 +335,30 @@ class DraftDialog(QDialog):
         return written
 
     @Slot()
+    def save_draft(self) -> int | None:
+        """Store (or update) this text as a draft proposal for the posting."""
+        choice = self.current_choice()
+        try:
+            with self.ctx.db.session() as session:
+                if self.proposal_id is None:
+                    proposal = save_draft(
+                        session,
+                        job_id=self.job_id,
+                        text=self.final_text(),
+                        profile_id=self.profile_id,
+                        reply_id=choice.id if choice else None,
+                    )
+                    self.proposal_id = proposal.id
+                else:
+                    get_proposal(session, self.proposal_id).text = self.final_text()
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Save draft", str(exc))
+            return None
+        self.ctx.proposals_changed.emit()
+        self.status.setText(f"Saved as draft proposal {self.proposal_id}.")
+        return self.proposal_id
+
+    @Slot()
     def mark_submitted(self) -> None:
         unfilled = len(find_fill_ins(self.final_text()))
         dialog = SubmitDialog(self.facts.connects_required, unfilled, self)
@@ -347,6 +380,7 @@ class DraftDialog(QDialog):
                     invited=submission.invited,
                     profile_id=self.profile_id,
                     reply_id=choice.id if choice else None,
+                    proposal_id=self.proposal_id,
                 )
                 self.proposal_id = proposal.id
         except WorkbenchError as exc:
@@ -356,6 +390,7 @@ class DraftDialog(QDialog):
         self.ctx.ledger_changed.emit()
         self.ctx.message.emit(f"Proposal {self.proposal_id} recorded as submitted")
         self.submit_button.setEnabled(False)
+        self.draft_button.setEnabled(False)
         self.status.setText(f"Recorded as submitted (proposal {self.proposal_id}).")
         return self.proposal_id
 
