@@ -199,6 +199,7 @@ class RepliesPage(Page):
         )
         self.variables.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.variables.setWordWrap(True)
+        self.variables.setSpacing(3)
         self.variables.doubleClicked.connect(self._insert_variable)
         hint = QLabel(
             'Double-click to insert. Include a snippet with {% include "intro/short" %}. '
