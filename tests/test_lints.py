@@ -126,3 +126,21 @@ def test_long_pathological_pastes_are_checked_quickly() -> None:
     for text in ("a" * 100_000, "{{" * 50_000, "x." * 50_000, "a@" * 50_000):
         check_proposal(text, CheckContext(facts=FACTS))
     assert time.perf_counter() - start < 2.0
+
+
+def test_add_to_dictionary(db) -> None:
+    import pytest
+
+    from app.drafting.lints import add_to_dictionary
+    from app.errors import InputError
+
+    with db.session() as s:
+        add_to_dictionary(s, "Guestyfy")
+        add_to_dictionary(s, "guestyfy")  # once, whatever the case
+        add_to_dictionary(s, "airtablez")
+    with db.sessions() as s:
+        assert settings.get(s, "proposal.user_dictionary") == ["airtablez", "Guestyfy"]
+        with pytest.raises(InputError):
+            add_to_dictionary(s, "two words")
+    [lint] = check_proposal("I love guestyfy", CheckContext())
+    assert (lint.rule, lint.word) == ("spelling", "guestyfy")

@@ -22,6 +22,7 @@ from app.domain import PostingFacts
 from app.domain import ProposalStatus as S
 from app.drafting.context import skill_names
 from app.drafting.render import FILL_IN_RE
+from app.errors import InputError
 from app.storage.models import JobPosting, Profile, Proposal
 
 SIMILARITY_LIMIT = 0.6
@@ -89,6 +90,8 @@ class Lint:
     start: int | None = None
     end: int | None = None
     severity: str = "warning"
+    #: the word a ``spelling`` check is about
+    word: str | None = None
 
     def to_json(self) -> dict[str, str]:
         return {"rule": self.rule, "message": self.message}
@@ -231,7 +234,13 @@ def check_spelling(text: str, known: frozenset[str]) -> list[Lint]:
             guess = checker.correction(word)
             hint = f" ({guess}?)" if guess and guess != word else ""
             lints.append(
-                Lint("spelling", f"{word!r} may be misspelled{hint}", match.start(), match.end())
+                Lint(
+                    "spelling",
+                    f"{word!r} may be misspelled{hint}",
+                    match.start(),
+                    match.end(),
+                    word=word,
+                )
             )
     return lints
 
@@ -349,3 +358,15 @@ def check_screening_questions(text: str, facts: PostingFacts) -> list[Lint]:
                 )
             )
     return lints
+
+
+def add_to_dictionary(session: Session, word: str) -> list[str]:
+    """Add ``word`` to the user's dictionary (the spelling check accepts it from then on)."""
+    word = word.strip()
+    if not word or not _WORD_RE.fullmatch(word):
+        raise InputError(f"{word!r} is not a single word")
+    words = [str(w) for w in settings.get(session, "proposal.user_dictionary")]
+    if word.casefold() not in {w.casefold() for w in words}:
+        words.append(word)
+        settings.set_value(session, "proposal.user_dictionary", sorted(words, key=str.casefold))
+    return words

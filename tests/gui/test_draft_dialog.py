@@ -152,3 +152,22 @@ def test_save_draft_then_submit_the_same_proposal(qtbot, ctx, job_id, monkeypatc
         assert proposal.id == first and proposal.status == "submitted"
         assert "  Yes\n" in proposal.text
         assert [h.to_status for h in proposal.history] == ["draft", "submitted"]
+
+
+def test_add_a_flagged_word_to_the_dictionary(qtbot, ctx, job_id) -> None:
+    from app import settings
+
+    dialog = open_dialog(qtbot, ctx, job_id)
+    cursor = dialog.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    dialog.text.setTextCursor(cursor)
+    qtbot.keyClicks(dialog.text, " We use zorblax daily.")
+    dialog.run_checks()
+    row = next(i for i, lint in enumerate(dialog.lints_model.lints()) if lint.word == "zorblax")
+    assert not dialog.learn_button.isEnabled()
+    dialog.checks.setCurrentIndex(dialog.lints_model.index(row))
+    assert dialog.learn_button.isEnabled()
+    qtbot.mouseClick(dialog.learn_button, Qt.MouseButton.LeftButton)
+    assert "zorblax" not in [lint.word for lint in dialog.lints_model.lints()]
+    with ctx.db.sessions() as s:
+        assert settings.get(s, "proposal.user_dictionary") == ["zorblax"]

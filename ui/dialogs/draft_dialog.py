@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.drafting.context import active_profile
 from app.drafting.draft import Drafter, posting_facts
 from app.drafting.export import export_proposal
-from app.drafting.lints import Lint, check_proposal
+from app.drafting.lints import Lint, add_to_dictionary, check_proposal
 from app.drafting.render import fill_placeholders, find_fill_ins
 from app.errors import WorkbenchError
 from app.proposals import get_proposal, save_draft, submit_proposal
@@ -171,6 +171,11 @@ class DraftDialog(QDialog):
         side_layout.addWidget(scroll, 2)
         side_layout.addWidget(QLabel("Checks (click one to go to it)"))
         side_layout.addWidget(self.checks, 3)
+        self.learn_button = QPushButton("Add word to my dictionary")
+        self.learn_button.setEnabled(False)
+        self.learn_button.clicked.connect(self.learn_word)
+        self.checks.selectionModel().currentChanged.connect(self._check_selected)
+        side_layout.addWidget(self.learn_button, 0, Qt.AlignmentFlag.AlignLeft)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.text)
         splitter.addWidget(side)
@@ -290,6 +295,7 @@ class DraftDialog(QDialog):
 
     def _show_lints(self, lints: list[Lint]) -> None:
         self.lints_model.set_lints(lints)
+        self.learn_button.setEnabled(False)
         left = find_fill_ins(self.text.toPlainText())
         if not lints:
             self.status.setText("All checks pass.")
@@ -303,6 +309,28 @@ class DraftDialog(QDialog):
         lint = self.lints_model.data(index, Qt.ItemDataRole.UserRole)
         if isinstance(lint, Lint) and lint.start is not None:
             select_span(self.text, lint.start, lint.end if lint.end is not None else lint.start)
+
+    def _selected_lint(self) -> Lint | None:
+        lint = self.lints_model.data(self.checks.currentIndex(), Qt.ItemDataRole.UserRole)
+        return lint if isinstance(lint, Lint) else None
+
+    @Slot()
+    def _check_selected(self) -> None:
+        lint = self._selected_lint()
+        self.learn_button.setEnabled(lint is not None and lint.word is not None)
+
+    @Slot()
+    def learn_word(self) -> None:
+        """Accept the selected check's word from now on (the user dictionary setting)."""
+        lint = self._selected_lint()
+        if lint is None or lint.word is None:
+            return
+        with self.ctx.db.session() as session:
+            add_to_dictionary(session, lint.word)
+        self.drafter.checks.known_words = self.drafter.checks.known_words | {lint.word}
+        self.run_checks()
+        self.learn_button.setEnabled(False)
+        self.status.setText(f"Added {lint.word!r} to your dictionary.")
 
     # -- export and submit ----------------------------------------------------
 
