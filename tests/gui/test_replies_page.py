@@ -87,3 +87,19 @@ def test_unsaved_edits_survive_a_refresh(qtbot, ctx) -> None:
     assert page.current_name == "portfolio/links"
     assert page.editor.toPlainText() == "work in progress"
     assert page.save_button.isEnabled()
+
+
+def test_delete_after_confirmation(qtbot, ctx, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.replies import find_reply
+
+    page = make_page(qtbot, ctx)
+    page.select_row(page.model.row_of("portfolio/links"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(ctx.replies_changed):
+        qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.model.row_of("portfolio/links") == -1
+    assert page.current_name is not None and page.current_name != "portfolio/links"
+    with ctx.db.sessions() as s:
+        assert find_reply(s, "portfolio/links") is None
