@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from app.replies import seed_starter_replies
 from app.storage import Database
 
 #: functions that add starter data; each must be idempotent
-SEEDERS: list[Callable[[Session], None]] = []
+SEEDERS: list[Callable[[Session], None]] = [seed_starter_replies]
 
 
 def seed_defaults(db: Database) -> None:

@@ -42,6 +42,15 @@ _SPECS = [
     SettingSpec("score.maybe_threshold", int, 45, "Score at or above which the verdict is Maybe"),
     SettingSpec("proposal.max_length", int, 5000, "Cover letter length limit (characters)"),
     SettingSpec("backup.keep", int, 7, "Automatic backups to keep"),
+    SettingSpec(
+        "proposal.user_dictionary", list, [], "Words the spelling check accepts (your own)"
+    ),
+    SettingSpec(
+        "replies.starters_offered",
+        list,
+        [],
+        "Starter replies already added once (a deleted one is not brought back)",
+    ),
 ]
 
 SPECS: dict[str, SettingSpec] = {spec.key: spec for spec in _SPECS}

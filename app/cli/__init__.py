@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "app.cli.core",
     "app.cli.capture",
     "app.cli.scoring",
+    "app.cli.drafting",
     "app.cli.maintenance",
 )
 

@@ -1,12 +1,54 @@
-"""The Proposals page."""
+"""The Proposals page: the pipeline table, the selected proposal, one-key status moves."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
 
+from app.domain import ProposalStatus as S
+from app.drafting.pipeline import (
+    ProposalDetail,
+    needs_reason,
+    proposal_detail,
+    proposal_rows,
+    status_label,
+)
+from app.errors import WorkbenchError
+from app.proposals import change_status
+from app.storage.models import Proposal
 from ui.context import AppContext
+from ui.models.proposals import ProposalsModel
 from ui.pages.base import Page
 from ui.widgets.empty_state import EmptyState
+
+#: keys on the table that move the selected proposal to its next status
+NEXT_KEYS = (QKeySequence("Ctrl+Right"), QKeySequence("N"))
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
 
 
 class ProposalsPage(Page):
@@ -19,6 +61,216 @@ class ProposalsPage(Page):
             EmptyState(
                 "proposals",
                 "No proposals yet",
-                "Draft a proposal from a job posting on the Jobs page. Once you mark it as submitted it shows up here, and you can move it along the pipeline (viewed, replied, interviewing, hired) with one key.",
+                "Draft a proposal from a job posting on the Jobs page. Once you mark it as "
+                "submitted it shows up here, and you can move it along the pipeline (viewed, "
+                "replied, interviewing, hired) with one key.",
             )
         )
+        self.model = ProposalsModel(self)
+        self.detail: ProposalDetail | None = None
+        self._build_filter()
+        self.set_content(self._build())
+        ctx.proposals_changed.connect(self.refresh)
+        self.refresh()
+
+    # -- construction ---------------------------------------------------------
+
+    def _build_filter(self) -> None:
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("All statuses", None)
+        for status in S:
+            self.status_filter.addItem(status_label(status), status.value)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.header.addWidget(QLabel("Status"))
+        self.header.addWidget(self.status_filter)
+
+    def _build(self) -> QWidget:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.installEventFilter(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 440])
+        return splitter
+
+    def _build_detail(self) -> QWidget:
+        self.title_text = _plain_label()
+        self.title_text.setStyleSheet("font-weight: 600; font-size: 11.5pt;")
+        self.status_text = _plain_label()
+        self.money_text = _plain_label()
+        self.outcome_text = _plain_label()
+        self.next_button = QPushButton()
+        self.next_button.setToolTip("Move to the next status (Ctrl+Right or N)")
+        self.next_button.clicked.connect(self.move_to_next)
+        self.moves_menu = QMenu(self)
+        self.moves_button = QToolButton(text="Move to…")
+        self.moves_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.moves_button.setMenu(self.moves_menu)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.moves_button)
+        buttons.addStretch(1)
+        self.history_text = _plain_label()
+        self.proposal_text = QPlainTextEdit(readOnly=True)
+        self.proposal_text.setPlaceholderText("No text was recorded for this proposal.")
+        form = QFormLayout()
+        form.addRow("Status", self.status_text)
+        form.addRow("Bid", self.money_text)
+        form.addRow("Outcome", self.outcome_text)
+        form.addRow("History", self.history_text)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.title_text)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Proposal text"))
+        layout.addWidget(self.proposal_text, 1)
+        return box
+
+    # -- loading --------------------------------------------------------------
+
+    def current_status_filter(self) -> S | None:
+        value = self.status_filter.currentData()
+        return S(value) if value else None
+
+    @Slot()
+    def refresh(self) -> None:
+        keep = self.detail.row.id if self.detail else None
+        with self.ctx.db.sessions() as session:
+            rows = proposal_rows(session, self.current_status_filter())
+            total = session.scalar(select(func.count()).select_from(Proposal)) or 0
+        self.model.set_rows(rows)
+        self.show_empty(total == 0)
+        row = self.model.row_of(keep) if keep is not None else -1
+        self.select_row(row if row >= 0 else (0 if rows else -1))
+
+    def select_row(self, row: int) -> None:
+        if row < 0:
+            self.table.clearSelection()
+            self._show_detail(None)
+            return
+        self._selecting = True
+        try:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.selectRow(row)
+        finally:
+            self._selecting = False
+        self._load_detail(self.model.proposal(row).id)
+
+    _selecting = False
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, *_: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and not self._selecting:
+            self._load_detail(self.model.proposal(rows[0].row()).id)
+
+    def _load_detail(self, proposal_id: int) -> None:
+        with self.ctx.db.sessions() as session:
+            detail = proposal_detail(session, proposal_id)
+        self._show_detail(detail)
+
+    def _show_detail(self, detail: ProposalDetail | None) -> None:
+        self.detail = detail
+        enabled = detail is not None
+        for widget in (self.next_button, self.moves_button):
+            widget.setEnabled(enabled)
+        if detail is None:
+            for label in (self.title_text, self.status_text, self.money_text):
+                label.clear()
+            self.outcome_text.clear()
+            self.history_text.clear()
+            self.proposal_text.clear()
+            self.next_button.setText("Next status")
+            return
+        row = detail.row
+        self.title_text.setText(row.title)
+        self.status_text.setText(status_label(row.status))
+        bid = f"${row.bid:,.2f}" if row.bid is not None else "no bid recorded"
+        spent = "invited: no Connects" if row.invited else f"{row.connects} Connects"
+        boost = f", boost {row.boost}" if row.boost else ""
+        self.money_text.setText(f"{bid} · {spent}{boost}")
+        outcome = detail.outcome_reason or "—"
+        if detail.revenue_usd is not None:
+            outcome += f" · revenue ${detail.revenue_usd:,.2f}"
+        self.outcome_text.setText(outcome)
+        self.history_text.setText(
+            "\n".join(
+                f"{step.at.astimezone():%Y-%m-%d %H:%M}  {status_label(step.to_status)}"
+                + (f" — {step.reason}" if step.reason else "")
+                for step in detail.history
+            )
+        )
+        self.proposal_text.setPlainText(detail.text)
+        if detail.next is not None:
+            self.next_button.setText(f"Move to {status_label(detail.next)}")
+        else:
+            self.next_button.setText("No next status")
+            self.next_button.setEnabled(False)
+        self.moves_menu.clear()
+        for status in detail.moves:
+            action = self.moves_menu.addAction(status_label(status))
+            action.triggered.connect(lambda _=False, s=status: self.move_to(s))
+        self.moves_button.setEnabled(bool(detail.moves))
+
+    # -- moves ----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """N or Ctrl+Right on the table: the one-key move (before the table's own search)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            pressed = QKeySequence(event.keyCombination())
+            if any(
+                pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in NEXT_KEYS
+            ):
+                self.move_to_next()
+                return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def move_to_next(self) -> None:
+        if self.detail is not None and self.detail.next is not None:
+            self.move_to(self.detail.next)
+
+    def ask_reason(self, status: S) -> str | None:
+        """Why it ended (for closed statuses); None when the user cancels."""
+        text, ok = QInputDialog.getText(
+            self,
+            f"Mark as {status_label(status).lower()}",
+            "Outcome reason (optional), e.g. “went with a cheaper bid”:",
+        )
+        return text.strip() if ok else None
+
+    def move_to(self, status: S) -> bool:
+        """Move the selected proposal to ``status`` and show the result."""
+        if self.detail is None:
+            return False
+        reason: str | None = None
+        if needs_reason(status):
+            reason = self.ask_reason(status)
+            if reason is None:
+                return False
+        proposal_id = self.detail.row.id
+        try:
+            with self.ctx.db.session() as session:
+                change_status(session, proposal_id, status, reason=reason or None)
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Move proposal", str(exc))
+            return False
+        self.ctx.proposals_changed.emit()  # refresh() keeps this proposal selected
+        self.ctx.ledger_changed.emit()  # a move can refund Connects (see app.ledger hooks)
+        self.ctx.message.emit(f"Proposal {proposal_id} moved to {status_label(status).lower()}")
+        return True

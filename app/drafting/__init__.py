@@ -1,0 +1,1 @@
+"""Drafting proposals: sandboxed rendering of saved replies, context, checks."""

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
+
+from app.bootstrap import seed_defaults
+from app.storage.models import JobPosting, Profile, Proposal
+from ui.dialogs.draft_dialog import DraftDialog, SubmitDialog
+from ui.models.lints import LintsModel
+
+
+@pytest.fixture
+def job_id(ctx) -> int:
+    seed_defaults(ctx.db)
+    with ctx.db.session() as s:
+        s.add(Profile(name="Dana Kovac", is_active=True, skills=[{"name": "Python"}]))
+        job = JobPosting(
+            dedup_key="k",
+            title="Guesty Open API Integration",
+            description="Push calendars from our Guesty booking engine into web pages.",
+            skills=["API Integration", "Python"],
+            screening_questions=["Have you used the Guesty API?"],
+            connects_required=12,
+        )
+        s.add(job)
+        s.flush()
+        return job.id
+
+
+def open_dialog(qtbot, ctx, job_id: int) -> DraftDialog:
+    dialog = DraftDialog(ctx, job_id)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_suggested_reply_is_rendered_with_fill_ins_and_checks(qtbot, ctx, job_id) -> None:
+    dialog = open_dialog(qtbot, ctx, job_id)
+    assert dialog.reply_combo.currentText() == "proposal/api-integration (suggested)"
+    text = dialog.text.toPlainText()
+    assert 'I read your post about "Guesty Open API Integration"' in text
+    assert text.rstrip().endswith("Dana Kovac")
+    assert set(dialog.fields) == {
+        "Link to a similar project",
+        "One sentence on what it did and what changed for that client.",
+        "Answer 1",
+    }
+    rules = [lint.rule for lint in dialog.lints_model.lints()]
+    assert rules.count("fill-in") == 3
+
+
+def test_fill_in_click_check_copy_and_save(qtbot, ctx, job_id, tmp_path: Path) -> None:
+    dialog = open_dialog(qtbot, ctx, job_id)
+    # clicking a check puts the cursor on the spot it is about
+    row = next(
+        i
+        for i, lint in enumerate(dialog.lints_model.lints())
+        if lint.message.endswith("[Answer 1]")
+    )
+    rect = dialog.checks.visualRect(dialog.lints_model.index(row))
+    qtbot.mouseClick(dialog.checks.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.text.textCursor().selectedText() == "[Answer 1]"
+
+    qtbot.keyClicks(dialog.fields["Answer 1"], "Yes, twice: availability sync for 40 homes.")
+    qtbot.waitUntil(
+        lambda: "Yes, twice: availability sync for 40 homes." in dialog.text.toPlainText(),
+        timeout=2000,
+    )
+    assert "[Answer 1]" not in dialog.text.toPlainText()
+    assert "fill in [Answer 1]" not in [lint.message for lint in dialog.lints_model.lints()]
+
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    clipboard = QGuiApplication.clipboard().text()
+    assert clipboard == dialog.text.toPlainText()
+    assert "Yes, twice: availability sync for 40 homes." in clipboard
+    assert "2 fill-in(s) still empty" in dialog.status.text()
+
+    written = dialog.save_to(tmp_path / "guesty.md")
+    assert written is not None
+    assert written.read_text(encoding="utf-8") == clipboard.rstrip("\n") + "\n"
+
+
+def test_manual_edits_are_kept_and_rechecked(qtbot, ctx, job_id) -> None:
+    dialog = open_dialog(qtbot, ctx, job_id)
+    cursor = dialog.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    dialog.text.setTextCursor(cursor)
+    qtbot.keyClicks(dialog.text, " the the end")
+    qtbot.waitUntil(
+        lambda: "repeated-word" in [lint.rule for lint in dialog.lints_model.lints()],
+        timeout=2000,
+    )
+    dialog.fields["Answer 1"].setFocus()
+    qtbot.keyClicks(dialog.fields["Answer 1"], "Yes")
+    dialog.fields["Answer 1"].editingFinished.emit()
+    text = dialog.text.toPlainText()
+    assert text.endswith(" the the end") and "  Yes\n" in text
+
+
+def test_mark_as_submitted_records_the_proposal(qtbot, ctx, job_id, monkeypatch) -> None:
+    dialog = open_dialog(qtbot, ctx, job_id)
+
+    def fake_exec(self: SubmitDialog) -> int:
+        assert self.connects.value() == 12  # the posting's Connects are the default
+        self.bid.setValue(450)
+        self.boost.setValue(3)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(SubmitDialog, "exec", fake_exec)
+    with qtbot.waitSignals([ctx.proposals_changed, ctx.ledger_changed]):
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert not dialog.submit_button.isEnabled()
+    with ctx.db.sessions() as s:
+        proposal = s.get(Proposal, dialog.proposal_id)
+        assert (proposal.status, proposal.connects_spent, proposal.boost_connects) == (
+            "submitted",
+            12,
+            3,
+        )
+        assert proposal.bid_amount == 450
+        assert proposal.text == dialog.text.toPlainText()
+        assert proposal.reply_id is not None and proposal.profile_id is not None
+
+
+def test_lints_model_passes_the_tester(qtmodeltester, ctx, job_id) -> None:
+    from app.drafting.lints import CheckContext, check_proposal
+
+    model = LintsModel()
+    model.set_lints(check_proposal("Dear [Client], the the TODO", CheckContext()))
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+
+
+def test_save_draft_then_submit_the_same_proposal(qtbot, ctx, job_id, monkeypatch) -> None:
+    dialog = open_dialog(qtbot, ctx, job_id)
+    with qtbot.waitSignal(ctx.proposals_changed):
+        qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    first = dialog.proposal_id
+    qtbot.keyClicks(dialog.fields["Answer 1"], "Yes")
+    qtbot.waitUntil(lambda: "  Yes\n" in dialog.text.toPlainText(), timeout=2000)
+    qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    assert dialog.proposal_id == first
+    monkeypatch.setattr(SubmitDialog, "exec", lambda self: 1)
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    with ctx.db.sessions() as s:
+        [proposal] = s.query(Proposal).all()
+        assert proposal.id == first and proposal.status == "submitted"
+        assert "  Yes\n" in proposal.text
+        assert [h.to_status for h in proposal.history] == ["draft", "submitted"]
+
+
+def test_add_a_flagged_word_to_the_dictionary(qtbot, ctx, job_id) -> None:
+    from app import settings
+
+    dialog = open_dialog(qtbot, ctx, job_id)
+    cursor = dialog.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    dialog.text.setTextCursor(cursor)
+    qtbot.keyClicks(dialog.text, " We use zorblax daily.")
+    dialog.run_checks()
+    row = next(i for i, lint in enumerate(dialog.lints_model.lints()) if lint.word == "zorblax")
+    assert not dialog.learn_button.isEnabled()
+    dialog.checks.setCurrentIndex(dialog.lints_model.index(row))
+    assert dialog.learn_button.isEnabled()
+    qtbot.mouseClick(dialog.learn_button, Qt.MouseButton.LeftButton)
+    assert "zorblax" not in [lint.word for lint in dialog.lints_model.lints()]
+    with ctx.db.sessions() as s:
+        assert settings.get(s, "proposal.user_dictionary") == ["zorblax"]
