@@ -20,15 +20,26 @@ from app.domain import BudgetType, ExperienceLevel, PostingFacts
 from app.errors import InputError
 from app.parsing.money import parse_money
 from app.parsing.upwork import mark_missing, parse_postings
+from app.profiles import active_profile
+from app.scoring.facts_json import facts_from_json_text
 from app.storage.jobs import add_posting
 from app.storage.models import JobPosting
+from app.storage.scores import score_job
 
 
 def store_postings(
     session: Session, postings: Sequence[PostingFacts], *, source: str = "paste"
 ) -> list[tuple[JobPosting, bool]]:
-    """Store parsed (and possibly user-corrected) postings; (row, created) for each."""
-    return [add_posting(session, facts, source=source) for facts in postings]
+    """Store parsed (and possibly user-corrected) postings; (row, created) for each.
+
+    Each stored posting is scored against the active profile at once, so it
+    shows with its verdict; with no profile yet it is scored when one is made.
+    """
+    stored = [add_posting(session, facts, source=source) for facts in postings]
+    if stored and active_profile(session) is not None:
+        for job, _created in stored:
+            score_job(session, job.id)
+    return stored
 
 
 def capture_text(
@@ -36,6 +47,16 @@ def capture_text(
 ) -> list[tuple[JobPosting, bool]]:
     """Parse pasted text and store every posting in it."""
     return store_postings(session, parse_postings(text, now), source=source)
+
+
+def posting_from_input(text: str, source: str, now: datetime | None = None) -> PostingFacts:
+    """One posting given on the command line: a ``pwb parse --json`` object or pasted text."""
+    if text.lstrip().startswith("{"):
+        return facts_from_json_text(text, source)
+    postings = parse_postings(text, now)
+    if len(postings) != 1:
+        raise InputError(f"{source} holds {len(postings)} postings; give one at a time")
+    return postings[0]
 
 
 # -- the review form: what the user can correct before saving ----------------------------------

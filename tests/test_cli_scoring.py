@@ -112,14 +112,27 @@ def test_bad_input_is_one_line(dbfile: str, capsys, argv: list[str], message: st
     assert message in err and err.count("\n") == 1
 
 
-def test_plain_text_needs_json_or_a_parser(dbfile: str, tmp_path: Path, capsys) -> None:
+def test_plain_pasted_text_goes_through_the_paste_parser(
+    dbfile: str, tmp_path: Path, capsys
+) -> None:
     file = tmp_path / "p.txt"
-    file.write_text("Need a Shopify developer for theme fixes", encoding="utf-8")
-    assert main(["score", str(file), "--db", dbfile]) == 2
-    assert "pwb parse --json" in capsys.readouterr().err
+    file.write_text(
+        "Shopify theme fixes\n"
+        "Posted 2 hours ago\n"
+        "Fix our Shopify theme: contact me on WhatsApp +1 415 555 0100 for details.\n"
+        "$150.00\nFixed-price\nIntermediate\n"
+        "Payment method not verified\n",
+        encoding="utf-8",
+    )
+    assert main(["score", str(file), "--db", dbfile, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {f["rule"] for f in out["flags"]} >= {"off-platform-contact", "payment-not-verified"}
     file.write_text('{"title": "x", "colour": "red"}', encoding="utf-8")
     assert main(["score", str(file), "--db", dbfile]) == 2
     assert "unknown key 'colour'" in capsys.readouterr().err
+    file.write_text("\x00\x01binary", encoding="utf-8")
+    assert main(["score", str(file), "--db", dbfile]) == 2
+    assert "binary" in capsys.readouterr().err
 
 
 def test_profile_import_export_use_show(dbfile: str, tmp_path: Path, capsys) -> None:

@@ -122,15 +122,23 @@ def test_score_columns_come_from_the_active_profile(db) -> None:
         assert count_jobs(session, JobQuery(verdict="apply")) == 1
 
 
-def test_scores_blank_without_active_profile(db) -> None:
+def test_scores_follow_the_active_profile(db) -> None:
     ids = fill(db, 1)
-    with db.session() as session:
-        profile = Profile(name="Idle")
-        session.add(profile)
-        session.flush()
-        session.add(ScoreCard(job_id=ids[0], profile_id=profile.id, total=50, verdict="maybe"))
     with db.sessions() as session:
-        assert fetch_jobs(session)[0].score is None
+        assert fetch_jobs(session)[0].score is None, "no profile, no score"
+    with db.session() as session:
+        a, b = Profile(name="A"), Profile(name="B")
+        session.add_all([a, b])
+        session.flush()
+        session.add(ScoreCard(job_id=ids[0], profile_id=a.id, total=50, verdict="maybe"))
+        session.add(ScoreCard(job_id=ids[0], profile_id=b.id, total=80, verdict="apply"))
+    with db.sessions() as session:
+        # none marked active: the first by name is the one the app uses everywhere
+        assert fetch_jobs(session)[0].score == 50
+    with db.session() as session:
+        session.get(Profile, b.id).is_active = True
+    with db.sessions() as session:
+        assert (fetch_jobs(session)[0].score, fetch_jobs(session)[0].verdict) == (80, "apply")
 
 
 def test_status_change_and_undo(db) -> None:

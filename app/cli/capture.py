@@ -14,6 +14,7 @@ from app.errors import InputError
 from app.importing import FORMATS, ImportReport, RowError, import_into
 from app.parsing.upwork import parse_postings
 from app.storage.jobs import SORT_KEYS, JobQuery, fetch_jobs
+from app.storage.scores import score_stale
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -103,6 +104,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         report = import_into(db, path, fmt=args.format, skip_invalid=args.skip_invalid)
+        if report.imported:
+            score_stale(db)
     except InputError as exc:
         # the whole file is unusable: nothing imported because of an error
         if not args.json:

@@ -10,9 +10,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.capture import posting_from_input
 from app.cli.common import open_db, parse_at, print_json, read_text_input
 from app.domain import PostingFacts, ProposalStatus
-from app.drafting.context import facts_from_json, parse_assignments
+from app.drafting.context import parse_assignments
 from app.drafting.draft import SAMPLE_POSTING, Draft, Drafter, make_draft, posting_facts
 from app.errors import InputError
 from app.proposals import change_status, list_proposals, parse_status, save_draft
@@ -178,17 +179,11 @@ def cmd_replies_delete(args: argparse.Namespace) -> int:
 
 
 def _target(session: Session, target: str) -> tuple[PostingFacts, int | None]:
-    """A stored posting by id, or a posting from a ``pwb parse --json`` file."""
+    """A stored posting by id, or one from a file / stdin (pasted text or ``pwb parse --json``)."""
     if target.isdigit() and not Path(target).is_file():
         return posting_facts(session, int(target)), int(target)
-    text = read_text_input(target)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise InputError(
-            f"{target} is not JSON: pass a job id or the output of pwb parse --json"
-        ) from None
-    return facts_from_json(data), None
+    where = "standard input" if target == "-" else target
+    return posting_from_input(read_text_input(target), where), None
 
 
 def cmd_draft(args: argparse.Namespace) -> int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.capture import posting_from_input
 from app.cli.common import open_db, print_json, read_text_input
 from app.domain import PostingFacts
 from app.errors import InputError, NotFoundError
@@ -22,17 +22,12 @@ from app.profiles import (
     spec_of,
     use_profile,
 )
-from app.scoring.facts_json import facts_from_json_text
 from app.scoring.rules import load_rules
 from app.scoring.score import ScoreResult
 from app.storage import Database
 from app.storage.models import JobPosting
 from app.storage.postings import facts_of
 from app.storage.scores import rescore_all, score_job, scorer_for
-
-#: readers of plain pasted posting text (the paste parser registers itself here);
-#: without one, ``pwb score FILE|-`` takes the ``pwb parse --json`` object only
-TEXT_PARSERS: list[Callable[[str], PostingFacts]] = []
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -74,18 +69,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 # -- score ---------------------------------------------------------------------
 
 
-def posting_from_text(text: str, source: str) -> PostingFacts:
-    """A posting from a JSON object (``pwb parse --json``), else via a registered parser."""
-    if text.lstrip().startswith("{"):
-        return facts_from_json_text(text, source)
-    for parse in TEXT_PARSERS:
-        return parse(text)
-    raise InputError(
-        f"{source}: give the posting as the JSON object printed by `pwb parse --json` "
-        "(plain pasted text needs the paste parser)"
-    )
-
-
 def cmd_score(args: argparse.Namespace) -> int:
     db = open_db(args)
     now = datetime.now(UTC)
@@ -94,7 +77,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     else:
         text = read_text_input(args.source)
         where = "standard input" if args.source == "-" else args.source
-        facts = posting_from_text(text, where)
+        facts = posting_from_input(text, where)
         result = _score_facts(db, facts, args.profile, now)
     if args.json:
         print_json(result.to_json())

@@ -142,15 +142,6 @@ def score_vars(
     }
 
 
-def active_profile(session: Session) -> Profile | None:
-    """The profile marked active, else the only one there is."""
-    active = session.scalar(select(Profile).where(Profile.is_active).limit(1))
-    if active is not None:
-        return active
-    profiles = list(session.scalars(select(Profile).limit(2)))
-    return profiles[0] if len(profiles) == 1 else None
-
-
 def draft_context(
     session: Session,
     facts: PostingFacts,
@@ -178,32 +169,3 @@ def parse_assignments(items: list[str] | None) -> dict[str, str]:
             raise InputError(f"--set {item!r} is not KEY=VALUE")
         values[key.strip()] = value
     return values
-
-
-def facts_from_json(data: Any) -> PostingFacts:
-    """A posting from a ``pwb parse --json`` object (unknown keys are ignored)."""
-    if not isinstance(data, dict):
-        raise InputError("the posting file must hold a JSON object (as pwb parse --json prints)")
-    try:
-        client_data = data.get("client") or {}
-        client_fields = {f.name for f in dataclasses.fields(ClientFacts)}
-        client = ClientFacts(**{k: v for k, v in client_data.items() if k in client_fields})
-        if isinstance(client.member_since, str):
-            client.member_since = date.fromisoformat(client.member_since[:10])
-        facts = PostingFacts(client=client)
-        for f in dataclasses.fields(PostingFacts):
-            if f.name in data and f.name not in {"client", "CONTRACT_KEYS"}:
-                setattr(facts, f.name, data[f.name])
-        facts.budget_type = BudgetType(facts.budget_type) if facts.budget_type else None
-        facts.experience_level = (
-            ExperienceLevel(facts.experience_level) if facts.experience_level else None
-        )
-        for name in ("posted_at", "last_viewed_at"):
-            value = getattr(facts, name)
-            if isinstance(value, str):
-                setattr(facts, name, datetime.fromisoformat(value))
-        facts.skills = [str(s) for s in facts.skills or []]
-        facts.screening_questions = [str(q) for q in facts.screening_questions or []]
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"the posting JSON is not in the pwb parse --json shape: {exc}") from None
-    return facts

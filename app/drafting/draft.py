@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import PostingFacts
-from app.drafting.context import active_profile, draft_context
+from app.drafting.context import draft_context
 from app.drafting.lints import CheckContext, Lint, check_proposal, load_check_context
 from app.drafting.render import Rendered, TemplateProblem, render_template
 from app.errors import InputError, NotFoundError
+from app.profiles import active_profile
 from app.replies import get_reply, reply_bodies, suggest_replies
 from app.storage.models import JobPosting, Profile, SavedReply
 from app.storage.postings import facts_of

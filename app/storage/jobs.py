@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.domain import JobStatus, PostingFacts
 from app.errors import InputError, NotFoundError
-from app.storage.models import JobPosting, Profile, ScoreCard
+from app.profiles import active_profile
+from app.storage.models import JobPosting, ScoreCard
 from app.storage.postings import apply_facts, dedup_key
 from app.storage.search import job_search_filter
 
@@ -120,8 +121,9 @@ def get_job(session: Session, job_id: int) -> JobPosting:
 
 
 def active_profile_id(session: Session) -> int | None:
-    """The profile whose score cards the lists show, if one is active."""
-    return session.scalar(select(Profile.id).where(Profile.is_active).order_by(Profile.id).limit(1))
+    """The profile whose score cards the lists show (see :func:`app.profiles.active_profile`)."""
+    profile = active_profile(session)
+    return profile.id if profile is not None else None
 
 
 def _filters(session: Session, query: JobQuery) -> list[ColumnElement[bool]]:

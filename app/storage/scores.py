@@ -143,6 +143,53 @@ def cards_to_rescore(session: Session, profile: Profile, version: str | None = N
     return session.scalar(query) or 0
 
 
+def _stale_condition(profile: Profile, job_id: Any) -> Any:
+    """No card of ``profile`` for the posting, or one from other rules / an older profile."""
+    card = ScoreCard
+    current = (
+        select(card.id)
+        .where(card.job_id == job_id, card.profile_id == profile.id)
+        .where(card.rules_version == current_rules_version())
+        .where(card.computed_at >= profile.updated_at)
+    )
+    return ~current.exists()
+
+
+def score_stale(
+    db: Database,
+    *,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+    now: datetime | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> int:
+    """Score the postings the active profile has no current card for (after an import)."""
+    now = now or datetime.now(UTC)
+    with db.sessions() as session:
+        profile = active_profile(session)
+        if profile is None:
+            return 0
+        scorer = scorer_for(session, profile)
+        total = cards_to_rescore(session, profile)
+    done = 0
+    with db.sessions() as reader:
+        for batch in _job_batches(reader, batch_size, stale_for=profile):
+            if should_stop and should_stop():
+                break
+            with db.session() as writer:
+                store_cards(
+                    writer,
+                    [
+                        card_values(j.id, profile.id, scorer.score(facts_of(j), now), now)
+                        for j in batch
+                    ],
+                )
+            done += len(batch)
+            if progress:
+                progress(done, total)
+    return done
+
+
 def stale_cards(session: Session, version: str) -> int:
     """How many stored cards were computed with another rules version."""
     return (
@@ -158,8 +205,13 @@ def _live_job_count(session: Session) -> int:
     return session.scalar(query) or 0
 
 
-def _job_batches(session: Session, size: int) -> Iterator[list[Any]]:
-    """Live postings in id order, a batch at a time (keyset paging, plain rows)."""
+def _job_batches(
+    session: Session, size: int, stale_for: Profile | None = None
+) -> Iterator[list[Any]]:
+    """Live postings in id order, a batch at a time (keyset paging, plain rows).
+
+    With ``stale_for``, only those whose card for that profile is missing or out of date.
+    """
     table = JobPosting.__table__
     last = 0
     while True:
@@ -169,6 +221,8 @@ def _job_batches(session: Session, size: int) -> Iterator[list[Any]]:
             .order_by(table.c.id)
             .limit(size)
         )
+        if stale_for is not None:
+            query = query.where(_stale_condition(stale_for, table.c.id))
         rows = session.execute(query).all()
         if not rows:
             return

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.drafting.context import active_profile
 from app.drafting.draft import Drafter, posting_facts
 from app.drafting.export import export_proposal
 from app.drafting.lints import Lint, add_to_dictionary, check_proposal
 from app.drafting.render import fill_placeholders, find_fill_ins
 from app.errors import WorkbenchError
+from app.profiles import active_profile
 from app.proposals import get_proposal, save_draft, submit_proposal
 from app.replies import suggest_replies
 from ui.context import AppContext

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import WorkbenchError
 from app.importing import ImportReport, import_into
+from app.storage.scores import score_stale
 from ui.context import AppContext
 from ui.tasks import Progress, Task, run_task
 
@@ -71,7 +72,15 @@ class ImportDialog(QDialog):
                 progress.check()
                 progress.report(done, total, "")
 
-            return import_into(db, path, skip_invalid=skip_invalid, progress=report)
+            result = import_into(db, path, skip_invalid=skip_invalid, progress=report)
+            if result.imported:
+                # the import is committed; a cancel now only leaves some postings unscored
+                score_stale(
+                    db,
+                    progress=lambda done, total: progress.report(done, total, "Scoring"),
+                    should_stop=lambda: progress.cancelled,
+                )
+            return result
 
         self.retry_button.hide()
         self.close_button.hide()
