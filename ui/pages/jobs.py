@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.display import posting_details
+from app.errors import WorkbenchError
 from app.storage.jobs import (
     JobQuery,
     count_jobs,
@@ -39,11 +40,16 @@ from app.storage.jobs import (
     set_status,
     undelete_jobs,
 )
+from app.storage.scores import load_card
 from ui.capture import choose_and_import, paste_posting
 from ui.context import AppContext
-from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, JobsModel
+from ui.crash import show_error
+from ui.dialogs.draft_dialog import DraftDialog
+from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, VERDICT, JobsModel
 from ui.pages.base import Page
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.score_card_view import ScoreCardView
+from ui.widgets.verdict_delegate import VerdictDelegate
 
 SEARCH_DELAY_MS = 250
 #: status filter choices: (label, statuses)
@@ -185,12 +191,13 @@ class JobsPage(Page):
         )
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(VERDICT, VerdictDelegate(self.table))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((56, 44, 240, 92, 96, 84, 64, 78, 84)):
+        for column, width in enumerate((74, 44, 240, 92, 96, 84, 64, 78, 84)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # the status filter says which statuses are listed; the column is there on demand
@@ -224,6 +231,15 @@ class JobsPage(Page):
             action.triggered.connect(lambda _=False, t=target: self.apply_action(t))
             self.table.addAction(action)
         actions.addStretch(1)
+        self.draft_button = QPushButton("Draft proposal…")
+        self.draft_button.setToolTip("Draft a proposal for the selected posting (Ctrl+D)")
+        self.draft_button.setDefault(True)
+        self.draft_button.clicked.connect(self.draft_proposal)
+        draft_action = QAction("Draft proposal", self, shortcut=QKeySequence("Ctrl+D"))
+        draft_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        draft_action.triggered.connect(self.draft_proposal)
+        self.table.addAction(draft_action)
+        actions.addWidget(self.draft_button)
         layout.addLayout(actions)
 
         self.detail_stack = QStackedWidget()
@@ -232,8 +248,10 @@ class JobsPage(Page):
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_stack.addWidget(hint)
-        #: tabs for the selected posting; issue 4 adds a "Score" tab here
+        #: tabs for the selected posting: its score card first
         self.detail_tabs = QTabWidget()
+        self.score_view = ScoreCardView()
+        self.detail_tabs.addTab(self.score_view, "Score")
         self.detail_tabs.addTab(self._build_details_tab(), "Details")
         self.raw_text = QPlainTextEdit(readOnly=True)
         self.raw_text.setPlaceholderText("This posting was imported: there is no pasted text.")
@@ -336,6 +354,7 @@ class JobsPage(Page):
     def _set_actions_enabled(self, enabled: bool) -> None:
         for button in self.action_buttons.values():
             button.setEnabled(enabled)
+        self.draft_button.setEnabled(enabled and len(self.selected_ids()) == 1)
 
     def _show_detail(self, job_id: int | None) -> None:
         if job_id is None:
@@ -346,6 +365,7 @@ class JobsPage(Page):
             details = posting_details(job)
             description = job.description or ""
             raw = job.raw_text or ""
+            card = load_card(session, job_id)
         while self.detail_form.rowCount():
             self.detail_form.removeRow(0)
         self.detail_labels = {}
@@ -358,6 +378,7 @@ class JobsPage(Page):
             self.detail_form.addRow(f"{label}:", value)
         self.description.setText(description or "—")
         self.raw_text.setPlainText(raw)
+        self.score_view.show_card(card, description)
         self.detail_stack.setCurrentIndex(1)
         self.shown_job_id = job_id
 
@@ -430,6 +451,19 @@ class JobsPage(Page):
     @Slot()
     def import_file(self) -> None:
         choose_and_import(self.ctx, self.window())
+
+    @Slot()
+    def draft_proposal(self) -> None:
+        """Open the draft dialog for the one selected posting."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        try:
+            dialog = DraftDialog(self.ctx, ids[0], self)
+        except WorkbenchError as exc:
+            show_error(self, "Draft proposal", exc)
+            return
+        dialog.open()
 
     def row_for(self, job_id: int) -> QModelIndex:
         """The index of ``job_id`` in the table, loading more rows if needed (for tests/links)."""

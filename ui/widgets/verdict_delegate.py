@@ -36,7 +36,7 @@ class VerdictDelegate(QStyledItemDelegate):
         super().__init__(parent)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        verdict = index.data(Qt.ItemDataRole.DisplayRole)
+        verdict = str(index.data(Qt.ItemDataRole.DisplayRole) or "").lower()
         if verdict not in VERDICT_COLORS:
             super().paint(painter, option, index)
             return
@@ -58,7 +58,7 @@ class VerdictDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        verdict = index.data(Qt.ItemDataRole.DisplayRole)
+        verdict = str(index.data(Qt.ItemDataRole.DisplayRole) or "").lower()
         if verdict not in VERDICT_COLORS:
             return super().sizeHint(option, index)
         metrics = option.fontMetrics

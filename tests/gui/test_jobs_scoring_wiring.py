@@ -1,0 +1,51 @@
+"""The Jobs page shows the score card of the selected posting and drafts from it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.capture import capture_text
+from app.profiles import first_run_profile, save_profile
+from ui.dialogs.draft_dialog import DraftDialog
+from ui.main_window import MainWindow
+from ui.models.jobs_model import VERDICT
+from ui.widgets.verdict_delegate import VerdictDelegate
+
+SCAM = (
+    "Quick data entry job\n"
+    "Fixed-price - Entry level - Est. Budget: $900 - "
+    "Simple copy paste work. Text me on Telegram @fastcash to start today.\n"
+    "Data Entry\n"
+    "Payment unverified Rating is 0 out of 5. $0 spent Nigeria Proposals: 50+\n"
+)
+
+
+def test_selected_posting_shows_its_score_card_and_drafts(qtbot, window: MainWindow, db) -> None:
+    with db.session() as session:
+        save_profile(session, first_run_profile("Python developer", "Python, Django", 60.0))
+        capture_text(session, SCAM)
+    window.nav.setCurrentRow(0)
+    page = window.current_page()
+    page.refresh()
+    assert isinstance(page.table.itemDelegateForColumn(VERDICT), VerdictDelegate)
+    assert page.model.rowCount() == 1
+    verdict = page.model.index(0, VERDICT).data()
+    assert verdict.lower() == "skip"
+
+    page.table.selectRow(0)
+    view = page.score_view
+    assert page.detail_tabs.tabText(0) == "Score"
+    assert view.total_label.text() == str(view.card.total)
+    rules = {flag["rule"] for flag in view.card.flags}
+    assert "off-platform-contact" in rules
+    assert view.highlighted_spans(), "the Telegram evidence is highlighted in the description"
+    start, end = view.highlighted_spans()[0]
+    assert "Telegram" in view.description.toPlainText()[start - 20 : end + 20]
+
+    assert page.draft_button.isEnabled()
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, DraftDialog)]
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    assert dialogs[0].job_id == page.selected_ids()[0]
+    dialogs[0].reject()
