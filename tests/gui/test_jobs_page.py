@@ -119,7 +119,8 @@ def test_paste_through_clipboard_review_and_save(qtbot, window: MainWindow, db) 
         assert "category" not in job.missing_fields
 
     page.table.selectRow(0)
-    assert page.detail_tabs.tabText(0) == "Details" and page.detail_tabs.tabText(1) == "Raw text"
+    tabs = [page.detail_tabs.tabText(i) for i in range(page.detail_tabs.count())]
+    assert tabs == ["Score", "Details", "Raw text"]
     assert page.detail_labels["Client location"].text() == "Canada"
     assert page.detail_labels["Client location"].textFormat() == Qt.TextFormat.PlainText
     assert "<b>scraper</b>" in page.raw_text.toPlainText()
