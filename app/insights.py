@@ -970,3 +970,56 @@ def write_chart_csv(ins: Insights, kind: str, path: Path | str) -> Path:
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror}") from None
     return target
+
+
+# -- what the page asks for -----------------------------------------------------
+
+#: range presets of the Insights page: (key, label)
+RANGE_PRESETS: tuple[tuple[str, str], ...] = (
+    ("all", "All time"),
+    ("30d", "Last 30 days"),
+    ("90d", "Last 90 days"),
+    ("12m", "Last 12 months"),
+    ("ytd", "This year"),
+    ("custom", "Custom range"),
+)
+
+
+def preset_range(key: str, today: date) -> tuple[date | None, date | None]:
+    """First and last day (both included, UTC) of a range preset; None for open ends."""
+    if key == "all":
+        return None, None
+    if key == "30d":
+        return today - timedelta(days=29), today
+    if key == "90d":
+        return today - timedelta(days=89), today
+    if key == "12m":
+        first = date(today.year - 1, today.month, 1) + timedelta(days=31)
+        return first.replace(day=1), today
+    if key == "ytd":
+        return date(today.year, 1, 1), today
+    raise InputError(f"unknown range {key!r}")
+
+
+def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """``[first 00:00 UTC, the day after last 00:00 UTC)``: whole UTC days."""
+    start = datetime(first.year, first.month, first.day, tzinfo=UTC) if first else None
+    end = (
+        datetime(last.year, last.month, last.day, tzinfo=UTC) + timedelta(days=1) if last else None
+    )
+    return start, end
+
+
+def profile_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every profile, by name, for a profile picker."""
+    return [
+        (int(i), n)
+        for i, n in session.execute(select(Profile.id, Profile.name).order_by(Profile.name))
+    ]
+
+
+def has_activity(session: Session) -> bool:
+    """Whether there is anything to chart at all: a submitted proposal or a ledger entry."""
+    proposal = select(Proposal.id).where(Proposal.submitted_at.is_not(None)).limit(1)
+    entry = select(LedgerEntry.id).limit(1)
+    return session.scalar(proposal) is not None or session.scalar(entry) is not None

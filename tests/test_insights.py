@@ -390,3 +390,21 @@ def test_calibration_needs_some_hires(db) -> None:
     _outcomes(db, 50, hired=2, lost=60)
     with db.sessions() as s:
         assert I.calibrated_win_rates(s, min_sample=30, as_of=utc(2024, 7, 1)) is None
+
+
+def test_range_presets_are_whole_utc_days() -> None:
+    today = date(2024, 3, 15)
+    assert I.preset_range("all", today) == (None, None)
+    assert I.preset_range("30d", today) == (date(2024, 2, 15), today)
+    assert I.preset_range("12m", today) == (date(2023, 4, 1), today)
+    assert I.preset_range("ytd", today) == (date(2024, 1, 1), today)
+    assert I.day_bounds(date(2024, 2, 1), date(2024, 2, 29)) == (utc(2024, 2, 1), utc(2024, 3, 1))
+    assert I.preset_range("12m", date(2024, 12, 31)) == (date(2024, 1, 1), date(2024, 12, 31))
+    with pytest.raises(InputError):
+        I.preset_range("decade", today)
+
+
+def test_activity_and_profile_choices(history, db) -> None:
+    with history.sessions() as s:
+        assert I.has_activity(s)
+        assert I.profile_choices(s) == [(2, "Data"), (1, "Web")]

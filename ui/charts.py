@@ -7,6 +7,8 @@ comes from :func:`hover_text`, so what the tooltip says is testable.
 
 from __future__ import annotations
 
+import html
+import math
 from collections.abc import Callable
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -16,20 +18,23 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QFrame, QToolTip
 
 from app.insights import (
     SCORE_BANDS,
+    STAGES,
     GroupStats,
     Insights,
 )
@@ -65,7 +70,7 @@ def _rate(value: float | None) -> float:
 
 def _style(chart: QChart, title: str, dark: bool) -> QChart:
     chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
-    chart.setBackgroundBrush(QColor("#2b2d31" if dark else "#ffffff"))
+    chart.setBackgroundBrush(QColor("#1e1f22" if dark else "#ffffff"))
     chart.setBackgroundRoundness(6)
     chart.setTitle(title)
     font = QFont(chart.titleFont())
@@ -88,11 +93,34 @@ def _value_axis(title: str, top: float, *, percent: bool = False) -> QValueAxis:
 
 
 def _category_axis(labels: list[str], title: str) -> QBarCategoryAxis:
+    """Axis of bar categories; labels are Qt rich text, so callers escape user text."""
     axis = QBarCategoryAxis()
-    axis.append(labels)
+    axis.append(_unique(labels))
     axis.setTitleText(title)
-    if len(labels) > 12:
-        axis.setLabelsAngle(-60)
+    return axis
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """The axis drops repeated labels (shortened names can repeat): number the repeats."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def _sparse_axis(labels: list[str], title: str, most: int = 6) -> QCategoryAxis:
+    """A bar axis labelling every k-th bar only, so many periods stay readable."""
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setStartValue(-0.5)
+    axis.setRange(-0.5, len(labels) - 0.5)
+    step = max(1, math.ceil(len(labels) / most))
+    for i in range(0, len(labels), step):
+        axis.append(labels[i], i)
+    axis.setGridLineVisible(False)
+    axis.setTitleText(title)
     return axis
 
 
@@ -125,11 +153,12 @@ def _attach(chart: QChart, series: QAbstractBarSeries | QLineSeries, x, y) -> No
 
 
 def _is_horizontal(series: object) -> bool:
-    return isinstance(series, QHorizontalBarSeries)
+    return isinstance(series, QHorizontalBarSeries | QHorizontalStackedBarSeries)
 
 
 def _show_tip(text: str) -> None:
-    QToolTip.showText(QCursor.pos(), text)
+    # as rich text with the (possibly hostile) names escaped: never interpreted by accident
+    QToolTip.showText(QCursor.pos(), f"<qt>{html.escape(text)}</qt>")
 
 
 def _hover_bars(series: QAbstractBarSeries, kind: str, ins: Insights) -> None:
@@ -152,7 +181,8 @@ def _spend_chart(ins: Insights, chart: QChart) -> None:
     series.append(_bar_set("Boost", [float(p.boost) for p in periods], BOOST_COLOR))
     top = max((p.base + p.boost for p in periods), default=0)
     label = "Week starting (UTC)" if unit == "week" else "Month (UTC)"
-    x = _category_axis([p.period if unit == "month" else p.period[5:] for p in periods], label)
+    names = [p.period for p in periods]
+    x = _category_axis(names, label) if len(names) <= 8 else _sparse_axis(names, label)
     chart.setTitle(f"{TITLES['spend']} per {unit}")
     _attach(chart, series, x, _value_axis("Connects (net of refunds)", top))
 
@@ -166,9 +196,10 @@ def _balance_chart(ins: Insights, chart: QChart) -> None:
     series.setPen(QPen(QColor(BASE_COLOR), 2))
     series.setPointsVisible(len(ins.balance) <= 60)
     x = QDateTimeAxis()
-    x.setFormat("yyyy-MM-dd")
+    days = (ins.balance[-1].day - ins.balance[0].day).days if ins.balance else 0
+    x.setFormat("yyyy-MM" if days > 120 else "MMM d")
     x.setTitleText("Day (UTC)")
-    x.setTickCount(6)
+    x.setTickCount(5)
     low = min((p.balance for p in ins.balance), default=0)
     high = max((p.balance for p in ins.balance), default=0)
     y = _value_axis("Connects", high)
@@ -187,14 +218,17 @@ def _balance_tip(point: QPointF) -> str:
 
 
 def _funnel_chart(ins: Insights, chart: QChart) -> None:
-    steps = ins.funnel()
-    cold, invited = ins.funnel(ins.cold), ins.funnel(ins.invited)
-    series = QStackedBarSeries()
+    # horizontal, first stage on top: the axis draws its first category at the bottom
+    steps = ins.funnel()[::-1]
+    cold, invited = ins.funnel(ins.cold)[::-1], ins.funnel(ins.invited)[::-1]
+    series = QHorizontalStackedBarSeries()
     series.append(_bar_set("Cold proposals", [float(s.count) for s in cold], BASE_COLOR))
     series.append(_bar_set("Invitations", [float(s.count) for s in invited], INVITED_COLOR))
     labels = [f"{s.stage.capitalize()} {s.count:,} · {_pct(s.rate)}" for s in steps]
-    x = _category_axis(labels, "Stage (share of submitted proposals)")
-    _attach(chart, series, x, _value_axis("Proposals", float(steps[0].count)))
+    y = _category_axis(labels, "")
+    _attach(
+        chart, series, y, _value_axis("Proposals (% = share of submitted)", float(steps[-1].count))
+    )
 
 
 def _band_chart(ins: Insights, chart: QChart) -> None:
@@ -207,7 +241,7 @@ def _band_chart(ins: Insights, chart: QChart) -> None:
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     x = _category_axis(
-        [f"{g.key} (n={g.proposals:,})" for g in ordered], "Score band (n = proposals)"
+        [f"{g.key}<br>n={g.proposals:,}" for g in ordered], "Score band (n = proposals)"
     )
     top = max((_rate(g.win_rate) for g in ordered), default=0)
     chart.legend().hide()
@@ -228,7 +262,7 @@ def _category_chart(ins: Insights, chart: QChart) -> None:
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
-    names = [g.key if len(g.key) <= 28 else g.key[:27] + "…" for g in groups]
+    names = [html.escape(g.key if len(g.key) <= 28 else g.key[:27] + "…") for g in groups]
     labels = [f"{n} (n={g.proposals:,})" for n, g in zip(names, groups, strict=True)]
     y = _category_axis(labels, "Category (n = proposals)")
     top = max((_rate(g.win_rate) for g in groups), default=0)
@@ -284,6 +318,7 @@ def hover_text(kind: str, ins: Insights, set_label: str, index: int) -> str:
         p = periods[index]
         return f"{p.period}: {p.base:,} base + {p.boost:,} boost = {p.total:,} Connects"
     if kind == "funnel":
+        index = len(STAGES) - 1 - index  # the funnel is drawn first stage on top
         step = ins.funnel()[index]
         cold, invited = ins.funnel(ins.cold)[index], ins.funnel(ins.invited)[index]
         after = "" if step.step_rate is None else f", {_pct(step.step_rate)} of the step before"
@@ -310,6 +345,7 @@ def hover_text(kind: str, ins: Insights, set_label: str, index: int) -> str:
 def chart_view(chart: QChart) -> QChartView:
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setFrameShape(QFrame.Shape.NoFrame)
     return view
 
 
