@@ -225,10 +225,8 @@ def _funnel_chart(ins: Insights, chart: QChart) -> None:
     series.append(_bar_set("Cold proposals", [float(s.count) for s in cold], BASE_COLOR))
     series.append(_bar_set("Invitations", [float(s.count) for s in invited], INVITED_COLOR))
     labels = [f"{s.stage.capitalize()} {s.count:,} · {_pct(s.rate)}" for s in steps]
-    y = _category_axis(labels, "")
-    _attach(
-        chart, series, y, _value_axis("Proposals (% = share of submitted)", float(steps[-1].count))
-    )
+    y = _category_axis(labels, "Stage (proposals · share of submitted)")
+    _attach(chart, series, y, _value_axis("Proposals", float(steps[-1].count)))
 
 
 def _band_chart(ins: Insights, chart: QChart) -> None:
@@ -286,7 +284,7 @@ def _boost_chart(ins: Insights, chart: QChart) -> None:
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     top = max(_rate(b.view_rate), _rate(n.view_rate), _rate(b.win_rate), _rate(n.win_rate))
-    x = _category_axis(["View rate", "Hire rate"], "")
+    x = _category_axis(["View rate", "Hire rate"], "Outcome")
     _attach(chart, series, x, _value_axis("Share of proposals (%)", top, percent=True))
 
 
