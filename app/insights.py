@@ -165,6 +165,16 @@ class GroupStats:
         self.connects += connects
         self.revenue += revenue
 
+    def merge(self, other: GroupStats) -> None:
+        """Add another group's counts and sums to this one."""
+        self.proposals += other.proposals
+        self.viewed += other.viewed
+        self.replied += other.replied
+        self.interviewing += other.interviewing
+        self.hired += other.hired
+        self.connects += other.connects
+        self.revenue += other.revenue
+
     def to_json(self, name: str = "key") -> dict[str, Any]:
         return {
             name: self.key,
@@ -430,27 +440,47 @@ def _verdict_expr(session: Session, score: ColumnElement[Any]) -> ColumnElement[
     return func.coalesce(ScoreCard.verdict, derived)
 
 
-def _proposal_groups(
-    session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
-) -> list[Any]:
-    """Proposals submitted in the range, counted per (category, verdict, band, …, reached)."""
+def proposal_facts_query(session: Session, *, per_proposal: bool = False, few: bool = False) -> Any:
+    """Submitted proposals with their dimensions and ``reached`` rank.
+
+    Grouped (the default): one row per (category, verdict, band, invited,
+    boosted, delay, month, reached) with ``n``, ``connects`` and ``revenue``
+    sums. ``per_proposal``: one row per proposal (``id``, ``profile_id``,
+    the same dimensions with ``day`` instead of the month), for
+    :class:`app.insights_cache.InsightsCache`. ``few``: for a handful of ids
+    (correlated subqueries instead of grouping the whole history).
+    """
     history = ProposalStatusChange
-    reached_sub = (
-        select(history.proposal_id, func.max(_rank_case(history.to_status)).label("r"))
-        .group_by(history.proposal_id)
-        .subquery()
-    )
-    refunds_sub = (
-        select(LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back"))
-        .where(LedgerEntry.kind.in_(("refund", "boost_refund")))
-        .where(LedgerEntry.proposal_id.is_not(None))
-        .group_by(LedgerEntry.proposal_id)
-        .subquery()
-    )
+    refund_kinds = LedgerEntry.kind.in_(("refund", "boost_refund"))
+    if few:  # correlated: cheap for a few ids, no whole-table grouping
+        reached_of: Any = (
+            select(func.max(_rank_case(history.to_status)))
+            .where(history.proposal_id == Proposal.id)
+            .scalar_subquery()
+        )
+        back: Any = (
+            select(func.sum(LedgerEntry.amount))
+            .where(LedgerEntry.proposal_id == Proposal.id, refund_kinds)
+            .scalar_subquery()
+        )
+    else:
+        reached_sub = (
+            select(history.proposal_id, func.max(_rank_case(history.to_status)).label("r"))
+            .group_by(history.proposal_id)
+            .subquery()
+        )
+        refunds_sub = (
+            select(LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back"))
+            .where(refund_kinds, LedgerEntry.proposal_id.is_not(None))
+            .group_by(LedgerEntry.proposal_id)
+            .subquery()
+        )
+        reached_of, back = reached_sub.c.r, refunds_sub.c.back
     score = func.coalesce(Proposal.score_at_submit, ScoreCard.total)
-    reached = _greatest(
-        session, func.coalesce(reached_sub.c.r, 0), _rank_case(Proposal.status)
-    ).label("reached")
+    reached = _greatest(session, func.coalesce(reached_of, 0), _rank_case(Proposal.status)).label(
+        "reached"
+    )
+    when = _day_expr(session, Proposal.submitted_at) if per_proposal else _month_expr(session)
     dims = [
         func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
         _verdict_expr(session, score).label("verdict"),
@@ -460,32 +490,48 @@ def _proposal_groups(
         _delay_case(_hours_between(session, Proposal.submitted_at, JobPosting.posted_at)).label(
             "delay"
         ),
-        _day_expr(session, Proposal.submitted_at).label("day"),
+        when.label("day"),
         reached,
     ]
-    query = (
-        select(
+    connects = Proposal.connects_spent + Proposal.boost_connects - func.coalesce(back, 0)
+    revenue = func.coalesce(Proposal.revenue_usd, 0.0)
+    if per_proposal:
+        columns = [Proposal.id, Proposal.profile_id, *dims, connects.label("connects")]
+        columns.append(revenue.label("revenue"))
+    else:
+        columns = [
             *dims,
             func.count().label("n"),
-            func.sum(
-                Proposal.connects_spent
-                + Proposal.boost_connects
-                - func.coalesce(refunds_sub.c.back, 0)
-            ).label("connects"),
-            func.coalesce(func.sum(Proposal.revenue_usd), 0.0).label("revenue"),
-        )
+            func.sum(connects).label("connects"),
+            func.sum(revenue).label("revenue"),
+        ]
+    query = (
+        select(*columns)
         .select_from(Proposal)
         .join(JobPosting, JobPosting.id == Proposal.job_id)
         .outerjoin(
             ScoreCard,
             and_(ScoreCard.job_id == Proposal.job_id, ScoreCard.profile_id == Proposal.profile_id),
         )
-        .outerjoin(reached_sub, reached_sub.c.proposal_id == Proposal.id)
-        .outerjoin(refunds_sub, refunds_sub.c.proposal_id == Proposal.id)
         .where(Proposal.submitted_at.is_not(None), Proposal.status != "draft")
-        .where(*_in_range(Proposal.submitted_at, start, end))
-        .group_by(*dims)
     )
+    if not few:
+        query = query.outerjoin(reached_sub, reached_sub.c.proposal_id == Proposal.id)
+        query = query.outerjoin(refunds_sub, refunds_sub.c.proposal_id == Proposal.id)
+    return query if per_proposal else query.group_by(*dims)
+
+
+def _month_expr(session: Session) -> ColumnElement[Any]:
+    if _is_sqlite(session):
+        return func.substr(Proposal.submitted_at, 1, 7) + literal("-01")
+    return func.to_char(Proposal.submitted_at, "YYYY-MM-01")
+
+
+def _proposal_groups(
+    session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
+) -> list[Any]:
+    """Proposals submitted in the range, counted per (category, verdict, band, …, reached)."""
+    query = proposal_facts_query(session).where(*_in_range(Proposal.submitted_at, start, end))
     if profile_id is not None:
         query = query.where(Proposal.profile_id == profile_id)
     return list(session.execute(query).all())
