@@ -218,12 +218,12 @@ def _card_row(
 def _outcome_path(rng: random.Random, score: int, invited: bool, boosted: bool) -> list[str]:
     """The statuses a proposal went through after ``submitted``."""
     s = score / 100
-    p_view = 0.95 if invited else min(0.9, 0.18 + 0.45 * s + (0.15 if boosted else 0))
+    p_view = 0.95 if invited else min(0.9, 0.1 + 0.55 * s + (0.15 if boosted else 0))
     steps = [
         ("viewed", p_view),
-        ("replied", 0.55 if invited else 0.3 + 0.3 * s),
+        ("replied", 0.55 if invited else 0.2 + 0.4 * s),
         ("interviewing", 0.7),
-        ("hired", 0.3 + 0.45 * s if not invited else 0.6),
+        ("hired", 0.1 + 0.65 * s if not invited else 0.6),
     ]
     path = ["submitted"]
     for stage, chance in steps:
@@ -430,7 +430,7 @@ def generate_demo(
         scores.append(score)
         card_rows.append(_card_row(job, profiles[0].id, score, apply_at, maybe_at))
     # bid on the better-scored postings more often, as a person would
-    order = sorted(range(jobs), key=lambda i: -(scores[i] + rng.uniform(0, 60)))[:proposals]
+    order = sorted(range(jobs), key=lambda i: -(scores[i] + rng.uniform(0, 90)))[:proposals]
     prop_rows, change_rows, events = [], [], []
     for i in sorted(order, key=lambda i: job_rows[i]["posted_at"]):
         profile = profiles[0] if rng.random() < 0.8 else profiles[1]

@@ -893,7 +893,7 @@ def _takeaway_funnel(ins: Insights) -> str:
     prev = STAGES[STAGES.index(worst.stage) - 1]
     return (
         f"{_pct(steps[0].rate)} of your proposals were viewed and {_pct(steps[-1].rate)} "
-        f"hired; the biggest drop is {prev} → {worst.stage} ({_pct(worst.step_rate)} go on)."
+        f"hired; the biggest drop is {prev} → {worst.stage} ({_pct(worst.step_rate)} pass)."
     )
 
 

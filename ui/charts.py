@@ -225,7 +225,7 @@ def _funnel_chart(ins: Insights, chart: QChart) -> None:
     series.append(_bar_set("Cold proposals", [float(s.count) for s in cold], BASE_COLOR))
     series.append(_bar_set("Invitations", [float(s.count) for s in invited], INVITED_COLOR))
     labels = [f"{s.stage.capitalize()} {s.count:,} · {_pct(s.rate)}" for s in steps]
-    y = _category_axis(labels, "Stage (proposals · share of submitted)")
+    y = _category_axis(labels, "Stage")
     _attach(chart, series, y, _value_axis("Proposals", float(steps[-1].count)))
 
 
@@ -260,9 +260,9 @@ def _category_chart(ins: Insights, chart: QChart) -> None:
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
-    names = [html.escape(g.key if len(g.key) <= 28 else g.key[:27] + "…") for g in groups]
+    names = [html.escape(g.key if len(g.key) <= 22 else g.key[:21] + "…") for g in groups]
     labels = [f"{n} (n={g.proposals:,})" for n, g in zip(names, groups, strict=True)]
-    y = _category_axis(labels, "Category (n = proposals)")
+    y = _category_axis(labels, "Category")
     top = max((_rate(g.win_rate) for g in groups), default=0)
     chart.legend().hide()
     _attach(chart, series, y, _value_axis("Win rate (%)", top, percent=True))

@@ -87,7 +87,7 @@ class ChartCard(QFrame):
         self.empty_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.takeaway_label = QLabel(objectName="takeaway", wordWrap=True)
         self.takeaway_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.takeaway_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 6)
+        self.takeaway_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 6)
         self.takeaway_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.png_button = QPushButton("Save PNG…")
         self.png_button.setToolTip("Save this chart as a PNG picture")
