@@ -178,6 +178,8 @@ class InsightsCache:
         self._ledger: dict[tuple[str, int | None], dict[date, list[float]]] = defaultdict(dict)
         #: every proposal id seen (drafts too): to tell new rows from deleted ones
         self._all_ids: set[int] = set()
+        self._keys: dict[tuple[Any, ...], tuple[tuple[str, Any], ...]] = {}
+        self._days: dict[str, date] = {}
 
     def _sync(self, session: Session) -> None:
         rules = self._rules(session)
@@ -209,7 +211,7 @@ class InsightsCache:
         """Add many proposals at once (the inner loop of a full load, kept tight)."""
         facts, series = self._facts, self._series
         for row in rows:
-            fact = facts[row.id] = _fact(row)
+            fact = facts[row.id] = self._fact(row)
             day, owner, reached = fact.day, fact.profile_id, fact.reached
             for dim, value in fact.keys:
                 cell = series[(owner, dim, value, reached)].days.setdefault(day, [0, 0, 0.0])
@@ -315,7 +317,7 @@ class InsightsCache:
             query = proposal_facts_query(session, per_proposal=True, few=True)
             query = query.where(Proposal.id.in_(chunk))
             for row in session.execute(query):
-                self._add(row.id, _fact(row))
+                self._add(row.id, self._fact(row))
         self._all_ids.update(ids)
 
     def _add(self, pid: int, fact: _Fact) -> None:
@@ -328,6 +330,26 @@ class InsightsCache:
             self._series[(fact.profile_id, dim, value, fact.reached)].add(
                 fact.day, sign, fact.connects, fact.revenue
             )
+
+    def _fact(self, row: Any) -> _Fact:
+        """A fact from a facts-query row; dimension tuples and days are shared, not copied."""
+        raw = (bool(row.invited), bool(row.boosted), *(getattr(row, dim) for dim in _DIMS))
+        keys = self._keys.get(raw)
+        if keys is None:
+            dims = tuple(zip(_DIMS, raw[2:], strict=True))
+            keys = (("total", "all"), ("invited", raw[0]), ("boosted", raw[1]), *dims)
+            self._keys[raw] = keys
+        day = self._days.get(str(row.day))
+        if day is None:
+            day = self._days[str(row.day)] = _day(row.day)
+        return _Fact(
+            day,
+            row.profile_id,
+            keys,
+            int(row.reached),
+            int(row.connects or 0),
+            float(row.revenue or 0.0),
+        )
 
     # -- answering ------------------------------------------------------------
 
@@ -421,23 +443,6 @@ class InsightsCache:
         ins.by_score_band = _ordered(by("band"), [b for b, _l, _h in SCORE_BANDS] + [UNSCORED])
         ins.by_delay = _ordered(by("delay"), [b for b, _u in DELAY_BUCKETS] + [UNKNOWN_DELAY])
         return months
-
-
-def _fact(row: Any) -> _Fact:
-    keys = (
-        ("total", "all"),
-        ("invited", bool(row.invited)),
-        ("boosted", bool(row.boosted)),
-        *((dim, getattr(row, dim)) for dim in _DIMS),
-    )
-    return _Fact(
-        _day(row.day),
-        row.profile_id,
-        keys,
-        int(row.reached),
-        int(row.connects or 0),
-        float(row.revenue or 0.0),
-    )
 
 
 def _whole_day(moment: datetime | None) -> bool:

@@ -191,7 +191,12 @@ class InsightsPage(Page):
         self.result: InsightsResult | None = None
         self._build_filters()
         self._build_content()
-        for signal in (ctx.proposals_changed, ctx.ledger_changed, ctx.profiles_changed):
+        for signal in (
+            ctx.proposals_changed,
+            ctx.ledger_changed,
+            ctx.profiles_changed,
+            ctx.jobs_changed,  # rescoring moves proposals between bands and verdicts
+        ):
             signal.connect(self._data_changed)
 
     # -- construction ---------------------------------------------------------
