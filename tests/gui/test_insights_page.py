@@ -103,9 +103,10 @@ def test_profile_picker_filters_every_chart(qtbot, page: InsightsPage, demo_ctx)
 
 
 def test_range_with_no_data_explains_what_is_needed(qtbot, page: InsightsPage) -> None:
+    assert not page.from_edit.isVisible()  # "All time" has no dates to show
     index = page.range_combo.findData("custom")
     refreshed(qtbot, page, lambda: page.range_combo.setCurrentIndex(index))
-    assert page.from_edit.isEnabled()
+    assert page.from_edit.isEnabled() and page.from_edit.isVisible()
     page.to_edit.setDate(page.to_edit.date().addYears(5))
     refreshed(qtbot, page, lambda: page.from_edit.setDate(page.to_edit.date().addDays(-3)))
     assert page.stack.currentWidget() is page.content  # there is data, just not here

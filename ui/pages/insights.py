@@ -218,14 +218,17 @@ class InsightsPage(Page):
         self.to_edit.dateChanged.connect(self._dates_edited)
         self.profile_combo.currentIndexChanged.connect(self._filters_changed)
         self._preset_changed()
+        self.date_labels = {}
         for label, widget in (
             ("Range", self.range_combo),
             ("From", self.from_edit),
             ("To", self.to_edit),
             ("Profile", self.profile_combo),
         ):
-            self.header.addWidget(QLabel(label))
+            self.date_labels[widget] = QLabel(label)
+            self.header.addWidget(self.date_labels[widget])
             self.header.addWidget(widget)
+        self._show_dates()
 
     def _build_content(self) -> None:
         self.summary_label = QLabel(objectName="muted")
@@ -267,10 +270,20 @@ class InsightsPage(Page):
         custom = key == "custom"
         self.from_edit.setEnabled(custom)
         self.to_edit.setEnabled(custom)
+        self._show_dates()
         if key not in ("all", "custom"):
             first, last = insights.preset_range(key, datetime.now(UTC).date())
             self._set_dates(first, last)
         self._filters_changed()
+
+    def _show_dates(self) -> None:
+        """The dates mean nothing for "All time": hide them then."""
+        if not hasattr(self, "date_labels"):
+            return
+        shown = self.range_combo.currentData() != "all"
+        for edit in (self.from_edit, self.to_edit):
+            edit.setVisible(shown)
+            self.date_labels[edit].setVisible(shown)
 
     def _set_dates(self, first: date | None, last: date | None) -> None:
         for edit, day in ((self.from_edit, first), (self.to_edit, last)):
