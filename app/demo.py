@@ -215,10 +215,13 @@ def _card_row(
     }
 
 
-def _outcome_path(rng: random.Random, score: int, invited: bool, boosted: bool) -> list[str]:
-    """The statuses a proposal went through after ``submitted``."""
+def _outcome_path(
+    rng: random.Random, score: int, invited: bool, boosted: bool, hours: float
+) -> list[str]:
+    """The statuses a proposal went through after ``submitted`` (early and boosted get seen)."""
     s = score / 100
-    p_view = 0.95 if invited else min(0.9, 0.1 + 0.55 * s + (0.15 if boosted else 0))
+    speed = 0.1 if hours < 6 else -0.1 if hours > 24 else 0.0
+    p_view = 0.95 if invited else min(0.9, 0.1 + 0.55 * s + (0.15 if boosted else 0) + speed)
     steps = [
         ("viewed", p_view),
         ("replied", 0.55 if invited else 0.2 + 0.4 * s),
@@ -247,13 +250,14 @@ def _proposal_rows(
     rng: random.Random, job: dict[str, Any], score: int, profile_id: int, ids: _Ids, now: datetime
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[tuple[datetime, str, int, int]]] | None:
     """One proposal, its history, and its Connects events (at, kind, amount, proposal id)."""
-    at = job["posted_at"] + timedelta(hours=rng.lognormvariate(1.6, 1.2))
+    hours = rng.lognormvariate(1.6, 1.2)
+    at = job["posted_at"] + timedelta(hours=hours)
     if at >= now:
         return None
     invited = rng.random() < 0.08
     boost = 0 if invited or rng.random() > 0.22 else rng.choice((4, 6, 10, 14, 20, 30))
     connects = 0 if invited else int(job["connects_required"])
-    path = _outcome_path(rng, score, invited, boost > 0)
+    path = _outcome_path(rng, score, invited, boost > 0, hours)
     pid = ids.proposal
     ids.proposal += 1
     history, moment, previous = [], at, None
@@ -431,7 +435,9 @@ def generate_demo(
         card_rows.append(_card_row(job, profiles[0].id, score, apply_at, maybe_at))
     # bid on the better-scored postings more often, as a person would
     order = sorted(range(jobs), key=lambda i: -(scores[i] + rng.uniform(0, 90)))[:proposals]
-    prop_rows, change_rows, events = [], [], []
+    prop_rows: list[dict[str, Any]] = []
+    change_rows: list[dict[str, Any]] = []
+    events: list[tuple[datetime, str, int, int | None]] = []
     for i in sorted(order, key=lambda i: job_rows[i]["posted_at"]):
         profile = profiles[0] if rng.random() < 0.8 else profiles[1]
         made = _proposal_rows(rng, job_rows[i], scores[i], profile.id, ids, end)

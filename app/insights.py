@@ -85,7 +85,17 @@ CALIBRATION_MIN_HIRES = 3
 CALIBRATION_PRIOR_WEIGHT = 10
 #: an open proposal older than this counts as lost for calibration
 CALIBRATION_STALE_DAYS = 30
-CHART_KINDS: tuple[str, ...] = ("spend", "balance", "funnel", "score-bands", "categories", "boost")
+CHART_KINDS: tuple[str, ...] = (
+    "spend",
+    "balance",
+    "funnel",
+    "score-bands",
+    "categories",
+    "boost",
+    "speed",
+)
+#: delay buckets counted as "early" in the speed takeaway (within 6 hours of posting)
+EARLY_DELAYS = ("< 1 h", "1-6 h")
 
 
 # -- results ------------------------------------------------------------------
@@ -840,6 +850,8 @@ EMPTY_HINTS: dict[str, str] = {
     "proposals on postings with a category and their outcomes.",
     "boost": "No submitted proposals in this range. Boosted versus not needs proposals with "
     "and without boost Connects.",
+    "speed": "No submitted proposals in this range. View rate by time since posting needs "
+    "proposals on postings whose posting time is known.",
 }
 
 
@@ -864,6 +876,7 @@ def takeaway(ins: Insights, kind: str) -> str:
         "score-bands": _takeaway_bands,
         "categories": _takeaway_categories,
         "boost": _takeaway_boost,
+        "speed": _takeaway_speed,
     }[kind](ins)
 
 
@@ -947,6 +960,26 @@ def _takeaway_boost(ins: Insights) -> str:
     )
 
 
+def _takeaway_speed(ins: Insights) -> str:
+    early, late = GroupStats("early"), GroupStats("late")
+    for g in ins.by_delay:
+        if g.key != UNKNOWN_DELAY:
+            (early if g.key in EARLY_DELAYS else late).merge(g)
+    if not early.proposals or not late.proposals:
+        return "All dated proposals went out in the same window: nothing to compare yet."
+    e, later = early.view_rate or 0.0, late.view_rate or 0.0
+    if later and e >= later:
+        how = f"{e / later:.1f}× as often as"
+    elif e and later > e:
+        how = f"{later / e:.1f}× less often than"
+    else:
+        how = "about as often as"
+    return (
+        f"Proposals sent within 6 h of posting were viewed {how} later ones "
+        f"({_pct(e)} vs {_pct(later)})."
+    )
+
+
 # -- the numbers of each chart (CSV export) -----------------------------------
 
 
@@ -969,6 +1002,14 @@ def chart_table(ins: Insights, kind: str) -> tuple[list[str], list[list[Any]]]:
             )
         ]
         return ["stage", "proposals", "rate", "step_rate", "cold", "invited"], rows
+    if kind == "speed":
+        return (
+            ["since_posting", "proposals", "viewed", "view_rate", "hired", "hire_rate"],
+            [
+                [g.key, g.proposals, g.viewed, _round(g.view_rate), g.hired, _round(g.win_rate)]
+                for g in ins.by_delay
+            ],
+        )
     if kind == "boost":
         groups = [ins.boosted, ins.not_boosted]
         return (

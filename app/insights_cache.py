@@ -255,7 +255,7 @@ class InsightsCache:
             LedgerEntry.proposal_id.is_not(None),
             LedgerEntry.kind.in_(("refund", "boost_refund")),
         )
-        return {int(pid) for (pid,) in session.execute(refunds)}
+        return {int(pid) for pid in session.scalars(refunds) if pid is not None}
 
     def _update_proposals(self, session: Session, changed: set[int]) -> bool:
         """Refetch proposals touched since the last look; False when a reload is needed."""

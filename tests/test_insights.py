@@ -322,6 +322,11 @@ def test_takeaways_read_the_numbers(history) -> None:
     assert "Best band: 80-100" in I.takeaway(ins, "score-bands")
     assert "Boosted proposals were viewed" in I.takeaway(ins, "boost")
     assert I.takeaway(ins, "balance") == "Balance went from 0 to 95; lowest 10 on 2024-01-01."
+    # within 6 h: P1 (viewed); later: P2 (viewed), P3 (not), P5 (viewed); P4 has no posting time
+    assert I.takeaway(ins, "speed") == (
+        "Proposals sent within 6 h of posting were viewed 1.5× as often as later ones "
+        "(100% vs 67%)."
+    )
     with pytest.raises(InputError, match="unknown chart"):
         I.takeaway(ins, "pie")
 

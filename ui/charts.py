@@ -33,6 +33,7 @@ from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QToolTip
 
 from app.insights import (
+    DELAY_BUCKETS,
     SCORE_BANDS,
     STAGES,
     GroupStats,
@@ -48,6 +49,7 @@ TITLES: dict[str, str] = {
     "score-bands": "Win rate by score band",
     "categories": "Win rate by category",
     "boost": "Boosted vs not boosted",
+    "speed": "View rate by time since posting",
 }
 BASE_COLOR = ACCENT
 BOOST_COLOR = "#c98a04"
@@ -288,6 +290,27 @@ def _boost_chart(ins: Insights, chart: QChart) -> None:
     _attach(chart, series, x, _value_axis("Share of proposals (%)", top, percent=True))
 
 
+def speed_groups(ins: Insights) -> list[GroupStats]:
+    """The delay buckets the speed chart shows, in order (unknown posting times left out)."""
+    groups = {g.key: g for g in ins.by_delay}
+    return [groups.get(label, GroupStats(label)) for label, _bound in DELAY_BUCKETS]
+
+
+def _speed_chart(ins: Insights, chart: QChart) -> None:
+    groups = speed_groups(ins)
+    series = QBarSeries()
+    bars = _bar_set("View rate", [_rate(g.view_rate) for g in groups], BASE_COLOR)
+    _pale_small_samples(bars, [g.proposals for g in groups])
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value%")
+    labels = [f"{html.escape(g.key)}<br>n={g.proposals:,}" for g in groups]
+    x = _category_axis(labels, "Time from posting to proposal (n = proposals)")
+    top = max((_rate(g.view_rate) for g in groups), default=0)
+    chart.legend().hide()
+    _attach(chart, series, x, _value_axis("View rate (%)", top, percent=True))
+
+
 _BUILDERS: dict[str, Callable[[Insights, QChart], None]] = {
     "spend": _spend_chart,
     "balance": _balance_chart,
@@ -295,6 +318,7 @@ _BUILDERS: dict[str, Callable[[Insights, QChart], None]] = {
     "score-bands": _band_chart,
     "categories": _category_chart,
     "boost": _boost_chart,
+    "speed": _speed_chart,
 }
 
 
@@ -334,6 +358,12 @@ def hover_text(kind: str, ins: Insights, set_label: str, index: int) -> str:
         return (
             f"{g.key}: {g.hired:,} hired of {g.proposals:,} ({_pct(g.win_rate)}); "
             f"{cph} Connects per hire"
+        )
+    if kind == "speed":
+        g = speed_groups(ins)[index]
+        return (
+            f"Sent {g.key} after posting: {g.viewed:,} of {g.proposals:,} viewed "
+            f"({_pct(g.view_rate)}), {g.hired:,} hired"
         )
     g = ins.boosted if set_label.startswith("Boosted") else ins.not_boosted
     what = ("viewed", g.viewed, g.view_rate) if index == 0 else ("hired", g.hired, g.win_rate)

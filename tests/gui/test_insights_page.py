@@ -82,6 +82,9 @@ def test_each_chart_shows_its_series(page: InsightsPage, demo_ctx) -> None:
     assert isinstance(cats, QHorizontalBarSeries)
     assert cats.barSets()[0].count() == min(8, len(ins.by_category))
     assert len(charts["boost"].series()[0].barSets()) == 2
+    speed = charts["speed"].series()[0].barSets()[0]
+    assert speed.count() == 5  # the five delay buckets; unknown posting times left out
+    assert len(charts) == 7
     for kind, card in page.cards.items():
         assert card.view.isVisible() and not card.empty_label.isVisible()
         assert card.takeaway_label.text() == insights.takeaway(ins, kind)
