@@ -924,11 +924,12 @@ def _takeaway_bands(ins: Insights) -> str:
         target.hired += g.hired
     if hi.proposals and lo.proposals and hi.win_rate and lo.win_rate:
         ratio = hi.win_rate / lo.win_rate
-        word = "above" if ratio >= 1 else "below"
-        factor = ratio if ratio >= 1 else 1 / ratio
+        rates = f"({_pct(hi.win_rate)} vs {_pct(lo.win_rate)})"
+        if ratio >= 1:
+            return f"Your win rate at score 60+ is {ratio:.1f}× the rate under 60 {rates}."
         return (
-            f"Your win rate at score 60+ is {factor:.1f}× {word} the rate under 60 "
-            f"({_pct(hi.win_rate)} vs {_pct(lo.win_rate)})."
+            f"Your win rate at score 60+ is {1 / ratio:.1f}× lower than under 60 {rates}: "
+            "the score is not predicting your wins."
         )
     return (
         f"Best band: {best.key} with {best.hired} hires of {best.proposals} "

@@ -413,3 +413,19 @@ def test_activity_and_profile_choices(history, db) -> None:
     with history.sessions() as s:
         assert I.has_activity(s)
         assert I.profile_choices(s) == [(2, "Data"), (1, "Web")]
+
+
+def test_score_band_takeaway_compares_above_and_below_60(db) -> None:
+    with db.session() as s:
+        me = Profile(name="Bands")
+        s.add(me)
+        s.flush()
+        job = add_job(s, "bands", "X", utc(2024, 1, 1))
+        for i in range(10):  # score 85: 3 of 10 hired; score 30: 1 of 10 hired
+            add_proposal(s, job, me, utc(2024, 1, 2), HIRED if i < 3 else ["submitted"], score=85)
+            add_proposal(s, job, me, utc(2024, 1, 2), HIRED if i < 1 else ["submitted"], score=30)
+    with db.sessions() as s:
+        ins = I.compute_insights(s)
+    assert I.takeaway(ins, "score-bands") == (
+        "Your win rate at score 60+ is 3.0× the rate under 60 (30% vs 10%)."
+    )

@@ -123,7 +123,11 @@ def test_empty_database_shows_the_empty_state(qtbot, ctx) -> None:
     page = InsightsPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    refreshed(qtbot, page)
+    with qtbot.waitSignal(page.refreshed, timeout=20000):
+        page.refresh()
+        # until the first numbers arrive the page says it is working, not "nothing to chart"
+        assert page.stack.currentWidget() is page.content
+        assert page.summary_label.text() == "Computing insights…"
     assert page.stack.currentWidget() is page.empty_state
 
 

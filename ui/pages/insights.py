@@ -315,6 +315,9 @@ class InsightsPage(Page):
         self._generation += 1
         self._pending = True
         generation = self._generation
+        if self.result is None:  # first load: say so rather than "nothing to chart"
+            self.show_empty(False)
+            self.summary_label.setText("Computing insights…")
         start, end = self.selected_range()
         profile_id = self.selected_profile_id()
         db, cache = self.ctx.db, self.cache
