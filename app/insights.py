@@ -16,7 +16,9 @@ of data. Conventions, which the report and the charts share:
   in the period it was posted; in the cohort view it reduces the cost of the
   proposal it belongs to.
 * **USD.** ``usd_spent`` is cash paid for Connects (``purchase`` entries). It
-  is account-wide: a purchase belongs to no profile. Per-hire USD and revenue
+  is account-wide: a purchase belongs to no profile. So is the balance line;
+  with a profile chosen, only spends, boosts and refunds are filtered (through
+  the proposal each entry belongs to). Per-hire USD and revenue
   per USD value the Connects a proposal spent at the Connect price setting
   (``connects.price_usd``), so they work per profile, category and band.
 * **Funnel.** A submitted proposal *reached* a stage if its history (or its
