@@ -33,6 +33,8 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:  # type: igno
         window.nav.setCurrentRow(row)
         for _ in range(3):
             QApplication.processEvents()
+        if hasattr(page, "wait_until_ready"):  # pages that load in the background
+            page.wait_until_ready()
         target = outdir / f"{page.icon_name}{suffix}.png"
         if not window.grab().save(str(target)):
             raise OSError(f"cannot write {target}")

@@ -118,6 +118,7 @@ class JobPosting(Base):
         Index("ix_job_posting_posted_at", "posted_at"),
         Index("ix_job_posting_captured_at", "captured_at"),
         Index("ix_job_posting_status_posted", "status", "posted_at"),
+        Index("ix_job_posting_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -190,6 +191,7 @@ class ScoreCard(Base):
     __table_args__ = (
         UniqueConstraint("job_id", "profile_id"),
         Index("ix_score_card_profile_total", "profile_id", "total"),
+        Index("ix_score_card_computed_at", "computed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -244,6 +246,8 @@ class Proposal(Base):
     __table_args__ = (
         Index("ix_proposal_status", "status"),
         Index("ix_proposal_submitted_at", "submitted_at"),
+        Index("ix_proposal_updated_at", "updated_at"),
+        Index("ix_proposal_job_id", "job_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

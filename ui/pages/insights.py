@@ -1,17 +1,179 @@
-"""The Insights page."""
+"""The Insights page: is my bidding paying off? A grid of charts over a range and a profile.
+
+The numbers come from :func:`app.insights.compute_insights`, run off the GUI
+thread by :func:`ui.tasks.run_task` in its own session; the charts are built
+on the GUI thread when the result arrives. A newer refresh wins over an older
+one still running.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
 
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import QDate, QEvent, QEventLoop, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import insights
+from app.errors import WorkbenchError
+from app.insights_cache import InsightsCache
+from app.storage import Database
+from ui.charts import TITLES, build_chart, chart_view
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.tasks import Progress, run_task
+from ui.theme import is_dark
 from ui.widgets.empty_state import EmptyState
+
+CARD_MIN_HEIGHT = 380
+
+
+@dataclass(frozen=True)
+class InsightsResult:
+    """What a refresh computed off the GUI thread."""
+
+    insights: insights.Insights
+    profiles: list[tuple[int, str]]
+    has_activity: bool
+
+
+def load_insights(
+    db: Database,
+    cache: InsightsCache,
+    start: datetime | None,
+    end: datetime | None,
+    profile_id: int | None,
+) -> InsightsResult:
+    """Compute everything the page shows in a session of its own (runs in a worker)."""
+    with db.sessions() as session:
+        return InsightsResult(
+            cache.insights(session, start=start, end=end, profile_id=profile_id),
+            insights.profile_choices(session),
+            insights.has_activity(session),
+        )
+
+
+class ChartCard(QFrame):
+    """One chart with its one-line takeaway, an empty hint, and PNG / CSV export."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.insights: insights.Insights | None = None
+        self.setObjectName("chartCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(CARD_MIN_HEIGHT)
+        self.view: QChartView = chart_view(QChart())
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.empty_label = QLabel(objectName="muted", wordWrap=True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.takeaway_label = QLabel(objectName="takeaway", wordWrap=True)
+        self.takeaway_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.takeaway_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 6)
+        self.takeaway_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.png_button = QPushButton("Save PNG…")
+        self.png_button.setToolTip("Save this chart as a PNG picture")
+        self.csv_button = QPushButton("Save CSV…")
+        self.csv_button.setToolTip("Save the numbers behind this chart as CSV")
+        self.png_button.clicked.connect(self.ask_png)
+        self.csv_button.clicked.connect(self.ask_csv)
+        row = QHBoxLayout()
+        row.addWidget(self.takeaway_label, 1)
+        row.addWidget(self.png_button)
+        row.addWidget(self.csv_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addLayout(row)
+        self.empty_label.hide()
+
+    @property
+    def chart(self) -> QChart:
+        return self.view.chart()
+
+    def show_insights(self, ins: insights.Insights, dark: bool) -> None:
+        """Rebuild the chart for ``ins`` (or show what data it needs)."""
+        self.insights = ins
+        has_data = insights.chart_has_data(ins, self.kind)
+        old = self.view.chart()
+        chart = build_chart(self.kind, ins, dark=dark) if has_data else QChart()
+        chart.setBackgroundRoundness(0)
+        chart.layout().setContentsMargins(0, 0, 0, 0)
+        self.view.setChart(chart)
+        old.deleteLater()  # setChart hands the old chart back to us
+        self.view.setVisible(has_data)
+        self.empty_label.setVisible(not has_data)
+        self.empty_label.setText(f"{self.title()}\n\n{insights.EMPTY_HINTS[self.kind]}")
+        self.takeaway_label.setText(insights.takeaway(ins, self.kind) if has_data else "")
+        self.png_button.setEnabled(has_data)
+        self.csv_button.setEnabled(has_data)
+
+    def title(self) -> str:
+        return TITLES[self.kind]
+
+    def export_png(self, path: str | Path) -> None:
+        if not self.view.grab().save(str(path), "PNG"):
+            raise WorkbenchError(f"cannot write {path}")
+
+    def export_csv(self, path: str | Path) -> None:
+        assert self.insights is not None
+        insights.write_chart_csv(self.insights, self.kind, path)
+
+    def _ask_path(self, what: str, suffix: str) -> str | None:
+        name = f"{self.kind}.{suffix}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, f"Save {self.title()} as {what}", name, f"{what} (*.{suffix})"
+        )
+        if not path:
+            return None
+        return path if path.lower().endswith(f".{suffix}") else f"{path}.{suffix}"
+
+    @Slot()
+    def ask_png(self) -> None:
+        path = self._ask_path("PNG", "png")
+        if path:
+            self._export(self.export_png, path)
+
+    @Slot()
+    def ask_csv(self) -> None:
+        path = self._ask_path("CSV", "csv")
+        if path:
+            self._export(self.export_csv, path)
+
+    def _export(self, export, path: str) -> None:  # type: ignore[no-untyped-def]
+        try:
+            export(path)
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
 
 
 class InsightsPage(Page):
+    """Date range and profile on top; a grid of charts, each with a takeaway."""
+
     title = "Insights"
     icon_name = "insights"
+
+    #: a refresh finished and the charts show its numbers
+    refreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -22,3 +184,222 @@ class InsightsPage(Page):
                 "Charts of Connects spent, your proposal funnel and your win rate by score appear here once you have submitted a few proposals and recorded what happened to them.",
             )
         )
+        self._generation = 0
+        self._pending = False
+        #: day-level aggregates kept between refreshes (updated incrementally)
+        self.cache = InsightsCache()
+        self.result: InsightsResult | None = None
+        self._build_filters()
+        self._build_content()
+        for signal in (
+            ctx.proposals_changed,
+            ctx.ledger_changed,
+            ctx.profiles_changed,
+            ctx.jobs_changed,  # rescoring moves proposals between bands and verdicts
+        ):
+            signal.connect(self._data_changed)
+
+    # -- construction ---------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.range_combo = QComboBox()
+        for key, label in insights.RANGE_PRESETS:
+            self.range_combo.addItem(label, key)
+        self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        today = QDate.currentDate()
+        self.from_edit.setDate(today.addMonths(-3))
+        self.to_edit.setDate(today)
+        self.profile_combo = QComboBox()
+        self.profile_combo.addItem("All profiles", None)
+        self.profile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.range_combo.currentIndexChanged.connect(self._preset_changed)
+        self.from_edit.dateChanged.connect(self._dates_edited)
+        self.to_edit.dateChanged.connect(self._dates_edited)
+        self.profile_combo.currentIndexChanged.connect(self._filters_changed)
+        self._preset_changed()
+        self.date_labels = {}
+        for label, widget in (
+            ("Range", self.range_combo),
+            ("From", self.from_edit),
+            ("To", self.to_edit),
+            ("Profile", self.profile_combo),
+        ):
+            self.date_labels[widget] = QLabel(label)
+            self.header.addWidget(self.date_labels[widget])
+            self.header.addWidget(widget)
+        self._show_dates()
+
+    def _build_content(self) -> None:
+        self.summary_label = QLabel(objectName="muted")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cards = {kind: ChartCard(kind) for kind in insights.CHART_KINDS}
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 2, i % 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_host)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(scroll, 1)
+        self.set_content(content)
+
+    # -- filters --------------------------------------------------------------
+
+    def selected_range(self) -> tuple[datetime | None, datetime | None]:
+        """The chosen range as ``[start, end)`` in UTC (whole days)."""
+        if self.range_combo.currentData() == "all":
+            return None, None
+        first = self.from_edit.date().toPython()
+        last = self.to_edit.date().toPython()
+        return insights.day_bounds(first, last)  # type: ignore[arg-type]
+
+    def selected_profile_id(self) -> int | None:
+        return self.profile_combo.currentData()
+
+    @Slot()
+    def _preset_changed(self) -> None:
+        key = self.range_combo.currentData()
+        custom = key == "custom"
+        self.from_edit.setEnabled(custom)
+        self.to_edit.setEnabled(custom)
+        self._show_dates()
+        if key not in ("all", "custom"):
+            first, last = insights.preset_range(key, datetime.now(UTC).date())
+            self._set_dates(first, last)
+        self._filters_changed()
+
+    def _show_dates(self) -> None:
+        """The dates mean nothing for "All time": hide them then."""
+        if not hasattr(self, "date_labels"):
+            return
+        shown = self.range_combo.currentData() != "all"
+        for edit in (self.from_edit, self.to_edit):
+            edit.setVisible(shown)
+            self.date_labels[edit].setVisible(shown)
+
+    def _set_dates(self, first: date | None, last: date | None) -> None:
+        for edit, day in ((self.from_edit, first), (self.to_edit, last)):
+            if day is not None:
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+
+    @Slot()
+    def _dates_edited(self) -> None:
+        if self.from_edit.date() > self.to_edit.date():
+            self.to_edit.setDate(self.from_edit.date())
+        self._filters_changed()
+
+    @Slot()
+    def _filters_changed(self) -> None:
+        if hasattr(self, "cards"):
+            self.refresh()
+
+    # -- refresh --------------------------------------------------------------
+
+    @Slot()
+    def _data_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute in the background; the newest request wins."""
+        self._generation += 1
+        self._pending = True
+        generation = self._generation
+        if self.result is None:  # first load: say so rather than "nothing to chart"
+            self.show_empty(False)
+            self.summary_label.setText("Computing insights…")
+        start, end = self.selected_range()
+        profile_id = self.selected_profile_id()
+        db, cache = self.ctx.db, self.cache
+
+        def work(_progress: Progress) -> InsightsResult:
+            return load_insights(db, cache, start, end, profile_id)
+
+        run_task(
+            work,
+            on_done=lambda result: self._show_result(generation, result),
+            on_error=lambda exc: self._show_error(generation, exc),
+            parent=self,
+        )
+
+    def _show_result(self, generation: int, result: InsightsResult) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self._pending = False
+        self.result = result
+        self._update_profiles(result.profiles)
+        self.show_empty(not result.has_activity)
+        self._draw()
+        self.refreshed.emit()
+
+    def _show_error(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._pending = False
+        if isinstance(exc, WorkbenchError):
+            self.ctx.message.emit(f"Insights: {exc}")
+        else:
+            raise exc
+
+    def wait_until_ready(self, timeout_ms: int = 10000) -> bool:
+        """Block (processing events) until the running refresh has drawn; for screenshots."""
+        if not self._pending:
+            return True
+        loop = QEventLoop()
+        self.refreshed.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        self.refreshed.disconnect(loop.quit)
+        return not self._pending
+
+    def _draw(self) -> None:
+        if self.result is None:
+            return
+        ins = self.result.insights
+        dark = is_dark()
+        for card in self.cards.values():
+            card.show_insights(ins, dark)
+        self.summary_label.setText(self._summary(ins))
+        self.summary_label.setToolTip(insights.describe_range(ins))
+
+    @staticmethod
+    def _summary(ins: insights.Insights) -> str:
+        report = insights.report_json(ins)
+        per_usd = report["revenue_per_usd"]
+        revenue = f"${report['revenue']:,.0f} revenue" + (
+            f" (${per_usd:,.2f} per USD)" if per_usd is not None else ""
+        )
+        return (
+            f"{report['connects_spent']:,} + {report['connects_boost']:,} boost Connects spent"
+            f"  ·  ${report['usd_spent']:,.2f} of Connects bought  ·  "
+            f"{report['proposals']:,} proposals, {report['hired']:,} hired  ·  {revenue}"
+        )
+
+    def _update_profiles(self, profiles: list[tuple[int, str]]) -> None:
+        current = self.profile_combo.currentData()
+        known = [self.profile_combo.itemData(i) for i in range(1, self.profile_combo.count())]
+        if known == [pid for pid, _name in profiles]:
+            return
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        self.profile_combo.addItem("All profiles", None)
+        for pid, name in profiles:
+            self.profile_combo.addItem(name, pid)
+        index = self.profile_combo.findData(current)
+        self.profile_combo.setCurrentIndex(max(index, 0))
+        self.profile_combo.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self.result is not None:
+            self._draw()  # charts carry their own colours: redraw for the new theme
+        super().changeEvent(event)

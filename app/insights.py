@@ -1,0 +1,1115 @@
+"""Insights: is my bidding paying off? Numbers behind the Insights page and ``pwb report``.
+
+Everything is computed with a few SQL aggregates (grouped to days or to small
+proposal groups) and rolled up in Python, so a refresh stays fast with years
+of data. Conventions, which the report and the charts share:
+
+* **Time.** Stored times are UTC. A range is half-open ``[start, end)``; days,
+  ISO weeks (starting Monday 00:00) and months are UTC calendar periods.
+* **Two views of a range.** Ledger figures (Connects spent, boosts, refunds,
+  purchases, balance) count entries *dated* in the range. Proposal figures
+  (funnel, win rates, Connects and USD per hire, revenue) follow the cohort of
+  proposals *submitted* in the range, with everything that happened to them
+  later, refunds included.
+* **Net of refunds.** ``spend`` minus ``refund`` is base Connects; ``boost``
+  minus ``boost_refund`` is boost Connects. In the ledger view a refund counts
+  in the period it was posted; in the cohort view it reduces the cost of the
+  proposal it belongs to.
+* **USD.** ``usd_spent`` is cash paid for Connects (``purchase`` entries). It
+  is account-wide: a purchase belongs to no profile. So is the balance line;
+  with a profile chosen, only spends, boosts and refunds are filtered (through
+  the proposal each entry belongs to). Per-hire USD and revenue
+  per USD value the Connects a proposal spent at the Connect price setting
+  (``connects.price_usd``), so they work per profile, category and band.
+* **Funnel.** A submitted proposal *reached* a stage if its history (or its
+  current status) holds that stage or a later one on the happy path
+  (submitted → viewed → replied → interviewing → hired). Rates are shares of
+  submitted proposals; ``step_rate`` is the share of the previous stage.
+  Invitations (free to answer) are shown apart from cold proposals.
+* **Score.** A proposal's score is ``score_at_submit``, else the stored score
+  card total for its posting and profile; bands are ``0-20`` … ``80-100``,
+  lower bound included (80–100 includes 100). Verdict is the stored score
+  card's, else derived from the score and the verdict thresholds.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy.orm import Session
+
+from app import settings
+from app.errors import InputError
+from app.storage.models import (
+    JobPosting,
+    LedgerEntry,
+    Profile,
+    Proposal,
+    ProposalStatusChange,
+    ScoreCard,
+)
+
+#: the happy path after submission, in order
+STAGES: tuple[str, ...] = ("submitted", "viewed", "replied", "interviewing", "hired")
+_RANK = {stage: i + 1 for i, stage in enumerate(STAGES)}
+#: score bands: (label, lowest score, highest score excluded); the last includes 100
+SCORE_BANDS: tuple[tuple[str, int, int], ...] = (
+    ("0-20", 0, 20),
+    ("20-40", 20, 40),
+    ("40-60", 40, 60),
+    ("60-80", 60, 80),
+    ("80-100", 80, 101),
+)
+#: hours from posting to proposal: (label, upper bound excluded)
+DELAY_BUCKETS: tuple[tuple[str, float], ...] = (
+    ("< 1 h", 1),
+    ("1-6 h", 6),
+    ("6-24 h", 24),
+    ("1-3 days", 72),
+    ("> 3 days", float("inf")),
+)
+UNKNOWN_DELAY = "unknown"
+UNSCORED = "unscored"
+UNCATEGORISED = "Uncategorised"
+SPEND_KINDS = ("spend", "refund", "boost", "boost_refund")
+#: outcomes needed before calibrated_win_rates replaces the defaults
+CALIBRATION_MIN_SAMPLE = 30
+#: hires needed too: with fewer, every band would read as "never wins"
+CALIBRATION_MIN_HIRES = 3
+#: pseudo-count pulling a thin band toward the user's overall rate
+CALIBRATION_PRIOR_WEIGHT = 10
+#: an open proposal older than this counts as lost for calibration
+CALIBRATION_STALE_DAYS = 30
+CHART_KINDS: tuple[str, ...] = (
+    "spend",
+    "balance",
+    "funnel",
+    "score-bands",
+    "categories",
+    "boost",
+    "speed",
+)
+#: delay buckets counted as "early" in the speed takeaway (within 6 hours of posting)
+EARLY_DELAYS = ("< 1 h", "1-6 h")
+
+
+# -- results ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpendPeriod:
+    """Connects spent in one week or month (net of refunds), and cash for purchases."""
+
+    period: str
+    start: date
+    base: int
+    boost: int
+    usd: float
+    proposals: int = 0
+    hired: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.base + self.boost
+
+
+@dataclass(frozen=True)
+class BalancePoint:
+    day: date
+    balance: int
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    stage: str
+    count: int
+    rate: float | None
+    step_rate: float | None
+
+
+@dataclass
+class GroupStats:
+    """Outcomes of one group of proposals (a category, verdict, band, …)."""
+
+    key: str
+    proposals: int = 0
+    viewed: int = 0
+    replied: int = 0
+    interviewing: int = 0
+    hired: int = 0
+    connects: int = 0
+    revenue: float = 0.0
+    connect_price: float = 0.0
+
+    @property
+    def view_rate(self) -> float | None:
+        return _ratio(self.viewed, self.proposals)
+
+    @property
+    def win_rate(self) -> float | None:
+        return _ratio(self.hired, self.proposals)
+
+    @property
+    def usd(self) -> float:
+        return self.connects * self.connect_price
+
+    @property
+    def connects_per_hire(self) -> float | None:
+        return _ratio(self.connects, self.hired)
+
+    @property
+    def usd_per_hire(self) -> float | None:
+        return _ratio(self.usd, self.hired)
+
+    def add(self, reached: int, n: int, connects: int, revenue: float) -> None:
+        self.proposals += n
+        self.viewed += n if reached >= _RANK["viewed"] else 0
+        self.replied += n if reached >= _RANK["replied"] else 0
+        self.interviewing += n if reached >= _RANK["interviewing"] else 0
+        self.hired += n if reached >= _RANK["hired"] else 0
+        self.connects += connects
+        self.revenue += revenue
+
+    def merge(self, other: GroupStats) -> None:
+        """Add another group's counts and sums to this one."""
+        self.proposals += other.proposals
+        self.viewed += other.viewed
+        self.replied += other.replied
+        self.interviewing += other.interviewing
+        self.hired += other.hired
+        self.connects += other.connects
+        self.revenue += other.revenue
+
+    def to_json(self, name: str = "key") -> dict[str, Any]:
+        return {
+            name: self.key,
+            "proposals": self.proposals,
+            "viewed": self.viewed,
+            "hired": self.hired,
+            "view_rate": _round(self.view_rate),
+            "win_rate": _round(self.win_rate),
+            "connects": self.connects,
+            "connects_per_hire": _round(self.connects_per_hire, 1),
+            "usd_per_hire": _round(self.usd_per_hire, 2),
+            "revenue": round(self.revenue, 2),
+        }
+
+
+@dataclass
+class Insights:
+    """Every figure of the Insights page for one range and profile."""
+
+    start: datetime | None
+    end: datetime | None
+    profile: str | None
+    connect_price: float
+    connects_spent: int = 0
+    connects_boost: int = 0
+    usd_spent: float = 0.0
+    by_week: list[SpendPeriod] = field(default_factory=list)
+    by_month: list[SpendPeriod] = field(default_factory=list)
+    balance: list[BalancePoint] = field(default_factory=list)
+    opening_balance: int = 0
+    total: GroupStats = field(default_factory=lambda: GroupStats("all"))
+    cold: GroupStats = field(default_factory=lambda: GroupStats("cold"))
+    invited: GroupStats = field(default_factory=lambda: GroupStats("invited"))
+    by_category: list[GroupStats] = field(default_factory=list)
+    by_verdict: list[GroupStats] = field(default_factory=list)
+    by_score_band: list[GroupStats] = field(default_factory=list)
+    boosted: GroupStats = field(default_factory=lambda: GroupStats("boosted"))
+    not_boosted: GroupStats = field(default_factory=lambda: GroupStats("not boosted"))
+    by_delay: list[GroupStats] = field(default_factory=list)
+
+    @property
+    def has_proposals(self) -> bool:
+        return self.total.proposals > 0
+
+    @property
+    def has_ledger(self) -> bool:
+        return bool(self.balance) or self.opening_balance != 0
+
+    @property
+    def revenue(self) -> float:
+        return self.total.revenue
+
+    @property
+    def revenue_per_usd(self) -> float | None:
+        return _ratio(self.total.revenue, self.total.usd)
+
+    def funnel(self, stats: GroupStats | None = None) -> list[FunnelStep]:
+        """The funnel of ``stats`` (all proposals by default) with rates at each step."""
+        g = stats or self.total
+        counts = [g.proposals, g.viewed, g.replied, g.interviewing, g.hired]
+        steps = []
+        for i, (stage, count) in enumerate(zip(STAGES, counts, strict=True)):
+            prev = counts[i - 1] if i else None
+            steps.append(
+                FunnelStep(
+                    stage,
+                    count,
+                    _ratio(count, g.proposals),
+                    None if prev is None else _ratio(count, prev),
+                )
+            )
+        return steps
+
+    def spend_periods(self) -> tuple[str, list[SpendPeriod]]:
+        """Weeks for a short history (up to 26 weeks), months beyond."""
+        if len(self.by_week) <= 26:
+            return "week", self.by_week
+        return "month", self.by_month
+
+
+# -- small helpers ------------------------------------------------------------
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return a / b if b else None
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def score_band(score: int | float | None) -> str | None:
+    """The band label (``"60-80"``) of a score 0–100; None for no score."""
+    if score is None:
+        return None
+    for label, low, high in SCORE_BANDS:
+        if low <= score < high:
+            return label
+    return SCORE_BANDS[-1][0] if score >= 100 else SCORE_BANDS[0][0]
+
+
+def week_start(day: date) -> date:
+    """Monday of the ISO week holding ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """``moment`` in UTC; a naive time is taken as UTC already."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def parse_range_bound(value: str | None, *, end: bool = False) -> datetime | None:
+    """``--from`` / ``--to`` text: ISO date or time; a bare ``--to`` date includes that day."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{text!r} is not an ISO 8601 date or time") from None
+    if end and len(text) == 10:  # a date: the range runs to the end of that day
+        moment += timedelta(days=1)
+    return as_utc(moment)
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _day_expr(session: Session, column: Any) -> ColumnElement[Any]:
+    if _is_sqlite(session):
+        return func.substr(column, 1, 10)
+    return func.to_char(column, "YYYY-MM-DD")
+
+
+def _hours_between(session: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
+    if _is_sqlite(session):
+        return (func.julianday(later) - func.julianday(earlier)) * 24.0
+    return func.extract("epoch", later - earlier) / 3600.0
+
+
+def _greatest(session: Session, a: Any, b: Any) -> ColumnElement[Any]:
+    return func.max(a, b) if _is_sqlite(session) else func.greatest(a, b)
+
+
+def _rank_case(column: Any) -> ColumnElement[int]:
+    return case(*((column == stage, rank) for stage, rank in _RANK.items()), else_=0)
+
+
+def _in_range(column: Any, start: datetime | None, end: datetime | None) -> list[Any]:
+    clauses = []
+    if start is not None:
+        clauses.append(column >= start)
+    if end is not None:
+        clauses.append(column < end)
+    return clauses
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+# -- the ledger view ----------------------------------------------------------
+
+
+def _ledger_days(
+    session: Session,
+    start: datetime | None,
+    end: datetime | None,
+    profile_id: int | None,
+    kinds: Sequence[str] | None,
+) -> list[tuple[date, str, int, float]]:
+    """(day, kind, sum of amounts, sum of USD) of the entries dated in the range."""
+    day = _day_expr(session, LedgerEntry.at).label("day")
+    query = select(
+        day,
+        LedgerEntry.kind,
+        func.sum(LedgerEntry.amount),
+        func.coalesce(func.sum(LedgerEntry.usd), 0.0),
+    ).where(*_in_range(LedgerEntry.at, start, end))
+    if kinds is not None:
+        query = query.where(LedgerEntry.kind.in_(kinds))
+    if profile_id is not None:
+        query = query.join(Proposal, Proposal.id == LedgerEntry.proposal_id).where(
+            Proposal.profile_id == profile_id
+        )
+    rows = session.execute(query.group_by(day, LedgerEntry.kind)).all()
+    return [(_day(d), kind, int(amount or 0), float(usd or 0.0)) for d, kind, amount, usd in rows]
+
+
+def _opening_balance(session: Session, start: datetime | None) -> int:
+    if start is None:
+        return 0
+    query = select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(LedgerEntry.at < start)
+    return int(session.scalar(query) or 0)
+
+
+def _spend_periods(
+    rows: Iterable[tuple[date, str, int, float]],
+    purchases: Iterable[tuple[date, str, int, float]],
+    key: Any,
+) -> list[SpendPeriod]:
+    base: dict[date, int] = defaultdict(int)
+    boost: dict[date, int] = defaultdict(int)
+    usd: dict[date, float] = defaultdict(float)
+    for day, kind, amount, _usd in rows:
+        target = boost if kind in ("boost", "boost_refund") else base
+        target[key(day)] -= amount
+    for day, kind, _amount, cash in purchases:
+        if kind == "purchase":
+            usd[key(day)] += cash
+    starts = sorted(set(base) | set(boost) | set(usd))
+    return [
+        SpendPeriod(_period_label(s, key), s, base[s], boost[s], round(usd[s], 2)) for s in starts
+    ]
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _period_label(start: date, key: Any) -> str:
+    return start.strftime("%Y-%m") if key is _month_start else start.isoformat()
+
+
+def _balance_series(
+    rows: Iterable[tuple[date, str, int, float]], opening: int
+) -> list[BalancePoint]:
+    per_day: dict[date, int] = defaultdict(int)
+    for day, _kind, amount, _usd in rows:
+        per_day[day] += amount
+    points, running = [], opening
+    for day in sorted(per_day):
+        running += per_day[day]
+        points.append(BalancePoint(day, running))
+    return points
+
+
+# -- the proposal (cohort) view -----------------------------------------------
+
+
+def _delay_case(hours: ColumnElement[Any]) -> ColumnElement[str]:
+    whens = [(hours < bound, label) for label, bound in DELAY_BUCKETS[:-1]]
+    return case((hours.is_(None), UNKNOWN_DELAY), *whens, else_=DELAY_BUCKETS[-1][0])
+
+
+def _band_case(score: ColumnElement[Any]) -> ColumnElement[str]:
+    whens = [(score < high, label) for label, _low, high in SCORE_BANDS[:-1]]
+    return case((score.is_(None), UNSCORED), *whens, else_=SCORE_BANDS[-1][0])
+
+
+def _verdict_expr(session: Session, score: ColumnElement[Any]) -> ColumnElement[str]:
+    apply_at = int(settings.get(session, "score.apply_threshold"))
+    maybe_at = int(settings.get(session, "score.maybe_threshold"))
+    derived = case(
+        (score.is_(None), UNSCORED),
+        (score >= apply_at, "apply"),
+        (score >= maybe_at, "maybe"),
+        else_="skip",
+    )
+    return func.coalesce(ScoreCard.verdict, derived)
+
+
+def proposal_facts_query(session: Session, *, per_proposal: bool = False, few: bool = False) -> Any:
+    """Submitted proposals with their dimensions and ``reached`` rank.
+
+    Grouped (the default): one row per (category, verdict, band, invited,
+    boosted, delay, month, reached) with ``n``, ``connects`` and ``revenue``
+    sums. ``per_proposal``: one row per proposal (``id``, ``profile_id``,
+    the same dimensions with ``day`` instead of the month), for
+    :class:`app.insights_cache.InsightsCache`. ``few``: for a handful of ids
+    (correlated subqueries instead of grouping the whole history).
+    """
+    history = ProposalStatusChange
+    refund_kinds = LedgerEntry.kind.in_(("refund", "boost_refund"))
+    if few:  # correlated: cheap for a few ids, no whole-table grouping
+        reached_of: Any = (
+            select(func.max(_rank_case(history.to_status)))
+            .where(history.proposal_id == Proposal.id)
+            .scalar_subquery()
+        )
+        back: Any = (
+            select(func.sum(LedgerEntry.amount))
+            .where(LedgerEntry.proposal_id == Proposal.id, refund_kinds)
+            .scalar_subquery()
+        )
+    else:
+        reached_sub = (
+            select(history.proposal_id, func.max(_rank_case(history.to_status)).label("r"))
+            .group_by(history.proposal_id)
+            .subquery()
+        )
+        refunds_sub = (
+            select(LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back"))
+            .where(refund_kinds, LedgerEntry.proposal_id.is_not(None))
+            .group_by(LedgerEntry.proposal_id)
+            .subquery()
+        )
+        reached_of, back = reached_sub.c.r, refunds_sub.c.back
+    score = func.coalesce(Proposal.score_at_submit, ScoreCard.total)
+    reached = _greatest(session, func.coalesce(reached_of, 0), _rank_case(Proposal.status)).label(
+        "reached"
+    )
+    when = _day_expr(session, Proposal.submitted_at) if per_proposal else _month_expr(session)
+    dims = [
+        func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
+        _verdict_expr(session, score).label("verdict"),
+        _band_case(score).label("band"),
+        Proposal.invited.label("invited"),
+        (Proposal.boost_connects > 0).label("boosted"),
+        _delay_case(_hours_between(session, Proposal.submitted_at, JobPosting.posted_at)).label(
+            "delay"
+        ),
+        when.label("day"),
+        reached,
+    ]
+    connects = Proposal.connects_spent + Proposal.boost_connects - func.coalesce(back, 0)
+    revenue = func.coalesce(Proposal.revenue_usd, 0.0)
+    if per_proposal:
+        columns = [Proposal.id, Proposal.profile_id, *dims, connects.label("connects")]
+        columns.append(revenue.label("revenue"))
+    else:
+        columns = [
+            *dims,
+            func.count().label("n"),
+            func.sum(connects).label("connects"),
+            func.sum(revenue).label("revenue"),
+        ]
+    query = (
+        select(*columns)
+        .select_from(Proposal)
+        .join(JobPosting, JobPosting.id == Proposal.job_id)
+        .outerjoin(
+            ScoreCard,
+            and_(ScoreCard.job_id == Proposal.job_id, ScoreCard.profile_id == Proposal.profile_id),
+        )
+        .where(Proposal.submitted_at.is_not(None), Proposal.status != "draft")
+    )
+    if not few:
+        query = query.outerjoin(reached_sub, reached_sub.c.proposal_id == Proposal.id)
+        query = query.outerjoin(refunds_sub, refunds_sub.c.proposal_id == Proposal.id)
+    return query if per_proposal else query.group_by(*dims)
+
+
+def _month_expr(session: Session) -> ColumnElement[Any]:
+    if _is_sqlite(session):
+        return func.substr(Proposal.submitted_at, 1, 7) + literal("-01")
+    return func.to_char(Proposal.submitted_at, "YYYY-MM-01")
+
+
+def _proposal_groups(
+    session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
+) -> list[Any]:
+    """Proposals submitted in the range, counted per (category, verdict, band, …, reached)."""
+    query = proposal_facts_query(session).where(*_in_range(Proposal.submitted_at, start, end))
+    if profile_id is not None:
+        query = query.where(Proposal.profile_id == profile_id)
+    return list(session.execute(query).all())
+
+
+def _ordered(groups: dict[str, GroupStats], order: Sequence[str] | None = None) -> list[GroupStats]:
+    if order is None:
+        return sorted(groups.values(), key=lambda g: (-g.proposals, g.key))
+    return [groups[k] for k in order if k in groups]
+
+
+def _roll_up(ins: Insights, rows: list[Any]) -> dict[date, GroupStats]:
+    price = ins.connect_price
+
+    def table() -> defaultdict[str, GroupStats]:
+        return defaultdict(lambda: GroupStats("", connect_price=price))
+
+    cats, verdicts, bands, delays, months = table(), table(), table(), table(), table()
+    by_month: dict[date, GroupStats] = {}
+    for ins_group in (ins.total, ins.cold, ins.invited, ins.boosted, ins.not_boosted):
+        ins_group.connect_price = price
+    for row in rows:
+        args = (int(row.reached), int(row.n), int(row.connects or 0), float(row.revenue or 0))
+        month = _month_start(_day(row.day))
+        targets = [
+            ins.total,
+            ins.invited if row.invited else ins.cold,
+            ins.boosted if row.boosted else ins.not_boosted,
+            cats[row.category],
+            verdicts[row.verdict],
+            bands[row.band],
+            delays[row.delay],
+            months[month.isoformat()],
+        ]
+        for target in targets:
+            target.add(*args)
+    for groups in (cats, verdicts, bands, delays):
+        for key, group in groups.items():
+            group.key = key
+    ins.by_category = _ordered(cats)
+    ins.by_verdict = _ordered(verdicts, ("apply", "maybe", "skip", UNSCORED))
+    ins.by_score_band = _ordered(bands, [label for label, _l, _h in SCORE_BANDS] + [UNSCORED])
+    ins.by_delay = _ordered(delays, [label for label, _b in DELAY_BUCKETS] + [UNKNOWN_DELAY])
+    for key, group in months.items():
+        by_month[date.fromisoformat(key)] = group
+    return by_month
+
+
+def _merge_months(spend: list[SpendPeriod], cohorts: dict[date, GroupStats]) -> list[SpendPeriod]:
+    """Monthly spend plus the proposals submitted (and later hired) in each month."""
+    by_start = {p.start: p for p in spend}
+    out = []
+    for start in sorted(set(by_start) | set(cohorts)):
+        p = by_start.get(start) or SpendPeriod(start.strftime("%Y-%m"), start, 0, 0, 0.0)
+        c = cohorts.get(start)
+        out.append(
+            SpendPeriod(
+                p.period,
+                p.start,
+                p.base,
+                p.boost,
+                p.usd,
+                c.proposals if c else 0,
+                c.hired if c else 0,
+            )
+        )
+    return out
+
+
+def profile_id_by_name(session: Session, name: str | None) -> int | None:
+    """The id of the profile called ``name`` (None for all profiles)."""
+    if name is None:
+        return None
+    found = session.scalar(select(Profile.id).where(Profile.name == name))
+    if found is None:
+        names = ", ".join(session.scalars(select(Profile.name).order_by(Profile.name))) or "none"
+        raise InputError(f"no profile named {name!r} (profiles: {names})")
+    return int(found)
+
+
+def compute_insights(
+    session: Session,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    profile_id: int | None = None,
+) -> Insights:
+    """Every Insights figure for ``[start, end)`` (UTC) and one profile (None: all)."""
+    start, end = as_utc(start), as_utc(end)
+    if start is not None and end is not None and end <= start:
+        raise InputError("the end of the range must be after its start")
+    profile = session.get(Profile, profile_id) if profile_id is not None else None
+    if profile_id is not None and profile is None:
+        raise InputError(f"no profile with id {profile_id}")
+    price = float(settings.get(session, "connects.price_usd"))
+    ins = Insights(start, end, profile.name if profile else None, price)
+
+    everything = _ledger_days(session, start, end, None, None)
+    spends = (
+        [r for r in everything if r[1] in SPEND_KINDS]
+        if profile_id is None
+        else _ledger_days(session, start, end, profile_id, SPEND_KINDS)
+    )
+    ins.connects_boost = -sum(a for _d, k, a, _u in spends if k in ("boost", "boost_refund"))
+    ins.connects_spent = -sum(a for _d, k, a, _u in spends if k in ("spend", "refund"))
+    ins.usd_spent = round(sum(u for _d, k, _a, u in everything if k == "purchase"), 2)
+    ins.by_week = _spend_periods(spends, everything, week_start)
+    ins.opening_balance = _opening_balance(session, start)
+    ins.balance = _balance_series(everything, ins.opening_balance)
+
+    cohorts = _roll_up(ins, _proposal_groups(session, start, end, profile_id))
+    ins.by_month = _merge_months(_spend_periods(spends, everything, _month_start), cohorts)
+    return ins
+
+
+# -- calibration --------------------------------------------------------------
+
+
+def calibrated_win_rates(
+    session: Session,
+    profile_id: int | None = None,
+    min_sample: int = CALIBRATION_MIN_SAMPLE,
+    *,
+    as_of: datetime | None = None,
+) -> dict[str, float] | None:
+    """The user's own hire rate per score band, or None until there are enough outcomes.
+
+    An outcome is a submitted proposal that was hired, declined, not hired or
+    closed, or that is still open ``CALIBRATION_STALE_DAYS`` after it went out
+    (counted as lost); withdrawn ones are no outcome. None while there are
+    fewer than ``min_sample`` outcomes or fewer than ``CALIBRATION_MIN_HIRES``
+    hires. Each band's rate is smoothed toward the overall rate with
+    ``CALIBRATION_PRIOR_WEIGHT`` pseudo-outcomes, so a thin band is not read
+    as 0 % or 100 %. Keys are the labels of :data:`SCORE_BANDS`.
+    """
+    now = as_utc(as_of) or datetime.now(UTC)
+    stale = now - timedelta(days=CALIBRATION_STALE_DAYS)
+    hired = (
+        select(ProposalStatusChange.proposal_id)
+        .where(ProposalStatusChange.to_status == "hired")
+        .scalar_subquery()
+    )
+    score = func.coalesce(Proposal.score_at_submit, ScoreCard.total)
+    won = case((Proposal.id.in_(hired), 1), (Proposal.status == "hired", 1), else_=0)
+    decided = case(
+        (won == 1, 1),
+        (Proposal.status.in_(("declined", "not_hired", "job_closed")), 1),
+        (Proposal.submitted_at < stale, 1),
+        else_=0,
+    )
+    band = _band_case(score).label("band")
+    query = (
+        select(band, func.sum(won), func.count())
+        .select_from(Proposal)
+        .outerjoin(
+            ScoreCard,
+            and_(ScoreCard.job_id == Proposal.job_id, ScoreCard.profile_id == Proposal.profile_id),
+        )
+        .where(Proposal.submitted_at.is_not(None), Proposal.status.not_in(("draft", "withdrawn")))
+        .where(decided == literal(1), score.is_not(None))
+        .group_by(band)
+    )
+    if profile_id is not None:
+        query = query.where(Proposal.profile_id == profile_id)
+    counts = {b: (int(w or 0), int(n)) for b, w, n in session.execute(query)}
+    total_won = sum(w for w, _n in counts.values())
+    total_n = sum(n for _w, n in counts.values())
+    if total_n < min_sample or total_won < CALIBRATION_MIN_HIRES:
+        return None
+    overall = total_won / total_n
+    k = CALIBRATION_PRIOR_WEIGHT
+    return {
+        label: (counts.get(label, (0, 0))[0] + k * overall) / (counts.get(label, (0, 0))[1] + k)
+        for label, _low, _high in SCORE_BANDS
+    }
+
+
+# -- the report (``pwb report``) ----------------------------------------------
+
+
+def report_json(ins: Insights) -> dict[str, Any]:
+    """The ``pwb report --json`` object: exactly the contract keys."""
+    t = ins.total
+    return {
+        "connects_spent": ins.connects_spent,
+        "connects_boost": ins.connects_boost,
+        "usd_spent": round(ins.usd_spent, 2),
+        "proposals": t.proposals,
+        "viewed": t.viewed,
+        "replied": t.replied,
+        "interviewing": t.interviewing,
+        "hired": t.hired,
+        "view_rate": _round(t.view_rate),
+        "reply_rate": _round(_ratio(t.replied, t.proposals)),
+        "hire_rate": _round(t.win_rate),
+        "connects_per_hire": _round(t.connects_per_hire, 1),
+        "usd_per_hire": _round(t.usd_per_hire, 2),
+        "revenue": round(ins.revenue, 2),
+        "revenue_per_usd": _round(ins.revenue_per_usd, 2),
+        "by_category": [g.to_json("category") for g in ins.by_category],
+        "by_score_band": [g.to_json("band") for g in ins.by_score_band],
+        "by_month": [
+            {
+                "month": p.period,
+                "connects_spent": p.base,
+                "connects_boost": p.boost,
+                "usd_spent": p.usd,
+                "proposals": p.proposals,
+                "hired": p.hired,
+            }
+            for p in ins.by_month
+        ],
+    }
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def _num(value: float | None, digits: int = 1, prefix: str = "") -> str:
+    return "–" if value is None else f"{prefix}{value:,.{digits}f}"
+
+
+def describe_range(ins: Insights) -> str:
+    """``2024-01-01 to 2024-03-31 · profile Web`` for headings."""
+    first = ins.start.date().isoformat() if ins.start else "the beginning"
+    last = (ins.end - timedelta(microseconds=1)).date().isoformat() if ins.end else "now"
+    who = f"profile {ins.profile}" if ins.profile else "all profiles"
+    return f"{first} to {last} (UTC) · {who}"
+
+
+def format_report(ins: Insights) -> str:
+    """A readable text report: totals, funnel, and the tables behind the charts."""
+    t = ins.total
+    lines = [
+        f"Insights: {describe_range(ins)}",
+        "",
+        f"Connects spent  {ins.connects_spent:,} base + {ins.connects_boost:,} boost "
+        f"(net of refunds); bought for ${ins.usd_spent:,.2f}",
+        f"Revenue won     ${ins.revenue:,.2f} · per USD of Connects "
+        f"{_num(ins.revenue_per_usd, 2, '$')} (Connects at ${ins.connect_price:.2f})",
+        f"Per hire        {_num(t.connects_per_hire)} Connects · {_num(t.usd_per_hire, 2, '$')}",
+        "",
+        "Funnel           all    rate   step |  cold  invited",
+    ]
+    cold, invited = ins.funnel(ins.cold), ins.funnel(ins.invited)
+    for step, c, i in zip(ins.funnel(), cold, invited, strict=True):
+        lines.append(
+            f"  {step.stage:<12} {step.count:>6,} {_pct(step.rate):>6} {_pct(step.step_rate):>6}"
+            f" | {c.count:>5,} {i.count:>8,}"
+        )
+    for title, groups in (
+        ("Score band", ins.by_score_band),
+        ("Verdict", ins.by_verdict),
+        ("Category", ins.by_category),
+        ("Posting to proposal", ins.by_delay),
+    ):
+        lines += ["", _group_header(title), *(_group_line(g) for g in groups)]
+    lines += ["", _group_header("Boost"), _group_line(ins.boosted), _group_line(ins.not_boosted)]
+    lines += ["", "Month      base  boost   purchases  proposals  hired"]
+    for p in ins.by_month:
+        lines.append(
+            f"  {p.period}  {p.base:>5,} {p.boost:>6,} {p.usd:>11,.2f} {p.proposals:>10,} "
+            f"{p.hired:>6,}"
+        )
+    lines += ["", *(f"- {takeaway(ins, kind)}" for kind in CHART_KINDS)]
+    return "\n".join(lines)
+
+
+def _group_header(title: str) -> str:
+    return f"{title:<24} proposals  viewed  hired  win  Connects/hire  USD/hire"
+
+
+def _group_line(g: GroupStats) -> str:
+    name = g.key if len(g.key) <= 22 else g.key[:21] + "…"
+    return (
+        f"  {name:<22} {g.proposals:>9,} {_pct(g.view_rate):>7} {g.hired:>6,} "
+        f"{_pct(g.win_rate):>4} {_num(g.connects_per_hire):>14} {_num(g.usd_per_hire, 2, '$'):>9}"
+    )
+
+
+# -- one line per chart -------------------------------------------------------
+
+
+def chart_has_data(ins: Insights, kind: str) -> bool:
+    """Whether the chart ``kind`` has anything to show for this range."""
+    _check_kind(kind)
+    if kind == "spend":
+        return any(p.base or p.boost for p in ins.by_week)
+    if kind == "balance":
+        return bool(ins.balance)
+    return ins.has_proposals
+
+
+#: what each chart needs before it can show anything (its empty state)
+EMPTY_HINTS: dict[str, str] = {
+    "spend": "No Connects were spent in this range. Spends and boosts appear here once you "
+    "submit proposals (each submission posts a spend to the Connects ledger).",
+    "balance": "No ledger entries in this range. Record your monthly allocation or a purchase "
+    "on the Connects page to start the balance line.",
+    "funnel": "No proposals were submitted in this range. Mark proposals as submitted, then "
+    "record when they are viewed, replied to, or hired.",
+    "score-bands": "No submitted proposals in this range. Win rate by score needs proposals "
+    "on scored postings and their outcomes.",
+    "categories": "No submitted proposals in this range. Win rate by category needs "
+    "proposals on postings with a category and their outcomes.",
+    "boost": "No submitted proposals in this range. Boosted versus not needs proposals with "
+    "and without boost Connects.",
+    "speed": "No submitted proposals in this range. View rate by time since posting needs "
+    "proposals on postings whose posting time is known.",
+}
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in CHART_KINDS:
+        raise InputError(f"unknown chart {kind!r}; use one of: {', '.join(CHART_KINDS)}")
+
+
+def _times(a: float, b: float) -> str:
+    return f"{a / b:.1f}×"
+
+
+def takeaway(ins: Insights, kind: str) -> str:
+    """A one-line reading of chart ``kind`` ("Your win rate above score 60 is 3.0× below it")."""
+    _check_kind(kind)
+    if not chart_has_data(ins, kind):
+        return "Not enough data in this range."
+    return {
+        "spend": _takeaway_spend,
+        "balance": _takeaway_balance,
+        "funnel": _takeaway_funnel,
+        "score-bands": _takeaway_bands,
+        "categories": _takeaway_categories,
+        "boost": _takeaway_boost,
+        "speed": _takeaway_speed,
+    }[kind](ins)
+
+
+def _takeaway_spend(ins: Insights) -> str:
+    unit, periods = ins.spend_periods()
+    total = ins.connects_spent + ins.connects_boost
+    top = max(periods, key=lambda p: p.total)
+    boost_share = _pct(_ratio(ins.connects_boost, total))
+    return (
+        f"You spent {total:,} Connects ({boost_share} on boosts); the busiest {unit} was "
+        f"{top.period} with {top.total:,}."
+    )
+
+
+def _takeaway_balance(ins: Insights) -> str:
+    low = min(ins.balance, key=lambda p: p.balance)
+    last = ins.balance[-1]
+    return (
+        f"Balance went from {ins.opening_balance:,} to {last.balance:,}; lowest "
+        f"{low.balance:,} on {low.day.isoformat()}."
+    )
+
+
+def _takeaway_funnel(ins: Insights) -> str:
+    steps = ins.funnel()[1:]
+    worst = min(steps, key=lambda s: s.step_rate if s.step_rate is not None else 2.0)
+    prev = STAGES[STAGES.index(worst.stage) - 1]
+    return (
+        f"{_pct(steps[0].rate)} of your proposals were viewed and {_pct(steps[-1].rate)} "
+        f"hired; the biggest drop is {prev} → {worst.stage} ({_pct(worst.step_rate)} pass)."
+    )
+
+
+def _takeaway_bands(ins: Insights) -> str:
+    labels = [label for label, _l, _h in SCORE_BANDS]
+    scored = [g for g in ins.by_score_band if g.key in labels]
+    if not scored:
+        return "None of these proposals has a score yet: score postings before you apply."
+    best = max(scored, key=lambda g: ((g.win_rate or 0), g.proposals))
+    hi = GroupStats("high")
+    lo = GroupStats("low")
+    for g in scored:
+        target = hi if labels.index(g.key) >= 3 else lo
+        target.proposals += g.proposals
+        target.hired += g.hired
+    if hi.proposals and lo.proposals and hi.win_rate and lo.win_rate:
+        ratio = hi.win_rate / lo.win_rate
+        rates = f"({_pct(hi.win_rate)} vs {_pct(lo.win_rate)})"
+        if ratio >= 1:
+            return f"Your win rate at score 60+ is {ratio:.1f}× the rate under 60 {rates}."
+        return (
+            f"Your win rate at score 60+ is {1 / ratio:.1f}× lower than under 60 {rates}: "
+            "the score is not predicting your wins."
+        )
+    return (
+        f"Best band: {best.key} with {best.hired} hires of {best.proposals} "
+        f"({_pct(best.win_rate)}); more outcomes will show whether the score predicts wins."
+    )
+
+
+def _takeaway_categories(ins: Insights) -> str:
+    won = [g for g in ins.by_category if g.hired]
+    if not won:
+        top = ins.by_category[0]
+        return f"No hires yet; most proposals went to {top.key} ({top.proposals:,})."
+    best = max(won, key=lambda g: (g.win_rate or 0, g.proposals))
+    return (
+        f"Best category: {best.key}, {_pct(best.win_rate)} win rate at "
+        f"{_num(best.connects_per_hire, 0)} Connects per hire."
+    )
+
+
+def _takeaway_boost(ins: Insights) -> str:
+    b, n = ins.boosted, ins.not_boosted
+    if not b.proposals or not n.proposals:
+        which = "boosted" if b.proposals else "unboosted"
+        return f"All proposals in this range were {which}: nothing to compare."
+    views = _times(b.view_rate or 0, n.view_rate) if n.view_rate else _pct(b.view_rate) + " vs 0%"
+    return (
+        f"Boosted proposals were viewed {views} as often ({_pct(b.view_rate)} vs "
+        f"{_pct(n.view_rate)}) and hired {_pct(b.win_rate)} vs {_pct(n.win_rate)}."
+    )
+
+
+def _takeaway_speed(ins: Insights) -> str:
+    early, late = GroupStats("early"), GroupStats("late")
+    for g in ins.by_delay:
+        if g.key != UNKNOWN_DELAY:
+            (early if g.key in EARLY_DELAYS else late).merge(g)
+    if not early.proposals or not late.proposals:
+        return "All dated proposals went out in the same window: nothing to compare yet."
+    e, later = early.view_rate or 0.0, late.view_rate or 0.0
+    if later and e >= later:
+        how = f"{e / later:.1f}× as often as"
+    elif e and later > e:
+        how = f"{later / e:.1f}× less often than"
+    else:
+        how = "about as often as"
+    return (
+        f"Proposals sent within 6 h of posting were viewed {how} later ones "
+        f"({_pct(e)} vs {_pct(later)})."
+    )
+
+
+# -- the numbers of each chart (CSV export) -----------------------------------
+
+
+def chart_table(ins: Insights, kind: str) -> tuple[list[str], list[list[Any]]]:
+    """The header and rows behind chart ``kind``: what its CSV export holds."""
+    _check_kind(kind)
+    if kind == "spend":
+        unit, periods = ins.spend_periods()
+        return (
+            [unit, "base_connects", "boost_connects", "total_connects", "purchases_usd"],
+            [[p.period, p.base, p.boost, p.total, p.usd] for p in periods],
+        )
+    if kind == "balance":
+        return ["day", "balance"], [[p.day.isoformat(), p.balance] for p in ins.balance]
+    if kind == "funnel":
+        rows = [
+            [s.stage, s.count, _round(s.rate), _round(s.step_rate), c.count, i.count]
+            for s, c, i in zip(
+                ins.funnel(), ins.funnel(ins.cold), ins.funnel(ins.invited), strict=True
+            )
+        ]
+        return ["stage", "proposals", "rate", "step_rate", "cold", "invited"], rows
+    if kind == "speed":
+        return (
+            ["since_posting", "proposals", "viewed", "view_rate", "hired", "hire_rate"],
+            [
+                [g.key, g.proposals, g.viewed, _round(g.view_rate), g.hired, _round(g.win_rate)]
+                for g in ins.by_delay
+            ],
+        )
+    if kind == "boost":
+        groups = [ins.boosted, ins.not_boosted]
+        return (
+            ["group", "proposals", "viewed", "view_rate", "hired", "hire_rate"],
+            [
+                [g.key, g.proposals, g.viewed, _round(g.view_rate), g.hired, _round(g.win_rate)]
+                for g in groups
+            ],
+        )
+    groups = ins.by_score_band if kind == "score-bands" else ins.by_category
+    name = "band" if kind == "score-bands" else "category"
+    header = [name, "proposals", "hired", "win_rate", "connects_per_hire", "usd_per_hire"]
+    return header, [
+        [
+            g.key,
+            g.proposals,
+            g.hired,
+            _round(g.win_rate),
+            _round(g.connects_per_hire, 1),
+            _round(g.usd_per_hire, 2),
+        ]
+        for g in groups
+    ]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell a spreadsheet will not run: text starting with = + - @ gets a leading quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_chart_csv(ins: Insights, kind: str, path: Path | str) -> Path:
+    """Write the numbers of chart ``kind`` to ``path`` as CSV (formula-safe)."""
+    header, rows = chart_table(ins, kind)
+    target = Path(path)
+    try:
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows([[csv_safe(cell) for cell in row] for row in rows])
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror}") from None
+    return target
+
+
+# -- what the page asks for -----------------------------------------------------
+
+#: range presets of the Insights page: (key, label)
+RANGE_PRESETS: tuple[tuple[str, str], ...] = (
+    ("all", "All time"),
+    ("30d", "Last 30 days"),
+    ("90d", "Last 90 days"),
+    ("12m", "Last 12 months"),
+    ("ytd", "This year"),
+    ("custom", "Custom range"),
+)
+
+
+def preset_range(key: str, today: date) -> tuple[date | None, date | None]:
+    """First and last day (both included, UTC) of a range preset; None for open ends."""
+    if key == "all":
+        return None, None
+    if key == "30d":
+        return today - timedelta(days=29), today
+    if key == "90d":
+        return today - timedelta(days=89), today
+    if key == "12m":
+        first = date(today.year - 1, today.month, 1) + timedelta(days=31)
+        return first.replace(day=1), today
+    if key == "ytd":
+        return date(today.year, 1, 1), today
+    raise InputError(f"unknown range {key!r}")
+
+
+def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """``[first 00:00 UTC, the day after last 00:00 UTC)``: whole UTC days."""
+    start = datetime(first.year, first.month, first.day, tzinfo=UTC) if first else None
+    end = (
+        datetime(last.year, last.month, last.day, tzinfo=UTC) + timedelta(days=1) if last else None
+    )
+    return start, end
+
+
+def profile_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every profile, by name, for a profile picker."""
+    return [
+        (int(i), n)
+        for i, n in session.execute(select(Profile.id, Profile.name).order_by(Profile.name))
+    ]
+
+
+def has_activity(session: Session) -> bool:
+    """Whether there is anything to chart at all: a submitted proposal or a ledger entry."""
+    proposal = select(Proposal.id).where(Proposal.submitted_at.is_not(None)).limit(1)
+    entry = select(LedgerEntry.id).limit(1)
+    return session.scalar(proposal) is not None or session.scalar(entry) is not None

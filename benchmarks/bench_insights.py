@@ -1,0 +1,138 @@
+"""Insights refresh with 100,000 proposals and 500,000 ledger entries (run by hand).
+
+    python benchmarks/bench_insights.py [--db /tmp/pwb-bench-insights.sqlite3] [--runs 5]
+
+Makes the database once with the demo generator (seeded), then times
+``compute_insights`` for a few ranges and the whole Insights page refresh
+(background computation plus building the six charts), offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import select
+
+from app import insights
+from app.demo import generate_demo
+from app.storage import open_database
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def build(path: Path, proposals: int, entries: int) -> None:
+    db = open_database(str(path))
+    started = time.perf_counter()
+    with db.session() as session:
+        made = generate_demo(
+            session, jobs=proposals, proposals=proposals, seed=1, now=NOW, ledger_entries=entries
+        )
+    print(f"generated in {time.perf_counter() - started:.1f} s: {made}")
+    db.close()
+
+
+def timed(fn, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), max(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, default=Path("/tmp/pwb-bench-insights.sqlite3"))
+    parser.add_argument("--proposals", type=int, default=100_000)
+    parser.add_argument("--entries", type=int, default=500_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if not args.db.exists():
+        build(args.db, args.proposals, args.entries)
+    db = open_database(str(args.db))
+    print(db.row_counts())
+    with db.sessions() as s:
+        web = insights.profile_id_by_name(s, "Demo: full-stack web")
+    year = (NOW - timedelta(days=365), NOW)
+    for name, kwargs in (
+        ("all time", {}),
+        ("last 12 months", {"start": year[0], "end": year[1]}),
+        ("all time, one profile", {"profile_id": web}),
+    ):
+
+        def compute(kwargs=kwargs) -> None:  # type: ignore[no-untyped-def]
+            with db.sessions() as s:
+                insights.compute_insights(s, **kwargs)
+
+        median, worst = timed(compute, args.runs)
+        print(f"compute_insights {name:<24} median {median:6.0f} ms  max {worst:6.0f} ms")
+    page_refresh(db, args.runs)
+    return 0
+
+
+def page_refresh(db, runs: int) -> None:  # type: ignore[no-untyped-def]
+    """The page: first load, a filter change, and a refresh after a status change."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.proposals import change_status
+    from app.storage.models import Proposal
+    from ui.context import AppContext
+    from ui.main import create_application
+    from ui.pages.insights import InsightsPage
+    from ui.theme import apply_theme
+
+    app = create_application()
+    apply_theme(app, "light")
+    page = InsightsPage(AppContext(db))
+    page.resize(1280, 900)
+    page.show()
+
+    def refresh(action=page.refresh) -> None:  # type: ignore[no-untyped-def]
+        loop = QEventLoop()
+        page.refreshed.connect(loop.quit)
+        action()
+        loop.exec()
+        page.refreshed.disconnect(loop.quit)
+
+    first, _ = timed(refresh, 1)
+    print(f"page refresh, first load (cold cache)       {first:6.0f} ms")
+    median, worst = timed(refresh, runs)
+    print(
+        f"page refresh, nothing changed               median {median:6.0f} ms  max {worst:6.0f} ms"
+    )
+    combo = page.profile_combo
+    median, worst = timed(
+        lambda: refresh(lambda: combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())),
+        runs,
+    )
+    print(
+        f"page refresh, profile changed               median {median:6.0f} ms  max {worst:6.0f} ms"
+    )
+    index = page.range_combo.findData("12m")
+    median, worst = timed(lambda: refresh(lambda: page.range_combo.setCurrentIndex(index)), 1)
+    print(f"page refresh, range 'last 12 months'        {median:6.0f} ms")
+
+    def one_status_change() -> None:
+        with db.session() as s:
+            pid = s.scalar(select(Proposal.id).where(Proposal.status == "submitted").limit(1))
+            change_status(s, pid, "withdrawn")
+        refresh()
+
+    median, worst = timed(one_status_change, runs)
+    print(
+        f"status change + page refresh                median {median:6.0f} ms  max {worst:6.0f} ms"
+    )
+    print(f"full loads of the cache: {page.cache.full_loads}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""ui.charts and ui.chart_export: every kind draws, hostile names stay text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QBarCategoryAxis
+from PySide6.QtGui import QImage
+from sqlalchemy import update
+
+from app import insights
+from app.demo import generate_demo
+from app.storage.models import JobPosting
+from ui import chart_export
+from ui.charts import build_chart, hover_text, render_png
+
+NOW = datetime(2024, 7, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def ins(ctx) -> insights.Insights:  # type: ignore[no-untyped-def]
+    with ctx.db.session() as session:
+        generate_demo(session, jobs=80, proposals=60, seed=2, now=NOW)
+        session.execute(  # a stranger's category name, on the most used category
+            update(JobPosting)
+            .where(JobPosting.category == "Web Development")
+            .values(category="<b>=cmd|' /C calc'!A0</b>")
+        )
+    with ctx.db.sessions() as session:
+        return insights.compute_insights(session)
+
+
+@pytest.mark.parametrize("kind", insights.CHART_KINDS)
+@pytest.mark.parametrize("dark", [False, True])
+def test_every_chart_renders(ins, kind: str, dark: bool, tmp_path: Path) -> None:
+    chart = build_chart(kind, ins, dark=dark)
+    assert chart.title() and chart.series()
+    background = chart.backgroundBrush().color().name()
+    assert background == ("#1e1f22" if dark else "#ffffff")
+    out = tmp_path / f"{kind}.png"
+    assert render_png(chart, out, (640, 400))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (640, 400)
+
+
+def test_category_names_are_escaped_in_axis_labels(ins) -> None:
+    chart = build_chart("categories", ins)
+    axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+    labels = axis.categories()
+    assert any(label.startswith("&lt;b&gt;=cmd") for label in labels)
+    assert not any("<b>" in label for label in labels)
+    index = next(i for i, label in enumerate(labels) if label.startswith("&lt;b&gt;"))
+    assert hover_text("categories", ins, "Win rate", index).startswith("<b>=cmd")
+
+
+def test_chart_export_module(ctx, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    with ctx.db.session() as session:
+        generate_demo(session, jobs=40, proposals=30, seed=4, now=NOW)
+    db = str(ctx.db.path)
+    out = tmp_path / "boost.png"
+    assert chart_export.main(["boost", "--out", str(out), "--db", db]) == 0
+    assert QImage(str(out)).width() == 960
+    code = chart_export.main(["spend", "--out", str(out), "--db", db, "--profile", "Nobody"])
+    assert code == 2 and "no profile named 'Nobody'" in capsys.readouterr().err
