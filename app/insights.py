@@ -662,23 +662,10 @@ def compute_insights(
 # -- calibration --------------------------------------------------------------
 
 
-def calibrated_win_rates(
-    session: Session,
-    profile_id: int | None = None,
-    min_sample: int = CALIBRATION_MIN_SAMPLE,
-    *,
-    as_of: datetime | None = None,
-) -> dict[str, float] | None:
-    """The user's own hire rate per score band, or None until there are enough outcomes.
-
-    An outcome is a submitted proposal that was hired, declined, not hired or
-    closed, or that is still open ``CALIBRATION_STALE_DAYS`` after it went out
-    (counted as lost); withdrawn ones are no outcome. None while there are
-    fewer than ``min_sample`` outcomes or fewer than ``CALIBRATION_MIN_HIRES``
-    hires. Each band's rate is smoothed toward the overall rate with
-    ``CALIBRATION_PRIOR_WEIGHT`` pseudo-outcomes, so a thin band is not read
-    as 0 % or 100 %. Keys are the labels of :data:`SCORE_BANDS`.
-    """
+def band_outcomes(
+    session: Session, profile_id: int | None = None, *, as_of: datetime | None = None
+) -> dict[str, tuple[int, int]]:
+    """Per score band, (hired, decided outcomes): what :func:`calibrated_win_rates` rests on."""
     now = as_utc(as_of) or datetime.now(UTC)
     stale = now - timedelta(days=CALIBRATION_STALE_DAYS)
     hired = (
@@ -709,6 +696,27 @@ def calibrated_win_rates(
     if profile_id is not None:
         query = query.where(Proposal.profile_id == profile_id)
     counts = {b: (int(w or 0), int(n)) for b, w, n in session.execute(query)}
+    return counts
+
+
+def calibrated_win_rates(
+    session: Session,
+    profile_id: int | None = None,
+    min_sample: int = CALIBRATION_MIN_SAMPLE,
+    *,
+    as_of: datetime | None = None,
+) -> dict[str, float] | None:
+    """The user's own hire rate per score band, or None until there are enough outcomes.
+
+    An outcome is a submitted proposal that was hired, declined, not hired or
+    closed, or that is still open ``CALIBRATION_STALE_DAYS`` after it went out
+    (counted as lost); withdrawn ones are no outcome. None while there are
+    fewer than ``min_sample`` outcomes or fewer than ``CALIBRATION_MIN_HIRES``
+    hires. Each band's rate is smoothed toward the overall rate with
+    ``CALIBRATION_PRIOR_WEIGHT`` pseudo-outcomes, so a thin band is not read
+    as 0 % or 100 %. Keys are the labels of :data:`SCORE_BANDS`.
+    """
+    counts = band_outcomes(session, profile_id, as_of=as_of)
     total_won = sum(w for w, _n in counts.values())
     total_n = sum(n for _w, n in counts.values())
     if total_n < min_sample or total_won < CALIBRATION_MIN_HIRES:

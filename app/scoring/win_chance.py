@@ -46,10 +46,15 @@ def band_label(total: int) -> str:
 
 @dataclass(frozen=True)
 class CalibratedRate:
-    """The user's own win rate in one band, and how many proposals it rests on."""
+    """The user's own win rate in one band, and how many proposals it rests on.
+
+    ``source_band`` names the (wider) band of the user's history the rate was
+    measured on, when that differs from the scoring band.
+    """
 
     rate: float
     proposals: int
+    source_band: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,13 @@ def estimate_win_chance(
     band = band_label(total)
     own = (calibrated or {}).get(band)
     if own is not None and own.proposals >= MIN_PROPOSALS_PER_BAND:
+        measured = own.source_band or band
         return WinChance(
             own.rate,
             band,
             True,
-            f"you won {own.rate:.0%} of your {own.proposals} proposals on jobs scored {band}",
+            f"your own win rate on jobs scored {measured}: {own.rate:.0%} "
+            f"over {own.proposals} decided proposals",
         )
     rate = DEFAULT_WIN_RATES[band]
     why = f"a typical win rate for jobs scored {band} ({rate:.1%})"

@@ -17,9 +17,11 @@ from sqlalchemy.orm import Session
 
 from app import settings
 from app.errors import InputError, NotFoundError
+from app.insights import band_outcomes, calibrated_win_rates
+from app.insights import score_band as insights_band
 from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
 from app.scoring.score import Scorer, ScoreResult, current_rules_version
-from app.scoring.win_chance import CalibratedRate
+from app.scoring.win_chance import SCORE_BANDS, CalibratedRate
 from app.storage.db import Database
 from app.storage.models import JobPosting, Profile, ScoreCard
 from app.storage.postings import facts_of
@@ -33,6 +35,29 @@ Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
 
 
+def own_win_rates(session: Session, profile_id: int | None) -> dict[str, CalibratedRate] | None:
+    """The user's own win rates for each scoring band, once their history is large enough.
+
+    Insights measures outcomes in 20-point bands (enough proposals per band to
+    mean something); each 10-point scoring band takes the rate of the 20-point
+    band it lies in. None before :func:`app.insights.calibrated_win_rates` has
+    enough outcomes, and the defaults apply.
+    """
+    rates = calibrated_win_rates(session, profile_id)
+    if rates is None:
+        return None
+    counts = band_outcomes(session, profile_id)
+    own: dict[str, CalibratedRate] = {}
+    for low, high in SCORE_BANDS:
+        wide = insights_band(low)
+        if wide is None:
+            continue
+        own[f"{low}-{high}"] = CalibratedRate(
+            rate=rates[wide], proposals=counts.get(wide, (0, 0))[1], source_band=wide
+        )
+    return own
+
+
 def scorer_for(
     session: Session,
     profile: Profile | ProfileSpec,
@@ -40,10 +65,13 @@ def scorer_for(
 ) -> Scorer:
     """A scorer for ``profile`` with the shipped rules and the thresholds from the settings.
 
-    ``win_rates`` are the user's own win rates per score band, when known.
+    ``win_rates`` are the user's own win rates per score band; by default they
+    are read from the user's proposal history (see :func:`own_win_rates`).
     """
     apply_at = int(settings.get(session, "score.apply_threshold"))
     maybe_at = int(settings.get(session, "score.maybe_threshold"))
+    if win_rates is None and isinstance(profile, Profile) and profile.id is not None:
+        win_rates = own_win_rates(session, profile.id)
     spec = spec_of(profile) if isinstance(profile, Profile) else profile
     return Scorer.for_profile(
         spec, apply_threshold=apply_at, maybe_threshold=maybe_at, win_rates=win_rates
