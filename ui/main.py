@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_ID, APP_NAME, __version__, paths
+from app import APP_ID, APP_NAME, __version__, ledger, paths
 from app.bootstrap import seed_defaults
 from app.errors import WorkbenchError
 from app.logs import setup_logging
@@ -47,6 +47,8 @@ def open_for_gui(explicit: str | None) -> Database:
         paths.data_dir().mkdir(parents=True, exist_ok=True)
     db = open_database(target)
     seed_defaults(db)
+    with db.session() as session:
+        ledger.catch_up(session)  # missed monthly allocations, due expiries
     return db
 
 

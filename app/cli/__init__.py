@@ -19,7 +19,7 @@ from app.errors import WorkbenchError
 
 log = logging.getLogger("pwb.cli")
 
-COMMAND_MODULES = ("app.cli.core",)
+COMMAND_MODULES = ("app.cli.core", "app.cli.ledger")
 
 EXIT_USAGE = 2
 EXIT_BUG = 70
