@@ -31,7 +31,7 @@ from app.domain import LedgerKind as K
 from app.domain import Plan
 from app.domain import ProposalStatus as S
 from app.errors import InputError, NotFoundError
-from app.storage.models import LedgerEntry, Profile, Proposal
+from app.storage.models import JobPosting, LedgerEntry, Profile, Proposal
 
 #: how far ahead of this computer's clock a time may be before it counts as "future"
 CLOCK_SKEW = timedelta(minutes=5)
@@ -760,3 +760,81 @@ def ledger_json(session: Session, now: datetime | None = None) -> dict[str, Any]
         "lots": [lot.to_json() for lot in state.lots],
         "forecast": forecast(session, when).to_json(),
     }
+
+
+# -- what the Connects page shows ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One ledger row for a table: the entry and the posting of its proposal."""
+
+    id: int
+    at: datetime
+    kind: str
+    amount: int
+    usd: float | None
+    proposal_id: int | None
+    proposal_title: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Balance, forecast and the (filtered) entries, read in one go."""
+
+    credit_name: str
+    forecast: Forecast
+    entries: list[EntryView]
+    #: entries in the ledger before filtering (to tell "empty" from "filtered out")
+    total_entries: int
+
+
+def entry_views(
+    session: Session,
+    *,
+    kinds: Sequence[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[EntryView]:
+    """Entries newest first, filtered in SQL, each with its proposal's posting title."""
+    query = (
+        select(
+            LedgerEntry.id,
+            LedgerEntry.at,
+            LedgerEntry.kind,
+            LedgerEntry.amount,
+            LedgerEntry.usd,
+            LedgerEntry.proposal_id,
+            JobPosting.title,
+            LedgerEntry.note,
+        )
+        .outerjoin(Proposal, Proposal.id == LedgerEntry.proposal_id)
+        .outerjoin(JobPosting, JobPosting.id == Proposal.job_id)
+        .order_by(LedgerEntry.at.desc(), LedgerEntry.id.desc())
+    )
+    if kinds:
+        query = query.where(LedgerEntry.kind.in_(list(kinds)))
+    if since is not None:
+        query = query.where(LedgerEntry.at >= since)
+    if until is not None:
+        query = query.where(LedgerEntry.at <= until)
+    return [EntryView(*row) for row in session.execute(query)]
+
+
+def overview(
+    session: Session,
+    *,
+    kinds: Sequence[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    now: datetime | None = None,
+) -> Overview:
+    """Everything the Connects page shows, for one read."""
+    total = int(session.scalar(select(func.count(LedgerEntry.id))) or 0)
+    return Overview(
+        credit_name=credit_name(session),
+        forecast=forecast(session, now),
+        entries=entry_views(session, kinds=kinds, since=since, until=until),
+        total_entries=total,
+    )
