@@ -544,7 +544,7 @@ def post_submission(session: Session, proposal: Proposal, at: datetime) -> list[
     recorded as an overdraft in its note; :func:`overdraft_warning` says so.
     """
     posted = []
-    before = balance(session)
+    before = balance(session, at)
     for kind, amount in ((K.SPEND, proposal.connects_spent), (K.BOOST, proposal.boost_connects)):
         if amount > 0 and _proposal_sum(session, proposal.id, kind) == 0:
             note = f"proposal #{proposal.id}"
