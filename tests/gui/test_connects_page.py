@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app import ledger
 from app.proposals import submit_proposal
 from app.storage.models import JobPosting, LedgerEntry
+from ui.dialogs.ledger_dialogs import ReconcileDialog
 from ui.main_window import MainWindow
 from ui.models.ledger_model import LedgerTableModel
 from ui.pages.connects import ConnectsPage
@@ -141,3 +142,60 @@ def test_ledger_model_passes_the_model_tester(qtmodeltester, db) -> None:
     model.sort(3, Qt.SortOrder.AscendingOrder)
     assert [model.index(r, 3).data() for r in range(3)] == ["", "", "$6.00"]
     qtmodeltester.check(model)
+
+
+def test_custom_date_range_filters_entries(qtbot, window: MainWindow, db) -> None:
+    from PySide6.QtCore import QDate
+
+    with db.session() as session:
+        ledger.post_entry(session, "bonus", 5, at=datetime(2025, 3, 10, tzinfo=UTC))
+        ledger.post_entry(session, "bonus", 7, at=datetime(2025, 6, 10, tzinfo=UTC))
+    window.ctx.ledger_changed.emit()
+    page = connects_page(qtbot, window)
+    assert page.model.rowCount() == 2
+    page.period_filter.setCurrentIndex(page.period_filter.findText("Custom range"))
+    assert page.from_date.isEnabled()
+    page.from_date.setDate(QDate(2025, 3, 1))
+    page.to_date.setDate(QDate(2025, 3, 31))
+    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "+5"
+    page.period_filter.setCurrentIndex(page.period_filter.findText("Last 30 days"))
+    assert page.model.rowCount() == 0 and "match the filter" in page.count_label.text()
+    assert page.stack.currentWidget() is page.content  # filtered out is not "empty"
+
+
+def test_empty_state_offers_reconcile(qtbot, window: MainWindow) -> None:
+    page = connects_page(qtbot, window)
+    assert page.empty_state.button is not None
+    qtbot.mouseClick(page.empty_state.button, Qt.MouseButton.LeftButton)
+    assert isinstance(page.dialog, ReconcileDialog) and page.dialog.isVisible()
+    page.dialog.reject()
+
+
+def test_opening_the_app_posts_missed_allocations(db_path) -> None:
+    from app.storage import open_database
+    from ui.main import open_for_gui
+
+    db = open_database(str(db_path))
+    with db.session() as session:
+        ledger.reconcile(session, 5, at=datetime.now(UTC) - timedelta(days=70))
+    db.close()
+    for _ in range(2):  # opening twice posts them once
+        db = open_for_gui(str(db_path))
+        db.close()
+    db = open_database(str(db_path))
+    with db.sessions() as session:
+        allocations = ledger.list_entries(session, kinds=["allocation"])
+    db.close()
+    assert len(allocations) in (2, 3) and all(e.amount == 10 for e in allocations)
+    assert len({(e.at.year, e.at.month) for e in allocations}) == len(allocations)
+
+
+def test_submitting_elsewhere_updates_the_status_bar(qtbot, window: MainWindow, db) -> None:
+    with db.session() as session:
+        job = JobPosting(dedup_key="k", title="Django")
+        session.add(job)
+        session.flush()
+        ledger.buy(session, 20, at=datetime.now(UTC) - timedelta(days=1))
+        submit_proposal(session, job_id=job.id, connects=6)
+    window.ctx.proposals_changed.emit()
+    assert window.balance_label.text() == "Connects: 14"
