@@ -475,11 +475,24 @@ def active_plan(session: Session) -> Plan:
         return Plan.BASIC
 
 
-def billing_date(session: Session, year: int, month: int) -> datetime:
-    """The billing moment of a month (the day is clamped to the month's length)."""
-    day = max(1, int(settings.get(session, "connects.billing_day")))
+def monthly_allocation(session: Session) -> int:
+    """Free Connects a month on the active profile's plan."""
+    by_plan = settings.get(session, "connects.monthly_allocation")
+    return int(by_plan.get(active_plan(session).value, 0))
+
+
+def _billing_day(session: Session) -> int:
+    return max(1, int(settings.get(session, "connects.billing_day")))
+
+
+def _billing(day: int, year: int, month: int) -> datetime:
     day = min(day, calendar.monthrange(year, month)[1])
     return datetime.combine(date(year, month, day), time(0), tzinfo=UTC)
+
+
+def billing_date(session: Session, year: int, month: int) -> datetime:
+    """The billing moment of a month (the day is clamped to the month's length)."""
+    return _billing(_billing_day(session), year, month)
 
 
 def _month_after(year: int, month: int) -> tuple[int, int]:
@@ -584,6 +597,35 @@ def refund_rule(session: Session, code: str | None) -> str:
     if code is None:
         return "none"
     return str(settings.get(session, "connects.refund_rules").get(code, "none"))
+
+
+@dataclass(frozen=True)
+class CloseChoice:
+    """One way a job can close, for a one-click menu: pass ``reason`` to change_status."""
+
+    code: str
+    label: str
+    #: the reason text that selects this rule in ``change_status(..., reason=...)``
+    reason: str
+    #: the status to move to (``job_closed``, ``not_hired`` or ``withdrawn``)
+    status: S
+    #: what the current settings refund: ``spend_and_boost``, ``spend`` or ``none``
+    refund: str
+
+
+def close_choices(session: Session) -> list[CloseChoice]:
+    """The ways a submitted proposal can end, with what each refunds under the settings."""
+    statuses = {"hired_someone_else": S.NOT_HIRED, "withdrawn": S.WITHDRAWN}
+    return [
+        CloseChoice(
+            code=code,
+            label=label,
+            reason=code.replace("_", " "),
+            status=statuses.get(code, S.JOB_CLOSED),
+            refund=refund_rule(session, code),
+        )
+        for code, (label, _aliases) in CLOSE_REASONS.items()
+    ]
 
 
 def on_status_change(
@@ -696,6 +738,12 @@ def typical_proposal_cost(session: Session, recent: int = 20) -> int:
     return round(statistics.median(costs))
 
 
+@dataclass
+class _SimulatedLot:
+    expires_at: datetime | None
+    remaining: float
+
+
 def _run_out_day(
     session: Session, state: LedgerState, now: datetime, pace: float, horizon: int = 366
 ) -> date | None:
@@ -704,22 +752,22 @@ def _run_out_day(
         return now.date()
     if pace <= 0:
         return None
-    lots = [[lot.expires_at, float(lot.remaining)] for lot in state.open_lots()]
-    allocation = int(
-        settings.get(session, "connects.monthly_allocation").get(active_plan(session).value, 0)
-    )
+    lots = [_SimulatedLot(lot.expires_at, float(lot.remaining)) for lot in state.open_lots()]
+    allocation = monthly_allocation(session)
+    day = _billing_day(session)
+    lifetime = timedelta(days=int(settings.get(session, "connects.expiry_days")))
     for offset in range(1, horizon + 1):
         moment = now + timedelta(days=offset)
-        billing = billing_date(session, moment.year, moment.month)
-        if allocation > 0 and now + timedelta(days=offset - 1) < billing <= moment:
-            lots.append([_expiry_for(session, billing), float(allocation)])
-        lots = [lot for lot in lots if lot[0] is None or lot[0] > moment]
+        billing = _billing(day, moment.year, moment.month)
+        if allocation > 0 and moment - timedelta(days=1) < billing <= moment:
+            lots.append(_SimulatedLot(billing + lifetime, float(allocation)))
+        lots = [lot for lot in lots if lot.expires_at is None or lot.expires_at > moment]
         wanted = pace
         for lot in lots:
-            take = min(wanted, lot[1])
-            lot[1] -= take
+            take = min(wanted, lot.remaining)
+            lot.remaining -= take
             wanted -= take
-        if wanted > 1e-9 or sum(lot[1] for lot in lots) < 1e-9:
+        if wanted > 1e-9 or sum(lot.remaining for lot in lots) < 1e-9:
             return moment.date()
     return None
 

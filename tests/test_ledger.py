@@ -338,3 +338,16 @@ def test_ledger_json_has_the_contract_keys(db) -> None:
     assert list(data["entries"][0]) == ["id", "at", "kind", "amount", "usd", "proposal_id", "note"]
     assert list(data["lots"][0]) == ["credited_at", "amount", "remaining", "expires_at"]
     assert data["balance"] == 20 and data["lots"][0]["remaining"] == 20
+
+
+def test_close_choices_drive_change_status(db, job_id: int) -> None:
+    with db.sessions() as session:
+        choices = {c.code: c for c in ledger.close_choices(session)}
+    assert choices["client_cancelled"].refund == "spend_and_boost"
+    assert choices["job_expired"].refund == "none"
+    assert choices["hired_someone_else"].status == "not_hired"
+    pid = _submit(db, job_id, connects=8, boost=4)
+    pick = choices["removed_for_terms"]
+    with db.session() as session:
+        change_status(session, pid, pick.status, reason=pick.reason, at=T0 + timedelta(days=1))
+    assert [kind for kind, _, _ in entries(db)][-2:] == ["refund", "boost_refund"]
