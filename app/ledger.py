@@ -250,7 +250,8 @@ def _rows(session: Session) -> list[EntryRow]:
         LedgerEntry.expires_at,
         LedgerEntry.lot_id,
     )
-    return [EntryRow(*row) for row in session.execute(query)]
+    # Core execution: plain tuples, without the ORM loading layer (thousands of rows)
+    return [EntryRow(*row) for row in session.connection().execute(query)]
 
 
 def ledger_state(session: Session, now: datetime | None = None) -> LedgerState:
@@ -287,7 +288,7 @@ def list_entries(
     return list(session.scalars(query))
 
 
-def entry_json(entry: LedgerEntry) -> dict[str, Any]:
+def entry_json(entry: LedgerEntry | EntryView) -> dict[str, Any]:
     """One entry in the ``pwb ledger --json`` shape."""
     return {
         "id": entry.id,
@@ -744,6 +745,44 @@ class _SimulatedLot:
     remaining: float
 
 
+class _Simulation:
+    """Lots in credit order, drawn FIFO at a daily pace, expiring on their dates."""
+
+    def __init__(self, lots: Iterable[_SimulatedLot]) -> None:
+        self.lots: deque[_SimulatedLot] = deque()
+        self.expiring: list[tuple[datetime, int, _SimulatedLot]] = []
+        self.total = 0.0
+        for lot in lots:
+            self.add(lot)
+
+    def add(self, lot: _SimulatedLot) -> None:
+        self.lots.append(lot)
+        self.total += lot.remaining
+        if lot.expires_at is not None:
+            heapq.heappush(
+                self.expiring, (lot.expires_at, len(self.lots) + len(self.expiring), lot)
+            )
+
+    def expire(self, moment: datetime) -> None:
+        while self.expiring and self.expiring[0][0] <= moment:
+            lot = heapq.heappop(self.expiring)[2]
+            self.total -= lot.remaining
+            lot.remaining = 0.0
+
+    def draw(self, wanted: float) -> float:
+        """Take ``wanted`` oldest first; returns what could not be covered."""
+        while wanted > 1e-9 and self.lots:
+            lot = self.lots[0]
+            if lot.remaining <= 1e-9:
+                self.lots.popleft()
+                continue
+            take = min(wanted, lot.remaining)
+            lot.remaining -= take
+            self.total -= take
+            wanted -= take
+        return wanted
+
+
 def _run_out_day(
     session: Session, state: LedgerState, now: datetime, pace: float, horizon: int = 366
 ) -> date | None:
@@ -752,7 +791,9 @@ def _run_out_day(
         return now.date()
     if pace <= 0:
         return None
-    lots = [_SimulatedLot(lot.expires_at, float(lot.remaining)) for lot in state.open_lots()]
+    sim = _Simulation(
+        _SimulatedLot(lot.expires_at, float(lot.remaining)) for lot in state.open_lots()
+    )
     allocation = monthly_allocation(session)
     day = _billing_day(session)
     lifetime = timedelta(days=int(settings.get(session, "connects.expiry_days")))
@@ -760,22 +801,22 @@ def _run_out_day(
         moment = now + timedelta(days=offset)
         billing = _billing(day, moment.year, moment.month)
         if allocation > 0 and moment - timedelta(days=1) < billing <= moment:
-            lots.append(_SimulatedLot(billing + lifetime, float(allocation)))
-        lots = [lot for lot in lots if lot.expires_at is None or lot.expires_at > moment]
-        wanted = pace
-        for lot in lots:
-            take = min(wanted, lot.remaining)
-            lot.remaining -= take
-            wanted -= take
-        if wanted > 1e-9 or sum(lot.remaining for lot in lots) < 1e-9:
+            sim.add(_SimulatedLot(billing + lifetime, float(allocation)))
+        sim.expire(moment)
+        if sim.draw(pace) > 1e-9 or sim.total < 1e-9:
             return moment.date()
     return None
 
 
-def forecast(session: Session, now: datetime | None = None) -> Forecast:
-    """The forecast shown on the Connects page and in ``pwb ledger --json``."""
+def forecast(
+    session: Session, now: datetime | None = None, state: LedgerState | None = None
+) -> Forecast:
+    """The forecast shown on the Connects page and in ``pwb ledger --json``.
+
+    ``state`` is the replay up to ``now`` when the caller has it already.
+    """
     when = _moment(now)
-    state = ledger_state(session, when)
+    state = state if state is not None else ledger_state(session, when)
     days = max(1, int(settings.get(session, "connects.forecast_days")))
     pace = spending_pace(session, when, days)
     typical = typical_proposal_cost(session)
@@ -804,9 +845,9 @@ def ledger_json(session: Session, now: datetime | None = None) -> dict[str, Any]
     state = ledger_state(session, when)
     return {
         "balance": balance(session),
-        "entries": [entry_json(e) for e in list_entries(session)],
+        "entries": [entry_json(e) for e in entry_views(session)],
         "lots": [lot.to_json() for lot in state.lots],
-        "forecast": forecast(session, when).to_json(),
+        "forecast": forecast(session, when, state).to_json(),
     }
 
 
@@ -867,7 +908,7 @@ def entry_views(
         query = query.where(LedgerEntry.at >= since)
     if until is not None:
         query = query.where(LedgerEntry.at <= until)
-    return [EntryView(*row) for row in session.execute(query)]
+    return [EntryView(*row) for row in session.connection().execute(query)]
 
 
 def overview(
