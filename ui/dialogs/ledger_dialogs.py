@@ -98,7 +98,7 @@ class BuyDialog(LedgerDialog):
             self.prices = {n: ledger.purchase_price(session, n) for n in sizes}
         self.bundle = QComboBox()
         for n in sizes:
-            self.bundle.addItem(f"{n} {self.credit_name}", n)
+            self.bundle.addItem(f"{n} {self.credit_name}  (${self.prices[n]:,.2f})", n)
         self.usd = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=100_000.0)
         self.usd.setPrefix("$ ")
         self.bundle.currentIndexChanged.connect(self._bundle_changed)
