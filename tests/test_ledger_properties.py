@@ -114,3 +114,34 @@ def _check(session, ref: Reference, now: datetime) -> None:
     }
     assert expiries == expected
     assert ledger.post_due_expiries(session, now) == []
+
+
+backdated_step = st.tuples(
+    st.integers(0, 120), st.one_of(credit, debit, correction, st.just(("wait", 0)))
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=st.lists(backdated_step, min_size=1, max_size=25))
+def test_entries_typed_in_after_the_fact_keep_the_promises(steps) -> None:
+    """Any order of entry dates (history typed in late): sum, no negatives, one expiry a lot."""
+    db = open_database("sqlite://")
+    latest = T0
+    try:
+        with db.session() as session:
+            app_settings.set_value(session, "connects.expiry_days", EXPIRY_DAYS)
+            for offset, (kind, amount) in steps:
+                at = T0 + timedelta(days=offset, minutes=len(str(offset)))
+                latest = max(latest, at)
+                if kind != "wait":
+                    ledger.post_entry(session, kind, amount, at=at)
+                ledger.post_due_expiries(session, latest)
+                state = ledger.ledger_state(session, latest)
+                assert ledger.balance(session) == state.balance
+                assert state.due == [] and state.stranded == []
+                assert all(lot.remaining >= 0 for lot in state.lots)
+                assert ledger.post_due_expiries(session, latest) == []
+    finally:
+        db.close()
