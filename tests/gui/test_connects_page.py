@@ -199,3 +199,24 @@ def test_submitting_elsewhere_updates_the_status_bar(qtbot, window: MainWindow, 
         submit_proposal(session, job_id=job.id, connects=6)
     window.ctx.proposals_changed.emit()
     assert window.balance_label.text() == "Connects: 14"
+
+
+def test_an_open_app_catches_up_when_time_passes(qtbot, window: MainWindow, db) -> None:
+    from app import settings
+
+    page = connects_page(qtbot, window)
+    assert page.catch_up_timer.isActive()
+    with db.session() as session:
+        settings.set_value(session, "connects.expiry_days", 1)
+        ledger.post_entry(session, "bonus", 4, at=datetime.now(UTC) - timedelta(days=3))
+    with qtbot.wait_signal(window.ctx.ledger_changed):
+        page.catch_up_timer.timeout.emit()
+    assert [(e.kind, e.amount) for e in [*stored_entries(db)]] == [("bonus", 4), ("expiry", -4)]
+    assert window.balance_label.text() == "Connects: 0"
+    with qtbot.assert_not_emitted(window.ctx.ledger_changed):
+        page.catch_up()  # nothing more is due
+
+
+def stored_entries(db):  # type: ignore[no-untyped-def]
+    with db.sessions() as session:
+        return list(session.scalars(select(LedgerEntry).order_by(LedgerEntry.id)))
