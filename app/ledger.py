@@ -714,6 +714,19 @@ class Forecast:
         }
 
 
+def describe_forecast(outlook: Forecast, name: str = "Connects") -> str:
+    """One line on how long the balance lasts, for the page and ``pwb ledger``."""
+    if outlook.balance <= 0:
+        return f"No {name} left to spend"
+    if outlook.pace_per_day <= 0:
+        return f"No {name} spent in the last {outlook.window_days} days"
+    pace = f"At {outlook.pace_per_day:.1f} a day (last {outlook.window_days} days)"
+    if outlook.runs_out_on is None:
+        return f"{pace} the balance lasts beyond a year"
+    day = outlook.runs_out_on
+    return f"{pace} the balance runs out on {day.day} {day:%B %Y}"
+
+
 def spending_pace(session: Session, now: datetime, days: int) -> float:
     """Net Connects used per day over the last ``days`` (spends and boosts less refunds)."""
     kinds = [K.SPEND, K.BOOST, K.REFUND, K.BOOST_REFUND]

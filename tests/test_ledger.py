@@ -351,3 +351,19 @@ def test_close_choices_drive_change_status(db, job_id: int) -> None:
     with db.session() as session:
         change_status(session, pid, pick.status, reason=pick.reason, at=T0 + timedelta(days=1))
     assert [kind for kind, _, _ in entries(db)][-2:] == ["refund", "boost_refund"]
+
+
+def test_forecast_in_words() -> None:
+    def outlook(balance: int, pace: float, day: date | None) -> ledger.Forecast:
+        return ledger.Forecast(balance, pace, 30, day, 8, None, [])
+
+    assert (
+        ledger.describe_forecast(outlook(0, 2.0, date(2025, 1, 1))) == "No Connects left to spend"
+    )
+    assert ledger.describe_forecast(outlook(5, 0.0, None), "bids") == (
+        "No bids spent in the last 30 days"
+    )
+    assert ledger.describe_forecast(outlook(40, 1.5, date(2025, 3, 3))) == (
+        "At 1.5 a day (last 30 days) the balance runs out on 3 March 2025"
+    )
+    assert "lasts beyond a year" in ledger.describe_forecast(outlook(40, 0.01, None))

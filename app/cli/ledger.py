@@ -57,9 +57,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("submit", parents=[common], help="record a submitted proposal and its spend")
     p.add_argument("job_id", type=int, metavar="JOB_ID")
-    p.add_argument("--connects", type=int, required=True, metavar="N")
-    p.add_argument("--boost", type=int, default=0, metavar="B")
-    p.add_argument("--bid", type=float, metavar="AMOUNT")
+    p.add_argument("--connects", type=int, required=True, metavar="N", help="Connects it cost")
+    p.add_argument("--boost", type=int, default=0, metavar="B", help="boost Connects bid")
+    p.add_argument("--bid", type=float, metavar="AMOUNT", help="your rate or fixed price")
     p.add_argument("--text", metavar="FILE", help="the proposal text ('-' for stdin)")
     p.add_argument("--invited", action="store_true", help="answering an invitation (free)")
     _at(p)
@@ -103,13 +103,7 @@ def _print_summary(session: Session, at: datetime, limit: int) -> None:
     print(f"Balance: {outlook.balance} {name}")
     for day, amount in outlook.next_expiries:
         print(f"  {ledger.describe_expiry(day, amount, name)}")
-    if outlook.runs_out_on:
-        print(
-            f"At {outlook.pace_per_day:.1f} a day (last {outlook.window_days} days) "
-            f"the balance runs out on {outlook.runs_out_on.isoformat()}"
-        )
-    else:
-        print("At the recent pace the balance lasts beyond a year")
+    print(ledger.describe_forecast(outlook, name))
     if outlook.warning:
         print(f"Warning: {outlook.warning}")
     entries = ledger.list_entries(session)
@@ -124,7 +118,8 @@ def _print_summary(session: Session, at: datetime, limit: int) -> None:
             f"{usd:>9}  {proposal:>6}  {e.note}"
         )
     if len(shown) < len(entries):
-        print(f"… {len(entries) - len(shown)} older entries (--limit 0 lists all)")
+        older = len(entries) - len(shown)
+        print(f"… {older} older {'entry' if older == 1 else 'entries'} (--limit 0 lists all)")
 
 
 def cmd_buy(args: argparse.Namespace) -> int:

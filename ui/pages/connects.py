@@ -197,17 +197,7 @@ class ConnectsPage(Page):
         self.expiry_label.setText(
             "; ".join(expiries) if expiries else f"No {name} waiting to expire"
         )
-        if outlook.runs_out_on is not None and outlook.pace_per_day > 0:
-            self.forecast_label.setText(
-                f"At {outlook.pace_per_day:.1f} a day (last {outlook.window_days} days) the "
-                f"balance runs out on {outlook.runs_out_on:%d %B %Y}"
-            )
-        elif outlook.pace_per_day > 0:
-            self.forecast_label.setText(
-                f"At {outlook.pace_per_day:.1f} a day the balance lasts beyond a year"
-            )
-        else:
-            self.forecast_label.setText(f"No {name} spent in the last {outlook.window_days} days")
+        self.forecast_label.setText(ledger.describe_forecast(outlook, name))
         self.warning_label.setText(outlook.warning or "")
         self.warning_label.setVisible(bool(outlook.warning))
 
