@@ -835,7 +835,10 @@ def forecast(
     typical = typical_proposal_cost(session)
     current = state.balance
     warning = None
-    if current < typical:
+    if current < 0:
+        text = overdraft_warning(session) or ""
+        warning = text[:1].upper() + text[1:]
+    elif current < typical:
         name = credit_name(session)
         warning = (
             f"{current} {name} cannot cover a typical proposal ({typical} {name}); "

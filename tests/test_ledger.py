@@ -367,3 +367,11 @@ def test_forecast_in_words() -> None:
         "At 1.5 a day (last 30 days) the balance runs out on 3 March 2025"
     )
     assert "lasts beyond a year" in ledger.describe_forecast(outlook(40, 0.01, None))
+
+
+def test_forecast_warns_of_an_overdraft(db) -> None:
+    with db.session() as session:
+        ledger.post_entry(session, K.SPEND, 4, at=T0)
+        outlook = ledger.forecast(session, T0 + timedelta(days=1))
+    assert outlook.balance == -4 and outlook.runs_out_on == (T0 + timedelta(days=1)).date()
+    assert outlook.warning is not None and outlook.warning.startswith("The balance is -4 Connects")

@@ -101,8 +101,13 @@ class ConnectsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # a posting title can be long: the proposal column keeps a width, the note stretches
+        header.setSectionResizeMode(PROPOSAL_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PROPOSAL_COLUMN, 300)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_proposal)
         layout.addWidget(self.table, 1)
