@@ -57,7 +57,9 @@ class ConnectsPage(Page):
             EmptyState(
                 "connects",
                 "Your Connects ledger is empty",
-                "Record your monthly allocation and any purchases, or reconcile with the balance the platform shows. Every spend and refund then lands here as an entry, and the balance is always their sum.",
+                "Start by typing the balance the platform shows (Available Connects). From then on "
+                "the monthly allocation arrives on your billing day, and every purchase, spend and "
+                "refund lands here as an entry: the balance is always their sum.",
                 action="Reconcile with the platform…",
             )
         )
