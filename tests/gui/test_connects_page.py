@@ -222,3 +222,16 @@ def test_an_open_app_catches_up_when_time_passes(qtbot, window: MainWindow, db) 
 def stored_entries(db):  # type: ignore[no-untyped-def]
     with db.sessions() as session:
         return list(session.scalars(select(LedgerEntry).order_by(LedgerEntry.id)))
+
+
+def test_credits_are_called_what_the_platform_calls_them(qtbot, window: MainWindow, db) -> None:
+    from app import settings
+
+    with db.session() as session:
+        settings.set_value(session, "connects.credit_name", "bids")
+        ledger.post_entry(session, "bonus", 8, at=datetime.now(UTC) - timedelta(days=1))
+    window.ctx.ledger_changed.emit()
+    page = connects_page(qtbot, window)
+    assert page.balance_label.text() == "8 bids"
+    assert page.model.headerData(2, Qt.Orientation.Horizontal) == "bids"
+    assert "8 bids expire on" in page.expiry_label.text()

@@ -56,6 +56,7 @@ class LedgerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[EntryView] = []
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
+        self._credit_name = "Connects"
 
     # -- content ------------------------------------------------------------------
 
@@ -65,6 +66,12 @@ class LedgerTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._sort_rows()
         self.endResetModel()
+
+    def set_credit_name(self, name: str) -> None:
+        """What the platform calls its credits ("Connects", "bids"): the amount column's title."""
+        if name != self._credit_name:
+            self._credit_name = name
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, AMOUNT_COLUMN, AMOUNT_COLUMN)
 
     def entry(self, row: int) -> EntryView:
         return self._rows[row]
@@ -103,6 +110,8 @@ class LedgerTableModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if orientation == Qt.Orientation.Horizontal and section == AMOUNT_COLUMN:
+            return self._credit_name
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
             return _COLUMNS[section][0]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):

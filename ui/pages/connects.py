@@ -189,6 +189,7 @@ class ConnectsPage(Page):
             view = ledger.overview(
                 session, kinds=[kind] if kind else None, since=since, until=until
             )
+        self.model.set_credit_name(view.credit_name)
         self.model.set_rows(view.entries)
         self._show_summary(view)
         self.count_label.setText(
