@@ -3,18 +3,20 @@
 Statuses move along ``draft → submitted → viewed → replied → interviewing →
 hired``, or end in ``declined`` / ``not_hired`` / ``withdrawn`` /
 ``job_closed``. Every change is a :class:`ProposalStatusChange` row. The
-Connects side of submitting and of refunds lives in :mod:`app.ledger`, which
-hooks in through :data:`SUBMIT_HOOKS` and :data:`STATUS_HOOKS`.
+Connects side of submitting and of refunds lives in :mod:`app.ledger`:
+submitting posts the spend and the boost, and a status change posts refunds by
+the platform's rules (for ``job_closed`` the ``reason`` names why, e.g.
+``client cancelled``; see :data:`app.ledger.CLOSE_REASONS`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import ledger
 from app.domain import ProposalStatus as S
 from app.errors import InputError, NotFoundError
 from app.storage.models import JobPosting, Proposal, ProposalStatusChange
@@ -42,11 +44,6 @@ TRANSITIONS: dict[S, frozenset[S]] = {
     S.WITHDRAWN: frozenset(),
     S.JOB_CLOSED: frozenset(),
 }
-
-#: called as hook(session, proposal, at) after a proposal is submitted
-SUBMIT_HOOKS: list[Callable[[Session, Proposal, datetime], None]] = []
-#: called as hook(session, proposal, old_status, new_status, at) after a status change
-STATUS_HOOKS: list[Callable[[Session, Proposal, S, S, datetime], None]] = []
 
 
 def parse_status(value: str) -> S:
@@ -157,8 +154,7 @@ def submit_proposal(
     )
     proposal.status = S.SUBMITTED
     session.flush()
-    for hook in SUBMIT_HOOKS:
-        hook(session, proposal, when)
+    ledger.post_submission(session, proposal, when)
     return proposal
 
 
@@ -197,11 +193,7 @@ def change_status(
     if revenue_usd is not None:
         proposal.revenue_usd = revenue_usd
     session.flush()
-    if new == S.SUBMITTED:
-        for submit_hook in SUBMIT_HOOKS:
-            submit_hook(session, proposal, when)
-    for hook in STATUS_HOOKS:
-        hook(session, proposal, old, new, when)
+    ledger.on_status_change(session, proposal, old, new, reason, when)
     return proposal
 
 

@@ -38,6 +38,30 @@ _SPECS = [
     SettingSpec("connects.billing_day", int, 1, "Day of the month the free Connects arrive"),
     SettingSpec("connects.expiry_days", int, 365, "Days until credited Connects expire"),
     SettingSpec("connects.credit_name", str, "Connects", "What the platform calls bid credits"),
+    SettingSpec(
+        "connects.refund_rules",
+        dict,
+        {
+            "client_cancelled": "spend_and_boost",
+            "removed_for_terms": "spend_and_boost",
+            "job_expired": "none",
+            "hired_someone_else": "none",
+            "withdrawn": "none",
+        },
+        "What comes back when a job closes, by reason (spend_and_boost, spend, none)",
+    ),
+    SettingSpec(
+        "connects.refund_boost_when_outbid",
+        bool,
+        True,
+        "Refund the boost when outbid before the client interacts",
+    ),
+    SettingSpec(
+        "connects.forecast_days", int, 30, "Days of history the spending pace is taken from"
+    ),
+    SettingSpec(
+        "connects.typical_proposal", int, 8, "Connects a proposal costs when there is no history"
+    ),
     SettingSpec("score.apply_threshold", int, 70, "Score at or above which the verdict is Apply"),
     SettingSpec("score.maybe_threshold", int, 45, "Score at or above which the verdict is Maybe"),
     SettingSpec("proposal.max_length", int, 5000, "Cover letter length limit (characters)"),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_ID, APP_NAME, __version__, paths
+from app import APP_ID, APP_NAME, __version__, ledger, paths
 from app.backup import auto_backup
 from app.bootstrap import seed_defaults
 from app.errors import WorkbenchError
@@ -53,6 +53,8 @@ def open_for_gui(explicit: str | None) -> Database:
         auto_backup(db)
     except WorkbenchError as exc:  # a backup problem must not keep the app from opening
         logging.getLogger("pwb.ui").warning("automatic backup failed: %s", exc)
+    with db.session() as session:
+        ledger.catch_up(session)  # missed monthly allocations, due expiries
     return db
 
 

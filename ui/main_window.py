@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         install_capture_actions(self, ctx)
         self._build_status_bar()
         ctx.ledger_changed.connect(self.refresh_balance)
+        ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._restore_state()
 

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "app.cli.capture",
     "app.cli.scoring",
     "app.cli.drafting",
+    "app.cli.ledger",
     "app.cli.insights",
     "app.cli.maintenance",
 )

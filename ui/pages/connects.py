@@ -1,24 +1,261 @@
-"""The Connects page."""
+"""The Connects page: balance, next expiries and forecast; the ledger; Buy · Bonus · Reconcile."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from datetime import UTC, datetime, time, timedelta
 
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import ledger
+from app.domain import LedgerKind
 from ui.context import AppContext
+from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
+from ui.models.ledger_model import PROPOSAL_COLUMN, PROPOSAL_ID_ROLE, LedgerTableModel
 from ui.pages.base import Page
+from ui.theme import SEVERITY_COLORS
 from ui.widgets.empty_state import EmptyState
+
+#: how often an open app posts what time passing owes the ledger
+CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
+
+#: the period filter: label and how many days back (None: all time, -1: custom range)
+PERIODS: tuple[tuple[str, int | None], ...] = (
+    ("All time", None),
+    ("Last 30 days", 30),
+    ("Last 90 days", 90),
+    ("Last 12 months", 365),
+    ("Custom range", -1),
+)
 
 
 class ConnectsPage(Page):
+    """The ledger of Connects, with what it means for the days ahead."""
+
+    #: the user asked to see a proposal (double-click on an entry's proposal)
+    proposal_requested = Signal(int)
+
     title = "Connects"
     icon_name = "connects"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.dialog: LedgerDialog | None = None
+        self._build_header_buttons()
         self.set_empty_state(
             EmptyState(
                 "connects",
                 "Your Connects ledger is empty",
-                "Record your monthly allocation and any purchases, or reconcile with the balance the platform shows. Every spend and refund then lands here as an entry, and the balance is always their sum.",
+                "Start by typing the balance the platform shows (Available Connects). From then on "
+                "the monthly allocation arrives on your billing day, and every purchase, spend and "
+                "refund lands here as an entry: the balance is always their sum.",
+                action="Reconcile with the platform…",
             )
         )
+        self.empty_state.action_triggered.connect(self.open_reconcile)
+        self.set_content(self._build_content())
+        ctx.ledger_changed.connect(self.refresh)
+        ctx.proposals_changed.connect(self.refresh)
+        # the app opens caught up (ui.main.open_for_gui); this keeps an open app so
+        self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
+        self.catch_up_timer.timeout.connect(self.catch_up)
+        self.catch_up_timer.start()
+        self.refresh()
+
+    # -- construction ---------------------------------------------------------
+
+    def _build_header_buttons(self) -> None:
+        self.buy_button = QPushButton("Buy…")
+        self.buy_button.setToolTip("Record a bundle you bought, with what you paid")
+        self.bonus_button = QPushButton("Bonus…")
+        self.bonus_button.setToolTip("Record free Connects the platform gave you")
+        self.reconcile_button = QPushButton("Reconcile…")
+        self.reconcile_button.setToolTip("Match the balance the platform shows")
+        self.buy_button.clicked.connect(self.open_buy)
+        self.bonus_button.clicked.connect(self.open_bonus)
+        self.reconcile_button.clicked.connect(self.open_reconcile)
+        for button in (self.buy_button, self.bonus_button, self.reconcile_button):
+            self.header.addWidget(button)
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(self._build_summary())
+        layout.addLayout(self._build_filters())
+        self.model = LedgerTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # a posting title can be long: the proposal column keeps a width, the note stretches
+        header.setSectionResizeMode(PROPOSAL_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PROPOSAL_COLUMN, 300)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open_proposal)
+        layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        return content
+
+    def _build_summary(self) -> QHBoxLayout:
+        self.balance_label = QLabel(objectName="connectsBalance")
+        font = self.balance_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.balance_label.setFont(font)
+        self.expiry_label = QLabel(wordWrap=True)
+        self.forecast_label = QLabel(wordWrap=True)
+        self.warning_label = QLabel(wordWrap=True, objectName="connectsWarning")
+        self.warning_label.setStyleSheet(f"color: {SEVERITY_COLORS['warning']}")
+        for label in (self.expiry_label, self.forecast_label, self.warning_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        details = QVBoxLayout()
+        details.setSpacing(2)
+        details.addWidget(self.expiry_label)
+        details.addWidget(self.forecast_label)
+        details.addWidget(self.warning_label)
+        row = QHBoxLayout()
+        row.addWidget(self.balance_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addSpacing(24)
+        row.addLayout(details, 1)
+        return row
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem("All kinds", None)
+        for kind in LedgerKind:
+            self.kind_filter.addItem(kind.value.replace("_", " ").capitalize(), kind.value)
+        self.period_filter = QComboBox()
+        for label, days in PERIODS:
+            self.period_filter.addItem(label, days)
+        today = QDate.currentDate()
+        self.from_date = QDateEdit(today.addMonths(-1), calendarPopup=True)
+        self.to_date = QDateEdit(today, calendarPopup=True)
+        for edit in (self.from_date, self.to_date):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.refresh)
+        self.kind_filter.currentIndexChanged.connect(self.refresh)
+        self.period_filter.currentIndexChanged.connect(self._period_changed)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Kind:"))
+        row.addWidget(self.kind_filter)
+        row.addSpacing(12)
+        row.addWidget(QLabel("Period:"))
+        row.addWidget(self.period_filter)
+        row.addWidget(self.from_date)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.to_date)
+        row.addStretch(1)
+        return row
+
+    # -- data -----------------------------------------------------------------
+
+    def _date_range(self) -> tuple[datetime | None, datetime | None]:
+        days = self.period_filter.currentData()
+        if days is None:
+            return None, None
+        if days == -1:
+            start = datetime.combine(self.from_date.date().toPython(), time(0), tzinfo=UTC)
+            end = datetime.combine(self.to_date.date().toPython(), time.max, tzinfo=UTC)
+            return start, end
+        return datetime.now(UTC) - timedelta(days=days), None
+
+    @Slot()
+    def refresh(self) -> None:
+        kind = self.kind_filter.currentData()
+        since, until = self._date_range()
+        with self.ctx.db.sessions() as session:
+            view = ledger.overview(
+                session, kinds=[kind] if kind else None, since=since, until=until
+            )
+        self.model.set_credit_name(view.credit_name)
+        self.model.set_rows(view.entries)
+        self._show_summary(view)
+        self.count_label.setText(
+            f"{len(view.entries):,} of {view.total_entries:,} entries"
+            + ("" if view.entries else " match the filter")
+        )
+        self.show_empty(view.total_entries == 0)
+
+    def _show_summary(self, view: ledger.Overview) -> None:
+        outlook, name = view.forecast, view.credit_name
+        self.balance_label.setText(f"{outlook.balance:,} {name}")
+        expiries = [ledger.describe_expiry(d, n, name) for d, n in outlook.next_expiries]
+        self.expiry_label.setText(
+            "; ".join(expiries) if expiries else f"No {name} waiting to expire"
+        )
+        self.forecast_label.setText(ledger.describe_forecast(outlook, name))
+        self.warning_label.setText(outlook.warning or "")
+        self.warning_label.setVisible(bool(outlook.warning))
+
+    @Slot()
+    def catch_up(self) -> None:
+        """Post allocations and expiries that fell due while the app was open."""
+        with self.ctx.db.session() as session:
+            posted = ledger.catch_up(session)
+        if posted:
+            self.ctx.ledger_changed.emit()
+            self.ctx.message.emit(f"Posted {len(posted)} allocation or expiry entries")
+
+    @Slot(int)
+    def _period_changed(self, _index: int) -> None:
+        custom = self.period_filter.currentData() == -1
+        self.from_date.setEnabled(custom)
+        self.to_date.setEnabled(custom)
+        self.refresh()
+
+    @Slot(QModelIndex)
+    def _open_proposal(self, index: QModelIndex) -> None:
+        proposal_id = self.model.data(index.siblingAtColumn(PROPOSAL_COLUMN), PROPOSAL_ID_ROLE)
+        if proposal_id is not None:
+            self.ctx.message.emit(f"Proposal #{proposal_id}")
+            self.proposal_requested.emit(int(proposal_id))
+
+    # -- actions --------------------------------------------------------------
+
+    @Slot()
+    def open_buy(self) -> None:
+        self._open(BuyDialog(self.ctx, self))
+
+    @Slot()
+    def open_bonus(self) -> None:
+        self._open(BonusDialog(self.ctx, self))
+
+    @Slot()
+    def open_reconcile(self) -> None:
+        self._open(ReconcileDialog(self.ctx, self))
+
+    def _open(self, dialog: LedgerDialog) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._posted(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _posted(self, dialog: LedgerDialog) -> None:
+        entry = dialog.posted
+        if entry is None:
+            self.ctx.message.emit("The ledger already matches the platform")
+            return
+        self.ctx.ledger_changed.emit()
+        self.ctx.message.emit(f"Posted {entry.kind.replace('_', ' ')} {entry.amount:+d}")

@@ -1,0 +1,163 @@
+"""Dialogs that post one ledger entry each: Buy, Bonus, Reconcile.
+
+Each gathers input, makes one call into :mod:`app.ledger` in its own session
+on OK, and stays open with the message when the input is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app import ledger
+from app.domain import LedgerKind
+from app.errors import WorkbenchError
+from app.storage.models import LedgerEntry
+from ui.context import AppContext
+from ui.theme import SEVERITY_COLORS
+
+
+class LedgerDialog(QDialog):
+    """A form, a "when" field, an error line and OK / Cancel; subclasses post."""
+
+    heading = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.posted: LedgerEntry | None = None
+        self.setWindowTitle(self.heading)
+        with ctx.db.sessions() as session:
+            self.credit_name = ledger.credit_name(session)
+            self.balance = ledger.balance(session)
+        self.form = QFormLayout()
+        self.when = QDateTimeEdit(QDateTime.currentDateTime(), calendarPopup=True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
+        self.error_label = QLabel(objectName="dialogError", wordWrap=True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet(f"color: {SEVERITY_COLORS['critical']}")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.build_form()
+        self.form.addRow("When:", self.when)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def build_form(self) -> None:
+        """Add the dialog's own fields to ``self.form``."""
+
+    def post(self, session: Session, at: datetime) -> LedgerEntry | None:
+        raise NotImplementedError
+
+    def moment(self) -> datetime:
+        return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+
+    @Slot()
+    def accept(self) -> None:
+        try:
+            with self.ctx.db.session() as session:
+                self.posted = self.post(session, self.moment())
+        except WorkbenchError as exc:
+            self.error_label.setText(str(exc))
+            self.error_label.show()
+            return
+        super().accept()
+
+
+class BuyDialog(LedgerDialog):
+    """Record a bundle bought on the platform, with what it cost."""
+
+    heading = "Buy Connects"
+
+    def build_form(self) -> None:
+        with self.ctx.db.sessions() as session:
+            sizes = ledger.bundles(session)
+            self.prices = {n: ledger.purchase_price(session, n) for n in sizes}
+        self.bundle = QComboBox()
+        for n in sizes:
+            self.bundle.addItem(f"{n} {self.credit_name}  (${self.prices[n]:,.2f})", n)
+        self.usd = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=100_000.0)
+        self.usd.setPrefix("$ ")
+        self.bundle.currentIndexChanged.connect(self._bundle_changed)
+        self.form.addRow("Bundle:", self.bundle)
+        self.form.addRow("Paid (USD):", self.usd)
+        self._bundle_changed()
+
+    @Slot()
+    def _bundle_changed(self) -> None:
+        self.usd.setValue(self.prices.get(self.bundle.currentData(), 0.0))
+
+    def post(self, session: Session, at: datetime) -> LedgerEntry | None:
+        return ledger.buy(session, int(self.bundle.currentData()), usd=self.usd.value(), at=at)
+
+
+class BonusDialog(LedgerDialog):
+    """Record free Connects the platform gave (a promotion, a referral, …)."""
+
+    heading = "Add bonus Connects"
+
+    def build_form(self) -> None:
+        self.amount = QSpinBox(minimum=1, maximum=100_000)
+        self.amount.setValue(10)
+        self.note = QLineEdit(placeholderText="e.g. profile completed, referral")
+        self.form.addRow(f"{self.credit_name}:", self.amount)
+        self.form.addRow("Note:", self.note)
+
+    def post(self, session: Session, at: datetime) -> LedgerEntry | None:
+        return ledger.post_entry(
+            session, LedgerKind.BONUS, self.amount.value(), at=at, note=self.note.text()
+        )
+
+
+class ReconcileDialog(LedgerDialog):
+    """Type the balance the platform shows; one correction makes the ledger match."""
+
+    heading = "Reconcile with the platform"
+
+    def build_form(self) -> None:
+        self.platform = QSpinBox(minimum=0, maximum=10_000_000)
+        self.platform.setValue(max(0, self.balance))
+        self.preview = QLabel(wordWrap=True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.platform.valueChanged.connect(self._update_preview)
+        self.form.addRow(f"Available {self.credit_name} on the platform:", self.platform)
+        self.form.addRow(self.preview)
+        self._update_preview()
+
+    @Slot()
+    def _update_preview(self) -> None:
+        difference = self.platform.value() - self.balance
+        if difference == 0:
+            text = f"The ledger shows {self.balance}: it already matches."
+        else:
+            text = (
+                f"The ledger shows {self.balance}; a correction of {difference:+d} "
+                f"{self.credit_name} will be posted."
+            )
+        self.preview.setText(text)
+
+    def post(self, session: Session, at: datetime) -> LedgerEntry | None:
+        return ledger.reconcile(session, self.platform.value(), at=at)
