@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,6 +30,8 @@ from ui.pages.profile import ProfilePage
 from ui.pages.proposals import ProposalsPage
 from ui.pages.replies import RepliesPage
 
+PageT = TypeVar("PageT", bound=Page)
+
 PAGE_CLASSES: tuple[type[Page], ...] = (
     JobsPage,
     ProposalsPage,
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
+        self.page(ConnectsPage).proposal_requested.connect(self.open_proposal)
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._restore_state()
 
@@ -154,6 +159,17 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         self.pages[row].refresh()
+
+    def page(self, cls: type[PageT]) -> PageT:
+        """The one page of class ``cls``."""
+        return next(p for p in self.pages if isinstance(p, cls))
+
+    @Slot(int)
+    def open_proposal(self, proposal_id: int) -> None:
+        """Show a proposal on the Proposals page (from a ledger entry)."""
+        proposals = self.page(ProposalsPage)
+        self.nav.setCurrentRow(self.pages.index(proposals))
+        proposals.show_proposal(proposal_id)
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
+from app import ledger
 from app.domain import ProposalStatus as S
 from app.drafting.pipeline import (
     ProposalDetail,
@@ -33,6 +34,7 @@ from app.drafting.pipeline import (
     status_label,
 )
 from app.errors import WorkbenchError
+from app.ledger import CloseChoice, close_choices
 from app.proposals import change_status
 from app.storage.models import Proposal
 from ui.context import AppContext
@@ -171,6 +173,8 @@ class ProposalsPage(Page):
         self._load_detail(self.model.proposal(row).id)
 
     _selecting = False
+    #: the ways a job can close, read with each proposal (they follow the settings)
+    close_choices: list[CloseChoice] = []
 
     @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, *_: object) -> None:
@@ -181,7 +185,19 @@ class ProposalsPage(Page):
     def _load_detail(self, proposal_id: int) -> None:
         with self.ctx.db.sessions() as session:
             detail = proposal_detail(session, proposal_id)
+            self.close_choices = close_choices(session)
         self._show_detail(detail)
+
+    def show_proposal(self, proposal_id: int) -> None:
+        """Select one proposal (e.g. from a ledger entry), clearing the status filter."""
+        if self.status_filter.currentIndex() != 0:
+            self.status_filter.setCurrentIndex(0)  # refreshes
+        else:
+            self.refresh()
+        row = self.model.row_of(proposal_id)
+        if row >= 0:
+            self.select_row(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _show_detail(self, detail: ProposalDetail | None) -> None:
         self.detail = detail
@@ -220,11 +236,31 @@ class ProposalsPage(Page):
         else:
             self.next_button.setText("No next status")
             self.next_button.setEnabled(False)
+        self._fill_moves_menu(detail)
+
+    def _fill_moves_menu(self, detail: ProposalDetail) -> None:
+        """Plain moves, then the ways a job can close (each says what it refunds)."""
         self.moves_menu.clear()
+        closing = [c for c in self.close_choices if c.status in detail.moves]
+        covered = {c.status for c in closing}
         for status in detail.moves:
+            if status in covered:
+                continue
             action = self.moves_menu.addAction(status_label(status))
             action.triggered.connect(lambda _=False, s=status: self.move_to(s))
-        self.moves_button.setEnabled(bool(detail.moves))
+        if closing:
+            self.moves_menu.addSection("Closed")
+        for choice in closing:
+            refund = {"spend_and_boost": " (refund)", "spend": " (refund, not the boost)"}
+            action = self.moves_menu.addAction(choice.label + refund.get(choice.refund, ""))
+            action.triggered.connect(
+                lambda _=False, c=choice: self.move_to(c.status, reason=c.reason)
+            )
+        if detail.row.boost and detail.row.status == S.SUBMITTED:
+            self.moves_menu.addSeparator()
+            outbid = self.moves_menu.addAction("Outbid before the client looked (refund boost)")
+            outbid.triggered.connect(self.refund_boost)
+        self.moves_button.setEnabled(not self.moves_menu.isEmpty())
 
     # -- moves ----------------------------------------------------------------
 
@@ -254,12 +290,28 @@ class ProposalsPage(Page):
         )
         return text.strip() if ok else None
 
-    def move_to(self, status: S) -> bool:
+    @Slot()
+    def refund_boost(self) -> None:
+        """Outbid before the client interacted: the boost comes back (once)."""
+        if self.detail is None:
+            return
+        proposal_id = self.detail.row.id
+        try:
+            with self.ctx.db.session() as session:
+                entry = ledger.refund_boost(session, proposal_id)
+                amount = entry.amount
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Refund boost", str(exc))
+            return
+        self.ctx.proposals_changed.emit()
+        self.ctx.ledger_changed.emit()
+        self.ctx.message.emit(f"Boost of proposal {proposal_id} refunded: {amount} Connects")
+
+    def move_to(self, status: S, reason: str | None = None) -> bool:
         """Move the selected proposal to ``status`` and show the result."""
         if self.detail is None:
             return False
-        reason: str | None = None
-        if needs_reason(status):
+        if reason is None and needs_reason(status):
             reason = self.ask_reason(status)
             if reason is None:
                 return False
