@@ -239,9 +239,12 @@ class ProposalsPage(Page):
         self._fill_moves_menu(detail)
 
     def _fill_moves_menu(self, detail: ProposalDetail) -> None:
-        """Plain moves, then the ways a job can close (each says what it refunds)."""
+        """Plain moves (not hired, withdrawn… ask for a reason), then the ways the job can
+        close, each saying what it refunds."""
         self.moves_menu.clear()
-        closing = [c for c in self.close_choices if c.status in detail.moves]
+        closing = [
+            c for c in self.close_choices if c.status == S.JOB_CLOSED and c.status in detail.moves
+        ]
         covered = {c.status for c in closing}
         for status in detail.moves:
             if status in covered:
@@ -249,7 +252,7 @@ class ProposalsPage(Page):
             action = self.moves_menu.addAction(status_label(status))
             action.triggered.connect(lambda _=False, s=status: self.move_to(s))
         if closing:
-            self.moves_menu.addSection("Closed")
+            self.moves_menu.addSection("Job closed")
         for choice in closing:
             refund = {"spend_and_boost": " (refund)", "spend": " (refund, not the boost)"}
             action = self.moves_menu.addAction(choice.label + refund.get(choice.refund, ""))
