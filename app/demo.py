@@ -355,7 +355,7 @@ def _entry(
         "proposal_id": pid,
         "note": "demo",
         "expires_at": at + timedelta(days=365)
-        if amount > 0 and kind in ("allocation", "purchase", "bonus")
+        if amount > 0 and kind in ("allocation", "purchase", "bonus", "refund", "boost_refund")
         else None,
         "created_at": at,
     }
