@@ -330,13 +330,16 @@ def load_rules(path: Path | None = None) -> RuleSet:
 # -- applying -----------------------------------------------------------------
 
 
-def posting_fields(facts: PostingFacts, now: datetime) -> dict[str, Any]:
+def posting_fields(
+    facts: PostingFacts, now: datetime, text: PostingText | None = None
+) -> dict[str, Any]:
     """The facts a condition may name, derived once per posting."""
     c = facts.client
     posted = facts.posted_at
+    text = text or PostingText(facts.title or "", facts.description or "")
     return {
-        "title_words": len((facts.title or "").split()),
-        "description_words": len((facts.description or "").split()),
+        "title_words": len(text.title_words),
+        "description_words": len(text.description_words),
         "age_hours": (now - posted).total_seconds() / 3600 if posted else None,
         "budget_type": facts.budget_type.value if facts.budget_type else None,
         "fixed_budget": facts.fixed_budget,
@@ -369,25 +372,31 @@ _PUNCTUATION = "".join(c for c in string.punctuation if c not in "@+#&")
 _TO_SPACE = bytes.maketrans(_PUNCTUATION.encode("ascii"), b" " * len(_PUNCTUATION))
 
 
-class _Texts:
-    """The searchable texts of a posting, lower-cased, and the set of their words."""
+def _words(lowered: str) -> list[str]:
+    """The words of a lower-cased text; punctuation counts as a space (bytes: fast)."""
+    plain = lowered.encode("utf-8", "replace").translate(_TO_SPACE)
+    return plain.decode("utf-8", "replace").split()
+
+
+class PostingText:
+    """The searchable texts of a posting, lower-cased, with their words (computed once)."""
 
     def __init__(self, title: str, description: str) -> None:
         self.title = title
         self.description = description
         self.lower_title = title.lower()
         self.lower_description = description.lower()
-        plain = f"{self.lower_title}\n{self.lower_description}".encode("utf-8", "replace")
-        words = plain.translate(_TO_SPACE).decode("utf-8", "replace").split()
-        self.words = set(words)
-        self._words = words
+        self.title_words = _words(self.lower_title)
+        self.description_words = _words(self.lower_description)
+        self.words = set(self.title_words)
+        self.words.update(self.description_words)
         self._flat: str | None = None
 
     @property
     def flat(self) -> str:
         """The words joined by single spaces: where phrase and symbol hints are looked for."""
         if self._flat is None:
-            self._flat = " ".join(self._words)
+            self._flat = " ".join(self.title_words) + "\n" + " ".join(self.description_words)
         return self._flat
 
     def may_match(self, rule: Rule) -> bool:
@@ -403,11 +412,16 @@ class _Texts:
 
 
 def find_flags(
-    rules: RuleSet, facts: PostingFacts, fields: Mapping[str, Any] | None = None, *, now: datetime
+    rules: RuleSet,
+    facts: PostingFacts,
+    fields: Mapping[str, Any] | None = None,
+    *,
+    now: datetime,
+    text: PostingText | None = None,
 ) -> list[Flag]:
     """Every enabled rule that fires on ``facts``, in rule-file order."""
-    fields = fields if fields is not None else posting_fields(facts, now)
-    texts = _Texts(facts.title or "", facts.description or "")
+    texts = text or PostingText(facts.title or "", facts.description or "")
+    fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
     for rule in rules.rules:
         if rule.enabled:
@@ -417,7 +431,7 @@ def find_flags(
     return flags
 
 
-def apply_rule(rule: Rule, texts: _Texts, fields: Mapping[str, Any]) -> Flag | None:
+def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Flag | None:
     """The flag ``rule`` raises on a posting, or None."""
     for condition in rule.conditions:
         if not condition.holds(fields):

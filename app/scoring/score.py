@@ -21,7 +21,14 @@ from typing import Any
 
 from app.domain import BudgetType, PostingFacts, Severity, Verdict
 from app.profiles import ProfileSpec
-from app.scoring.rules import Flag, RuleSet, find_flags, load_rules, posting_fields
+from app.scoring.rules import (
+    Flag,
+    PostingText,
+    RuleSet,
+    find_flags,
+    load_rules,
+    posting_fields,
+)
 from app.scoring.skills import SkillMatcher, SynonymTable, load_synonyms, synonyms_path
 from app.scoring.win_chance import CalibratedRate, WinChance, estimate_win_chance
 
@@ -166,9 +173,10 @@ class Scorer:
         )
 
     def score(self, facts: PostingFacts, now: datetime) -> ScoreResult:
-        fields = posting_fields(facts, now)
-        flags = find_flags(self.rules, facts, fields, now=now)
-        match = self.matcher.match(facts.skills, f"{facts.title or ''}\n{facts.description or ''}")
+        text = PostingText(facts.title or "", facts.description or "")
+        fields = posting_fields(facts, now, text)
+        flags = find_flags(self.rules, facts, fields, now=now, text=text)
+        match = self.matcher.match(facts.skills, f"{text.lower_title}\n{text.lower_description}")
         value = job_value(facts)
         connects = facts.connects_required or DEFAULT_CONNECTS
         factors = [
@@ -177,7 +185,7 @@ class Scorer:
             self._client(facts, fields),
             _competition(facts),
             _freshness(fields.get("age_hours")),
-            _clarity(facts.description or "", fields["description_words"]),
+            _clarity(text.lower_description, fields["description_words"]),
             self._keywords(facts),
             self._level(facts),
         ]
@@ -511,9 +519,8 @@ def _freshness(age_hours: float | None) -> Factor:
     return Factor("Freshness", points, f"Posted {age}.")
 
 
-def _clarity(description: str, words: int) -> Factor:
+def _clarity(lowered: str, words: int) -> Factor:
     points = 0 if words < 15 else 3 if words < 40 else 6 if words < 100 else 8
-    lowered = description.lower()
     concrete = any(w in lowered for w in DELIVERABLE_WORDS)
     concrete = concrete or sum(lowered.count(mark) for mark in BULLET_MARKS) >= 2
     reason = f"{words} words"
