@@ -103,3 +103,23 @@ def test_cards_to_rescore_follows_profile_changes(db) -> None:
         save_profile(session, spec)
     with db.sessions() as session:
         assert cards_to_rescore(session, active_profile(session)) == 3
+
+
+def test_score_jobs_and_sort_by_score_in_sql(db) -> None:
+    from app.storage.scores import score_jobs, with_cards
+
+    ids = add_jobs(db, 6)
+    with db.session() as session:
+        assert score_jobs(session, ids, now=NOW) == 0  # no profile yet: nothing to score for
+        profile = save_profile(session, default_profile("A", skills=["Shopify"]))
+        assert score_jobs(session, ids[:4], now=NOW) == 4
+        profile_id = profile.id
+    with db.sessions() as session:
+        query = with_cards(select(JobPosting.id), profile_id).order_by(
+            ScoreCard.total.desc().nulls_last(), JobPosting.id
+        )
+        rows = session.execute(query).all()
+    assert [r.id for r in rows][-2:] == ids[4:]  # not scored yet: last, with NULLs
+    assert rows[-1].total is None and rows[0].total >= rows[3].total
+    assert {r.verdict for r in rows[:4]} <= {"apply", "maybe", "skip"}
+    assert sum(1 for r in rows if r.critical_flags) == 1  # ids[0] has the Telegram line

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -108,6 +108,43 @@ def score_job(
     result = scorer_for(session, row, win_rates).score(facts_of(job), now)
     store_cards(session, [card_values(job.id, row.id, result, now)])
     return result
+
+
+def score_jobs(
+    session: Session,
+    job_ids: Sequence[int],
+    profile: Profile | str | None = None,
+    *,
+    now: datetime | None = None,
+) -> int:
+    """Score freshly added postings for a profile (default: the active one); returns cards.
+
+    For a paste or an import: does nothing (returns 0) while there is no profile yet,
+    as the first profile's rescore will score everything.
+    """
+    if profile is None and active_profile(session) is None:
+        return 0
+    row = _profile_or_active(session, profile)
+    now = now or datetime.now(UTC)
+    scorer = scorer_for(session, row)
+    jobs = session.scalars(
+        select(JobPosting).where(JobPosting.id.in_(job_ids), JobPosting.deleted_at.is_(None))
+    )
+    cards = [card_values(job.id, row.id, scorer.score(facts_of(job), now), now) for job in jobs]
+    store_cards(session, cards)
+    return len(cards)
+
+
+def with_cards(query: Select[Any], profile_id: int) -> Select[Any]:
+    """``query`` over JobPosting, outer-joined to the profile's cards (total, verdict, flags).
+
+    For the jobs list: sort and filter by ``ScoreCard.total`` / ``ScoreCard.verdict``
+    in SQL; postings without a card yet get NULLs.
+    """
+    on = and_(ScoreCard.job_id == JobPosting.id, ScoreCard.profile_id == profile_id)
+    return query.outerjoin(ScoreCard, on).add_columns(
+        ScoreCard.total, ScoreCard.verdict, ScoreCard.critical_flags
+    )
 
 
 def load_card(session: Session, job_id: int, profile: Profile | None = None) -> ScoreCard | None:
