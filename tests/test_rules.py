@@ -287,7 +287,14 @@ def test_hints_only_speed_up() -> None:
     bare = dataclasses.replace(
         rules,
         rules=tuple(
-            dataclasses.replace(r, hint=(), hint_words=frozenset(), hint_phrases=(), hint_marks=())
+            dataclasses.replace(
+                r,
+                hint=(),
+                hint_words=frozenset(),
+                hint_phrases=(),
+                hint_phrase_heads=frozenset(),
+                hint_marks=(),
+            )
             for r in rules.rules
         ),
     )

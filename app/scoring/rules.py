@@ -118,13 +118,15 @@ class Rule:
     points: float
     explain: str = ""
     patterns: tuple[re.Pattern[str], ...] = ()
-    #: every pattern in one regex, for the lower-cased text (see :func:`_combine`)
-    combined: re.Pattern[str] | None = None
+    #: the patterns for the lower-cased text (see :func:`_for_lowered`)
+    lowered_patterns: tuple[re.Pattern[str], ...] = ()
     hint: tuple[str, ...] = ()
     #: the hints that are words (checked against the posting's word set) ...
     hint_words: frozenset[str] = frozenset()
     #: ... phrases, as their words and the phrase (looked for in the spaced text) ...
     hint_phrases: tuple[tuple[frozenset[str], str], ...] = ()
+    #: the first word of every phrase: when none is in the text, no phrase is
+    hint_phrase_heads: frozenset[str] = frozenset()
     #: ... and symbols like "@" or "+" (looked for anywhere in the text)
     hint_marks: tuple[str, ...] = ()
     guard_before: re.Pattern[str] | None = None
@@ -247,11 +249,14 @@ def _compile_rule(raw: Any) -> Rule:
         points=float(raw["points"]),
         explain=str(raw.get("explain", "")),
         patterns=patterns,
-        combined=_combine(patterns),
+        lowered_patterns=tuple(_for_lowered(p) for p in patterns),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
             (frozenset(h.split()), h) for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
+        ),
+        hint_phrase_heads=frozenset(
+            h.split()[0] for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
         ),
         hint_marks=tuple(h for h in hints if not _PHRASE_HINT.fullmatch(h)),
         guard_before=_optional(raw.get("guard_before"), "guard_before"),
@@ -271,21 +276,12 @@ def _strings(value: Any, key: str) -> list[str]:
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
 
-def _combine(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One alternation of all patterns: one pass over the text instead of one per pattern.
-
-    It runs on the lower-cased text, case-sensitively when no pattern names an
-    upper-case letter (much faster than IGNORECASE); None when the patterns
-    cannot be joined (e.g. clashing group names), and they then run one by one.
-    """
-    if not patterns:
-        return None
-    sources = [p.pattern for p in patterns]
-    flags = re.IGNORECASE if any(_UPPER_LITERAL.search(src) for src in sources) else 0
-    try:
-        return re.compile("|".join(f"(?:{src})" for src in sources), flags)
-    except re.error:
-        return None
+def _for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern for a lower-cased text: case-sensitive (much faster) unless it names
+    an upper-case letter itself."""
+    if _UPPER_LITERAL.search(pattern.pattern):
+        return pattern
+    return re.compile(pattern.pattern)
 
 
 def _compile(pattern: str, what: str) -> re.Pattern[str]:
@@ -364,6 +360,8 @@ def posting_fields(
     }
 
 
+#: how far a pattern match may reach either side of its hint word
+HINT_REACH = 200
 _WORD_HINT = re.compile(r"[^\W_]+")
 _PHRASE_HINT = re.compile(r"[^\W_]+(?: [^\W_&]+| &)*")
 #: ASCII punctuation becomes a space when a text is cut into words ("@", "+", "#", "&"
@@ -405,9 +403,10 @@ class PostingText:
             return True
         if not rule.hint_words.isdisjoint(self.words):
             return True
-        for words, phrase in rule.hint_phrases:
-            if words <= self.words and phrase in self.flat:
-                return True
+        if not rule.hint_phrase_heads.isdisjoint(self.words):
+            for words, phrase in rule.hint_phrases:
+                if words <= self.words and phrase in self.flat:
+                    return True
         return any(m in self.lower_description or m in self.lower_title for m in rule.hint_marks)
 
 
@@ -449,7 +448,7 @@ def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Fla
         ("description", texts.description, texts.lower_description),
         ("title", texts.title, texts.lower_title),
     ):
-        span = _first_match(rule, text, lowered)
+        span = _first_match(rule, text, lowered, texts.words)
         if span is not None:
             start, end = span
             return Flag(
@@ -458,19 +457,51 @@ def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Fla
     return None
 
 
-def _first_match(rule: Rule, text: str, lowered: str) -> tuple[int, int] | None:
-    same_length = len(lowered) == len(text)
-    if rule.combined is not None and same_length:
-        searches = [(rule.combined, lowered)]
-    else:
-        searches = [(p, text) for p in rule.patterns]
+def _windows(rule: Rule, lowered: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where a match can be: within HINT_REACH of a hint word, in text order, merged."""
+    present = [w for w in rule.hint_words if w in words]
+    present += [p for ws, p in rule.hint_phrases if ws <= words]
+    present += list(rule.hint_marks)
+    windows: list[tuple[int, int]] = []
+    spots = []
+    for hint in present:
+        at = lowered.find(hint)
+        while at != -1:
+            spots.append((max(0, at - HINT_REACH), at + len(hint) + HINT_REACH))
+            at = lowered.find(hint, at + 1)
+    for lo, hi in sorted(spots):
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, min(hi, len(lowered))))
+    return windows
+
+
+def _first_match(rule: Rule, text: str, lowered: str, words: set[str]) -> tuple[int, int] | None:
+    """The earliest match of any pattern that is not a near miss."""
+    if len(lowered) == len(text):
+        subject, patterns = lowered, rule.lowered_patterns
+        windows = _windows(rule, lowered, words) if rule.hint else [(0, len(text))]
+    else:  # lower-casing changed the length (rare letters): search the text as it is
+        subject, patterns, windows = text, rule.patterns, [(0, len(text))]
     found = []
-    for pattern, subject in searches:
-        for match in pattern.finditer(subject):
-            if not _near_miss(rule, text, match.start(), match.end()):
-                found.append(match.span())
-                break
+    for pattern in patterns:
+        span = _first_in_windows(rule, pattern, subject, text, windows)
+        if span is not None:
+            found.append(span)
     return min(found) if found else None
+
+
+def _first_in_windows(
+    rule: Rule, pattern: re.Pattern[str], subject: str, text: str, windows: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    for lo, hi in windows:
+        for match in pattern.finditer(subject, lo, hi):
+            if match.end() == hi and hi < len(subject):
+                continue  # cut short by the window: not a match in the whole text
+            if not _near_miss(rule, text, match.start(), match.end()):
+                return match.span()
+    return None
 
 
 def _near_miss(rule: Rule, text: str, start: int, end: int) -> bool:

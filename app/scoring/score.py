@@ -48,22 +48,24 @@ FRESHNESS_MAX = 5
 CLARITY_MAX = 10
 KEYWORDS_MAX = 5
 
-#: words that name concrete deliverables (looked up in the lower-cased description)
-DELIVERABLE_WORDS = (
-    "deliverable",
-    "milestone",
-    "requirement",
-    "scope",
-    "acceptance",
-    "responsibilit",
-    "must have",
-    "must include",
-    "should include",
-    "tasks:",
-    "deadline",
+#: words that name concrete deliverables (looked up in the posting's set of words)
+DELIVERABLE_WORDS = frozenset(
+    {
+        "deliverable",
+        "deliverables",
+        "milestone",
+        "milestones",
+        "requirement",
+        "requirements",
+        "scope",
+        "acceptance",
+        "responsibilities",
+        "deadline",
+        "tasks",
+    }
 )
 #: bullets and numbered items, as they survive copy-paste ("- x", "* x", "1. x", "1) x")
-BULLET_MARKS = (" - ", "\n- ", "\n* ", " * ", "• ", "1. ", "2. ", "1) ", "2) ")
+BULLET_MARKS = (" - ", "\n- ", "\n* ", "• ", "1. ", "1) ")
 
 
 @dataclass(frozen=True)
@@ -185,8 +187,8 @@ class Scorer:
             self._client(facts, fields),
             _competition(facts),
             _freshness(fields.get("age_hours")),
-            _clarity(text.lower_description, fields["description_words"]),
-            self._keywords(facts),
+            _clarity(text),
+            self._keywords(text),
             self._level(facts),
         ]
         if flags:
@@ -322,12 +324,11 @@ class Scorer:
         reason = "; ".join(said) if said else "No client details shown"
         return Factor("Client", points, reason[:1].upper() + reason[1:] + ".")
 
-    def _keywords(self, facts: PostingFacts) -> Factor:
-        text = f"{facts.title or ''}\n{facts.description or ''}".lower()
-        wanted = _found(self._include, text)
-        unwanted = _found(self._exclude, text)
+    def _keywords(self, text: PostingText) -> Factor:
         if not self._include and not self._exclude:
             return Factor("Keywords", 0, "You set no include or exclude keywords.")
+        wanted = _found(self._include, text)
+        unwanted = _found(self._exclude, text)
         points = min(KEYWORDS_MAX, 2 * len(wanted)) - min(30, 15 * len(unwanted))
         parts = []
         if wanted:
@@ -519,10 +520,13 @@ def _freshness(age_hours: float | None) -> Factor:
     return Factor("Freshness", points, f"Posted {age}.")
 
 
-def _clarity(lowered: str, words: int) -> Factor:
+def _clarity(text: PostingText) -> Factor:
+    words = len(text.description_words)
     points = 0 if words < 15 else 3 if words < 40 else 6 if words < 100 else 8
-    concrete = any(w in lowered for w in DELIVERABLE_WORDS)
-    concrete = concrete or sum(lowered.count(mark) for mark in BULLET_MARKS) >= 2
+    concrete = not DELIVERABLE_WORDS.isdisjoint(text.words)
+    if not concrete:
+        lowered = text.lower_description
+        concrete = sum(lowered.count(mark) for mark in BULLET_MARKS) >= 2
     reason = f"{words} words"
     if concrete and words >= 15:
         points += 2
@@ -546,6 +550,17 @@ def _keyword_pattern(words: list[str]) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-def _found(keywords: list[tuple[str, re.Pattern[str]]], lowered: str) -> list[str]:
-    """The keywords that appear in ``lowered`` as whole words."""
-    return [word for word, pattern in keywords if word in lowered and pattern.search(lowered)]
+def _found(keywords: list[tuple[str, re.Pattern[str]]], text: PostingText) -> list[str]:
+    """The keywords that appear in the posting as whole words."""
+    found = []
+    for word, pattern in keywords:
+        if word in text.words:
+            found.append(word)
+            continue
+        if word.isalnum():
+            continue  # a plain word is in the word set or not in the text at all
+        for lowered in (text.lower_title, text.lower_description):
+            if word in lowered and pattern.search(lowered):
+                found.append(word)
+                break
+    return found
