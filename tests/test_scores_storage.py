@@ -3,12 +3,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from app import settings
 from app.errors import InputError, NotFoundError
 from app.profiles import default_profile, save_profile
 from app.scoring.score import current_rules_version
 from app.storage.models import JobPosting, ScoreCard
 from app.storage.postings import apply_facts
-from app.storage.scores import load_card, rescore_all, score_job, stale_cards
+from app.storage.scores import load_card, rescore_all, score_job, stale_cards, stored_version
 from tests.test_rules import NOW, posting
 
 
@@ -43,9 +44,10 @@ def test_score_job_stores_one_card_per_job_and_profile(db) -> None:
         assert card.critical_flags == 1
         assert card.flags[0]["rule"] == "off-platform-contact"
         assert card.flags[0]["start"] is not None
-        assert card.rules_version == current_rules_version()
+        assert card.rules_version == stored_version(session)
+        assert card.rules_version.startswith(current_rules_version() + "-t70.45")
         assert card.matched_skills == ["Shopify", "CSS"]
-        assert stale_cards(session, current_rules_version()) == 0
+        assert stale_cards(session, stored_version(session)) == 0
         assert stale_cards(session, "old") == 1
     with db.session() as session, pytest.raises(NotFoundError):
         score_job(session, 999, now=NOW)
@@ -97,6 +99,11 @@ def test_cards_to_rescore_follows_profile_changes(db) -> None:
     with db.sessions() as session:
         assert cards_to_rescore(session, active_profile(session)) == 0
         assert cards_to_rescore(session, active_profile(session), "other-version") == 3
+    with db.session() as session:
+        settings.set_value(session, "score.apply_threshold", 80)
+    with db.sessions() as session:
+        assert cards_to_rescore(session, active_profile(session)) == 3  # verdicts may change
+    rescore_all(db)
     time.sleep(0.01)
     with db.session() as session:
         spec = default_profile("A", skills=["Shopify", "CSS"])

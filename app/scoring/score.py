@@ -178,7 +178,8 @@ class Scorer:
         text = PostingText(facts.title or "", facts.description or "")
         fields = posting_fields(facts, now, text)
         flags = find_flags(self.rules, facts, fields, now=now, text=text)
-        match = self.matcher.match(facts.skills, f"{text.lower_title}\n{text.lower_description}")
+        lowered = f"{text.lower_title}\n{text.lower_description}"
+        match = self.matcher.match(facts.skills, lowered, text.words)
         value = job_value(facts)
         connects = facts.connects_required or DEFAULT_CONNECTS
         factors = [

@@ -45,9 +45,21 @@ def scorer_for(
     apply_at = int(settings.get(session, "score.apply_threshold"))
     maybe_at = int(settings.get(session, "score.maybe_threshold"))
     spec = spec_of(profile) if isinstance(profile, Profile) else profile
-    return Scorer.for_profile(
+    scorer = Scorer.for_profile(
         spec, apply_threshold=apply_at, maybe_threshold=maybe_at, win_rates=win_rates
     )
+    scorer.version = stored_version(session)
+    return scorer
+
+
+def stored_version(session: Session) -> str:
+    """What a card computed now is stamped with: rules, scorer and verdict thresholds.
+
+    A card with another stamp is out of date (see :func:`cards_to_rescore`).
+    """
+    apply_at = int(settings.get(session, "score.apply_threshold"))
+    maybe_at = int(settings.get(session, "score.maybe_threshold"))
+    return f"{current_rules_version()}-t{apply_at}.{maybe_at}"
 
 
 def card_values(job_id: int, profile_id: int, result: ScoreResult, now: datetime) -> dict[str, Any]:
@@ -162,7 +174,7 @@ def cards_to_rescore(session: Session, profile: Profile, version: str | None = N
 
     Out of date: computed with other rules, or before the profile last changed.
     """
-    version = version or current_rules_version()
+    version = version or stored_version(session)
     card = ScoreCard
     query = (
         select(func.count())
