@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, null, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -208,12 +208,15 @@ def _live_job_count(session: Session) -> int:
 
 
 def _job_batches(session: Session, size: int) -> Iterator[list[Any]]:
-    """Live postings in id order, a batch at a time (keyset paging, plain rows)."""
+    """Live postings in id order, a batch at a time (keyset paging, plain rows, no raw text)."""
     table = JobPosting.__table__
+    # the pasted raw text can be large and the scorer never reads it
+    columns = [c for c in table.c if c.name != "raw_text"]
+    columns.append(null().label("raw_text"))
     last = 0
     while True:
         query = (
-            select(table)
+            select(*columns)
             .where(table.c.id > last, table.c.deleted_at.is_(None))
             .order_by(table.c.id)
             .limit(size)
