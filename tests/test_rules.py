@@ -227,6 +227,15 @@ def test_fact_rule_fires_and_skips_near_miss(rule: str, bad: PostingFacts, near_
     assert rule not in fired(near_miss)
 
 
+def test_phrase_hints_match_across_punctuation() -> None:
+    facts = posting(
+        description="Easy copy-paste job, work-from-home: move rows between two sheets.",
+        hourly_min=45.0,
+        hourly_max=70.0,
+    )
+    assert fired(facts)["overpaid-simple-work"] == "copy-paste"
+
+
 def test_every_rule_has_a_case() -> None:
     tested = {c[0] for c in CASES} | {c[0] for c in FIELD_CASES}
     assert load_rules().ids <= tested

@@ -460,7 +460,8 @@ def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Fla
 def _windows(rule: Rule, lowered: str, words: set[str]) -> list[tuple[int, int]]:
     """Where a match can be: within HINT_REACH of a hint word, in text order, merged."""
     present = [w for w in rule.hint_words if w in words]
-    present += [p for ws, p in rule.hint_phrases if ws <= words]
+    # a phrase is looked for in the spaced words; in the text, its first word is the anchor
+    present += [p.split()[0] for ws, p in rule.hint_phrases if ws <= words]
     present += list(rule.hint_marks)
     windows: list[tuple[int, int]] = []
     spots = []

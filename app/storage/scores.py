@@ -8,7 +8,7 @@ can be found after the rules or the scorer change.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -207,25 +207,19 @@ def _live_job_count(session: Session) -> int:
     return session.scalar(query) or 0
 
 
-def _job_batches(session: Session, size: int) -> Iterator[list[Any]]:
-    """Live postings in id order, a batch at a time (keyset paging, plain rows, no raw text)."""
+def _job_batch(session: Session, after: int, size: int) -> list[Any]:
+    """Up to ``size`` live postings with ids above ``after``, as plain rows without raw text."""
     table = JobPosting.__table__
     # the pasted raw text can be large and the scorer never reads it
     columns = [c for c in table.c if c.name != "raw_text"]
     columns.append(null().label("raw_text"))
-    last = 0
-    while True:
-        query = (
-            select(*columns)
-            .where(table.c.id > last, table.c.deleted_at.is_(None))
-            .order_by(table.c.id)
-            .limit(size)
-        )
-        rows = session.execute(query).all()
-        if not rows:
-            return
-        yield rows
-        last = rows[-1].id
+    query = (
+        select(*columns)
+        .where(table.c.id > after, table.c.deleted_at.is_(None))
+        .order_by(table.c.id)
+        .limit(size)
+    )
+    return list(session.execute(query).all())
 
 
 def rescore_all(
@@ -251,20 +245,24 @@ def rescore_all(
     done = 0
     if progress:
         progress(0, total)
-    with db.sessions() as reader:
-        for batch in _job_batches(reader, batch_size):
-            if should_stop and should_stop():
-                log.info("rescore stopped after %d of %d cards", done, total)
+    last = 0
+    while not (should_stop and should_stop()):
+        # one short transaction per batch: readers and the WAL checkpoint are never held up
+        with db.session() as session:
+            batch = _job_batch(session, last, batch_size)
+            if not batch:
                 break
+            last = batch[-1].id
             facts = [(job.id, facts_of(job)) for job in batch]
-            with db.session() as writer:
-                for profile_id, scorer in scorers:
-                    cards = [
-                        card_values(job_id, profile_id, scorer.score(f, now), now)
-                        for job_id, f in facts
-                    ]
-                    store_cards(writer, cards)
-                    done += len(cards)
-            if progress:
-                progress(done, total)
+            for profile_id, scorer in scorers:
+                cards = [
+                    card_values(job_id, profile_id, scorer.score(f, now), now)
+                    for job_id, f in facts
+                ]
+                store_cards(session, cards)
+                done += len(cards)
+        if progress:
+            progress(done, total)
+    if done < total:
+        log.info("rescore stopped after %d of %d cards", done, total)
     return done
