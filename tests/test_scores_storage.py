@@ -130,3 +130,29 @@ def test_score_jobs_and_sort_by_score_in_sql(db) -> None:
     assert rows[-1].total is None and rows[0].total >= rows[3].total
     assert {r.verdict for r in rows[:4]} <= {"apply", "maybe", "skip"}
     assert sum(1 for r in rows if r.critical_flags) == 1  # ids[0] has the Telegram line
+
+
+def test_rescore_in_worker_processes_matches_one_process(db) -> None:
+    add_jobs(db, 23)
+    with db.session() as session:
+        save_profile(session, default_profile("A", skills=["Shopify"]))
+        save_profile(session, default_profile("B", skills=["CSS"], hourly_rate=80.0))
+    assert rescore_all(db, now=NOW, batch_size=5) == 46
+    with db.sessions() as session:
+        here = session.execute(
+            select(
+                ScoreCard.job_id, ScoreCard.profile_id, ScoreCard.total, ScoreCard.factors
+            ).order_by(ScoreCard.job_id, ScoreCard.profile_id)
+        ).all()
+    seen: list[tuple[int, int]] = []
+    written = rescore_all(
+        db, now=NOW, batch_size=5, workers=2, progress=lambda d, t: seen.append((d, t))
+    )
+    assert written == 46 and seen[-1] == (46, 46) and len(seen) == 6
+    with db.sessions() as session:
+        there = session.execute(
+            select(
+                ScoreCard.job_id, ScoreCard.profile_id, ScoreCard.total, ScoreCard.factors
+            ).order_by(ScoreCard.job_id, ScoreCard.profile_id)
+        ).all()
+    assert there == here

@@ -8,8 +8,13 @@ can be found after the rules or the scorer change.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Select, and_, func, null, or_, select
@@ -222,6 +227,11 @@ def _job_batch(session: Session, after: int, size: int) -> list[Any]:
     return list(session.execute(query).all())
 
 
+#: below this many cards a rescore runs in this process (starting workers costs ~1 s)
+PARALLEL_FROM = 20_000
+MAX_WORKERS = 4
+
+
 def rescore_all(
     db: Database,
     profile: str | None = None,
@@ -231,21 +241,43 @@ def rescore_all(
     now: datetime | None = None,
     batch_size: int = BATCH_SIZE,
     win_rates: Mapping[str, CalibratedRate] | None = None,
+    workers: int | None = None,
 ) -> int:
     """Rescore every posting for ``profile`` (default: every profile); returns cards written.
 
     Each batch commits on its own, so the work done survives a cancel
-    (``should_stop`` returning True) and readers see progress.
+    (``should_stop`` returning True) and readers see progress. Large rescores
+    read and score in ``workers`` processes (default: one per CPU, at most
+    four, from :data:`PARALLEL_FROM` cards on) while this process writes.
     """
     now = now or datetime.now(UTC)
     with db.sessions() as session:
         rows = [find_profile(session, profile)] if profile else list_profiles(session)
         scorers = [(row.id, scorer_for(session, row, win_rates)) for row in rows]
         total = _live_job_count(session) * len(scorers)
-    done = 0
+    if workers is None:
+        workers = min(MAX_WORKERS, os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
     if progress:
         progress(0, total)
-    last = 0
+    if workers > 1 and scorers:
+        done = _rescore_in_workers(db, scorers, now, batch_size, workers, progress, should_stop)
+    else:
+        done = _rescore_here(db, scorers, now, batch_size, total, progress, should_stop)
+    if done < total:
+        log.info("rescore stopped after %d of %d cards", done, total)
+    return done
+
+
+def _rescore_here(
+    db: Database,
+    scorers: list[tuple[int, Scorer]],
+    now: datetime,
+    batch_size: int,
+    total: int,
+    progress: Progress | None,
+    should_stop: ShouldStop | None,
+) -> int:
+    done, last = 0, 0
     while not (should_stop and should_stop()):
         # one short transaction per batch: readers and the WAL checkpoint are never held up
         with db.session() as session:
@@ -253,16 +285,79 @@ def rescore_all(
             if not batch:
                 break
             last = batch[-1].id
-            facts = [(job.id, facts_of(job)) for job in batch]
-            for profile_id, scorer in scorers:
-                cards = [
-                    card_values(job_id, profile_id, scorer.score(f, now), now)
-                    for job_id, f in facts
-                ]
-                store_cards(session, cards)
-                done += len(cards)
+            cards = _cards_for(batch, scorers, now)
+            store_cards(session, cards)
+            done += len(cards)
         if progress:
             progress(done, total)
-    if done < total:
-        log.info("rescore stopped after %d of %d cards", done, total)
     return done
+
+
+def _cards_for(batch: Sequence[Any], scorers: list[tuple[int, Scorer]], now: datetime) -> list:
+    """Score a batch of posting rows for every scorer: the ``score_card`` rows."""
+    cards = []
+    for job in batch:
+        facts = facts_of(job)
+        for profile_id, scorer in scorers:
+            cards.append(card_values(job.id, profile_id, scorer.score(facts, now), now))
+    return cards
+
+
+def _rescore_in_workers(
+    db: Database,
+    scorers: list[tuple[int, Scorer]],
+    now: datetime,
+    batch_size: int,
+    workers: int,
+    progress: Progress | None,
+    should_stop: ShouldStop | None,
+) -> int:
+    """Worker processes read and score id ranges; this process writes what they return."""
+    with db.sessions() as session:
+        query = select(JobPosting.id).where(JobPosting.deleted_at.is_(None))
+        ids = list(session.scalars(query.order_by(JobPosting.id)))
+    ranges = [
+        (ids[i - 1] if i else 0, ids[min(i + batch_size, len(ids)) - 1])
+        for i in range(0, len(ids), batch_size)
+    ]
+    total = len(ids) * len(scorers)
+    target = str(db.path) if db.path is not None else db.url.render_as_string(False)
+    context = multiprocessing.get_context("spawn")
+    done = 0
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_start, initargs=(target, scorers, now)
+    ) as pool:
+        pending = iter(ranges)
+        running = deque(pool.submit(_worker_cards, *r) for r in islice(pending, 2 * workers))
+        while running:
+            if should_stop and should_stop():
+                pool.shutdown(wait=True, cancel_futures=True)
+                break
+            cards = running.popleft().result()
+            following = next(pending, None)
+            if following is not None:
+                running.append(pool.submit(_worker_cards, *following))
+            with db.session() as session:
+                store_cards(session, cards)
+            done += len(cards)
+            if progress:
+                progress(done, total)
+    return done
+
+
+#: a worker process's open database and scorers (set once by :func:`_worker_start`)
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_start(target: str, scorers: list[tuple[int, Scorer]], now: datetime) -> None:
+    from app.storage.db import open_database
+
+    _WORKER.update(db=open_database(target, migrate=False), scorers=scorers, now=now)
+
+
+def _worker_cards(after: int, upto: int) -> list:
+    """In a worker: the cards of the live postings with ids in (after, upto]."""
+    db: Database = _WORKER["db"]
+    with db.sessions() as session:
+        batch = [r for r in _job_batch(session, after, upto - after) if r.id <= upto]
+    return _cards_for(batch, _WORKER["scorers"], _WORKER["now"])
