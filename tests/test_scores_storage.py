@@ -156,3 +156,12 @@ def test_rescore_in_worker_processes_matches_one_process(db) -> None:
             ).order_by(ScoreCard.job_id, ScoreCard.profile_id)
         ).all()
     assert there == here
+
+
+def test_default_workers_only_on_big_jobs_and_machines(monkeypatch) -> None:
+    from app.storage import scores
+
+    monkeypatch.setattr(scores.os, "cpu_count", lambda: 8)
+    assert scores.default_workers(100_000) == 4 and scores.default_workers(500) == 1
+    monkeypatch.setattr(scores.os, "cpu_count", lambda: 2)
+    assert scores.default_workers(100_000) == 1

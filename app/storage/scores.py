@@ -232,6 +232,19 @@ PARALLEL_FROM = 20_000
 MAX_WORKERS = 4
 
 
+def default_workers(cards: int) -> int:
+    """Worker processes for a rescore of ``cards``: none on small jobs or small machines.
+
+    With two CPUs the writing process and the workers compete for the same
+    cores; measured slower than one process (docs/performance.md), so workers
+    start only from four CPUs, leaving one for the writer and the GUI.
+    """
+    cpus = os.cpu_count() or 1
+    if cards < PARALLEL_FROM or cpus < 4:
+        return 1
+    return min(MAX_WORKERS, cpus - 1)
+
+
 def rescore_all(
     db: Database,
     profile: str | None = None,
@@ -247,8 +260,8 @@ def rescore_all(
 
     Each batch commits on its own, so the work done survives a cancel
     (``should_stop`` returning True) and readers see progress. Large rescores
-    read and score in ``workers`` processes (default: one per CPU, at most
-    four, from :data:`PARALLEL_FROM` cards on) while this process writes.
+    read and score in ``workers`` processes (default: :func:`default_workers`)
+    while this process writes.
     """
     now = now or datetime.now(UTC)
     with db.sessions() as session:
@@ -256,7 +269,7 @@ def rescore_all(
         scorers = [(row.id, scorer_for(session, row, win_rates)) for row in rows]
         total = _live_job_count(session) * len(scorers)
     if workers is None:
-        workers = min(MAX_WORKERS, os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
+        workers = default_workers(total)
     if progress:
         progress(0, total)
     if workers > 1 and scorers:
