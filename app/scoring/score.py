@@ -458,7 +458,8 @@ def _client_quality(facts: PostingFacts, member_days: int | None) -> tuple[int, 
     c = facts.client
     points, said = 0, []
     if c.payment_verified is True:
-        points, _ = points + 6, said.append("payment verified")
+        points += 6
+        said.append("payment verified")
     elif c.payment_verified is False:
         said.append("payment not verified")
     else:

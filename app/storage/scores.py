@@ -91,7 +91,7 @@ def store_cards(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
     table = ScoreCard.__table__
-    stmt = insert_for(session, table)
+    stmt: Any = insert_for(session, table)  # the dialect's INSERT, with on_conflict_do_update
     updated = {c: stmt.excluded[c] for c in rows[0] if c not in ("job_id", "profile_id")}
     stmt = stmt.on_conflict_do_update(index_elements=["job_id", "profile_id"], set_=updated)
     session.execute(stmt, list(rows))
