@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -67,6 +68,9 @@ class ProfilePage(Page):
         self._build_header()
         self._build_content()
         ctx.profiles_changed.connect(self.refresh)
+        app = QApplication.instance()
+        if app is not None:  # stop at the next batch; the next start picks up the rest
+            app.aboutToQuit.connect(self.cancel_rescore)
         self.refresh()
 
     # -- construction ------------------------------------------------------------------
