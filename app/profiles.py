@@ -345,10 +345,6 @@ def profile_from_toml(
         if "name" not in skill:
             raise _bad(source, locate, where, "needs a name")
     _check_table(doc.get("client", {}), _CLIENT_KEYS, ("client",), locate, source)
-    if "name" not in doc:
-        raise InputError(
-            f"{source}: key 'name' is missing (the profile's name); nothing was changed"
-        )
     for rule, override in doc.get("rules", {}).items():
         if not isinstance(override, dict):
             raise _bad(source, locate, ("rules", rule), "must be a table with enabled and weight")
