@@ -93,6 +93,21 @@ CASES = [
         posting("Contact forms should go to an address like name@example.com."),
     ),
     (
+        "email-in-post",
+        posting("Reach me directly: mark.hr (at) gmail (dot) com"),
+        posting("Orders are e-mailed from noreply@ceramicsdirect.co to the buyer."),
+    ),
+    (
+        "off-platform-contact",
+        posting("Skype: live:.cid.8f2a9b for a quick call."),
+        posting("Build a Telegram bot that lets our customers message us on Telegram."),
+    ),
+    (
+        "off-platform-contact",
+        posting("Text me on Signal +1 415 555 0132 so we can move faster."),
+        posting("Experience with signal processing and Discord bots is a plus."),
+    ),
+    (
         "phone-in-post",
         posting("Call me at (415) 555-0132 before you apply."),
         posting("We sold 1,250 items in 2023 at $45.00 each."),
