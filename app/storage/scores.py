@@ -74,7 +74,9 @@ def card_values(job_id: int, profile_id: int, result: ScoreResult, now: datetime
         "profile_id": profile_id,
         "total": result.total,
         "verdict": result.verdict.value,
-        "factors": [f.to_json() for f in result.factors],
+        "factors": [
+            {"name": f.name, "points": f.points, "reason": f.reason} for f in result.factors
+        ],
         "flags": [f.to_json() for f in result.flags],
         "matched_skills": list(result.matched_skills),
         "missing_skills": list(result.missing_skills),
@@ -212,11 +214,17 @@ def _live_job_count(session: Session) -> int:
     return session.scalar(query) or 0
 
 
+#: posting columns the scorer does not need (bookkeeping, and the raw pasted text)
+_NOT_SCORED = frozenset(
+    {"raw_text", "dedup_key", "status", "source", "captured_at", "created_at", "updated_at"}
+)
+
+
 def _job_batch(session: Session, after: int, size: int) -> list[Any]:
     """Up to ``size`` live postings with ids above ``after``, as plain rows without raw text."""
     table = JobPosting.__table__
+    columns = [c for c in table.c if c.name not in _NOT_SCORED]
     # the pasted raw text can be large and the scorer never reads it
-    columns = [c for c in table.c if c.name != "raw_text"]
     columns.append(null().label("raw_text"))
     query = (
         select(*columns)
