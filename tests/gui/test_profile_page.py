@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
 
@@ -94,14 +94,24 @@ def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) ->
     model = page.form.rules
     qtmodeltester.check(model)
     qtmodeltester.check(page.form.skills)
+    page.form.setCurrentIndex(3)
+    view = page.form.rules_view
     row = next(r for r, rule in enumerate(model.rules) if rule.id == "stale-post")
-    model.setData(
-        model.index(row, RulesModel.ON),
-        Qt.CheckState.Unchecked.value,
-        Qt.ItemDataRole.CheckStateRole,
+    box = view.visualRect(model.index(row, RulesModel.ON))
+    click_at = QPoint(box.left() + 10, box.center().y())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=click_at)
+    assert model.index(row, RulesModel.ON).data(Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Unchecked
     )
     other = next(r for r, rule in enumerate(model.rules) if rule.id == "low-client-rating")
-    assert model.setData(model.index(other, RulesModel.WEIGHT), 2.5)
+    cell = model.index(other, RulesModel.WEIGHT)
+    view.setCurrentIndex(cell)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2.5")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert model.index(other, RulesModel.POINTS).data() == "−30"
     assert not model.setData(model.index(other, RulesModel.WEIGHT), "heavy")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
