@@ -135,6 +135,7 @@ def score_jobs(
     profile: Profile | str | None = None,
     *,
     now: datetime | None = None,
+    win_rates: Mapping[str, CalibratedRate] | None = None,
 ) -> int:
     """Score freshly added postings for a profile (default: the active one); returns cards.
 
@@ -145,7 +146,7 @@ def score_jobs(
         return 0
     row = _profile_or_active(session, profile)
     now = now or datetime.now(UTC)
-    scorer = scorer_for(session, row)
+    scorer = scorer_for(session, row, win_rates)
     jobs = session.scalars(
         select(JobPosting).where(JobPosting.id.in_(job_ids), JobPosting.deleted_at.is_(None))
     )
