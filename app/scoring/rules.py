@@ -9,6 +9,7 @@ an unknown key) is reported and skipped; the others still run.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import operator
@@ -90,6 +91,10 @@ class Condition:
     field: str
     op: str
     value: Any
+    compare: Callable[[Any, Any], bool] = dataclasses.field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compare", _OPS[self.op])
 
     def holds(self, fields: Mapping[str, Any]) -> bool:
         actual = fields.get(self.field)
@@ -99,10 +104,6 @@ class Condition:
             return bool(self.compare(actual, self.value))
         except TypeError:
             return False
-
-    @property
-    def compare(self) -> Callable[[Any, Any], bool]:
-        return _OPS[self.op]
 
     def evidence(self, fields: Mapping[str, Any]) -> str:
         return f"{self.field}={_show(fields.get(self.field))}"
