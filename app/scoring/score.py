@@ -29,7 +29,13 @@ from app.scoring.rules import (
     load_rules,
     posting_fields,
 )
-from app.scoring.skills import SkillMatcher, SynonymTable, load_synonyms, synonyms_path
+from app.scoring.skills import (
+    SkillMatch,
+    SkillMatcher,
+    SynonymTable,
+    load_synonyms,
+    synonyms_path,
+)
 from app.scoring.win_chance import CalibratedRate, WinChance, estimate_win_chance
 
 #: bump when the scoring arithmetic changes (stored cards then count as stale)
@@ -175,36 +181,21 @@ class Scorer:
         )
 
     def score(self, facts: PostingFacts, now: datetime) -> ScoreResult:
+        """The score card of one posting, as of ``now``."""
         text = PostingText(facts.title or "", facts.description or "")
         fields = posting_fields(facts, now, text)
         flags = find_flags(self.rules, facts, fields, now=now, text=text)
-        lowered = f"{text.lower_title}\n{text.lower_description}"
-        match = self.matcher.match(facts.skills, lowered, text.words)
+        match = self.matcher.match(
+            facts.skills, f"{text.lower_title}\n{text.lower_description}", text.words
+        )
+        factors = self._factors(facts, text, fields, match, flags)
         value = job_value(facts)
         connects = facts.connects_required or DEFAULT_CONNECTS
-        factors = [
-            self._skills(match),
-            self._budget(facts),
-            self._client(facts, fields),
-            _competition(facts),
-            _freshness(fields.get("age_hours")),
-            _clarity(text),
-            self._keywords(text),
-            self._level(facts),
-        ]
-        if flags:
-            factors.append(_flags_factor(flags))
         cost_points = -round(max(0, connects - 4) / 2)
         total = max(0, min(100, sum(f.points for f in factors) + cost_points))
-        cap = None
-        if any(f.severity is Severity.CRITICAL for f in flags) and total >= self.maybe_threshold:
-            cap = Factor(
-                "Critical flag cap",
-                self.maybe_threshold - 1 - total,
-                "A critical red flag keeps the score below Maybe, whatever the client's "
-                "badges (payment verified proves nothing about the job).",
-            )
-            total = self.maybe_threshold - 1
+        cap = self._critical_cap(flags, total)
+        if cap is not None:
+            total += cap.points
         win = estimate_win_chance(total, self.win_rates)
         per_connect = round(win.probability * value / connects, 2) if value else None
         factors.append(self._cost(facts, connects, cost_points, win, value, per_connect))
@@ -224,6 +215,40 @@ class Scorer:
             rules_version=self.version,
         )
 
+    def _factors(
+        self,
+        facts: PostingFacts,
+        text: PostingText,
+        fields: Mapping[str, Any],
+        match: SkillMatch,
+        flags: list[Flag],
+    ) -> list[Factor]:
+        factors = [
+            self._skills(match),
+            self._budget(facts),
+            self._client(facts, fields),
+            _competition(facts),
+            _freshness(fields.get("age_hours")),
+            _clarity(text),
+            self._keywords(text),
+            self._level(facts),
+        ]
+        if flags:
+            factors.append(_flags_factor(flags))
+        return factors
+
+    def _critical_cap(self, flags: list[Flag], total: int) -> Factor | None:
+        """With a critical flag the score stays below Maybe: the points that takes off."""
+        ceiling = max(0, self.maybe_threshold - 1)
+        if total <= ceiling or not any(f.severity is Severity.CRITICAL for f in flags):
+            return None
+        return Factor(
+            "Critical flag cap",
+            ceiling - total,
+            "A critical red flag keeps the score below Maybe, whatever the client's "
+            "badges (payment verified proves nothing about the job).",
+        )
+
     def verdict(self, total: int) -> Verdict:
         if total >= self.apply_threshold:
             return Verdict.APPLY
@@ -233,7 +258,7 @@ class Scorer:
 
     # -- factors that depend on the profile ------------------------------------
 
-    def _skills(self, match: Any) -> Factor:
+    def _skills(self, match: SkillMatch) -> Factor:
         if not self.profile.skills:
             return Factor("Skills", 0, "Your profile lists no skills, so none can match.")
         if match.listed:
