@@ -164,3 +164,22 @@ def test_bad_import_shows_message_and_changes_nothing(qtbot, window, db, tmp_pat
     with db.sessions() as session:
         assert active_profile(session).min_hourly_rate == 25.0
     wait_rescored(qtbot, page)
+
+
+def test_rule_file_problems_are_shown(qtbot, window, db, monkeypatch) -> None:
+    from app.scoring import rules as rules_module
+
+    text = (
+        '[[rule]]\nid = "bad"\nseverity = "warning"\ntitle = "Bad"\npoints = 5\n'
+        "patterns = ['(unclosed']\n"
+    )
+    monkeypatch.setattr(
+        "ui.pages.profile.load_rules", lambda: rules_module.parse_rules(text, "mine.toml")
+    )
+    with db.session() as session:
+        save_profile(session, default_profile("Me", skills=["Shopify"]))
+    page = page_of(window)
+    page.refresh()
+    assert "rule 'bad' skipped: invalid pattern" in page.problems.text()
+    assert page.problems.isVisibleTo(page) and page.form.rules.rowCount() == 0
+    wait_rescored(qtbot, page)
