@@ -183,3 +183,42 @@ def test_rule_file_problems_are_shown(qtbot, window, db, monkeypatch) -> None:
     assert "rule 'bad' skipped: invalid pattern" in page.problems.text()
     assert page.problems.isVisibleTo(page) and page.form.rules.rowCount() == 0
     wait_rescored(qtbot, page)
+
+
+def test_rescore_runs_in_background_with_progress_and_cancel(
+    qtbot, window, db, monkeypatch
+) -> None:
+    import threading
+    import time
+
+    gui_thread = threading.get_ident()
+    seen_threads: list[int] = []
+
+    def slow_rescore(db_, name, *, progress, should_stop):  # type: ignore[no-untyped-def]
+        seen_threads.append(threading.get_ident())
+        done = 0
+        while done < 100 and not should_stop():
+            time.sleep(0.02)
+            done += 10
+            progress(done, 100)
+        return done
+
+    monkeypatch.setattr("ui.pages.profile.rescore_all", slow_rescore)
+    with db.session() as session:
+        save_profile(session, default_profile("Me", skills=["Shopify"]))
+    page = page_of(window)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    page.start_rescore("Me")
+    assert page.rescoring and page.cancel_button.isVisibleTo(page)
+    qtbot.waitUntil(lambda: page.progress.value() >= 20, timeout=5000)
+    assert "Rescoring" in page.progress.text()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    wait_rescored(qtbot, page)
+    timer.stop()
+    assert seen_threads and seen_threads[0] != gui_thread
+    assert len(ticks) >= 3  # the window kept handling events while the rescore ran
+    assert page.status.text().startswith("Rescore stopped after")
+    assert not page.progress.isVisibleTo(page)
