@@ -20,11 +20,10 @@ from app.domain import BudgetType, ExperienceLevel, PostingFacts
 from app.errors import InputError
 from app.parsing.money import parse_money
 from app.parsing.upwork import mark_missing, parse_postings
-from app.profiles import active_profile
 from app.scoring.facts_json import facts_from_json_text
 from app.storage.jobs import add_posting
 from app.storage.models import JobPosting
-from app.storage.scores import score_job
+from app.storage.scores import score_jobs
 
 
 def store_postings(
@@ -36,9 +35,7 @@ def store_postings(
     shows with its verdict; with no profile yet it is scored when one is made.
     """
     stored = [add_posting(session, facts, source=source) for facts in postings]
-    if stored and active_profile(session) is not None:
-        for job, _created in stored:
-            score_job(session, job.id)
+    score_jobs(session, [job.id for job, _created in stored])
     return stored
 
 

@@ -257,9 +257,10 @@ def validate_spec(spec: ProfileSpec) -> None:
 
 # -- TOML --------------------------------------------------------------------
 
-_NUMBER = (int, float)
+_NUMBER: tuple[type, ...] = (int, float)
 #: key -> (accepted types, description); nested tables are described apart
-_TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+_KeySpec = dict[str, tuple[tuple[type, ...], str]]
+_TOP_KEYS: _KeySpec = {
     "name": ((str,), "a string"),
     "title": ((str,), "a string"),
     "min_hourly_rate": (_NUMBER, "a number"),
@@ -274,19 +275,19 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "client": ((dict,), "a table ([client])"),
     "rules": ((dict,), "a table ([rules.RULE-ID])"),
 }
-_SKILL_KEYS = {
+_SKILL_KEYS: _KeySpec = {
     "name": ((str,), "a string"),
     "weight": (_NUMBER, "a number"),
     "synonyms": ((list,), "a list of strings"),
 }
-_CLIENT_KEYS = {
+_CLIENT_KEYS: _KeySpec = {
     "payment_verified_required": ((bool,), "true or false"),
     "min_rating": (_NUMBER, "a number"),
     "min_total_spent": (_NUMBER, "a number"),
     "min_hire_rate": (_NUMBER, "a number"),
     "excluded_countries": ((list,), "a list of strings"),
 }
-_RULE_KEYS = {"enabled": ((bool,), "true or false"), "weight": (_NUMBER, "a number")}
+_RULE_KEYS: _KeySpec = {"enabled": ((bool,), "true or false"), "weight": (_NUMBER, "a number")}
 _STRING_LISTS = {
     "preferred_categories",
     "experience_levels",
@@ -350,6 +351,10 @@ def profile_from_toml(
         if known_rules is not None and rule not in known_rules:
             raise _bad(source, locate, ("rules", rule), "is not a known red-flag rule")
         _check_table(override, _RULE_KEYS, ("rules", rule), locate, source)
+    if "name" not in doc:
+        raise InputError(
+            f"{source}: key 'name' is missing (the profile's name); nothing was changed"
+        )
     spec = _spec_from_doc(doc)
     try:
         validate_spec(spec)
@@ -408,7 +413,8 @@ def _check_table(
         types, described = allowed[key]
         if isinstance(value, bool) and bool not in types or not isinstance(value, types):
             raise _bad(source, locate, path, f"must be {described}, not {_toml_type(value)}")
-        if key in _STRING_LISTS and not all(isinstance(v, str) for v in value):
+        items: list[Any] = value if isinstance(value, list) else []
+        if key in _STRING_LISTS and not all(isinstance(v, str) for v in items):
             raise _bad(source, locate, path, "must be a list of strings")
 
 

@@ -76,12 +76,12 @@ def test_wrong_type_names_key_and_line_and_changes_nothing(db) -> None:
             "min_hourly_rate = true\n",
             "line 1 key 'min_hourly_rate' must be a number, not a boolean",
         ),
-        ("plan = 'gold'\n", "plan must be one of"),
+        ("name = 'x'\nplan = 'gold'\n", "plan must be one of"),
         ("[[skills]]\nweight = 1\n", "key 'skills[0]' needs a name"),
         ("include_keywords = [1, 2]\n", "line 1 key 'include_keywords' must be a list of strings"),
         ("name = \n", "not valid TOML"),
         ("[rules.nope]\nenabled = false\n", "line 1 key 'rules.nope' is not a known red-flag rule"),
-        ("[client]\nmin_hire_rate = 140\n", "min_hire_rate must be a percentage"),
+        ("name = 'x'\n[client]\nmin_hire_rate = 140\n", "min_hire_rate must be a percentage"),
     ],
 )
 def test_bad_profiles_are_refused(text: str, message: str) -> None:

@@ -36,6 +36,8 @@ def test_spelling_variants_and_synonyms_are_one_skill() -> None:
     assert found.missing == ["PHP"]
     in_text = matcher.match([], "We use React JS and postgres. Go ahead and apply.")
     assert in_text.text_only == ["React", "PostgreSQL"]  # "Go ahead" is not the Go language
+    glued = score(posting(description="We build with ReactJS, Node.js and C# daily."))
+    assert "React.js" in glued.matched_skills
 
 
 def test_a_good_match_is_apply_with_reasons() -> None:

@@ -3,12 +3,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from app import settings
 from app.errors import InputError, NotFoundError
 from app.profiles import default_profile, save_profile
 from app.scoring.score import current_rules_version
 from app.storage.models import JobPosting, ScoreCard
 from app.storage.postings import apply_facts
-from app.storage.scores import load_card, rescore_all, score_job, stale_cards
+from app.storage.scores import load_card, rescore_all, score_job, stale_cards, stored_version
 from tests.test_rules import NOW, posting
 
 
@@ -43,9 +44,10 @@ def test_score_job_stores_one_card_per_job_and_profile(db) -> None:
         assert card.critical_flags == 1
         assert card.flags[0]["rule"] == "off-platform-contact"
         assert card.flags[0]["start"] is not None
-        assert card.rules_version == current_rules_version()
+        assert card.rules_version == stored_version(session)
+        assert card.rules_version.startswith(current_rules_version() + "-t70.45")
         assert card.matched_skills == ["Shopify", "CSS"]
-        assert stale_cards(session, current_rules_version()) == 0
+        assert stale_cards(session, stored_version(session)) == 0
         assert stale_cards(session, "old") == 1
     with db.session() as session, pytest.raises(NotFoundError):
         score_job(session, 999, now=NOW)
@@ -97,9 +99,69 @@ def test_cards_to_rescore_follows_profile_changes(db) -> None:
     with db.sessions() as session:
         assert cards_to_rescore(session, active_profile(session)) == 0
         assert cards_to_rescore(session, active_profile(session), "other-version") == 3
+    with db.session() as session:
+        settings.set_value(session, "score.apply_threshold", 80)
+    with db.sessions() as session:
+        assert cards_to_rescore(session, active_profile(session)) == 3  # verdicts may change
+    rescore_all(db)
     time.sleep(0.01)
     with db.session() as session:
         spec = default_profile("A", skills=["Shopify", "CSS"])
         save_profile(session, spec)
     with db.sessions() as session:
         assert cards_to_rescore(session, active_profile(session)) == 3
+
+
+def test_score_jobs_and_sort_by_score_in_sql(db) -> None:
+    from app.storage.scores import score_jobs, with_cards
+
+    ids = add_jobs(db, 6)
+    with db.session() as session:
+        assert score_jobs(session, ids, now=NOW) == 0  # no profile yet: nothing to score for
+        profile = save_profile(session, default_profile("A", skills=["Shopify"]))
+        assert score_jobs(session, ids[:4], now=NOW) == 4
+        profile_id = profile.id
+    with db.sessions() as session:
+        query = with_cards(select(JobPosting.id), profile_id).order_by(
+            ScoreCard.total.desc().nulls_last(), JobPosting.id
+        )
+        rows = session.execute(query).all()
+    assert [r.id for r in rows][-2:] == ids[4:]  # not scored yet: last, with NULLs
+    assert rows[-1].total is None and rows[0].total >= rows[3].total
+    assert {r.verdict for r in rows[:4]} <= {"apply", "maybe", "skip"}
+    assert sum(1 for r in rows if r.critical_flags) == 1  # ids[0] has the Telegram line
+
+
+def test_rescore_in_worker_processes_matches_one_process(db) -> None:
+    add_jobs(db, 23)
+    with db.session() as session:
+        save_profile(session, default_profile("A", skills=["Shopify"]))
+        save_profile(session, default_profile("B", skills=["CSS"], hourly_rate=80.0))
+    assert rescore_all(db, now=NOW, batch_size=5) == 46
+    with db.sessions() as session:
+        here = session.execute(
+            select(
+                ScoreCard.job_id, ScoreCard.profile_id, ScoreCard.total, ScoreCard.factors
+            ).order_by(ScoreCard.job_id, ScoreCard.profile_id)
+        ).all()
+    seen: list[tuple[int, int]] = []
+    written = rescore_all(
+        db, now=NOW, batch_size=5, workers=2, progress=lambda d, t: seen.append((d, t))
+    )
+    assert written == 46 and seen[-1] == (46, 46) and len(seen) == 6
+    with db.sessions() as session:
+        there = session.execute(
+            select(
+                ScoreCard.job_id, ScoreCard.profile_id, ScoreCard.total, ScoreCard.factors
+            ).order_by(ScoreCard.job_id, ScoreCard.profile_id)
+        ).all()
+    assert there == here
+
+
+def test_default_workers_only_on_big_jobs_and_machines(monkeypatch) -> None:
+    from app.storage import scores
+
+    monkeypatch.setattr(scores.os, "cpu_count", lambda: 8)
+    assert scores.default_workers(100_000) == 4 and scores.default_workers(500) == 1
+    monkeypatch.setattr(scores.os, "cpu_count", lambda: 2)
+    assert scores.default_workers(100_000) == 1

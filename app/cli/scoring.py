@@ -13,6 +13,7 @@ from app.cli.common import open_db, print_json, read_text_input
 from app.domain import PostingFacts
 from app.errors import InputError, NotFoundError
 from app.profiles import (
+    ProfileSpec,
     active_profile,
     default_profile,
     find_profile,
@@ -147,7 +148,7 @@ def cmd_rescore(args: argparse.Namespace) -> int:
 # -- profile -----------------------------------------------------------------------
 
 
-def _named_or_active(db: Database, name: str | None):  # type: ignore[no-untyped-def]
+def _named_or_active(db: Database, name: str | None) -> ProfileSpec:
     with db.sessions() as session:
         if name:
             return spec_of(find_profile(session, name))

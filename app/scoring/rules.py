@@ -9,6 +9,7 @@ an unknown key) is reported and skipped; the others still run.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import operator
@@ -90,6 +91,10 @@ class Condition:
     field: str
     op: str
     value: Any
+    compare: Callable[[Any, Any], bool] = dataclasses.field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compare", _OPS[self.op])
 
     def holds(self, fields: Mapping[str, Any]) -> bool:
         actual = fields.get(self.field)
@@ -99,10 +104,6 @@ class Condition:
             return bool(self.compare(actual, self.value))
         except TypeError:
             return False
-
-    @property
-    def compare(self) -> Callable[[Any, Any], bool]:
-        return _OPS[self.op]
 
     def evidence(self, fields: Mapping[str, Any]) -> str:
         return f"{self.field}={_show(fields.get(self.field))}"
@@ -118,13 +119,15 @@ class Rule:
     points: float
     explain: str = ""
     patterns: tuple[re.Pattern[str], ...] = ()
-    #: every pattern in one regex, for the lower-cased text (see :func:`_combine`)
-    combined: re.Pattern[str] | None = None
+    #: the patterns for the lower-cased text (see :func:`_for_lowered`)
+    lowered_patterns: tuple[re.Pattern[str], ...] = ()
     hint: tuple[str, ...] = ()
     #: the hints that are words (checked against the posting's word set) ...
     hint_words: frozenset[str] = frozenset()
     #: ... phrases, as their words and the phrase (looked for in the spaced text) ...
     hint_phrases: tuple[tuple[frozenset[str], str], ...] = ()
+    #: the first word of every phrase: when none is in the text, no phrase is
+    hint_phrase_heads: frozenset[str] = frozenset()
     #: ... and symbols like "@" or "+" (looked for anywhere in the text)
     hint_marks: tuple[str, ...] = ()
     guard_before: re.Pattern[str] | None = None
@@ -247,11 +250,14 @@ def _compile_rule(raw: Any) -> Rule:
         points=float(raw["points"]),
         explain=str(raw.get("explain", "")),
         patterns=patterns,
-        combined=_combine(patterns),
+        lowered_patterns=tuple(_for_lowered(p) for p in patterns),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
             (frozenset(h.split()), h) for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
+        ),
+        hint_phrase_heads=frozenset(
+            h.split()[0] for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
         ),
         hint_marks=tuple(h for h in hints if not _PHRASE_HINT.fullmatch(h)),
         guard_before=_optional(raw.get("guard_before"), "guard_before"),
@@ -271,21 +277,12 @@ def _strings(value: Any, key: str) -> list[str]:
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
 
-def _combine(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One alternation of all patterns: one pass over the text instead of one per pattern.
-
-    It runs on the lower-cased text, case-sensitively when no pattern names an
-    upper-case letter (much faster than IGNORECASE); None when the patterns
-    cannot be joined (e.g. clashing group names), and they then run one by one.
-    """
-    if not patterns:
-        return None
-    sources = [p.pattern for p in patterns]
-    flags = re.IGNORECASE if any(_UPPER_LITERAL.search(src) for src in sources) else 0
-    try:
-        return re.compile("|".join(f"(?:{src})" for src in sources), flags)
-    except re.error:
-        return None
+def _for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern for a lower-cased text: case-sensitive (much faster) unless it names
+    an upper-case letter itself."""
+    if _UPPER_LITERAL.search(pattern.pattern):
+        return pattern
+    return re.compile(pattern.pattern)
 
 
 def _compile(pattern: str, what: str) -> re.Pattern[str]:
@@ -330,13 +327,16 @@ def load_rules(path: Path | None = None) -> RuleSet:
 # -- applying -----------------------------------------------------------------
 
 
-def posting_fields(facts: PostingFacts, now: datetime) -> dict[str, Any]:
+def posting_fields(
+    facts: PostingFacts, now: datetime, text: PostingText | None = None
+) -> dict[str, Any]:
     """The facts a condition may name, derived once per posting."""
     c = facts.client
     posted = facts.posted_at
+    text = text or PostingText(facts.title or "", facts.description or "")
     return {
-        "title_words": len((facts.title or "").split()),
-        "description_words": len((facts.description or "").split()),
+        "title_words": len(text.title_words),
+        "description_words": len(text.description_words),
         "age_hours": (now - posted).total_seconds() / 3600 if posted else None,
         "budget_type": facts.budget_type.value if facts.budget_type else None,
         "fixed_budget": facts.fixed_budget,
@@ -361,6 +361,8 @@ def posting_fields(facts: PostingFacts, now: datetime) -> dict[str, Any]:
     }
 
 
+#: how far a pattern match may reach either side of its hint word
+HINT_REACH = 200
 _WORD_HINT = re.compile(r"[^\W_]+")
 _PHRASE_HINT = re.compile(r"[^\W_]+(?: [^\W_&]+| &)*")
 #: ASCII punctuation becomes a space when a text is cut into words ("@", "+", "#", "&"
@@ -369,25 +371,31 @@ _PUNCTUATION = "".join(c for c in string.punctuation if c not in "@+#&")
 _TO_SPACE = bytes.maketrans(_PUNCTUATION.encode("ascii"), b" " * len(_PUNCTUATION))
 
 
-class _Texts:
-    """The searchable texts of a posting, lower-cased, and the set of their words."""
+def _words(lowered: str) -> list[str]:
+    """The words of a lower-cased text; punctuation counts as a space (bytes: fast)."""
+    plain = lowered.encode("utf-8", "replace").translate(_TO_SPACE)
+    return plain.decode("utf-8", "replace").split()
+
+
+class PostingText:
+    """The searchable texts of a posting, lower-cased, with their words (computed once)."""
 
     def __init__(self, title: str, description: str) -> None:
         self.title = title
         self.description = description
         self.lower_title = title.lower()
         self.lower_description = description.lower()
-        plain = f"{self.lower_title}\n{self.lower_description}".encode("utf-8", "replace")
-        words = plain.translate(_TO_SPACE).decode("utf-8", "replace").split()
-        self.words = set(words)
-        self._words = words
+        self.title_words = _words(self.lower_title)
+        self.description_words = _words(self.lower_description)
+        self.words = set(self.title_words)
+        self.words.update(self.description_words)
         self._flat: str | None = None
 
     @property
     def flat(self) -> str:
         """The words joined by single spaces: where phrase and symbol hints are looked for."""
         if self._flat is None:
-            self._flat = " ".join(self._words)
+            self._flat = " ".join(self.title_words) + "\n" + " ".join(self.description_words)
         return self._flat
 
     def may_match(self, rule: Rule) -> bool:
@@ -396,18 +404,24 @@ class _Texts:
             return True
         if not rule.hint_words.isdisjoint(self.words):
             return True
-        for words, phrase in rule.hint_phrases:
-            if words <= self.words and phrase in self.flat:
-                return True
+        if not rule.hint_phrase_heads.isdisjoint(self.words):
+            for words, phrase in rule.hint_phrases:
+                if words <= self.words and phrase in self.flat:
+                    return True
         return any(m in self.lower_description or m in self.lower_title for m in rule.hint_marks)
 
 
 def find_flags(
-    rules: RuleSet, facts: PostingFacts, fields: Mapping[str, Any] | None = None, *, now: datetime
+    rules: RuleSet,
+    facts: PostingFacts,
+    fields: Mapping[str, Any] | None = None,
+    *,
+    now: datetime,
+    text: PostingText | None = None,
 ) -> list[Flag]:
     """Every enabled rule that fires on ``facts``, in rule-file order."""
-    fields = fields if fields is not None else posting_fields(facts, now)
-    texts = _Texts(facts.title or "", facts.description or "")
+    texts = text or PostingText(facts.title or "", facts.description or "")
+    fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
     for rule in rules.rules:
         if rule.enabled:
@@ -417,7 +431,7 @@ def find_flags(
     return flags
 
 
-def apply_rule(rule: Rule, texts: _Texts, fields: Mapping[str, Any]) -> Flag | None:
+def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Flag | None:
     """The flag ``rule`` raises on a posting, or None."""
     for condition in rule.conditions:
         if not condition.holds(fields):
@@ -435,7 +449,7 @@ def apply_rule(rule: Rule, texts: _Texts, fields: Mapping[str, Any]) -> Flag | N
         ("description", texts.description, texts.lower_description),
         ("title", texts.title, texts.lower_title),
     ):
-        span = _first_match(rule, text, lowered)
+        span = _first_match(rule, text, lowered, texts.words)
         if span is not None:
             start, end = span
             return Flag(
@@ -444,19 +458,52 @@ def apply_rule(rule: Rule, texts: _Texts, fields: Mapping[str, Any]) -> Flag | N
     return None
 
 
-def _first_match(rule: Rule, text: str, lowered: str) -> tuple[int, int] | None:
-    same_length = len(lowered) == len(text)
-    if rule.combined is not None and same_length:
-        searches = [(rule.combined, lowered)]
-    else:
-        searches = [(p, text) for p in rule.patterns]
+def _windows(rule: Rule, lowered: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where a match can be: within HINT_REACH of a hint word, in text order, merged."""
+    present = [w for w in rule.hint_words if w in words]
+    # a phrase is looked for in the spaced words; in the text, its first word is the anchor
+    present += [p.split()[0] for ws, p in rule.hint_phrases if ws <= words]
+    present += list(rule.hint_marks)
+    windows: list[tuple[int, int]] = []
+    spots = []
+    for hint in present:
+        at = lowered.find(hint)
+        while at != -1:
+            spots.append((max(0, at - HINT_REACH), at + len(hint) + HINT_REACH))
+            at = lowered.find(hint, at + 1)
+    for lo, hi in sorted(spots):
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, min(hi, len(lowered))))
+    return windows
+
+
+def _first_match(rule: Rule, text: str, lowered: str, words: set[str]) -> tuple[int, int] | None:
+    """The earliest match of any pattern that is not a near miss."""
+    if len(lowered) == len(text):
+        subject, patterns = lowered, rule.lowered_patterns
+        windows = _windows(rule, lowered, words) if rule.hint else [(0, len(text))]
+    else:  # lower-casing changed the length (rare letters): search the text as it is
+        subject, patterns, windows = text, rule.patterns, [(0, len(text))]
     found = []
-    for pattern, subject in searches:
-        for match in pattern.finditer(subject):
-            if not _near_miss(rule, text, match.start(), match.end()):
-                found.append(match.span())
-                break
+    for pattern in patterns:
+        span = _first_in_windows(rule, pattern, subject, text, windows)
+        if span is not None:
+            found.append(span)
     return min(found) if found else None
+
+
+def _first_in_windows(
+    rule: Rule, pattern: re.Pattern[str], subject: str, text: str, windows: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    for lo, hi in windows:
+        for match in pattern.finditer(subject, lo, hi):
+            if match.end() == hi and hi < len(subject):
+                continue  # cut short by the window: not a match in the whole text
+            if not _near_miss(rule, text, match.start(), match.end()):
+                return match.span()
+    return None
 
 
 def _near_miss(rule: Rule, text: str, start: int, end: int) -> bool:

@@ -21,8 +21,21 @@ from typing import Any
 
 from app.domain import BudgetType, PostingFacts, Severity, Verdict
 from app.profiles import ProfileSpec
-from app.scoring.rules import Flag, RuleSet, find_flags, load_rules, posting_fields
-from app.scoring.skills import SkillMatcher, SynonymTable, load_synonyms, synonyms_path
+from app.scoring.rules import (
+    Flag,
+    PostingText,
+    RuleSet,
+    find_flags,
+    load_rules,
+    posting_fields,
+)
+from app.scoring.skills import (
+    SkillMatch,
+    SkillMatcher,
+    SynonymTable,
+    load_synonyms,
+    synonyms_path,
+)
 from app.scoring.win_chance import CalibratedRate, WinChance, estimate_win_chance
 
 #: bump when the scoring arithmetic changes (stored cards then count as stale)
@@ -41,22 +54,24 @@ FRESHNESS_MAX = 5
 CLARITY_MAX = 10
 KEYWORDS_MAX = 5
 
-#: words that name concrete deliverables (looked up in the lower-cased description)
-DELIVERABLE_WORDS = (
-    "deliverable",
-    "milestone",
-    "requirement",
-    "scope",
-    "acceptance",
-    "responsibilit",
-    "must have",
-    "must include",
-    "should include",
-    "tasks:",
-    "deadline",
+#: words that name concrete deliverables (looked up in the posting's set of words)
+DELIVERABLE_WORDS = frozenset(
+    {
+        "deliverable",
+        "deliverables",
+        "milestone",
+        "milestones",
+        "requirement",
+        "requirements",
+        "scope",
+        "acceptance",
+        "responsibilities",
+        "deadline",
+        "tasks",
+    }
 )
 #: bullets and numbered items, as they survive copy-paste ("- x", "* x", "1. x", "1) x")
-BULLET_MARKS = (" - ", "\n- ", "\n* ", " * ", "• ", "1. ", "2. ", "1) ", "2) ")
+BULLET_MARKS = (" - ", "\n- ", "\n* ", "• ", "1. ", "1) ")
 
 
 @dataclass(frozen=True)
@@ -166,34 +181,21 @@ class Scorer:
         )
 
     def score(self, facts: PostingFacts, now: datetime) -> ScoreResult:
-        fields = posting_fields(facts, now)
-        flags = find_flags(self.rules, facts, fields, now=now)
-        match = self.matcher.match(facts.skills, f"{facts.title or ''}\n{facts.description or ''}")
+        """The score card of one posting, as of ``now``."""
+        text = PostingText(facts.title or "", facts.description or "")
+        fields = posting_fields(facts, now, text)
+        flags = find_flags(self.rules, facts, fields, now=now, text=text)
+        match = self.matcher.match(
+            facts.skills, f"{text.lower_title}\n{text.lower_description}", text.words
+        )
+        factors = self._factors(facts, text, fields, match, flags)
         value = job_value(facts)
         connects = facts.connects_required or DEFAULT_CONNECTS
-        factors = [
-            self._skills(match),
-            self._budget(facts),
-            self._client(facts, fields),
-            _competition(facts),
-            _freshness(fields.get("age_hours")),
-            _clarity(facts.description or "", fields["description_words"]),
-            self._keywords(facts),
-            self._level(facts),
-        ]
-        if flags:
-            factors.append(_flags_factor(flags))
         cost_points = -round(max(0, connects - 4) / 2)
         total = max(0, min(100, sum(f.points for f in factors) + cost_points))
-        cap = None
-        if any(f.severity is Severity.CRITICAL for f in flags) and total >= self.maybe_threshold:
-            cap = Factor(
-                "Critical flag cap",
-                self.maybe_threshold - 1 - total,
-                "A critical red flag keeps the score below Maybe, whatever the client's "
-                "badges (payment verified proves nothing about the job).",
-            )
-            total = self.maybe_threshold - 1
+        cap = self._critical_cap(flags, total)
+        if cap is not None:
+            total += cap.points
         win = estimate_win_chance(total, self.win_rates)
         per_connect = round(win.probability * value / connects, 2) if value else None
         factors.append(self._cost(facts, connects, cost_points, win, value, per_connect))
@@ -213,6 +215,40 @@ class Scorer:
             rules_version=self.version,
         )
 
+    def _factors(
+        self,
+        facts: PostingFacts,
+        text: PostingText,
+        fields: Mapping[str, Any],
+        match: SkillMatch,
+        flags: list[Flag],
+    ) -> list[Factor]:
+        factors = [
+            self._skills(match),
+            self._budget(facts),
+            self._client(facts, fields),
+            _competition(facts),
+            _freshness(fields.get("age_hours")),
+            _clarity(text),
+            self._keywords(text),
+            self._level(facts),
+        ]
+        if flags:
+            factors.append(_flags_factor(flags))
+        return factors
+
+    def _critical_cap(self, flags: list[Flag], total: int) -> Factor | None:
+        """With a critical flag the score stays below Maybe: the points that takes off."""
+        ceiling = max(0, self.maybe_threshold - 1)
+        if total <= ceiling or not any(f.severity is Severity.CRITICAL for f in flags):
+            return None
+        return Factor(
+            "Critical flag cap",
+            ceiling - total,
+            "A critical red flag keeps the score below Maybe, whatever the client's "
+            "badges (payment verified proves nothing about the job).",
+        )
+
     def verdict(self, total: int) -> Verdict:
         if total >= self.apply_threshold:
             return Verdict.APPLY
@@ -222,7 +258,7 @@ class Scorer:
 
     # -- factors that depend on the profile ------------------------------------
 
-    def _skills(self, match: Any) -> Factor:
+    def _skills(self, match: SkillMatch) -> Factor:
         if not self.profile.skills:
             return Factor("Skills", 0, "Your profile lists no skills, so none can match.")
         if match.listed:
@@ -314,12 +350,11 @@ class Scorer:
         reason = "; ".join(said) if said else "No client details shown"
         return Factor("Client", points, reason[:1].upper() + reason[1:] + ".")
 
-    def _keywords(self, facts: PostingFacts) -> Factor:
-        text = f"{facts.title or ''}\n{facts.description or ''}".lower()
-        wanted = _found(self._include, text)
-        unwanted = _found(self._exclude, text)
+    def _keywords(self, text: PostingText) -> Factor:
         if not self._include and not self._exclude:
             return Factor("Keywords", 0, "You set no include or exclude keywords.")
+        wanted = _found(self._include, text)
+        unwanted = _found(self._exclude, text)
         points = min(KEYWORDS_MAX, 2 * len(wanted)) - min(30, 15 * len(unwanted))
         parts = []
         if wanted:
@@ -448,7 +483,8 @@ def _client_quality(facts: PostingFacts, member_days: int | None) -> tuple[int, 
     c = facts.client
     points, said = 0, []
     if c.payment_verified is True:
-        points, _ = points + 6, said.append("payment verified")
+        points += 6
+        said.append("payment verified")
     elif c.payment_verified is False:
         said.append("payment not verified")
     else:
@@ -511,11 +547,13 @@ def _freshness(age_hours: float | None) -> Factor:
     return Factor("Freshness", points, f"Posted {age}.")
 
 
-def _clarity(description: str, words: int) -> Factor:
+def _clarity(text: PostingText) -> Factor:
+    words = len(text.description_words)
     points = 0 if words < 15 else 3 if words < 40 else 6 if words < 100 else 8
-    lowered = description.lower()
-    concrete = any(w in lowered for w in DELIVERABLE_WORDS)
-    concrete = concrete or sum(lowered.count(mark) for mark in BULLET_MARKS) >= 2
+    concrete = not DELIVERABLE_WORDS.isdisjoint(text.words)
+    if not concrete:
+        lowered = text.lower_description
+        concrete = sum(lowered.count(mark) for mark in BULLET_MARKS) >= 2
     reason = f"{words} words"
     if concrete and words >= 15:
         points += 2
@@ -539,6 +577,17 @@ def _keyword_pattern(words: list[str]) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-def _found(keywords: list[tuple[str, re.Pattern[str]]], lowered: str) -> list[str]:
-    """The keywords that appear in ``lowered`` as whole words."""
-    return [word for word, pattern in keywords if word in lowered and pattern.search(lowered)]
+def _found(keywords: list[tuple[str, re.Pattern[str]]], text: PostingText) -> list[str]:
+    """The keywords that appear in the posting as whole words."""
+    found = []
+    for word, pattern in keywords:
+        if word in text.words:
+            found.append(word)
+            continue
+        if word.isalnum():
+            continue  # a plain word is in the word set or not in the text at all
+        for lowered in (text.lower_title, text.lower_description):
+            if word in lowered and pattern.search(lowered):
+                found.append(word)
+                break
+    return found

@@ -133,8 +133,12 @@ class SkillMatcher:
                 self._owners[name] = found
             return found
 
-    def match(self, listed: list[str], text: str) -> SkillMatch:
-        """Match the posting's listed skills and its text against the profile."""
+    def match(self, listed: list[str], text: str, words: set[str] | None = None) -> SkillMatch:
+        """Match the posting's listed skills and its text against the profile.
+
+        ``words``, the text's set of words when already known, lets the text
+        search skip aliases that cannot be there.
+        """
         hits: set[int] = set()
         missing: list[str] = []
         tag_weights: list[float] = []
@@ -145,19 +149,22 @@ class SkillMatcher:
             else:
                 tag_weights.append(self.skills[i].weight)
                 hits.add(i)
-        in_text = self._in_text(text) - hits
+        in_text = self._in_text(text, words) - hits
         matched = [s.name for i, s in enumerate(self.skills) if i in hits or i in in_text]
         text_only = [s.name for i, s in enumerate(self.skills) if i in in_text]
         return SkillMatch(
             matched, list(dict.fromkeys(missing)), tag_weights, text_only, len(listed)
         )
 
-    def _in_text(self, text: str) -> set[int]:
+    def _in_text(self, text: str, words: set[str] | None = None) -> set[int]:
         if self._text_pattern is None or not text:
             return set()
         lowered = text.lower()
         found: set[int] = set()
         for anchor in self._anchors:
+            word = anchor.lstrip(".")
+            if words is not None and word not in words and word + "js" not in words:
+                continue
             at = lowered.find(anchor)
             while at != -1:
                 m = self._text_pattern.match(lowered, at)

@@ -8,11 +8,16 @@ can be found after the rules or the scorer change.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, null, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -73,9 +78,21 @@ def scorer_for(
     if win_rates is None and isinstance(profile, Profile) and profile.id is not None:
         win_rates = own_win_rates(session, profile.id)
     spec = spec_of(profile) if isinstance(profile, Profile) else profile
-    return Scorer.for_profile(
+    scorer = Scorer.for_profile(
         spec, apply_threshold=apply_at, maybe_threshold=maybe_at, win_rates=win_rates
     )
+    scorer.version = stored_version(session)
+    return scorer
+
+
+def stored_version(session: Session) -> str:
+    """What a card computed now is stamped with: rules, scorer and verdict thresholds.
+
+    A card with another stamp is out of date (see :func:`cards_to_rescore`).
+    """
+    apply_at = int(settings.get(session, "score.apply_threshold"))
+    maybe_at = int(settings.get(session, "score.maybe_threshold"))
+    return f"{current_rules_version()}-t{apply_at}.{maybe_at}"
 
 
 def card_values(job_id: int, profile_id: int, result: ScoreResult, now: datetime) -> dict[str, Any]:
@@ -85,7 +102,9 @@ def card_values(job_id: int, profile_id: int, result: ScoreResult, now: datetime
         "profile_id": profile_id,
         "total": result.total,
         "verdict": result.verdict.value,
-        "factors": [f.to_json() for f in result.factors],
+        "factors": [
+            {"name": f.name, "points": f.points, "reason": f.reason} for f in result.factors
+        ],
         "flags": [f.to_json() for f in result.flags],
         "matched_skills": list(result.matched_skills),
         "missing_skills": list(result.missing_skills),
@@ -102,7 +121,7 @@ def store_cards(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
     table = ScoreCard.__table__
-    stmt = insert_for(session, table)
+    stmt: Any = insert_for(session, table)  # the dialect's INSERT, with on_conflict_do_update
     updated = {c: stmt.excluded[c] for c in rows[0] if c not in ("job_id", "profile_id")}
     stmt = stmt.on_conflict_do_update(index_elements=["job_id", "profile_id"], set_=updated)
     session.execute(stmt, list(rows))
@@ -138,6 +157,44 @@ def score_job(
     return result
 
 
+def score_jobs(
+    session: Session,
+    job_ids: Sequence[int],
+    profile: Profile | str | None = None,
+    *,
+    now: datetime | None = None,
+    win_rates: Mapping[str, CalibratedRate] | None = None,
+) -> int:
+    """Score freshly added postings for a profile (default: the active one); returns cards.
+
+    For a paste or an import: does nothing (returns 0) while there is no profile yet,
+    as the first profile's rescore will score everything.
+    """
+    if profile is None and active_profile(session) is None:
+        return 0
+    row = _profile_or_active(session, profile)
+    now = now or datetime.now(UTC)
+    scorer = scorer_for(session, row, win_rates)
+    jobs = session.scalars(
+        select(JobPosting).where(JobPosting.id.in_(job_ids), JobPosting.deleted_at.is_(None))
+    )
+    cards = [card_values(job.id, row.id, scorer.score(facts_of(job), now), now) for job in jobs]
+    store_cards(session, cards)
+    return len(cards)
+
+
+def with_cards(query: Select[Any], profile_id: int) -> Select[Any]:
+    """``query`` over JobPosting, outer-joined to the profile's cards (total, verdict, flags).
+
+    For the jobs list: sort and filter by ``ScoreCard.total`` / ``ScoreCard.verdict``
+    in SQL; postings without a card yet get NULLs.
+    """
+    on = and_(ScoreCard.job_id == JobPosting.id, ScoreCard.profile_id == profile_id)
+    return query.outerjoin(ScoreCard, on).add_columns(
+        ScoreCard.total, ScoreCard.verdict, ScoreCard.critical_flags
+    )
+
+
 def load_card(session: Session, job_id: int, profile: Profile | None = None) -> ScoreCard | None:
     """The stored card of a posting for a profile (default: the active one)."""
     row = profile or active_profile(session)
@@ -153,7 +210,7 @@ def cards_to_rescore(session: Session, profile: Profile, version: str | None = N
 
     Out of date: computed with other rules, or before the profile last changed.
     """
-    version = version or current_rules_version()
+    version = version or stored_version(session)
     card = ScoreCard
     query = (
         select(func.count())
@@ -171,13 +228,13 @@ def cards_to_rescore(session: Session, profile: Profile, version: str | None = N
     return session.scalar(query) or 0
 
 
-def _stale_condition(profile: Profile, job_id: Any) -> Any:
-    """No card of ``profile`` for the posting, or one from other rules / an older profile."""
+def _stale_condition(profile: Profile, version: str, job_id: Any) -> Any:
+    """No card of ``profile`` for the posting, or one of another version / an older profile."""
     card = ScoreCard
     current = (
         select(card.id)
         .where(card.job_id == job_id, card.profile_id == profile.id)
-        .where(card.rules_version == current_rules_version())
+        .where(card.rules_version == version)
         .where(card.computed_at >= profile.updated_at)
     )
     return ~current.exists()
@@ -198,10 +255,12 @@ def score_stale(
         if profile is None:
             return 0
         scorer = scorer_for(session, profile)
-        total = cards_to_rescore(session, profile)
-    done = 0
+        version = stored_version(session)
+        total = cards_to_rescore(session, profile, version)
+    done, last = 0, 0
     with db.sessions() as reader:
-        for batch in _job_batches(reader, batch_size, stale_for=profile):
+        while batch := _job_batch(reader, last, batch_size, stale_for=(profile, version)):
+            last = batch[-1].id
             if should_stop and should_stop():
                 break
             with db.session() as writer:
@@ -233,29 +292,50 @@ def _live_job_count(session: Session) -> int:
     return session.scalar(query) or 0
 
 
-def _job_batches(
-    session: Session, size: int, stale_for: Profile | None = None
-) -> Iterator[list[Any]]:
-    """Live postings in id order, a batch at a time (keyset paging, plain rows).
+#: posting columns the scorer does not need (bookkeeping, and the raw pasted text)
+_NOT_SCORED = frozenset(
+    {"raw_text", "dedup_key", "status", "source", "captured_at", "created_at", "updated_at"}
+)
 
-    With ``stale_for``, only those whose card for that profile is missing or out of date.
+
+def _job_batch(
+    session: Session, after: int, size: int, stale_for: tuple[Profile, str] | None = None
+) -> list[Any]:
+    """Up to ``size`` live postings with ids above ``after``, as plain rows without raw text.
+
+    With ``stale_for`` (profile, version): only those whose card is missing or out of date.
     """
     table = JobPosting.__table__
-    last = 0
-    while True:
-        query = (
-            select(table)
-            .where(table.c.id > last, table.c.deleted_at.is_(None))
-            .order_by(table.c.id)
-            .limit(size)
-        )
-        if stale_for is not None:
-            query = query.where(_stale_condition(stale_for, table.c.id))
-        rows = session.execute(query).all()
-        if not rows:
-            return
-        yield rows
-        last = rows[-1].id
+    columns = [c for c in table.c if c.name not in _NOT_SCORED]
+    # the pasted raw text can be large and the scorer never reads it
+    columns.append(null().label("raw_text"))
+    query = (
+        select(*columns)
+        .where(table.c.id > after, table.c.deleted_at.is_(None))
+        .order_by(table.c.id)
+        .limit(size)
+    )
+    if stale_for is not None:
+        query = query.where(_stale_condition(*stale_for, table.c.id))
+    return list(session.execute(query).all())
+
+
+#: below this many cards a rescore runs in this process (starting workers costs ~1 s)
+PARALLEL_FROM = 20_000
+MAX_WORKERS = 4
+
+
+def default_workers(cards: int) -> int:
+    """Worker processes for a rescore of ``cards``: none on small jobs or small machines.
+
+    With two CPUs the writing process and the workers compete for the same
+    cores; measured slower than one process (docs/performance.md), so workers
+    start only from four CPUs, leaving one for the writer and the GUI.
+    """
+    cpus = os.cpu_count() or 1
+    if cards < PARALLEL_FROM or cpus < 4:
+        return 1
+    return min(MAX_WORKERS, cpus - 1)
 
 
 def rescore_all(
@@ -267,34 +347,123 @@ def rescore_all(
     now: datetime | None = None,
     batch_size: int = BATCH_SIZE,
     win_rates: Mapping[str, CalibratedRate] | None = None,
+    workers: int | None = None,
 ) -> int:
     """Rescore every posting for ``profile`` (default: every profile); returns cards written.
 
     Each batch commits on its own, so the work done survives a cancel
-    (``should_stop`` returning True) and readers see progress.
+    (``should_stop`` returning True) and readers see progress. Large rescores
+    read and score in ``workers`` processes (default: :func:`default_workers`)
+    while this process writes.
     """
     now = now or datetime.now(UTC)
     with db.sessions() as session:
         rows = [find_profile(session, profile)] if profile else list_profiles(session)
         scorers = [(row.id, scorer_for(session, row, win_rates)) for row in rows]
         total = _live_job_count(session) * len(scorers)
-    done = 0
+    if workers is None:
+        workers = default_workers(total)
     if progress:
         progress(0, total)
-    with db.sessions() as reader:
-        for batch in _job_batches(reader, batch_size):
-            if should_stop and should_stop():
-                log.info("rescore stopped after %d of %d cards", done, total)
+    if workers > 1 and scorers:
+        done = _rescore_in_workers(db, scorers, now, batch_size, workers, progress, should_stop)
+    else:
+        done = _rescore_here(db, scorers, now, batch_size, total, progress, should_stop)
+    if done < total:
+        log.info("rescore stopped after %d of %d cards", done, total)
+    return done
+
+
+def _rescore_here(
+    db: Database,
+    scorers: list[tuple[int, Scorer]],
+    now: datetime,
+    batch_size: int,
+    total: int,
+    progress: Progress | None,
+    should_stop: ShouldStop | None,
+) -> int:
+    done, last = 0, 0
+    while not (should_stop and should_stop()):
+        # one short transaction per batch: readers and the WAL checkpoint are never held up
+        with db.session() as session:
+            batch = _job_batch(session, last, batch_size)
+            if not batch:
                 break
-            facts = [(job.id, facts_of(job)) for job in batch]
-            with db.session() as writer:
-                for profile_id, scorer in scorers:
-                    cards = [
-                        card_values(job_id, profile_id, scorer.score(f, now), now)
-                        for job_id, f in facts
-                    ]
-                    store_cards(writer, cards)
-                    done += len(cards)
+            last = batch[-1].id
+            cards = _cards_for(batch, scorers, now)
+            store_cards(session, cards)
+            done += len(cards)
+        if progress:
+            progress(done, total)
+    return done
+
+
+def _cards_for(batch: Sequence[Any], scorers: list[tuple[int, Scorer]], now: datetime) -> list:
+    """Score a batch of posting rows for every scorer: the ``score_card`` rows."""
+    cards = []
+    for job in batch:
+        facts = facts_of(job)
+        for profile_id, scorer in scorers:
+            cards.append(card_values(job.id, profile_id, scorer.score(facts, now), now))
+    return cards
+
+
+def _rescore_in_workers(
+    db: Database,
+    scorers: list[tuple[int, Scorer]],
+    now: datetime,
+    batch_size: int,
+    workers: int,
+    progress: Progress | None,
+    should_stop: ShouldStop | None,
+) -> int:
+    """Worker processes read and score id ranges; this process writes what they return."""
+    with db.sessions() as session:
+        query = select(JobPosting.id).where(JobPosting.deleted_at.is_(None))
+        ids = list(session.scalars(query.order_by(JobPosting.id)))
+    ranges = [
+        (ids[i - 1] if i else 0, ids[min(i + batch_size, len(ids)) - 1])
+        for i in range(0, len(ids), batch_size)
+    ]
+    total = len(ids) * len(scorers)
+    target = str(db.path) if db.path is not None else db.url.render_as_string(False)
+    context = multiprocessing.get_context("spawn")
+    done = 0
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_start, initargs=(target, scorers, now)
+    ) as pool:
+        pending = iter(ranges)
+        running = deque(pool.submit(_worker_cards, *r) for r in islice(pending, 2 * workers))
+        while running:
+            if should_stop and should_stop():
+                pool.shutdown(wait=True, cancel_futures=True)
+                break
+            cards = running.popleft().result()
+            following = next(pending, None)
+            if following is not None:
+                running.append(pool.submit(_worker_cards, *following))
+            with db.session() as session:
+                store_cards(session, cards)
+            done += len(cards)
             if progress:
                 progress(done, total)
     return done
+
+
+#: a worker process's open database and scorers (set once by :func:`_worker_start`)
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_start(target: str, scorers: list[tuple[int, Scorer]], now: datetime) -> None:
+    from app.storage.db import open_database
+
+    _WORKER.update(db=open_database(target, migrate=False), scorers=scorers, now=now)
+
+
+def _worker_cards(after: int, upto: int) -> list:
+    """In a worker: the cards of the live postings with ids in (after, upto]."""
+    db: Database = _WORKER["db"]
+    with db.sessions() as session:
+        batch = [r for r in _job_batch(session, after, upto - after) if r.id <= upto]
+    return _cards_for(batch, _WORKER["scorers"], _WORKER["now"])

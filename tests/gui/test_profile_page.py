@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
 
@@ -94,14 +94,24 @@ def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) ->
     model = page.form.rules
     qtmodeltester.check(model)
     qtmodeltester.check(page.form.skills)
+    page.form.setCurrentIndex(3)
+    view = page.form.rules_view
     row = next(r for r, rule in enumerate(model.rules) if rule.id == "stale-post")
-    model.setData(
-        model.index(row, RulesModel.ON),
-        Qt.CheckState.Unchecked.value,
-        Qt.ItemDataRole.CheckStateRole,
+    box = view.visualRect(model.index(row, RulesModel.ON))
+    click_at = QPoint(box.left() + 10, box.center().y())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=click_at)
+    assert model.index(row, RulesModel.ON).data(Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Unchecked
     )
     other = next(r for r, rule in enumerate(model.rules) if rule.id == "low-client-rating")
-    assert model.setData(model.index(other, RulesModel.WEIGHT), 2.5)
+    cell = model.index(other, RulesModel.WEIGHT)
+    view.setCurrentIndex(cell)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2.5")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert model.index(other, RulesModel.POINTS).data() == "−30"
     assert not model.setData(model.index(other, RulesModel.WEIGHT), "heavy")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
@@ -154,3 +164,61 @@ def test_bad_import_shows_message_and_changes_nothing(qtbot, window, db, tmp_pat
     with db.sessions() as session:
         assert active_profile(session).min_hourly_rate == 25.0
     wait_rescored(qtbot, page)
+
+
+def test_rule_file_problems_are_shown(qtbot, window, db, monkeypatch) -> None:
+    from app.scoring import rules as rules_module
+
+    text = (
+        '[[rule]]\nid = "bad"\nseverity = "warning"\ntitle = "Bad"\npoints = 5\n'
+        "patterns = ['(unclosed']\n"
+    )
+    monkeypatch.setattr(
+        "ui.pages.profile.load_rules", lambda: rules_module.parse_rules(text, "mine.toml")
+    )
+    with db.session() as session:
+        save_profile(session, default_profile("Me", skills=["Shopify"]))
+    page = page_of(window)
+    page.refresh()
+    assert "rule 'bad' skipped: invalid pattern" in page.problems.text()
+    assert page.problems.isVisibleTo(page) and page.form.rules.rowCount() == 0
+    wait_rescored(qtbot, page)
+
+
+def test_rescore_runs_in_background_with_progress_and_cancel(
+    qtbot, window, db, monkeypatch
+) -> None:
+    import threading
+    import time
+
+    gui_thread = threading.get_ident()
+    seen_threads: list[int] = []
+
+    def slow_rescore(db_, name, *, progress, should_stop):  # type: ignore[no-untyped-def]
+        seen_threads.append(threading.get_ident())
+        done = 0
+        while done < 100 and not should_stop():
+            time.sleep(0.02)
+            done += 10
+            progress(done, 100)
+        return done
+
+    monkeypatch.setattr("ui.pages.profile.rescore_all", slow_rescore)
+    with db.session() as session:
+        save_profile(session, default_profile("Me", skills=["Shopify"]))
+    page = page_of(window)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    page.start_rescore("Me")
+    assert page.rescoring and page.cancel_button.isVisibleTo(page)
+    qtbot.waitUntil(lambda: page.progress.value() >= 20, timeout=5000)
+    assert "Rescoring" in page.progress.text()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    wait_rescored(qtbot, page)
+    timer.stop()
+    assert seen_threads and seen_threads[0] != gui_thread
+    assert len(ticks) >= 3  # the window kept handling events while the rescore ran
+    assert page.status.text().startswith("Rescore stopped after")
+    assert not page.progress.isVisibleTo(page)

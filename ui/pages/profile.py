@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -35,7 +36,7 @@ from app.profiles import (
     spec_of,
     use_profile,
 )
-from app.scoring.rules import load_rules
+from app.scoring.rules import RuleSet, load_rules
 from app.storage.scores import cards_to_rescore, rescore_all
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -67,6 +68,9 @@ class ProfilePage(Page):
         self._build_header()
         self._build_content()
         ctx.profiles_changed.connect(self.refresh)
+        app = QApplication.instance()
+        if app is not None:  # stop at the next batch; the next start picks up the rest
+            app.aboutToQuit.connect(self.cancel_rescore)
         self.refresh()
 
     # -- construction ------------------------------------------------------------------
@@ -152,7 +156,11 @@ class ProfilePage(Page):
     @Slot()
     def _reload(self) -> None:
         """Show the active profile as stored."""
-        rules = load_rules()
+        try:
+            rules = load_rules()
+            problems = list(rules.problems)
+        except WorkbenchError as exc:  # the whole rule file is unreadable
+            rules, problems = RuleSet(()), [str(exc)]
         with self.ctx.db.sessions() as session:
             row = active_profile(session)
             if row is None:
@@ -160,8 +168,8 @@ class ProfilePage(Page):
             spec = spec_of(row)
         self.form.load(spec, list(rules.rules))
         self._loaded = spec.name
-        self.problems.setText("\n".join(rules.problems))
-        self.problems.setVisible(bool(rules.problems))
+        self.problems.setText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,18 @@ def _money(maximum: float = 1_000_000.0) -> QDoubleSpinBox:
     box.setPrefix("$ ")
     box.setSpecialValueText("no minimum")
     return box
+
+
+def _form_page(form: QFormLayout) -> QWidget:
+    """A tab holding ``form`` at a readable width, left-aligned."""
+    inner = QWidget()
+    inner.setMaximumWidth(760)
+    inner.setLayout(form)
+    page = QWidget()
+    row = QHBoxLayout(page)
+    row.addWidget(inner, 1, Qt.AlignmentFlag.AlignTop)
+    row.addStretch(0)
+    return page
 
 
 def _optional(value: float) -> float | None:
@@ -91,9 +103,7 @@ class ProfileForm(QTabWidget):
         for box in self.levels.values():
             box.toggled.connect(self.edited)
         self.plan.currentIndexChanged.connect(self.edited)
-        page = QWidget()
-        page.setLayout(form)
-        return page
+        return _form_page(form)
 
     def _skills_tab(self) -> QWidget:
         self.skills = SkillsModel(self)
@@ -141,9 +151,7 @@ class ProfileForm(QTabWidget):
         for spin in (self.min_rating, self.min_spent, self.min_hire_rate):
             spin.valueChanged.connect(self.edited)
         self.countries.textEdited.connect(self.edited)
-        page = QWidget()
-        page.setLayout(form)
-        return page
+        return _form_page(form)
 
     def _rules_tab(self) -> QWidget:
         self.rules = RulesModel(self)
