@@ -72,6 +72,8 @@ class PreferencesDialog(QDialog):
         except WorkbenchError as exc:
             QMessageBox.warning(self, "Preferences", str(exc))
             return
+        # verdicts follow the thresholds: stored cards are rescored in the background
+        self.ctx.profiles_changed.emit()
         theme = THEMES[self.theme.currentIndex()]
         QSettings().setValue("ui/theme", theme)
         app = QApplication.instance()

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from sqlalchemy import select
 
 from app import settings
 from app.storage.models import LedgerEntry
@@ -71,3 +72,39 @@ def test_screenshot_tool_writes_one_png_per_page(qapp, db, tmp_path: Path) -> No
     assert len(names) == 12
     assert "jobs.png" in names and "profile-dark.png" in names
     assert all((out / n).stat().st_size > 5000 for n in names)
+
+
+def test_new_thresholds_rescore_stored_postings(qtbot, window: MainWindow, db) -> None:
+    from app.capture import capture_text
+    from app.profiles import first_run_profile, save_profile
+    from app.storage.models import ScoreCard
+    from ui.pages.profile import ProfilePage
+
+    with db.session() as session:
+        save_profile(session, first_run_profile("Python developer", "Python", 40.0))
+        capture_text(
+            session,
+            "Python scraper\nFixed-price - Expert - Est. Budget: $500 - Scrape listings daily with Python.\nPython\n",
+        )
+    page = window.page(ProfilePage)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.rescoring, timeout=10000)
+    with db.sessions() as session:
+        before = session.scalar(select(ScoreCard))
+    assert before is not None
+
+    def set_and_accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.maybe_threshold.setValue(0)
+        dialog.apply_threshold.setValue(1)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, set_and_accept)
+    window.preferences_action.trigger()
+    qtbot.waitUntil(lambda: not page.rescoring, timeout=10000)
+
+    def rescored() -> bool:
+        with db.sessions() as session:
+            return session.scalar(select(ScoreCard.verdict)) == "apply"
+
+    qtbot.waitUntil(rescored, timeout=10000)
