@@ -10,20 +10,22 @@ the postings (matched by platform id or URL), it never duplicates them.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
 import types
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.domain import BudgetType, ClientFacts, ExperienceLevel, JobStatus, PostingFacts
+from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.errors import InputError
 from app.parsing.countries import country_name
 from app.parsing.money import parse_money
@@ -37,6 +39,7 @@ from app.parsing.upwork import (
     split_skills,
 )
 from app.storage.db import Database
+from app.storage.jobs import bulk_upsert
 from app.storage.models import JobPosting
 from app.storage.postings import apply_facts
 
@@ -276,6 +279,7 @@ def _find_list(data: Any, depth: int = 0) -> list[Any] | None:
 # -- records → facts -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return re.sub(r"[\s\-.]+", "_", str(name).strip().lower())
 
@@ -400,7 +404,7 @@ def _facts_from_fields(f: dict[str, Any], now: datetime) -> PostingFacts:
 def _text(value: Any) -> str | None:
     if value is None:
         return None
-    text = " ".join(str(value).replace("\u00a0", " ").split(" ")).strip()
+    text = str(value).replace("\u00a0", " ").strip()
     return text or None
 
 
@@ -414,15 +418,19 @@ def _skills(value: Any) -> list[str]:
                 value = json.loads(stripped)
             except json.JSONDecodeError:
                 value = stripped.strip("[]").replace("'", "").split(",")
-        else:
+        elif re.search(r"[,;|]", stripped):
             value = re.split(r"\s*[,;|]\s*", stripped)
+        else:
+            value = split_skills(stripped)  # one cell, perhaps glued: "Data ScrapingPython"
     if not isinstance(value, list):
         raise InputError(f"skills {value!r} is not a list")
     out: list[str] = []
     for item in value:
         name = item.get("prettyName") or item.get("name") if isinstance(item, dict) else item
-        if name is not None and str(name).strip():
-            out.extend(split_skills(str(name).strip()))
+        if name is not None:
+            text = str(name).strip()
+            if text:
+                out.append(text)
     return list(dict.fromkeys(out))
 
 
@@ -577,6 +585,30 @@ def import_records(
     progress: ProgressFn | None = None,
 ) -> ImportReport:
     """Store the records in ``session`` (no commit); the caller decides on commit or rollback."""
+    with _no_gc():
+        return _import_records(session, records, source, skip_invalid, now, progress)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Bulk work makes many objects that live to the end: collecting them midway is waste."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import_records(
+    session: Session,
+    records: list[tuple[int, Any]],
+    source: str,
+    skip_invalid: bool,
+    now: datetime | None,
+    progress: ProgressFn | None,
+) -> ImportReport:
     report = ImportReport()
     moment = now or datetime.now(UTC)
     total = len(records)
@@ -611,43 +643,13 @@ def _store(
     progress: ProgressFn | None,
     total: int,
 ) -> None:
-    table = JobPosting.__table__
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
-        keys = [row["dedup_key"] for row in batch]
-        existing = dict(
-            session.execute(
-                select(JobPosting.dedup_key, JobPosting.id).where(JobPosting.dedup_key.in_(keys))
-            ).all()
-        )
-        new_rows, changed = [], []
-        for row in batch:
-            row["source"] = source[:300]
-            row["updated_at"] = now
-            job_id = existing.get(row["dedup_key"])
-            if job_id is None:
-                row.update(status=JobStatus.NEW.value, captured_at=now, created_at=now)
-                new_rows.append(row)
-            else:
-                if row.get("raw_text") is None:
-                    row.pop("raw_text", None)
-                changed.append({**row, "_id": job_id, "deleted_at": None})
-        if new_rows:
-            session.execute(insert(table), new_rows)
-            report.added += len(new_rows)
-        for group in _same_columns(changed):
-            stmt = update(table).where(table.c.id == bindparam("_id"))
-            session.execute(stmt, group)
-            report.updated += len(group)
+        added, updated = bulk_upsert(session, batch, source=source, now=now)
+        report.added += added
+        report.updated += updated
         if progress is not None:
             progress(total // 2 + (start + len(batch)) * (total - total // 2) // len(rows), total)
-
-
-def _same_columns(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(tuple(sorted(row)), []).append(row)
-    yield from groups.values()
 
 
 def import_file(

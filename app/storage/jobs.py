@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, false, func, select, update
+from sqlalchemy import insert as sa_insert
+from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
 
 from app.domain import JobStatus, PostingFacts
@@ -106,6 +108,114 @@ def add_posting(
     job.deleted_at = None
     session.flush()
     return job, created
+
+
+def bulk_upsert(
+    session: Session, rows: list[dict[str, Any]], *, source: str, now: datetime
+) -> tuple[int, int]:
+    """Insert or update many ``job_posting`` rows (column dicts with ``dedup_key``).
+
+    For imports: one SELECT for the batch's keys, then one executemany for the
+    new rows and one for the changed ones (SQLite through the driver directly,
+    with SQLAlchemy's own type processors). Status and pasted text of existing
+    postings are kept. Returns (added, updated).
+    """
+    table = JobPosting.__table__
+    keys = [row["dedup_key"] for row in rows]
+    found = session.execute(
+        select(JobPosting.dedup_key, JobPosting.id).where(JobPosting.dedup_key.in_(keys))
+    )
+    existing = {key: job_id for key, job_id in found}
+    new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for row in rows:
+        row.update(source=source[:300], updated_at=now, deleted_at=None)
+        job_id = existing.get(row["dedup_key"])
+        if job_id is None:
+            row.update(status=JobStatus.NEW.value, captured_at=now, created_at=now)
+            new_rows.append(row)
+        else:
+            if row.get("raw_text") is None:
+                row.pop("raw_text", None)
+            row["id"] = job_id
+            changed.append(row)
+    if new_rows:
+        _executemany(session, table, new_rows, update=False)
+    for group in _same_columns(changed):
+        _executemany(session, table, group, update=True)
+    return len(new_rows), len(changed)
+
+
+def _same_columns(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    return list(groups.values())
+
+
+def _executemany(session: Session, table: Any, rows: list[dict[str, Any]], *, update: bool) -> None:
+    columns = [name for name in rows[0] if name != "id"]
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        if update:
+            stmt = sa_update(table).where(table.c.id == bindparam("_id"))
+            connection.execute(stmt, [{**_rename_id(r)} for r in rows])
+        else:
+            connection.execute(sa_insert(table), rows)
+        return
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
+
+    typed = [(n, _memo(proc)) for n, proc in enumerate(processors) if proc is not None]
+
+    def values(row: dict[str, Any]) -> list[Any]:
+        out = [row[name] for name in columns]
+        for n, convert in typed:
+            out[n] = convert(out[n])
+        return out
+
+    if update:
+        sql = f"UPDATE {table.name} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
+        params = [[*values(row), row["id"]] for row in rows]
+    else:
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
+        params = [values(row) for row in rows]
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, params)
+    finally:
+        cursor.close()
+
+
+def _memo(proc: Any) -> Any:
+    """A bind processor that reuses its last result for the same object, and one result for
+    empty lists (every row of a batch shares ``now``; most lists are empty)."""
+    last: list[Any] = [object(), None]
+    empty: dict[type, Any] = {}
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if value is last[0]:
+            return last[1]
+        if not value and isinstance(value, list | dict):
+            if type(value) not in empty:
+                empty[type(value)] = proc(value)
+            return empty[type(value)]
+        result = proc(value)
+        last[0], last[1] = value, result
+        return result
+
+    return convert
+
+
+def _rename_id(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    out["_id"] = out.pop("id")
+    return out
 
 
 def get_job(session: Session, job_id: int) -> JobPosting:
