@@ -36,10 +36,54 @@ sys.path.insert(0, str(ROOT / "tests"))
 from parsing.test_upwork_parser import JOB_PAGE, TILE  # noqa: E402
 
 WORDS = tuple(
-    "python django react node api scraper wordpress shopify logo design video editing seo "
-    "writer translation data entry excel dashboard automation zapier mobile flutter ios android "
-    "figma landing page ecommerce stripe postgres aws docker kubernetes chatbot openai llm "
-    "marketing email copywriting illustration animation unity game blockchain solidity".split(" ")
+    [
+        "python",
+        "django",
+        "react",
+        "node",
+        "api",
+        "scraper",
+        "wordpress",
+        "shopify",
+        "logo",
+        "design",
+        "video",
+        "editing",
+        "seo",
+        "writer",
+        "translation",
+        "data",
+        "entry",
+        "excel",
+        "dashboard",
+        "automation",
+        "zapier",
+        "mobile",
+        "flutter",
+        "ios",
+        "android",
+        "figma",
+        "landing",
+        "page",
+        "ecommerce",
+        "stripe",
+        "postgres",
+        "aws",
+        "docker",
+        "kubernetes",
+        "chatbot",
+        "openai",
+        "llm",
+        "marketing",
+        "email",
+        "copywriting",
+        "illustration",
+        "animation",
+        "unity",
+        "game",
+        "blockchain",
+        "solidity",
+    ]
 )
 
 
