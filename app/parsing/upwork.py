@@ -380,11 +380,12 @@ def _parse_job_page(all_lines: list[str], now: datetime) -> PostingFacts:
         or _CATEGORY.match(job_lines[i])
     ):
         i += 1
+    desc_start = i
     while i < len(job_lines) and not _is_fact_line(job_lines[i]):
         desc.append(job_lines[i])
         i += 1
     facts.description = "\n".join(desc).strip() or None
-    facts_lines = [ln for ln in job_lines if ln not in desc]
+    facts_lines = job_lines[:desc_start] + job_lines[i:]
     facts_text = "\n".join(facts_lines)
 
     posted = _POSTED.search(facts_text)
