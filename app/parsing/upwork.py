@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.parsing.countries import country_name, find_country
+from app.parsing.freelancer import looks_like_freelancer, parse_freelancer
 from app.parsing.money import MONEY, parse_int, parse_money
 from app.parsing.text import check_pasted_text, normalise
 from app.parsing.times import RELATIVE, parse_date, parse_relative
@@ -173,7 +174,10 @@ def parse_postings(text: str, now: datetime | None = None) -> list[PostingFacts]
     """Every posting in pasted text: one for a job page, one per search-result tile."""
     check_pasted_text(text)
     moment = _aware(now)
-    lines = [line.strip() for line in normalise(text).split("\n")]
+    clean = normalise(text)
+    lines = [line.strip() for line in clean.split("\n")]
+    if "upwork" not in clean.lower() and looks_like_freelancer(clean):
+        return [mark_missing(parse_freelancer(lines, moment))]
     tiles = _split_tiles(lines)
     if tiles:
         return [_parse_tile(chunk, head, moment) for chunk, head in tiles]

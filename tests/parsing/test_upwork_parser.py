@@ -435,3 +435,41 @@ def test_no_mix_of_real_fragments_makes_the_parser_raise(pieces: list[str]) -> N
         return
     for posting in postings:
         posting.to_json()
+
+
+FREELANCER = """Build a WordPress website for a bakery
+$250.00 – 750.00 USD
+Paid on delivery
+We need a five-page WordPress site with an order form.
+Skills Required
+WordPress
+PHP
+Website Design
+Project ID: 37412345
+About the client
+London, United Kingdom
+Member since Jan 5, 2015
+Payment method verified
+25 freelancers are bidding on average $450 USD for this job
+"""
+
+
+def test_freelancer_project_page() -> None:
+    [facts] = parse_postings(FREELANCER, NOW)
+    assert facts.platform == "freelancer"
+    assert facts.title == "Build a WordPress website for a bakery"
+    assert facts.description == "We need a five-page WordPress site with an order form."
+    assert facts.budget_type.value == "fixed" and facts.fixed_budget == 750.0
+    assert facts.skills == ["WordPress", "PHP", "Website Design"]
+    assert (facts.proposals_min, facts.proposals_max) == (25, 25)
+    assert facts.external_id == "37412345"
+    assert (facts.client.country, facts.client.city) == ("United Kingdom", "London")
+    assert facts.client.payment_verified is True
+    assert "client.rating" in facts.missing
+
+
+def test_freelancer_hourly() -> None:
+    text = FREELANCER.replace("$250.00 – 750.00 USD", "$15.00 – 25.00 USD per hour")
+    [facts] = parse_postings(text, NOW)
+    assert (facts.hourly_min, facts.hourly_max) == (15.0, 25.0)
+    assert facts.budget_type.value == "hourly"
