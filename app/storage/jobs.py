@@ -13,8 +13,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, false, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    false,
+    func,
+    literal_column,
+    select,
+    update,
+)
 from sqlalchemy import insert as sa_insert
+from sqlalchemy import text as sql_text
 from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
 
@@ -22,7 +33,7 @@ from app.domain import JobStatus, PostingFacts
 from app.errors import InputError, NotFoundError
 from app.storage.models import JobPosting, Profile, ScoreCard
 from app.storage.postings import apply_facts, dedup_key
-from app.storage.search import job_search_filter
+from app.storage.search import fts5_query, job_search_filter
 
 #: what the jobs list can sort by (name → column); "score"/"verdict" come from score_card
 SORT_KEYS = (
@@ -38,6 +49,10 @@ SORT_KEYS = (
     "connects_required",
     "status",
 )
+
+
+#: full-text searches with fewer matches start from the matches (see _search_clause)
+SEARCH_DRIVE_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -248,10 +263,38 @@ def _filters(session: Session, query: JobQuery) -> list[ColumnElement[bool]]:
     if query.posted_to is not None:
         where.append(JobPosting.posted_at < query.posted_to)
     if query.search.strip():
-        match = job_search_filter(session, query.search)
+        match = _search_clause(session, query.search)
         if match is not None:
             where.append(match)
     return where
+
+
+def _search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
+    """The full-text filter, shaped so SQLite picks the fast plan for this search.
+
+    Few matches: start from them (primary-key lookups, then sort). Many matches
+    (a common word): walk the sort index and test each row against the match
+    list, which stops after one screen; ``id + 0`` keeps SQLite from starting
+    at the matches.
+    """
+    clause = job_search_filter(session, search)
+    if clause is None or session.get_bind().dialect.name != "sqlite":
+        return clause
+    match = fts5_query(search)
+    probe = session.scalar(
+        sql_text(
+            "SELECT count(*) FROM (SELECT rowid FROM job_fts WHERE job_fts MATCH :m LIMIT :cap)"
+        ),
+        {"m": match, "cap": SEARCH_DRIVE_LIMIT},
+    )
+    if (probe or 0) < SEARCH_DRIVE_LIMIT:
+        return clause
+    ids = (
+        select(literal_column("rowid"))
+        .select_from(sql_text("job_fts"))
+        .where(sql_text("job_fts MATCH :fts_match").bindparams(fts_match=match))
+    )
+    return (JobPosting.id + literal_column("0")).in_(ids)
 
 
 def _score_join(session: Session) -> ColumnElement[bool]:
@@ -261,9 +304,13 @@ def _score_join(session: Session) -> ColumnElement[bool]:
     return and_(ScoreCard.job_id == JobPosting.id, ScoreCard.profile_id == profile_id)
 
 
-def _order(query: JobQuery) -> list[Any]:
+def _check_sort(query: JobQuery) -> None:
     if query.sort not in SORT_KEYS:
         raise InputError(f"cannot sort jobs by {query.sort!r} (use one of {', '.join(SORT_KEYS)})")
+
+
+def _order(query: JobQuery) -> list[Any]:
+    _check_sort(query)
     columns: dict[str, Any] = {
         "posted_at": JobPosting.posted_at,
         "captured_at": JobPosting.captured_at,
@@ -284,32 +331,32 @@ def _order(query: JobQuery) -> list[Any]:
     return [column.asc(), JobPosting.id.asc()]
 
 
-def _needs_score_join(query: JobQuery) -> bool:
-    return query.sort in ("score", "verdict") or query.verdict is not None
+def _row_columns() -> tuple[Any, ...]:
+    return (
+        JobPosting.id,
+        JobPosting.title,
+        JobPosting.status,
+        JobPosting.budget_type,
+        JobPosting.fixed_budget,
+        JobPosting.hourly_min,
+        JobPosting.hourly_max,
+        JobPosting.client_total_spent,
+        JobPosting.client_rating,
+        JobPosting.client_payment_verified,
+        JobPosting.client_country,
+        JobPosting.proposals_min,
+        JobPosting.proposals_max,
+        JobPosting.connects_required,
+        JobPosting.posted_at,
+        JobPosting.captured_at,
+        ScoreCard.total,
+        ScoreCard.verdict,
+    )
 
 
 def _rows_select(session: Session, query: JobQuery) -> Select[Any]:
     stmt = (
-        select(
-            JobPosting.id,
-            JobPosting.title,
-            JobPosting.status,
-            JobPosting.budget_type,
-            JobPosting.fixed_budget,
-            JobPosting.hourly_min,
-            JobPosting.hourly_max,
-            JobPosting.client_total_spent,
-            JobPosting.client_rating,
-            JobPosting.client_payment_verified,
-            JobPosting.client_country,
-            JobPosting.proposals_min,
-            JobPosting.proposals_max,
-            JobPosting.connects_required,
-            JobPosting.posted_at,
-            JobPosting.captured_at,
-            ScoreCard.total,
-            ScoreCard.verdict,
-        )
+        select(*_row_columns())
         .select_from(JobPosting)
         .outerjoin(ScoreCard, _score_join(session))
         .where(*_filters(session, query))
@@ -333,8 +380,51 @@ def fetch_jobs(
 ) -> list[JobRow]:
     """One page of the jobs list, sorted and filtered in SQL."""
     query = query or JobQuery()
+    _check_sort(query)
+    if query.sort in ("score", "verdict"):
+        return _fetch_by_score(session, query, offset, limit)
     stmt = _rows_select(session, query).order_by(*_order(query)).offset(offset).limit(limit)
     return [JobRow(*row) for row in session.execute(stmt)]
+
+
+def _fetch_by_score(session: Session, query: JobQuery, offset: int, limit: int) -> list[JobRow]:
+    """Scored postings in score order (from the score index), then the unscored, newest first.
+
+    Verdicts follow score bands, so sorting by verdict is sorting by score.
+    """
+    profile_id = active_profile_id(session)
+    where = _filters(session, query)
+    rows: list[JobRow] = []
+    scored_total = 0
+    if profile_id is not None:
+        direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
+        scored = (
+            select(*_row_columns())
+            .select_from(ScoreCard)
+            .join(JobPosting, JobPosting.id == ScoreCard.job_id)
+            .where(ScoreCard.profile_id == profile_id, *where)
+        )
+        if query.verdict is not None:
+            scored = scored.where(ScoreCard.verdict == query.verdict)
+        page = scored.order_by(direction(ScoreCard.total), direction(ScoreCard.id))
+        rows = [JobRow(*r) for r in session.execute(page.offset(offset).limit(limit))]
+        if len(rows) == limit or query.verdict is not None:
+            return rows
+        if rows or offset == 0:
+            scored_total = offset + len(rows)
+        else:
+            counted = select(func.count()).select_from(scored.subquery())
+            scored_total = session.scalar(counted) or 0
+    rest = (
+        select(*_row_columns())
+        .select_from(JobPosting)
+        .outerjoin(ScoreCard, _score_join(session))
+        .where(ScoreCard.id.is_(None), *where)
+        .order_by(JobPosting.posted_at.desc(), JobPosting.id.desc())
+        .offset(max(0, offset - scored_total))
+        .limit(limit - len(rows))
+    )
+    return rows + [JobRow(*r) for r in session.execute(rest)]
 
 
 def has_jobs(session: Session) -> bool:

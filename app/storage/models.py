@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -118,6 +119,11 @@ class JobPosting(Base):
         Index("ix_job_posting_posted_at", "posted_at"),
         Index("ix_job_posting_captured_at", "captured_at"),
         Index("ix_job_posting_status_posted", "status", "posted_at"),
+        # the jobs list sorts by these (migration 0003_i3)
+        Index("ix_job_posting_budget", text("coalesce(fixed_budget, hourly_max)")),
+        Index("ix_job_posting_client_total_spent", "client_total_spent"),
+        Index("ix_job_posting_proposals_min", "proposals_min"),
+        Index("ix_job_posting_connects_required", "connects_required"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -230,3 +230,13 @@ def test_import_with_bad_rows_offers_valid_rows_only(
     with db.sessions() as session:
         assert session.query(JobPosting).count() == 1
     dialog.accept()
+
+
+def test_count_of_a_long_list_arrives_in_the_background(qtbot, window: MainWindow, db) -> None:
+    fill(db, PAGE_SIZE + 25)
+    page = jobs_page(window)
+    page.reload()
+    assert page.model.rowCount() == PAGE_SIZE
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{PAGE_SIZE + 25} postings", timeout=5000)
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE + 25, timeout=5000)

@@ -43,6 +43,7 @@ from ui.capture import choose_and_import, paste_posting
 from ui.context import AppContext
 from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, JobsModel
 from ui.pages.base import Page
+from ui.tasks import Progress, run_task
 from ui.widgets.empty_state import EmptyState
 
 SEARCH_DELAY_MS = 250
@@ -79,6 +80,7 @@ class JobsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._undo: Callable[[], None] | None = None
+        self._count_generation = 0
         self.model = JobsModel(ctx.db, self)
         self.count_label = QLabel(objectName="muted")
         self.header.addWidget(self.count_label)
@@ -301,11 +303,25 @@ class JobsPage(Page):
         self.reload()
 
     def _after_reload(self) -> None:
-        with self.ctx.db.sessions() as session:
-            total = count_jobs(session, self.model.query)
-        self.count_label.setText(f"{total:,} posting{'s' if total != 1 else ''}")
         self.no_match_label.setVisible(self.model.rowCount() == 0)
         self._show_detail(None)
+        self._count_generation += 1
+        if not self.model.canFetchMore():
+            self._show_count(self._count_generation, self.model.rowCount())
+            return
+        # a million rows take a moment to count: do it in the background
+        self.count_label.setText(f"{self.model.rowCount():,}+ postings")
+        db, query, generation = self.ctx.db, self.model.query, self._count_generation
+
+        def work(_progress: Progress) -> int:
+            with db.sessions() as session:
+                return count_jobs(session, query)
+
+        run_task(work, on_done=lambda total: self._show_count(generation, total), parent=self)
+
+    def _show_count(self, generation: int, total: int) -> None:
+        if generation == self._count_generation:  # not an answer to an older query
+            self.count_label.setText(f"{total:,} posting{'s' if total != 1 else ''}")
 
     def _select_ids(self, ids: list[int]) -> None:
         rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]

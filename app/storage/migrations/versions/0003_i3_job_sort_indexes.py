@@ -1,0 +1,30 @@
+"""indexes for sorting the jobs list by budget, client spend, proposals and Connects
+
+Revision ID: 0003_i3
+Revises: 0002
+Create Date: 2026-11-22
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003_i3"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+PLAIN = ("client_total_spent", "proposals_min", "connects_required")
+
+
+def upgrade() -> None:
+    op.create_index(
+        "ix_job_posting_budget", "job_posting", [sa.text("coalesce(fixed_budget, hourly_max)")]
+    )
+    for column in PLAIN:
+        op.create_index(f"ix_job_posting_{column}", "job_posting", [column])
+
+
+def downgrade() -> None:
+    for column in PLAIN:
+        op.drop_index(f"ix_job_posting_{column}", table_name="job_posting")
+    op.drop_index("ix_job_posting_budget", table_name="job_posting")
