@@ -43,7 +43,7 @@ from ui.capture import choose_and_import, paste_posting
 from ui.context import AppContext
 from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, JobsModel
 from ui.pages.base import Page
-from ui.tasks import Progress, run_task
+from ui.tasks import Progress, Task, run_task
 from ui.widgets.empty_state import EmptyState
 
 SEARCH_DELAY_MS = 250
@@ -81,6 +81,8 @@ class JobsPage(Page):
         super().__init__(ctx, parent)
         self._undo: Callable[[], None] | None = None
         self._count_generation = 0
+        self._count_task: Task | None = None
+        self._count_pending = False
         self.model = JobsModel(ctx.db, self)
         self.count_label = QLabel(objectName="muted")
         self.header.addWidget(self.count_label)
@@ -309,19 +311,34 @@ class JobsPage(Page):
         if not self.model.canFetchMore():
             self._show_count(self._count_generation, self.model.rowCount())
             return
-        # a million rows take a moment to count: do it in the background
+        # a million rows take a moment to count: in the background, one count at a time
         self.count_label.setText(f"{self.model.rowCount():,}+ postings")
+        if self._count_task is None:
+            self._start_count()
+
+    def _start_count(self) -> None:
         db, query, generation = self.ctx.db, self.model.query, self._count_generation
 
         def work(_progress: Progress) -> int:
             with db.sessions() as session:
                 return count_jobs(session, query)
 
-        run_task(work, on_done=lambda total: self._show_count(generation, total), parent=self)
+        self._count_task = run_task(
+            work, on_done=lambda total: self._show_count(generation, total), parent=self
+        )
+        self._count_task.finished.connect(self._count_finished)
+
+    def _count_finished(self) -> None:
+        self._count_task = None
+        if self._count_pending:
+            self._count_pending = False
+            self._start_count()
 
     def _show_count(self, generation: int, total: int) -> None:
-        if generation == self._count_generation:  # not an answer to an older query
+        if generation == self._count_generation:
             self.count_label.setText(f"{total:,} posting{'s' if total != 1 else ''}")
+        elif self.model.canFetchMore():
+            self._count_pending = True  # the query changed while counting: count it now
 
     def _select_ids(self, ids: list[int]) -> None:
         rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
