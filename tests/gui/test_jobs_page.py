@@ -112,6 +112,7 @@ def test_paste_through_clipboard_review_and_save(qtbot, window: MainWindow, db) 
 
     assert page.model.rowCount() == 1
     assert page.model.index(0, 2).data() == "Python scraper for real estate listings"
+    assert page.selected_ids() == [page.model.job_id(0)]  # the new posting is shown
     assert page.model.index(0, 3).data() == "$15–$35/hr"
     with db.sessions() as session:
         job = session.query(JobPosting).one()
@@ -240,3 +241,27 @@ def test_count_of_a_long_list_arrives_in_the_background(qtbot, window: MainWindo
     qtbot.waitUntil(lambda: page.count_label.text() == f"{PAGE_SIZE + 25} postings", timeout=5000)
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE + 25, timeout=5000)
+
+
+def test_paste_from_another_page_shows_the_posting_on_jobs(qtbot, window: MainWindow, db) -> None:
+    fill(db, 3)
+    page = jobs_page(window)
+    page.reload()
+    page.status_combo.setCurrentIndex(5)  # "Archived": the new posting would be hidden
+    window.nav.setCurrentRow(2)
+    QApplication.clipboard().setText(TILE)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.review_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert window.current_page() is page
+    [job_id] = page.selected_ids()
+    with db.sessions() as session:
+        assert get_job(session, job_id).title == "Python scraper for real estate listings"
+    assert page.detail_labels["Title"].text() == "Python scraper for real estate listings"

@@ -458,7 +458,23 @@ class JobsPage(Page):
 
     @Slot()
     def paste(self) -> None:
-        paste_posting(self.ctx, self.window())
+        paste_posting(self.ctx, self.window(), on_saved=lambda ids: self.reveal(ids[0]))
+
+    def reveal(self, job_id: int) -> None:
+        """Select and show ``job_id``, clearing the filters if they hide it."""
+        self.reload()
+        index = self.row_for(job_id)
+        if not index.isValid():
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+            self.date_combo.setCurrentIndex(0)
+            self.status_combo.setCurrentIndex(1)  # all statuses
+            self.apply_filters()
+            index = self.row_for(job_id)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
 
     @Slot()
     def import_file(self) -> None:
