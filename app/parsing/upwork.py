@@ -67,6 +67,7 @@ _HOURS = re.compile(HOURS, _RE_FLAGS)
 _POSTED = re.compile(r"\b(?:Posted|Renewed)\s+(" + RELATIVE + r")", _RE_FLAGS)
 _POSTED_LINE = re.compile(r"^(?:Posted|Renewed)\b", _RE_FLAGS)
 _MONEY_LINE = re.compile(r"^" + MONEY + r"$")
+_MONEY_RANGE_LINE = re.compile(r"^(" + MONEY + r")\s*[-–]\s*(" + MONEY + r")$")
 _HISTORY = re.compile(
     r"^(?:Client['’]s recent history|Other open jobs by this client|Other jobs by this client"
     r"|Similar jobs|Explore similar jobs|Jobs you may like)",
@@ -209,7 +210,7 @@ def _is_tile_head(lines: list[str], i: int) -> bool:
         # "Hourly: $15-$35" or "Fixed-price - ...": a tile unless it is a job page's label
         return bool(match.group("rate")) or bool(match.group("rest").strip(" -"))
     before = _previous_nonblank(lines, i)
-    if before is not None and (_MONEY_LINE.match(lines[before]) or _FACT_LINE.match(lines[before])):
+    if before is not None and _is_fact_line(lines[before]):
         return False  # a job page's "$200.00 / Fixed-price / Expert"
     following = [ln for ln in lines[i + 1 : i + 4] if ln]
     return bool(following) and bool(_HEAD_CONTINUATION.match(following[0]))
@@ -417,6 +418,7 @@ def _parse_job_page(all_lines: list[str], now: datetime) -> PostingFacts:
 def _is_fact_line(line: str) -> bool:
     return bool(
         _FACT_LINE.match(line)
+        or _MONEY_RANGE_LINE.match(line)
         or _SECTION_HEAD.match(line)
         or _SKILLS_HEAD.match(line)
         or _MONEY_LINE.match(line)
@@ -437,6 +439,9 @@ def _parse_page_budget(lines: list[str], facts: PostingFacts) -> None:
                 if _MONEY_LINE.match(prev[2]):
                     facts.hourly_min = parse_money(prev[0])
                     facts.hourly_max = parse_money(prev[2])
+            elif prev and _MONEY_RANGE_LINE.match(prev[-1]) and facts.hourly_min is None:
+                low, high = _MONEY_RANGE_LINE.match(prev[-1]).groups()  # type: ignore[union-attr]
+                facts.hourly_min, facts.hourly_max = parse_money(low), parse_money(high)
             elif prev and _MONEY_LINE.match(prev[-1]) and facts.hourly_min is None:
                 facts.hourly_min = facts.hourly_max = parse_money(prev[-1])
         else:

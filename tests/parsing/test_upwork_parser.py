@@ -277,6 +277,64 @@ CASES = [
         id="job-page-missing-sections",
     ),
     pytest.param(
+        "API integration\nPosted 1 hour ago\nConnect our CRM to Stripe.\n$10.00 - $25.00\n"
+        "Hourly\nIntermediate\nSkills and Expertise\nAPI Integration\nStripe\n"
+        "Activity on this job\nProposals:\n5 to 10\nInterviewing:\n1\n"
+        "Required Connects to submit a proposal: 12\nAbout the client\nPayment verified\n"
+        "4.95 of 21 reviews\nGermany\nBerlin 9:15 AM\n1 hire\n$850 total spent\n"
+        "$25.00/hr avg hourly rate paid\nMember since Feb 2021\n",
+        {
+            "hourly_min": 10.0,
+            "hourly_max": 25.0,
+            "description": "Connect our CRM to Stripe.",
+            "skills": ["API Integration", "Stripe"],
+            "proposals_min": 5,
+            "proposals_max": 10,
+            "interviewing": 1,
+            "connects_required": 12,
+            "client.rating": 4.95,
+            "client.reviews": 21,
+            "client.city": "Berlin",
+            "client.country": "Germany",
+            "client.hires": 1,
+            "client.active_hires": None,
+            "client.total_spent": 850.0,
+            "client.avg_hourly_rate": 25.0,
+            "client.member_since": "2021-02-01",
+        },
+        id="job-page-range-on-one-line-split-activity",
+    ),
+    pytest.param(
+        "Posted 5 minutes ago\nSEO audit for a small shop\n"
+        "Fixed-price - Intermediate - Est. Budget: $300\nAudit our shop and list fixes.\n"
+        "SEOShopify\nPayment verified\nRating is 4.7 out of 5.\n$1K+\nspent\nIndia\n"
+        "Proposals: Less than 5\n",
+        {
+            "title": "SEO audit for a small shop",
+            "posted_at": (NOW - timedelta(minutes=5)).isoformat(),
+            "fixed_budget": 300.0,
+            "description": "Audit our shop and list fixes.",
+            "skills": ["SEO", "Shopify"],
+            "client.rating": 4.7,
+            "client.total_spent": 1000.0,
+            "client.country": "India",
+            "proposals_max": 4,
+        },
+        id="tile-client-facts-one-per-line",
+    ),
+    pytest.param(
+        "Posted 2 hours ago\nWorldwide\nWe need someone to fix our invoices.\n$40.00\nHourly\n"
+        "5:12 PM\n",
+        {
+            "title": None,
+            "description": "We need someone to fix our invoices.",
+            "hourly_min": 40.0,
+            "hourly_max": 40.0,
+            "client.city": None,
+        },
+        id="job-page-without-title-single-rate",
+    ),
+    pytest.param(
         "Translate a manual\nPosted 2 days ago\nTranslate 20 pages from German to English.\n"
         "$30.00\nHourly\nIntermediate\nAbout the client\nPayment verified\n"
         "Client's recent history (2)\nRating is 4.9 out of 5.\n4.90 of 12 reviews\n"
