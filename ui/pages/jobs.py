@@ -92,7 +92,7 @@ class JobsPage(Page):
             "No job postings yet",
             "Copy a job posting in your browser and paste it here (Ctrl+Shift+V), or import a "
             "CSV or JSON export from your job-alert tool. Each posting is scored against your "
-            "profile, with the reasons and red flags shown beside it.",
+            "profile, with its reasons and red flags.",
         )
         self.empty_paste_button = QPushButton("Paste a posting")
         self.empty_import_button = QPushButton("Import a file…")
