@@ -291,14 +291,18 @@ def record_to_facts(record: Any, now: datetime | None = None) -> PostingFacts:
     if not isinstance(record, dict):
         raise InputError(f"expected an object with fields, got {type(record).__name__}")
     moment = now or datetime.now(UTC)
-    if _is_graphql(record):
-        return _graphql_facts(record, moment)
-    fields: dict[str, Any] = {}
-    for raw_key, value in record.items():
-        name = _ALIASES.get(_key(raw_key))
-        if name is not None and name not in fields and not _blank(value):
-            fields[name] = value
-    return _facts_from_fields(fields, moment)
+    try:
+        if _is_graphql(record):
+            return _graphql_facts(record, moment)
+        fields: dict[str, Any] = {}
+        for raw_key, value in record.items():
+            name = _ALIASES.get(_key(str(raw_key)))
+            if name is not None and name not in fields and not _blank(value):
+                fields[name] = value
+        return _facts_from_fields(fields, moment)
+    except (ValueError, OverflowError, OSError) as exc:
+        # out-of-range numbers and dates ("1e999", a timestamp in year 300000)
+        raise InputError(f"a value is out of range: {exc}") from None
 
 
 def _blank(value: Any) -> bool:
@@ -318,11 +322,14 @@ def _dig(data: Any, *path: str) -> Any:
 
 
 def _graphql_facts(record: dict[str, Any], now: datetime) -> PostingFacts:
-    job = _dig(record, "jobTile", "job") or {}
-    client = _dig(record, "upworkHistoryData", "client") or {}
+    job = _dig(record, "jobTile", "job")
+    job = job if isinstance(job, dict) else {}
+    client = _dig(record, "upworkHistoryData", "client")
+    client = client if isinstance(client, dict) else {}
+    listed = record.get("ontologySkills")
     skills = [
         s.get("prettyName") or s.get("name")
-        for s in record.get("ontologySkills") or []
+        for s in (listed if isinstance(listed, list) else [])
         if isinstance(s, dict)
     ]
     fields: dict[str, Any] = {

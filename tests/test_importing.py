@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.domain import BudgetType, ExperienceLevel
@@ -240,3 +242,41 @@ def test_formats_and_wrappers(tmp_path: Path) -> None:
         read_records(semi, "xml")
     with pytest.raises(InputError, match="no such file"):
         read_records(tmp_path / "nope.csv")
+
+
+_KEYS = st.sampled_from(
+    ["title", "url", "link", "description", "skills", "tags", "budget", "rate", "exp_lvl",
+     "est_time", "published", "proposals", "connects", "payment_verified", "rating", "country",
+     "hourly_range_min", "hourly_range_max", "client_spent", "id", "jobTile", "ontologySkills"]
+)  # fmt: skip
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_KEYS | st.text(max_size=10), _VALUES, max_size=8))
+def test_no_record_makes_the_importer_crash(record) -> None:
+    try:
+        facts = record_to_facts(record, NOW)
+    except InputError:
+        return
+    facts.to_json()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"title": "x", "published": float("nan")},
+        {"title": "x", "published": 10**20},
+        {"title": "x", "connects": float("inf")},
+        {"title": "x", "proposals": float("nan")},
+    ],
+)
+def test_out_of_range_values_are_row_errors(record) -> None:
+    with pytest.raises(InputError):
+        record_to_facts(record, NOW)
