@@ -161,8 +161,10 @@ def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db) ->
     qtbot.keyClicks(page.search_edit, "pyth")
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=3000)
 
-    page.table.selectRow(0)
+    with qtbot.waitSignal(page.job_shown) as shown:
+        page.table.selectRow(0)
     first = page.selected_ids()[0]
+    assert shown.args == [first]
     qtbot.mouseClick(page.action_buttons["skipped"], Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 3  # "Open" hides skipped postings
     with db.sessions() as session:

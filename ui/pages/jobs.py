@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,6 +74,11 @@ ACTIONS = (
 
 
 class JobsPage(Page):
+    """Filter bar, the jobs table, and the selected posting in tabs (Details, Raw text)."""
+
+    #: the posting shown in the detail tabs changed (its id, or None): for more tabs
+    job_shown = Signal(object)
+
     title = "Jobs"
     icon_name = "jobs"
 
@@ -81,6 +86,7 @@ class JobsPage(Page):
         super().__init__(ctx, parent)
         self._undo: Callable[[], None] | None = None
         self._count_generation = 0
+        self.shown_job_id: int | None = None
         self._count_task: Task | None = None
         self._count_pending = False
         self.model = JobsModel(ctx.db, self)
@@ -373,6 +379,9 @@ class JobsPage(Page):
     def _show_detail(self, job_id: int | None) -> None:
         if job_id is None:
             self.detail_stack.setCurrentIndex(0)
+            if self.shown_job_id is not None:
+                self.shown_job_id = None
+                self.job_shown.emit(None)
             return
         with self.ctx.db.sessions() as session:
             job = get_job(session, job_id)
@@ -393,6 +402,7 @@ class JobsPage(Page):
         self.raw_text.setPlainText(raw)
         self.detail_stack.setCurrentIndex(1)
         self.shown_job_id = job_id
+        self.job_shown.emit(job_id)
 
     def _header_menu(self, pos: object) -> None:
         menu = QMenu(self)
