@@ -47,6 +47,8 @@ from ui.tasks import Progress, Task, run_task
 from ui.widgets.empty_state import EmptyState
 
 SEARCH_DELAY_MS = 250
+#: how long the list must stay unchanged before a long list is counted in the background
+COUNT_DELAY_MS = 600
 #: status filter choices: (label, statuses)
 STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Open (new, shortlisted)", ("new", "shortlisted")),
@@ -89,6 +91,10 @@ class JobsPage(Page):
         self.shown_job_id: int | None = None
         self._count_task: Task | None = None
         self._count_pending = False
+        self.count_timer = QTimer(self)
+        self.count_timer.setSingleShot(True)
+        self.count_timer.setInterval(COUNT_DELAY_MS)
+        self.count_timer.timeout.connect(self._count_when_idle)
         self.model = JobsModel(ctx.db, self)
         self.count_label = QLabel(objectName="muted")
         self.header.addWidget(self.count_label)
@@ -317,10 +323,16 @@ class JobsPage(Page):
         if not self.model.canFetchMore():
             self._show_count(self._count_generation, self.model.rowCount())
             return
-        # a million rows take a moment to count: in the background, one count at a time
+        # a million rows take a moment to count: in the background, one count at a time,
+        # once the user stops typing (so it never slows down the next screen)
         self.count_label.setText(f"{self.model.rowCount():,}+ postings")
+        self.count_timer.start()
+
+    def _count_when_idle(self) -> None:
         if self._count_task is None:
             self._start_count()
+        else:
+            self._count_pending = True
 
     def _start_count(self) -> None:
         db, query, generation = self.ctx.db, self.model.query, self._count_generation
