@@ -135,6 +135,8 @@ def import_file(rows: int, folder: Path) -> Path:
 
 def bench_import(rows: int, folder: Path) -> list[tuple[str, str, str]]:
     path = import_file(rows, folder)
+    for old in folder.glob("import.sqlite3*"):
+        old.unlink()
     db = open_database(str(folder / "import.sqlite3"))
     start, cpu = time.perf_counter(), time.process_time()
     first = import_into(db, path)
@@ -243,7 +245,7 @@ def bench_million(path: Path) -> list[tuple[str, str, str]]:
 
 
 MEMORY_PROBE = r"""
-import os, resource, sys, time
+import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, sys.argv[2])
 from ui.main import create_application
@@ -274,7 +276,9 @@ for _ in range(20):
 app.processEvents()
 page.table.selectRow(5)
 app.processEvents()
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent
+with open("/proc/self/status") as status:
+    rss = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
 print(f"{shown:.0f} {searched:.0f} {rss:.0f} {page.model.rowCount()}")
 """
 

@@ -280,3 +280,27 @@ def test_no_record_makes_the_importer_crash(record) -> None:
 def test_out_of_range_values_are_row_errors(record) -> None:
     with pytest.raises(InputError):
         record_to_facts(record, NOW)
+
+
+def test_reimport_writes_only_what_changed(db, tmp_path: Path) -> None:
+    from app.storage.jobs import delete_jobs
+
+    rows = [{"title": f"T{i}", "url": f"https://www.upwork.com/jobs/~01{i:016x}",
+             "skills": ["Python"], "published": "2026-03-01T10:00:00Z"} for i in range(4)]  # fmt: skip
+    path = write(tmp_path, "a.json", json.dumps(rows))
+    import_into(db, path)
+    with db.sessions() as session:
+        stamps = dict(session.query(JobPosting.title, JobPosting.updated_at).all())
+        victim = session.query(JobPosting.id).filter_by(title="T3").scalar()
+    with db.session() as session:
+        delete_jobs(session, [victim])
+    rows[1]["title"] = "Renamed posting"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    report = import_into(db, path)
+    assert (report.added, report.updated) == (0, 4)
+    with db.sessions() as session:
+        after = dict(session.query(JobPosting.title, JobPosting.updated_at).all())
+        assert after["T0"] == stamps["T0"]  # unchanged: not rewritten
+        assert "Renamed posting" in after and "T1" not in after
+        assert count_jobs(session, JobQuery(search="renamed")) == 1
+        assert count_jobs(session) == 4  # the deleted one came back with the import

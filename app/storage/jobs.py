@@ -8,7 +8,7 @@ LEFT JOIN and are empty until a posting is scored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -194,6 +194,8 @@ def _executemany(session: Session, table: Any, rows: list[dict[str, Any]], *, up
     per_statement = max(1, min(500, 30000 // (len(columns) + 1)))
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
+        if update:
+            rows = _changed_only(cursor, table.name, columns, rows, values)
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
             placeholders = ", ".join(
@@ -216,6 +218,31 @@ def _executemany(session: Session, table: Any, rows: list[dict[str, Any]], *, up
             cursor.execute(sql, params)
     finally:
         cursor.close()
+
+
+def _changed_only(
+    cursor: Any,
+    table: str,
+    columns: list[str],
+    rows: list[dict[str, Any]],
+    values: Callable[[dict[str, Any]], list[Any]],
+) -> list[dict[str, Any]]:
+    """The rows whose stored values differ (ignoring ``updated_at``): re-importing an
+    unchanged file then rewrites nothing, full-text index included."""
+    compared = [n for n, name in enumerate(columns) if name != "updated_at"]
+    names = ", ".join(columns[n] for n in compared)
+    stored: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(rows), 900):
+        ids = [row["id"] for row in rows[start : start + 900]]
+        marks = ", ".join("?" * len(ids))
+        for found in cursor.execute(f"SELECT id, {names} FROM {table} WHERE id IN ({marks})", ids):
+            stored[found[0]] = tuple(found[1:])
+    changed = []
+    for row in rows:
+        new = values(row)
+        if stored.get(row["id"]) != tuple(new[n] for n in compared):
+            changed.append(row)
+    return changed
 
 
 def _memo(proc: Any) -> Any:
