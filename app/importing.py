@@ -93,6 +93,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "external_id": ("ciphertext", "job_id", "uid", "id"),
     "platform": ("platform", "site", "marketplace"),
 }
+_LIST_SEP = re.compile(r"[,;|]")
+_LIST_SPLIT = re.compile(r"\s*[,;|]\s*")
+_NOT_NUMBER = re.compile(r"[^\d.,\-]")
+_BUDGET_ONLY = re.compile(r"(?:Est\.\s*Budget:\s*)?\$[\d,.]+[KkMm]?\+?")
+_AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?[KkMm]?")
+_LEVEL_SUFFIX = re.compile(r"(?<=[a-z])level$")
+_DURATION = re.compile(DURATION, re.IGNORECASE)
+_HOURS = re.compile(HOURS, re.IGNORECASE)
 _ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in aliases}
 
 
@@ -425,8 +433,8 @@ def _skills(value: Any) -> list[str]:
                 value = json.loads(stripped)
             except json.JSONDecodeError:
                 value = stripped.strip("[]").replace("'", "").split(",")
-        elif re.search(r"[,;|]", stripped):
-            value = re.split(r"\s*[,;|]\s*", stripped)
+        elif _LIST_SEP.search(stripped):
+            value = _LIST_SPLIT.split(stripped)
         else:
             value = split_skills(stripped)  # one cell, perhaps glued: "Data ScrapingPython"
     if not isinstance(value, list):
@@ -459,7 +467,7 @@ def _int(value: Any, what: str) -> int | None:
     number = (
         _number(value, what)
         if not isinstance(value, str)
-        else _number(re.sub(r"[^\d.,\-]", "", value) or value, what)
+        else _number(_NOT_NUMBER.sub("", value) or value, what)
     )
     return None if number is None else int(number)
 
@@ -479,7 +487,7 @@ def _amount(value: Any, what: str) -> float | None:
 
 def _budget(f: dict[str, Any], facts: PostingFacts) -> None:
     est = _text(f.get("est_time")) or ""
-    if "budget" not in f and re.fullmatch(r"(?:Est\.\s*Budget:\s*)?\$[\d,.]+[KkMm]?\+?", est):
+    if "budget" not in f and _BUDGET_ONLY.fullmatch(est):
         f["budget"] = est  # scrapers put a fixed price's budget where the estimate goes
         f.pop("est_time")
     kind = str(f.get("budget_type") or "").lower()
@@ -488,7 +496,7 @@ def _budget(f: dict[str, Any], facts: PostingFacts) -> None:
         facts.budget_type = BudgetType.HOURLY
     elif "fix" in kind or rate.lower().startswith("fixed"):
         facts.budget_type = BudgetType.FIXED
-    amounts = [parse_money(m) for m in re.findall(r"\$?\d[\d,]*(?:\.\d+)?[KkMm]?", rate)]
+    amounts = [parse_money(m) for m in _AMOUNT.findall(rate)]
     amounts = [a for a in amounts if a is not None]
     if "hourly_min" in f:
         facts.hourly_min = _amount(f["hourly_min"], "hourly minimum")
@@ -513,7 +521,7 @@ def _budget(f: dict[str, Any], facts: PostingFacts) -> None:
 
 def _level(value: Any) -> ExperienceLevel | None:
     text = str(value).strip().lower()
-    text = re.sub(r"(?<=[a-z])level$", "", text).replace("_", " ").strip()
+    text = _LEVEL_SUFFIX.sub("", text).replace("_", " ").strip()
     if text in LEVELS:
         return LEVELS[text]
     numeric = {"1": ExperienceLevel.ENTRY, "2": ExperienceLevel.INTERMEDIATE}
@@ -525,8 +533,8 @@ def _level(value: Any) -> ExperienceLevel | None:
 
 def _estimate(f: dict[str, Any], facts: PostingFacts) -> None:
     est = _text(f.get("est_time")) or ""
-    duration = re.search(DURATION, est, re.IGNORECASE)
-    hours = re.search(HOURS, est, re.IGNORECASE)
+    duration = _DURATION.search(est)
+    hours = _HOURS.search(est)
     facts.duration = _text(f.get("duration")) or (duration.group(0) if duration else None)
     facts.hours_per_week = _text(f.get("hours_per_week")) or (hours.group(0) if hours else None)
     if est and facts.duration is None and facts.hours_per_week is None:
