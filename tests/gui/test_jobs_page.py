@@ -267,3 +267,46 @@ def test_paste_from_another_page_shows_the_posting_on_jobs(qtbot, window: MainWi
     with db.sessions() as session:
         assert get_job(session, job_id).title == "Python scraper for real estate listings"
     assert page.detail_labels["Title"].text() == "Python scraper for real estate listings"
+
+
+def test_paste_of_several_tiles_reviews_each(qtbot, window: MainWindow, db) -> None:
+    second = "Logo for a bakery\nFixed-price - Expert - Est. Budget: $200 A warm logo.\n"
+    QApplication.clipboard().setText(TILE + "\n" + second)
+    window.paste_action.trigger()
+    dialog = window.review_dialog
+    assert dialog.picker.isVisible() and dialog.picker.count() == 2
+    dialog.editors["category"].setText("Scraping")
+    dialog.picker.setCurrentIndex(1)
+    assert dialog.editors["title"].text() == "Logo for a bakery"
+    assert dialog.editors["category"].text() == ""
+    dialog.editors["category"].setText("Design")
+    dialog.picker.setCurrentIndex(0)
+    assert dialog.editors["category"].text() == "Scraping"  # edits survive switching
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    with db.sessions() as session:
+        stored = dict(session.query(JobPosting.title, JobPosting.category).all())
+    assert stored == {
+        "Python scraper for real estate listings": "Scraping",
+        "Logo for a bakery": "Design",
+    }
+
+
+def test_keyboard_triage(qtbot, window: MainWindow, db) -> None:
+    fill(db, 3)
+    page = jobs_page(window)
+    page.reload()
+    page.table.setFocus()
+    page.table.selectRow(0)
+    job_id = page.selected_ids()[0]
+    qtbot.keyClick(page.table, Qt.Key.Key_S)
+    with db.sessions() as session:
+        assert get_job(session, job_id).status == "shortlisted"
+    page.table.selectRow(page.model.row_of(job_id))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    with db.sessions() as session:
+        assert get_job(session, job_id).deleted_at is not None
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with db.sessions() as session:
+        assert get_job(session, job_id).deleted_at is None
