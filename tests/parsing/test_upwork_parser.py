@@ -445,6 +445,14 @@ def test_bad_input_is_a_clear_error(text: str, message: str) -> None:
 def test_text_mentioning_tags_is_not_html() -> None:
     facts = parse_postings("Fix my <div> layout\nThe <span> is too wide on mobile.", NOW)[0]
     assert facts.title == "Fix my <div> layout"
+    quoting = (
+        "Front-end fixes\nPosted 1 hour ago\nOur card is <div class='card'><p>Hi</p></div> and "
+        "the <a href='x'>link</a> breaks on mobile. We need it fixed this week, with tests.\n"
+    )
+    assert parse_postings(quoting, NOW)[0].title == "Front-end fixes"
+    source = "<div>" + "<span class='x'>a</span>" * 20 + "</div>"
+    with pytest.raises(InputError, match="HTML"):
+        parse_postings("Job\n" + source, NOW)
 
 
 @settings(max_examples=300, deadline=None)
