@@ -130,10 +130,10 @@ def bulk_upsert(
 ) -> tuple[int, int]:
     """Insert or update many ``job_posting`` rows (column dicts with ``dedup_key``).
 
-    For imports: one SELECT for the batch's keys, then one executemany for the
-    new rows and one for the changed ones (SQLite through the driver directly,
-    with SQLAlchemy's own type processors). Status and pasted text of existing
-    postings are kept. Returns (added, updated).
+    For imports: one SELECT for the batch's keys, then multi-row INSERT and
+    UPDATE statements (on SQLite through the driver, with SQLAlchemy's own type
+    processors; unchanged rows are not rewritten). Status and pasted text of
+    existing postings are kept. Returns (added, matched existing).
     """
     table = JobPosting.__table__
     keys = [row["dedup_key"] for row in rows]
