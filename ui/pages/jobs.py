@@ -139,7 +139,7 @@ class JobsPage(Page):
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 320])
+        splitter.setSizes([820, 300])
         self.splitter = splitter
         layout.addWidget(splitter, 1)
         return content
@@ -206,7 +206,7 @@ class JobsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((56, 44, 240, 92, 96, 84, 64, 78, 84)):
+        for column, width in enumerate((56, 44, 240, 90, 92, 80, 64, 76, 84)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # the status filter says which statuses are listed; the column is there on demand
