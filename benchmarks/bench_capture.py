@@ -225,6 +225,8 @@ def bench_million(path: Path) -> list[tuple[str, str, str]]:
         two = JobQuery(search="python django")
         two_ms, _ = timed(lambda: fetch_jobs(session, two, limit=200), 10)
         budget_ms, _ = timed(lambda: fetch_jobs(session, JobQuery(sort="budget"), limit=200), 10)
+        verdict = JobQuery(verdict="apply", statuses=("new", "shortlisted"))
+        verdict_ms, _ = timed(lambda: fetch_jobs(session, verdict, limit=200), 10)
         search_count_ms, _ = timed(lambda: count_jobs(session, common), 3)
     db.close()
     return [
@@ -240,6 +242,7 @@ def bench_million(path: Path) -> list[tuple[str, str, str]]:
         ("Full-text search while typing ('pyth*')", f"{typing_ms:.1f} ms", "< 50 ms"),
         ("Full-text search, two words ('python django*')", f"{two_ms:.1f} ms", "< 50 ms"),
         ("Sort by budget (expression index), first 200", f"{budget_ms:.1f} ms", "—"),
+        ("Verdict filter 'apply' (150,000 postings), newest 200", f"{verdict_ms:.1f} ms", "—"),
         ("Count of a common search", f"{search_count_ms:.1f} ms", "—"),
     ]  # fmt: skip
 

@@ -9,7 +9,7 @@ LEFT JOIN and are empty until a posting is scored.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -306,7 +306,34 @@ def _filters(session: Session, query: JobQuery) -> list[ColumnElement[bool]]:
         match = _search_clause(session, query.search)
         if match is not None:
             where.append(match)
+    if query.verdict is not None:
+        where.append(_verdict_clause(session, query.verdict))
     return where
+
+
+def _verdict_clause(session: Session, verdict: str) -> ColumnElement[bool]:
+    """Postings whose score card (active profile) has ``verdict``; planned like a search."""
+    profile_id = active_profile_id(session)
+    if profile_id is None:
+        return false()
+    ids = select(ScoreCard.job_id).where(
+        ScoreCard.profile_id == profile_id, ScoreCard.verdict == verdict
+    )
+    probe = session.scalar(
+        select(func.count()).select_from(ids.limit(SEARCH_DRIVE_LIMIT).subquery())
+    )
+    if (probe or 0) < SEARCH_DRIVE_LIMIT:
+        return JobPosting.id.in_(ids)  # few: start from them
+    # many: walk the sort index, one probe of the (job, profile) key per row
+    return (
+        select(ScoreCard.id)
+        .where(
+            ScoreCard.job_id == JobPosting.id,
+            ScoreCard.profile_id == profile_id,
+            ScoreCard.verdict == verdict,
+        )
+        .exists()
+    )
 
 
 def _match_count(session: Session, match: str) -> int:
@@ -406,14 +433,7 @@ def _row_columns() -> tuple[Any, ...]:
 
 
 def _rows_select(session: Session, query: JobQuery) -> Select[Any]:
-    """The page's postings; with a verdict filter, joined to their score cards."""
-    if query.verdict is not None:
-        return (
-            select(*_row_columns())
-            .select_from(JobPosting)
-            .join(ScoreCard, _score_join(session))
-            .where(ScoreCard.verdict == query.verdict, *_filters(session, query))
-        )
+    """The page's postings (their scores are added by :func:`_with_scores`)."""
     posting_columns = _row_columns()[:-2]
     return select(*posting_columns).select_from(JobPosting).where(*_filters(session, query))
 
@@ -439,10 +459,8 @@ def _with_scores(session: Session, rows: list[Any]) -> list[JobRow]:
 def count_jobs(session: Session, query: JobQuery | None = None) -> int:
     """How many postings match ``query`` (counted in SQL)."""
     query = query or JobQuery()
-    stmt = select(func.count()).select_from(JobPosting)
-    if query.verdict is not None:
-        stmt = stmt.join(ScoreCard, _score_join(session)).where(ScoreCard.verdict == query.verdict)
-    return session.scalar(stmt.where(*_filters(session, query))) or 0
+    stmt = select(func.count()).select_from(JobPosting).where(*_filters(session, query))
+    return session.scalar(stmt) or 0
 
 
 def fetch_jobs(
@@ -454,8 +472,6 @@ def fetch_jobs(
     if query.sort in ("score", "verdict"):
         return _fetch_by_score(session, query, offset, limit)
     stmt = _rows_select(session, query).order_by(*_order(query)).offset(offset).limit(limit)
-    if query.verdict is not None:
-        return [JobRow(*row) for row in session.execute(stmt)]
     return _with_scores(session, list(session.execute(stmt)))
 
 
@@ -465,7 +481,8 @@ def _fetch_by_score(session: Session, query: JobQuery, offset: int, limit: int) 
     Verdicts follow score bands, so sorting by verdict is sorting by score.
     """
     profile_id = active_profile_id(session)
-    where = _filters(session, query)
+    # the verdict is a condition on the score card read here, not a sub-select
+    where = _filters(session, replace(query, verdict=None))
     rows: list[JobRow] = []
     scored_total = 0
     if profile_id is not None:

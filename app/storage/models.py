@@ -196,6 +196,7 @@ class ScoreCard(Base):
     __table_args__ = (
         UniqueConstraint("job_id", "profile_id"),
         Index("ix_score_card_profile_total", "profile_id", "total"),
+        Index("ix_score_card_profile_verdict_total", "profile_id", "verdict", "total"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -310,3 +310,21 @@ def test_keyboard_triage(qtbot, window: MainWindow, db) -> None:
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with db.sessions() as session:
         assert get_job(session, job_id).deleted_at is None
+
+
+def test_verdict_filter(qtbot, window: MainWindow, db) -> None:
+    ids = fill(db, 6)
+    with db.session() as session:
+        profile = Profile(name="Main", is_active=True)
+        session.add(profile)
+        session.flush()
+        session.add(ScoreCard(job_id=ids[1], profile_id=profile.id, total=88, verdict="apply"))
+        session.add(ScoreCard(job_id=ids[2], profile_id=profile.id, total=20, verdict="skip"))
+    page = jobs_page(window)
+    page.reload()
+    page.verdict_combo.setCurrentIndex(1)  # Apply
+    assert page.model.rowCount() == 1 and page.model.job_id(0) == ids[1]
+    assert page.model.index(0, 0).data() == "Apply"
+    assert page.count_label.text() == "1 posting"
+    page.verdict_combo.setCurrentIndex(0)
+    assert page.model.rowCount() == 6

@@ -58,6 +58,13 @@ STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Skipped", ("skipped",)),
     ("Archived", ("archived",)),
 )
+#: verdict filter choices: (label, verdict)
+VERDICT_FILTERS: tuple[tuple[str, str | None], ...] = (
+    ("Any verdict", None),
+    ("Apply", "apply"),
+    ("Maybe", "maybe"),
+    ("Skip", "skip"),
+)
 #: date filter choices: (label, how far back)
 DATE_FILTERS: tuple[tuple[str, timedelta | None], ...] = (
     ("Posted any time", None),
@@ -159,11 +166,17 @@ class JobsPage(Page):
         for label, statuses in STATUS_FILTERS:
             self.status_combo.addItem(label, statuses)
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
+        self.verdict_combo = QComboBox()
+        for label, verdict in VERDICT_FILTERS:
+            self.verdict_combo.addItem(label, verdict)
+        self.verdict_combo.setToolTip("Verdicts of the active profile's score cards")
+        self.verdict_combo.currentIndexChanged.connect(self.apply_filters)
         self.date_combo = QComboBox()
         for label, delta in DATE_FILTERS:
             self.date_combo.addItem(label, delta)
         self.date_combo.currentIndexChanged.connect(self.apply_filters)
         bar.addWidget(self.search_edit, 3)
+        bar.addWidget(self.verdict_combo)
         bar.addWidget(self.status_combo)
         bar.addWidget(self.date_combo)
         bar.addStretch(1)
@@ -292,6 +305,7 @@ class JobsPage(Page):
         return JobQuery(
             search=self.search_edit.text(),
             statuses=tuple(statuses),
+            verdict=self.verdict_combo.currentData() or None,
             posted_from=posted_from,
             sort=self.model.query.sort,
             descending=self.model.query.descending,
@@ -491,6 +505,7 @@ class JobsPage(Page):
             self.search_edit.clear()
             self.search_edit.blockSignals(False)
             self.date_combo.setCurrentIndex(0)
+            self.verdict_combo.setCurrentIndex(0)
             self.status_combo.setCurrentIndex(1)  # all statuses
             self.apply_filters()
             index = self.row_for(job_id)

@@ -1,4 +1,5 @@
-"""indexes for sorting the jobs list by budget, client spend, proposals and Connects
+"""indexes for sorting the jobs list by budget, client spend, proposals and Connects,
+and for listing one verdict in score order
 
 Revision ID: 0003_i3
 Revises: 0002
@@ -22,9 +23,13 @@ def upgrade() -> None:
     )
     for column in PLAIN:
         op.create_index(f"ix_job_posting_{column}", "job_posting", [column])
+    op.create_index(
+        "ix_score_card_profile_verdict_total", "score_card", ["profile_id", "verdict", "total"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_score_card_profile_verdict_total", table_name="score_card")
     for column in PLAIN:
         op.drop_index(f"ix_job_posting_{column}", table_name="job_posting")
     op.drop_index("ix_job_posting_budget", table_name="job_posting")
