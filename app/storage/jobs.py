@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
     bindparam,
     false,
     func,
@@ -373,13 +372,6 @@ def _search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
         .where(sql_text("job_fts MATCH :fts_match").bindparams(fts_match=match))
     )
     return (JobPosting.id + literal_column("0")).in_(ids)
-
-
-def _score_join(session: Session) -> ColumnElement[bool]:
-    profile_id = active_profile_id(session)
-    if profile_id is None:
-        return and_(ScoreCard.job_id == JobPosting.id, false())
-    return and_(ScoreCard.job_id == JobPosting.id, ScoreCard.profile_id == profile_id)
 
 
 def _check_sort(query: JobQuery) -> None:
