@@ -328,3 +328,19 @@ def test_verdict_filter(qtbot, window: MainWindow, db) -> None:
     assert page.count_label.text() == "1 posting"
     page.verdict_combo.setCurrentIndex(0)
     assert page.model.rowCount() == 6
+
+
+def test_triage_deep_in_the_list_keeps_the_place(qtbot, window: MainWindow, db) -> None:
+    fill(db, PAGE_SIZE + 40)
+    page = jobs_page(window)
+    page.reload()
+    page.model.fetchMore()
+    assert page.model.rowCount() == PAGE_SIZE + 40
+    last = page.model.rowCount() - 1
+    page.table.scrollToBottom()
+    scrolled = page.table.verticalScrollBar().value()
+    assert scrolled > 0
+    page.table.selectRow(last)
+    qtbot.mouseClick(page.action_buttons["archived"], Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == PAGE_SIZE + 39  # still loaded, minus the archived one
+    assert page.table.verticalScrollBar().value() > 0

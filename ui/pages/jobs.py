@@ -301,7 +301,8 @@ class JobsPage(Page):
     def current_query(self) -> JobQuery:
         statuses = self.status_combo.currentData() or ()
         delta = self.date_combo.currentData()
-        posted_from = datetime.now(UTC) - delta if isinstance(delta, timedelta) else None
+        now = datetime.now(UTC).replace(second=0, microsecond=0)  # same query within a minute
+        posted_from = now - delta if isinstance(delta, timedelta) else None
         return JobQuery(
             search=self.search_edit.text(),
             statuses=tuple(statuses),
@@ -324,8 +325,14 @@ class JobsPage(Page):
             any_jobs = has_jobs(session)
         self.show_empty(not any_jobs)
         if any_jobs:
-            self.model.set_query(self.current_query())
+            query = self.current_query()
+            scrolled = self.table.verticalScrollBar().value()
+            if query == self.model.query:
+                self.model.reload(keep_loaded=True)
+            else:
+                self.model.set_query(query)
             self._select_ids(selected)
+            self.table.verticalScrollBar().setValue(scrolled)
 
     def refresh(self) -> None:
         self.reload()
