@@ -196,7 +196,8 @@ class ScoreCard(Base):
     __table_args__ = (
         UniqueConstraint("job_id", "profile_id"),
         Index("ix_score_card_profile_total", "profile_id", "total"),
-        Index("ix_score_card_profile_verdict_total", "profile_id", "verdict", "total"),
+        # verdict first: an index led by profile_id would tempt SQLite away from the one above
+        Index("ix_score_card_verdict_profile_total", "verdict", "profile_id", "total"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -23,13 +23,14 @@ def upgrade() -> None:
     )
     for column in PLAIN:
         op.create_index(f"ix_job_posting_{column}", "job_posting", [column])
+    # verdict first: led by profile_id, SQLite would take it for plain score order and sort
     op.create_index(
-        "ix_score_card_profile_verdict_total", "score_card", ["profile_id", "verdict", "total"]
+        "ix_score_card_verdict_profile_total", "score_card", ["verdict", "profile_id", "total"]
     )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_score_card_profile_verdict_total", table_name="score_card")
+    op.drop_index("ix_score_card_verdict_profile_total", table_name="score_card")
     for column in PLAIN:
         op.drop_index(f"ix_job_posting_{column}", table_name="job_posting")
     op.drop_index("ix_job_posting_budget", table_name="job_posting")
