@@ -266,3 +266,5 @@ def test_common_search_walks_the_sort_index(db, monkeypatch) -> None:
             rows = fetch_jobs(session, JobQuery(search="python"), limit=3)
             assert [r.title for r in rows] == ["Job 11", "Job 9", "Job 7"]
             assert count_jobs(session, JobQuery(search="python")) == 6
+            open_rows = fetch_jobs(session, JobQuery(statuses=("new",)), limit=2)
+            assert [r.title for r in open_rows] == ["Job 12", "Job 11"]
