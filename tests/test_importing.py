@@ -304,3 +304,17 @@ def test_reimport_writes_only_what_changed(db, tmp_path: Path) -> None:
         assert "Renamed posting" in after and "T1" not in after
         assert count_jobs(session, JobQuery(search="renamed")) == 1
         assert count_jobs(session) == 4  # the deleted one came back with the import
+
+
+def test_updates_on_an_old_sqlite_without_update_from(db, tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    rows = [{"title": f"T{i}", "url": f"https://www.upwork.com/jobs/~01{i:016x}"} for i in range(3)]
+    path = write(tmp_path, "a.json", json.dumps(rows))
+    import_into(db, path)
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    rows[0]["title"] = "Changed"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    assert import_into(db, path).updated == 3
+    with db.sessions() as session:
+        assert count_jobs(session, JobQuery(search="changed")) == 1

@@ -8,6 +8,7 @@ LEFT JOIN and are empty until a posting is scored.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -195,6 +196,13 @@ def _executemany(session: Session, table: Any, rows: list[dict[str, Any]], *, up
     try:
         if update:
             rows = _changed_only(cursor, table.name, columns, rows, values)
+            if sqlite3.sqlite_version_info < (3, 33):  # no UPDATE ... FROM: row by row
+                assignments = ", ".join(f"{c} = ?" for c in columns)
+                cursor.executemany(
+                    f"UPDATE {table.name} SET {assignments} WHERE id = ?",
+                    [[*values(row), row["id"]] for row in rows],
+                )
+                return
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
             placeholders = ", ".join(
