@@ -344,3 +344,37 @@ def test_triage_deep_in_the_list_keeps_the_place(qtbot, window: MainWindow, db) 
     qtbot.mouseClick(page.action_buttons["archived"], Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == PAGE_SIZE + 39  # still loaded, minus the archived one
     assert page.table.verticalScrollBar().value() > 0
+
+
+def test_date_filters(qtbot, window: MainWindow, db) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import QDate
+
+    now = datetime.now(UTC)
+    with db.session() as session:
+        for days in (0, 2, 10, 40):
+            add_posting(
+                session,
+                PostingFacts(title=f"{days} days old", posted_at=now - timedelta(days=days)),
+            )
+    page = jobs_page(window)
+    page.reload()
+    assert page.model.rowCount() == 4
+    page.date_combo.setCurrentIndex(3)  # Last 7 days
+    assert {page.model.index(r, 2).data() for r in range(page.model.rowCount())} == {
+        "0 days old",
+        "2 days old",
+    }
+    page.date_combo.setCurrentIndex(page.date_combo.count() - 1)  # Posted between…
+    assert page.date_from.isVisible() and page.date_to.isVisible()
+
+    def day(days_ago: int) -> QDate:
+        moment = now - timedelta(days=days_ago)
+        return QDate(moment.year, moment.month, moment.day)
+
+    page.date_from.setDate(day(12))
+    page.date_to.setDate(day(9))
+    assert [page.model.index(r, 2).data() for r in range(page.model.rowCount())] == ["10 days old"]
+    page.date_combo.setCurrentIndex(0)
+    assert not page.date_from.isVisible() and page.model.rowCount() == 4

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -58,6 +59,8 @@ STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Skipped", ("skipped",)),
     ("Archived", ("archived",)),
 )
+#: the date filter entry that shows the From / To fields
+CUSTOM_RANGE = "custom"
 #: verdict filter choices: (label, verdict)
 VERDICT_FILTERS: tuple[tuple[str, str | None], ...] = (
     ("Any verdict", None),
@@ -174,13 +177,34 @@ class JobsPage(Page):
         self.date_combo = QComboBox()
         for label, delta in DATE_FILTERS:
             self.date_combo.addItem(label, delta)
-        self.date_combo.currentIndexChanged.connect(self.apply_filters)
+        self.date_combo.addItem("Posted between…", CUSTOM_RANGE)
+        self.date_combo.currentIndexChanged.connect(self._date_choice_changed)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-7), calendarPopup=True)
+        self.date_to = QDateEdit(today, calendarPopup=True)
+        for edit, tip in (
+            (self.date_from, "Posted on or after"),
+            (self.date_to, "Posted on or before"),
+        ):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setToolTip(tip)
+            edit.setVisible(False)
+            edit.dateChanged.connect(self.apply_filters)
         bar.addWidget(self.search_edit, 3)
         bar.addWidget(self.verdict_combo)
         bar.addWidget(self.status_combo)
         bar.addWidget(self.date_combo)
+        bar.addWidget(self.date_from)
+        bar.addWidget(self.date_to)
         bar.addStretch(1)
         return bar
+
+    @Slot()
+    def _date_choice_changed(self) -> None:
+        custom = self.date_combo.currentData() == CUSTOM_RANGE
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+        self.apply_filters()
 
     def _build_undo_bar(self) -> QFrame:
         self.undo_bar = QFrame(objectName="undoBar")
@@ -303,11 +327,18 @@ class JobsPage(Page):
         delta = self.date_combo.currentData()
         now = datetime.now(UTC).replace(second=0, microsecond=0)  # same query within a minute
         posted_from = now - delta if isinstance(delta, timedelta) else None
+        posted_to = None
+        if delta == CUSTOM_RANGE:
+            low, high = sorted((self.date_from.date(), self.date_to.date()))
+            posted_from = datetime(low.year(), low.month(), low.day(), tzinfo=UTC)
+            posted_to = datetime(high.year(), high.month(), high.day(), tzinfo=UTC)
+            posted_to += timedelta(days=1)  # the whole last day
         return JobQuery(
             search=self.search_edit.text(),
             statuses=tuple(statuses),
             verdict=self.verdict_combo.currentData() or None,
             posted_from=posted_from,
+            posted_to=posted_to,
             sort=self.model.query.sort,
             descending=self.model.query.descending,
         )
