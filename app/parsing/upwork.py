@@ -406,6 +406,7 @@ def _parse_job_page(all_lines: list[str], now: datetime) -> PostingFacts:
         if facts.duration is None and _DURATION.fullmatch(line):
             facts.duration = line
     facts.skills = _page_skills(job_lines)
+    facts.screening_questions = _screening_questions(job_lines)
     _parse_activity(facts_text, facts, now)
     client_text = "\n".join(client_lines)
     if about is None:
@@ -472,6 +473,24 @@ def _page_skills(lines: list[str]) -> list[str]:
             break
         skills.extend(split_skills(line))
     return _dedupe(skills)
+
+
+_QUESTIONS_HEAD = re.compile(r"^You will be asked to answer the following questions", _RE_FLAGS)
+_NUMBERED = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s*")
+
+
+def _screening_questions(lines: list[str]) -> list[str]:
+    start = next((i for i, ln in enumerate(lines) if _QUESTIONS_HEAD.match(ln)), None)
+    if start is None:
+        return []
+    questions = []
+    for line in lines[start + 1 :]:
+        if _SECTION_HEAD.match(line) or _SKILLS_HEAD.match(line) or _HISTORY.match(line):
+            break
+        if _is_fact_line(line):
+            break
+        questions.append(_NUMBERED.sub("", line).strip())
+    return [q for q in questions if q]
 
 
 # -- shared pieces ---------------------------------------------------------------------------

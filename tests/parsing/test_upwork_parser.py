@@ -539,3 +539,19 @@ def test_freelancer_hourly() -> None:
     [facts] = parse_postings(text, NOW)
     assert (facts.hourly_min, facts.hourly_max) == (15.0, 25.0)
     assert facts.budget_type.value == "hourly"
+
+
+def test_screening_questions_are_kept() -> None:
+    text = JOB_PAGE.replace(
+        "Skills and Expertise",
+        "You will be asked to answer the following questions when submitting a proposal:\n"
+        "1. Describe a Stripe integration you built.\n2. What is your availability?\n"
+        "Skills and Expertise",
+    )
+    facts = parse_postings(text, NOW)[0]
+    assert facts.screening_questions == [
+        "Describe a Stripe integration you built.",
+        "What is your availability?",
+    ]
+    assert facts.skills == ["Django", "Python", "Stripe"]
+    assert parse_postings(JOB_PAGE, NOW)[0].screening_questions == []
