@@ -131,6 +131,9 @@ def test_scores_blank_without_active_profile(db) -> None:
         session.add(ScoreCard(job_id=ids[0], profile_id=profile.id, total=50, verdict="maybe"))
     with db.sessions() as session:
         assert fetch_jobs(session)[0].score is None
+        for sort in ("score", "posted_at"):
+            assert fetch_jobs(session, JobQuery(verdict="maybe", sort=sort)) == []
+        assert count_jobs(session, JobQuery(verdict="maybe")) == 0
 
 
 def test_status_change_and_undo(db) -> None:

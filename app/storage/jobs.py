@@ -492,6 +492,8 @@ def _fetch_by_score(session: Session, query: JobQuery, offset: int, limit: int) 
     Verdicts follow score bands, so sorting by verdict is sorting by score.
     """
     profile_id = active_profile_id(session)
+    if profile_id is None and query.verdict is not None:
+        return []  # no active profile: nothing has a verdict
     # the verdict is a condition on the score card read here, not a sub-select
     where = _filters(session, replace(query, verdict=None))
     rows: list[JobRow] = []
