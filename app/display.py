@@ -114,6 +114,7 @@ def posting_details(job: Any, now: datetime | None = None) -> list[tuple[str, st
         ("Unanswered invites", _num(job.unanswered_invites)),
         ("Last viewed by client", moment(job.last_viewed_at)),
         ("Connects to apply", _num(job.connects_required)),
+        ("Screening questions", "\n".join(f"• {q}" for q in job.screening_questions or [])),
         ("Payment verified", _yes_no(job.client_payment_verified)),
         ("Client rating", rating),
         ("Client reviews", _num(job.client_reviews)),

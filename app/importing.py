@@ -10,20 +10,22 @@ the postings (matched by platform id or URL), it never duplicates them.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
 import types
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.domain import BudgetType, ClientFacts, ExperienceLevel, JobStatus, PostingFacts
+from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.errors import InputError
 from app.parsing.countries import country_name
 from app.parsing.money import parse_money
@@ -37,6 +39,7 @@ from app.parsing.upwork import (
     split_skills,
 )
 from app.storage.db import Database
+from app.storage.jobs import bulk_upsert
 from app.storage.models import JobPosting
 from app.storage.postings import apply_facts
 
@@ -90,6 +93,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "external_id": ("ciphertext", "job_id", "uid", "id"),
     "platform": ("platform", "site", "marketplace"),
 }
+_LIST_SEP = re.compile(r"[,;|]")
+_LIST_SPLIT = re.compile(r"\s*[,;|]\s*")
+_NOT_NUMBER = re.compile(r"[^\d.,\-]")
+_BUDGET_ONLY = re.compile(r"(?:Est\.\s*Budget:\s*)?\$[\d,.]+[KkMm]?\+?")
+_AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?[KkMm]?")
+_LEVEL_SUFFIX = re.compile(r"(?<=[a-z])level$")
+_DURATION = re.compile(DURATION, re.IGNORECASE)
+_HOURS = re.compile(HOURS, re.IGNORECASE)
 _ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in aliases}
 
 
@@ -276,6 +287,7 @@ def _find_list(data: Any, depth: int = 0) -> list[Any] | None:
 # -- records → facts -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return re.sub(r"[\s\-.]+", "_", str(name).strip().lower())
 
@@ -287,14 +299,18 @@ def record_to_facts(record: Any, now: datetime | None = None) -> PostingFacts:
     if not isinstance(record, dict):
         raise InputError(f"expected an object with fields, got {type(record).__name__}")
     moment = now or datetime.now(UTC)
-    if _is_graphql(record):
-        return _graphql_facts(record, moment)
-    fields: dict[str, Any] = {}
-    for raw_key, value in record.items():
-        name = _ALIASES.get(_key(raw_key))
-        if name is not None and name not in fields and not _blank(value):
-            fields[name] = value
-    return _facts_from_fields(fields, moment)
+    try:
+        if _is_graphql(record):
+            return _graphql_facts(record, moment)
+        fields: dict[str, Any] = {}
+        for raw_key, value in record.items():
+            name = _ALIASES.get(_key(str(raw_key)))
+            if name is not None and name not in fields and not _blank(value):
+                fields[name] = value
+        return _facts_from_fields(fields, moment)
+    except (ValueError, OverflowError, OSError) as exc:
+        # out-of-range numbers and dates ("1e999", a timestamp in year 300000)
+        raise InputError(f"a value is out of range: {exc}") from None
 
 
 def _blank(value: Any) -> bool:
@@ -314,11 +330,14 @@ def _dig(data: Any, *path: str) -> Any:
 
 
 def _graphql_facts(record: dict[str, Any], now: datetime) -> PostingFacts:
-    job = _dig(record, "jobTile", "job") or {}
-    client = _dig(record, "upworkHistoryData", "client") or {}
+    job = _dig(record, "jobTile", "job")
+    job = job if isinstance(job, dict) else {}
+    client = _dig(record, "upworkHistoryData", "client")
+    client = client if isinstance(client, dict) else {}
+    listed = record.get("ontologySkills")
     skills = [
         s.get("prettyName") or s.get("name")
-        for s in record.get("ontologySkills") or []
+        for s in (listed if isinstance(listed, list) else [])
         if isinstance(s, dict)
     ]
     fields: dict[str, Any] = {
@@ -400,7 +419,7 @@ def _facts_from_fields(f: dict[str, Any], now: datetime) -> PostingFacts:
 def _text(value: Any) -> str | None:
     if value is None:
         return None
-    text = " ".join(str(value).replace("\u00a0", " ").split(" ")).strip()
+    text = str(value).replace("\u00a0", " ").strip()
     return text or None
 
 
@@ -414,15 +433,19 @@ def _skills(value: Any) -> list[str]:
                 value = json.loads(stripped)
             except json.JSONDecodeError:
                 value = stripped.strip("[]").replace("'", "").split(",")
+        elif _LIST_SEP.search(stripped):
+            value = _LIST_SPLIT.split(stripped)
         else:
-            value = re.split(r"\s*[,;|]\s*", stripped)
+            value = split_skills(stripped)  # one cell, perhaps glued: "Data ScrapingPython"
     if not isinstance(value, list):
         raise InputError(f"skills {value!r} is not a list")
     out: list[str] = []
     for item in value:
         name = item.get("prettyName") or item.get("name") if isinstance(item, dict) else item
-        if name is not None and str(name).strip():
-            out.extend(split_skills(str(name).strip()))
+        if name is not None:
+            text = str(name).strip()
+            if text:
+                out.append(text)
     return list(dict.fromkeys(out))
 
 
@@ -444,7 +467,7 @@ def _int(value: Any, what: str) -> int | None:
     number = (
         _number(value, what)
         if not isinstance(value, str)
-        else _number(re.sub(r"[^\d.,\-]", "", value) or value, what)
+        else _number(_NOT_NUMBER.sub("", value) or value, what)
     )
     return None if number is None else int(number)
 
@@ -464,7 +487,7 @@ def _amount(value: Any, what: str) -> float | None:
 
 def _budget(f: dict[str, Any], facts: PostingFacts) -> None:
     est = _text(f.get("est_time")) or ""
-    if "budget" not in f and re.fullmatch(r"(?:Est\.\s*Budget:\s*)?\$[\d,.]+[KkMm]?\+?", est):
+    if "budget" not in f and _BUDGET_ONLY.fullmatch(est):
         f["budget"] = est  # scrapers put a fixed price's budget where the estimate goes
         f.pop("est_time")
     kind = str(f.get("budget_type") or "").lower()
@@ -473,7 +496,7 @@ def _budget(f: dict[str, Any], facts: PostingFacts) -> None:
         facts.budget_type = BudgetType.HOURLY
     elif "fix" in kind or rate.lower().startswith("fixed"):
         facts.budget_type = BudgetType.FIXED
-    amounts = [parse_money(m) for m in re.findall(r"\$?\d[\d,]*(?:\.\d+)?[KkMm]?", rate)]
+    amounts = [parse_money(m) for m in _AMOUNT.findall(rate)]
     amounts = [a for a in amounts if a is not None]
     if "hourly_min" in f:
         facts.hourly_min = _amount(f["hourly_min"], "hourly minimum")
@@ -498,7 +521,7 @@ def _budget(f: dict[str, Any], facts: PostingFacts) -> None:
 
 def _level(value: Any) -> ExperienceLevel | None:
     text = str(value).strip().lower()
-    text = re.sub(r"(?<=[a-z])level$", "", text).replace("_", " ").strip()
+    text = _LEVEL_SUFFIX.sub("", text).replace("_", " ").strip()
     if text in LEVELS:
         return LEVELS[text]
     numeric = {"1": ExperienceLevel.ENTRY, "2": ExperienceLevel.INTERMEDIATE}
@@ -510,8 +533,8 @@ def _level(value: Any) -> ExperienceLevel | None:
 
 def _estimate(f: dict[str, Any], facts: PostingFacts) -> None:
     est = _text(f.get("est_time")) or ""
-    duration = re.search(DURATION, est, re.IGNORECASE)
-    hours = re.search(HOURS, est, re.IGNORECASE)
+    duration = _DURATION.search(est)
+    hours = _HOURS.search(est)
     facts.duration = _text(f.get("duration")) or (duration.group(0) if duration else None)
     facts.hours_per_week = _text(f.get("hours_per_week")) or (hours.group(0) if hours else None)
     if est and facts.duration is None and facts.hours_per_week is None:
@@ -577,6 +600,30 @@ def import_records(
     progress: ProgressFn | None = None,
 ) -> ImportReport:
     """Store the records in ``session`` (no commit); the caller decides on commit or rollback."""
+    with _no_gc():
+        return _import_records(session, records, source, skip_invalid, now, progress)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Bulk work makes many objects that live to the end: collecting them midway is waste."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import_records(
+    session: Session,
+    records: list[tuple[int, Any]],
+    source: str,
+    skip_invalid: bool,
+    now: datetime | None,
+    progress: ProgressFn | None,
+) -> ImportReport:
     report = ImportReport()
     moment = now or datetime.now(UTC)
     total = len(records)
@@ -611,43 +658,13 @@ def _store(
     progress: ProgressFn | None,
     total: int,
 ) -> None:
-    table = JobPosting.__table__
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
-        keys = [row["dedup_key"] for row in batch]
-        existing = dict(
-            session.execute(
-                select(JobPosting.dedup_key, JobPosting.id).where(JobPosting.dedup_key.in_(keys))
-            ).all()
-        )
-        new_rows, changed = [], []
-        for row in batch:
-            row["source"] = source[:300]
-            row["updated_at"] = now
-            job_id = existing.get(row["dedup_key"])
-            if job_id is None:
-                row.update(status=JobStatus.NEW.value, captured_at=now, created_at=now)
-                new_rows.append(row)
-            else:
-                if row.get("raw_text") is None:
-                    row.pop("raw_text", None)
-                changed.append({**row, "_id": job_id, "deleted_at": None})
-        if new_rows:
-            session.execute(insert(table), new_rows)
-            report.added += len(new_rows)
-        for group in _same_columns(changed):
-            stmt = update(table).where(table.c.id == bindparam("_id"))
-            session.execute(stmt, group)
-            report.updated += len(group)
+        added, updated = bulk_upsert(session, batch, source=source, now=now)
+        report.added += added
+        report.updated += updated
         if progress is not None:
             progress(total // 2 + (start + len(batch)) * (total - total // 2) // len(rows), total)
-
-
-def _same_columns(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(tuple(sorted(row)), []).append(row)
-    yield from groups.values()
 
 
 def import_file(

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.domain import BudgetType, ExperienceLevel
@@ -240,3 +242,79 @@ def test_formats_and_wrappers(tmp_path: Path) -> None:
         read_records(semi, "xml")
     with pytest.raises(InputError, match="no such file"):
         read_records(tmp_path / "nope.csv")
+
+
+_KEYS = st.sampled_from(
+    ["title", "url", "link", "description", "skills", "tags", "budget", "rate", "exp_lvl",
+     "est_time", "published", "proposals", "connects", "payment_verified", "rating", "country",
+     "hourly_range_min", "hourly_range_max", "client_spent", "id", "jobTile", "ontologySkills"]
+)  # fmt: skip
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_KEYS | st.text(max_size=10), _VALUES, max_size=8))
+def test_no_record_makes_the_importer_crash(record) -> None:
+    try:
+        facts = record_to_facts(record, NOW)
+    except InputError:
+        return
+    facts.to_json()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"title": "x", "published": float("nan")},
+        {"title": "x", "published": 10**20},
+        {"title": "x", "connects": float("inf")},
+        {"title": "x", "proposals": float("nan")},
+    ],
+)
+def test_out_of_range_values_are_row_errors(record) -> None:
+    with pytest.raises(InputError):
+        record_to_facts(record, NOW)
+
+
+def test_reimport_writes_only_what_changed(db, tmp_path: Path) -> None:
+    from app.storage.jobs import delete_jobs
+
+    rows = [{"title": f"T{i}", "url": f"https://www.upwork.com/jobs/~01{i:016x}",
+             "skills": ["Python"], "published": "2026-03-01T10:00:00Z"} for i in range(4)]  # fmt: skip
+    path = write(tmp_path, "a.json", json.dumps(rows))
+    import_into(db, path)
+    with db.sessions() as session:
+        stamps = dict(session.query(JobPosting.title, JobPosting.updated_at).all())
+        victim = session.query(JobPosting.id).filter_by(title="T3").scalar()
+    with db.session() as session:
+        delete_jobs(session, [victim])
+    rows[1]["title"] = "Renamed posting"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    report = import_into(db, path)
+    assert (report.added, report.updated) == (0, 4)
+    with db.sessions() as session:
+        after = dict(session.query(JobPosting.title, JobPosting.updated_at).all())
+        assert after["T0"] == stamps["T0"]  # unchanged: not rewritten
+        assert "Renamed posting" in after and "T1" not in after
+        assert count_jobs(session, JobQuery(search="renamed")) == 1
+        assert count_jobs(session) == 4  # the deleted one came back with the import
+
+
+def test_updates_on_an_old_sqlite_without_update_from(db, tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    rows = [{"title": f"T{i}", "url": f"https://www.upwork.com/jobs/~01{i:016x}"} for i in range(3)]
+    path = write(tmp_path, "a.json", json.dumps(rows))
+    import_into(db, path)
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    rows[0]["title"] = "Changed"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    assert import_into(db, path).updated == 3
+    with db.sessions() as session:
+        assert count_jobs(session, JobQuery(search="changed")) == 1

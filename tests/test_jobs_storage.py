@@ -139,6 +139,9 @@ def test_scores_follow_the_active_profile(db) -> None:
         session.get(Profile, b.id).is_active = True
     with db.sessions() as session:
         assert (fetch_jobs(session)[0].score, fetch_jobs(session)[0].verdict) == (80, "apply")
+        for sort in ("score", "posted_at"):
+            assert fetch_jobs(session, JobQuery(verdict="maybe", sort=sort)) == []
+        assert count_jobs(session, JobQuery(verdict="maybe")) == 0
 
 
 def test_status_change_and_undo(db) -> None:
@@ -224,3 +227,55 @@ def test_review_form_edits() -> None:
         apply_edits(facts, {"posted_at": "yesterday-ish"})
     with pytest.raises(InputError, match="at least"):
         apply_edits(facts, {"title": "", "description": ""})
+
+
+def test_score_order_pages_across_scored_and_unscored(db) -> None:
+    ids = fill(db, 9)
+    with db.session() as session:
+        profile = Profile(name="Main", is_active=True)
+        session.add(profile)
+        session.flush()
+        for n, job_id in enumerate(ids[:5]):
+            session.add(
+                ScoreCard(job_id=job_id, profile_id=profile.id, total=10 * n, verdict="maybe")
+            )
+    with db.sessions() as session:
+        everything = [r.id for r in fetch_jobs(session, JobQuery(sort="score"), limit=50)]
+        # scored best first, then the unscored newest first
+        assert everything == [
+            ids[4],
+            ids[3],
+            ids[2],
+            ids[1],
+            ids[0],
+            ids[8],
+            ids[7],
+            ids[6],
+            ids[5],
+        ]
+        pages = [
+            r.id
+            for offset in range(0, 9, 2)
+            for r in fetch_jobs(session, JobQuery(sort="score"), offset=offset, limit=2)
+        ]
+        assert pages == everything
+        beyond = fetch_jobs(session, JobQuery(sort="score"), offset=6, limit=2)
+        assert [r.id for r in beyond] == everything[6:8]
+        worst = fetch_jobs(session, JobQuery(sort="verdict", descending=False), limit=2)
+        assert [r.id for r in worst] == [ids[0], ids[1]]
+        only_maybe = fetch_jobs(session, JobQuery(sort="score", verdict="maybe"), limit=50)
+        assert len(only_maybe) == 5
+
+
+def test_common_search_walks_the_sort_index(db, monkeypatch) -> None:
+    import app.storage.jobs as jobs
+
+    fill(db, 12)
+    for limit in (1000, 2):  # few matches: start from them; many: walk posted_at
+        monkeypatch.setattr(jobs, "SEARCH_DRIVE_LIMIT", limit)
+        with db.sessions() as session:
+            rows = fetch_jobs(session, JobQuery(search="python"), limit=3)
+            assert [r.title for r in rows] == ["Job 11", "Job 9", "Job 7"]
+            assert count_jobs(session, JobQuery(search="python")) == 6
+            open_rows = fetch_jobs(session, JobQuery(statuses=("new",)), limit=2)
+            assert [r.title for r in open_rows] == ["Job 12", "Job 11"]

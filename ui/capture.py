@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,7 +31,7 @@ def install_capture_actions(window: QMainWindow, ctx: AppContext) -> QToolBar:
     paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
     paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     paste.setToolTip("Add the job posting you copied in your browser (Ctrl+Shift+V)")
-    paste.triggered.connect(lambda: paste_posting(ctx, window))
+    paste.triggered.connect(lambda: paste_posting(ctx, window, on_saved=_revealer(window)))
     importer = QAction("Import…", window, objectName="importPostings")
     importer.setToolTip("Import postings from a CSV, JSON or JSONL file")
     importer.triggered.connect(lambda: choose_and_import(ctx, window))
@@ -42,7 +43,30 @@ def install_capture_actions(window: QMainWindow, ctx: AppContext) -> QToolBar:
     return toolbar
 
 
-def paste_posting(ctx: AppContext, parent: QWidget, text: str | None = None) -> ReviewDialog | None:
+def _revealer(window: QMainWindow) -> Callable[[list[int]], None]:
+    """After a save: switch to the Jobs page and select the first saved posting."""
+
+    def reveal(ids: list[int]) -> None:
+        from ui.pages.jobs import JobsPage
+
+        pages = getattr(window, "pages", [])
+        for row, page in enumerate(pages):
+            if isinstance(page, JobsPage):
+                nav = getattr(window, "nav", None)
+                if nav is not None:
+                    nav.setCurrentRow(row)
+                page.reveal(ids[0])
+
+    return reveal
+
+
+def paste_posting(
+    ctx: AppContext,
+    parent: QWidget,
+    text: str | None = None,
+    *,
+    on_saved: Callable[[list[int]], None] | None = None,
+) -> ReviewDialog | None:
     """Parse the clipboard (or ``text``) and open the review dialog; Save stores the postings."""
     if text is None:
         text = QApplication.clipboard().text()
@@ -54,7 +78,13 @@ def paste_posting(ctx: AppContext, parent: QWidget, text: str | None = None) -> 
     dialog = ReviewDialog(postings, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.accepted.connect(lambda: save_postings(ctx, parent, dialog.result_postings))
+
+    def save() -> None:
+        ids = save_postings(ctx, parent, dialog.result_postings)
+        if ids and on_saved is not None:
+            on_saved(ids)
+
+    dialog.accepted.connect(save)
     parent.review_dialog = dialog  # type: ignore[attr-defined]
     dialog.open()
     return dialog

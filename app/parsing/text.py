@@ -55,8 +55,11 @@ def _looks_like_html(text: str) -> bool:
     sample = text[:200000]
     if not _HTML_SIGNS.search(sample):
         return False
-    tags = len(_TAG.findall(sample))
-    return tags >= 3 or sample.lstrip().startswith("<")
+    if sample.lstrip().startswith("<"):
+        return True
+    # a posting may quote some markup; page source is mostly markup
+    tags = _TAG.findall(sample)
+    return len(tags) >= 10 and sum(map(len, tags)) > len(sample) * 0.3
 
 
 def normalise(text: str) -> str:

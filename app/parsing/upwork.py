@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.parsing.countries import country_name, find_country
+from app.parsing.freelancer import looks_like_freelancer, parse_freelancer
 from app.parsing.money import MONEY, parse_int, parse_money
 from app.parsing.text import check_pasted_text, normalise
 from app.parsing.times import RELATIVE, parse_date, parse_relative
@@ -66,6 +67,7 @@ _HOURS = re.compile(HOURS, _RE_FLAGS)
 _POSTED = re.compile(r"\b(?:Posted|Renewed)\s+(" + RELATIVE + r")", _RE_FLAGS)
 _POSTED_LINE = re.compile(r"^(?:Posted|Renewed)\b", _RE_FLAGS)
 _MONEY_LINE = re.compile(r"^" + MONEY + r"$")
+_MONEY_RANGE_LINE = re.compile(r"^(" + MONEY + r")\s*[-–]\s*(" + MONEY + r")$")
 _HISTORY = re.compile(
     r"^(?:Client['’]s recent history|Other open jobs by this client|Other jobs by this client"
     r"|Similar jobs|Explore similar jobs|Jobs you may like)",
@@ -173,7 +175,10 @@ def parse_postings(text: str, now: datetime | None = None) -> list[PostingFacts]
     """Every posting in pasted text: one for a job page, one per search-result tile."""
     check_pasted_text(text)
     moment = _aware(now)
-    lines = [line.strip() for line in normalise(text).split("\n")]
+    clean = normalise(text)
+    lines = [line.strip() for line in clean.split("\n")]
+    if "upwork" not in clean.lower() and looks_like_freelancer(clean):
+        return [mark_missing(parse_freelancer(lines, moment))]
     tiles = _split_tiles(lines)
     if tiles:
         return [_parse_tile(chunk, head, moment) for chunk, head in tiles]
@@ -205,7 +210,7 @@ def _is_tile_head(lines: list[str], i: int) -> bool:
         # "Hourly: $15-$35" or "Fixed-price - ...": a tile unless it is a job page's label
         return bool(match.group("rate")) or bool(match.group("rest").strip(" -"))
     before = _previous_nonblank(lines, i)
-    if before is not None and (_MONEY_LINE.match(lines[before]) or _FACT_LINE.match(lines[before])):
+    if before is not None and _is_fact_line(lines[before]):
         return False  # a job page's "$200.00 / Fixed-price / Expert"
     following = [ln for ln in lines[i + 1 : i + 4] if ln]
     return bool(following) and bool(_HEAD_CONTINUATION.match(following[0]))
@@ -380,11 +385,12 @@ def _parse_job_page(all_lines: list[str], now: datetime) -> PostingFacts:
         or _CATEGORY.match(job_lines[i])
     ):
         i += 1
+    desc_start = i
     while i < len(job_lines) and not _is_fact_line(job_lines[i]):
         desc.append(job_lines[i])
         i += 1
     facts.description = "\n".join(desc).strip() or None
-    facts_lines = [ln for ln in job_lines if ln not in desc]
+    facts_lines = job_lines[:desc_start] + job_lines[i:]
     facts_text = "\n".join(facts_lines)
 
     posted = _POSTED.search(facts_text)
@@ -400,6 +406,7 @@ def _parse_job_page(all_lines: list[str], now: datetime) -> PostingFacts:
         if facts.duration is None and _DURATION.fullmatch(line):
             facts.duration = line
     facts.skills = _page_skills(job_lines)
+    facts.screening_questions = _screening_questions(job_lines)
     _parse_activity(facts_text, facts, now)
     client_text = "\n".join(client_lines)
     if about is None:
@@ -412,6 +419,7 @@ def _parse_job_page(all_lines: list[str], now: datetime) -> PostingFacts:
 def _is_fact_line(line: str) -> bool:
     return bool(
         _FACT_LINE.match(line)
+        or _MONEY_RANGE_LINE.match(line)
         or _SECTION_HEAD.match(line)
         or _SKILLS_HEAD.match(line)
         or _MONEY_LINE.match(line)
@@ -432,6 +440,9 @@ def _parse_page_budget(lines: list[str], facts: PostingFacts) -> None:
                 if _MONEY_LINE.match(prev[2]):
                     facts.hourly_min = parse_money(prev[0])
                     facts.hourly_max = parse_money(prev[2])
+            elif prev and _MONEY_RANGE_LINE.match(prev[-1]) and facts.hourly_min is None:
+                low, high = _MONEY_RANGE_LINE.match(prev[-1]).groups()  # type: ignore[union-attr]
+                facts.hourly_min, facts.hourly_max = parse_money(low), parse_money(high)
             elif prev and _MONEY_LINE.match(prev[-1]) and facts.hourly_min is None:
                 facts.hourly_min = facts.hourly_max = parse_money(prev[-1])
         else:
@@ -462,6 +473,24 @@ def _page_skills(lines: list[str]) -> list[str]:
             break
         skills.extend(split_skills(line))
     return _dedupe(skills)
+
+
+_QUESTIONS_HEAD = re.compile(r"^You will be asked to answer the following questions", _RE_FLAGS)
+_NUMBERED = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s*")
+
+
+def _screening_questions(lines: list[str]) -> list[str]:
+    start = next((i for i, ln in enumerate(lines) if _QUESTIONS_HEAD.match(ln)), None)
+    if start is None:
+        return []
+    questions = []
+    for line in lines[start + 1 :]:
+        if _SECTION_HEAD.match(line) or _SKILLS_HEAD.match(line) or _HISTORY.match(line):
+            break
+        if _is_fact_line(line):
+            break
+        questions.append(_NUMBERED.sub("", line).strip())
+    return [q for q in questions if q]
 
 
 # -- shared pieces ---------------------------------------------------------------------------

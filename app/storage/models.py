@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -119,6 +120,11 @@ class JobPosting(Base):
         Index("ix_job_posting_captured_at", "captured_at"),
         Index("ix_job_posting_status_posted", "status", "posted_at"),
         Index("ix_job_posting_updated_at", "updated_at"),
+        # the jobs list sorts by these (migration 0004)
+        Index("ix_job_posting_budget", text("coalesce(fixed_budget, hourly_max)")),
+        Index("ix_job_posting_client_total_spent", "client_total_spent"),
+        Index("ix_job_posting_proposals_min", "proposals_min"),
+        Index("ix_job_posting_connects_required", "connects_required"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -192,6 +198,8 @@ class ScoreCard(Base):
         UniqueConstraint("job_id", "profile_id"),
         Index("ix_score_card_profile_total", "profile_id", "total"),
         Index("ix_score_card_computed_at", "computed_at"),
+        # verdict first: an index led by profile_id would tempt SQLite away from the one above
+        Index("ix_score_card_verdict_profile_total", "verdict", "profile_id", "total"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

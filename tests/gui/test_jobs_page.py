@@ -112,6 +112,7 @@ def test_paste_through_clipboard_review_and_save(qtbot, window: MainWindow, db) 
 
     assert page.model.rowCount() == 1
     assert page.model.index(0, 2).data() == "Python scraper for real estate listings"
+    assert page.selected_ids() == [page.model.job_id(0)]  # the new posting is shown
     assert page.model.index(0, 3).data() == "$15–$35/hr"
     with db.sessions() as session:
         job = session.query(JobPosting).one()
@@ -161,8 +162,10 @@ def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db) ->
     qtbot.keyClicks(page.search_edit, "pyth")
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=3000)
 
-    page.table.selectRow(0)
+    with qtbot.waitSignal(page.job_shown) as shown:
+        page.table.selectRow(0)
     first = page.selected_ids()[0]
+    assert shown.args == [first]
     qtbot.mouseClick(page.action_buttons["skipped"], Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 3  # "Open" hides skipped postings
     with db.sessions() as session:
@@ -231,3 +234,148 @@ def test_import_with_bad_rows_offers_valid_rows_only(
     with db.sessions() as session:
         assert session.query(JobPosting).count() == 1
     dialog.accept()
+
+
+def test_count_of_a_long_list_arrives_in_the_background(qtbot, window: MainWindow, db) -> None:
+    fill(db, PAGE_SIZE + 25)
+    page = jobs_page(window)
+    page.reload()
+    assert page.model.rowCount() == PAGE_SIZE
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{PAGE_SIZE + 25} postings", timeout=5000)
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE + 25, timeout=5000)
+
+
+def test_paste_from_another_page_shows_the_posting_on_jobs(qtbot, window: MainWindow, db) -> None:
+    fill(db, 3)
+    page = jobs_page(window)
+    page.reload()
+    page.status_combo.setCurrentIndex(5)  # "Archived": the new posting would be hidden
+    window.nav.setCurrentRow(2)
+    QApplication.clipboard().setText(TILE)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.review_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert window.current_page() is page
+    [job_id] = page.selected_ids()
+    with db.sessions() as session:
+        assert get_job(session, job_id).title == "Python scraper for real estate listings"
+    assert page.detail_labels["Title"].text() == "Python scraper for real estate listings"
+
+
+def test_paste_of_several_tiles_reviews_each(qtbot, window: MainWindow, db) -> None:
+    second = "Logo for a bakery\nFixed-price - Expert - Est. Budget: $200 A warm logo.\n"
+    QApplication.clipboard().setText(TILE + "\n" + second)
+    window.paste_action.trigger()
+    dialog = window.review_dialog
+    assert dialog.picker.isVisible() and dialog.picker.count() == 2
+    dialog.editors["category"].setText("Scraping")
+    dialog.picker.setCurrentIndex(1)
+    assert dialog.editors["title"].text() == "Logo for a bakery"
+    assert dialog.editors["category"].text() == ""
+    dialog.editors["category"].setText("Design")
+    dialog.picker.setCurrentIndex(0)
+    assert dialog.editors["category"].text() == "Scraping"  # edits survive switching
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    with db.sessions() as session:
+        stored = dict(session.query(JobPosting.title, JobPosting.category).all())
+    assert stored == {
+        "Python scraper for real estate listings": "Scraping",
+        "Logo for a bakery": "Design",
+    }
+
+
+def test_keyboard_triage(qtbot, window: MainWindow, db) -> None:
+    fill(db, 3)
+    page = jobs_page(window)
+    page.reload()
+    page.table.setFocus()
+    page.table.selectRow(0)
+    job_id = page.selected_ids()[0]
+    qtbot.keyClick(page.table, Qt.Key.Key_S)
+    with db.sessions() as session:
+        assert get_job(session, job_id).status == "shortlisted"
+    page.table.selectRow(page.model.row_of(job_id))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    with db.sessions() as session:
+        assert get_job(session, job_id).deleted_at is not None
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with db.sessions() as session:
+        assert get_job(session, job_id).deleted_at is None
+
+
+def test_verdict_filter(qtbot, window: MainWindow, db) -> None:
+    ids = fill(db, 6)
+    with db.session() as session:
+        profile = Profile(name="Main", is_active=True)
+        session.add(profile)
+        session.flush()
+        session.add(ScoreCard(job_id=ids[1], profile_id=profile.id, total=88, verdict="apply"))
+        session.add(ScoreCard(job_id=ids[2], profile_id=profile.id, total=20, verdict="skip"))
+    page = jobs_page(window)
+    page.reload()
+    page.verdict_combo.setCurrentIndex(1)  # Apply
+    assert page.model.rowCount() == 1 and page.model.job_id(0) == ids[1]
+    assert page.model.index(0, 0).data() == "Apply"
+    assert page.count_label.text() == "1 posting"
+    page.verdict_combo.setCurrentIndex(0)
+    assert page.model.rowCount() == 6
+
+
+def test_triage_deep_in_the_list_keeps_the_place(qtbot, window: MainWindow, db) -> None:
+    fill(db, PAGE_SIZE + 40)
+    page = jobs_page(window)
+    page.reload()
+    page.model.fetchMore()
+    assert page.model.rowCount() == PAGE_SIZE + 40
+    last = page.model.rowCount() - 1
+    page.table.scrollToBottom()
+    scrolled = page.table.verticalScrollBar().value()
+    assert scrolled > 0
+    page.table.selectRow(last)
+    qtbot.mouseClick(page.action_buttons["archived"], Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == PAGE_SIZE + 39  # still loaded, minus the archived one
+    assert page.table.verticalScrollBar().value() > 0
+
+
+def test_date_filters(qtbot, window: MainWindow, db) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import QDate
+
+    now = datetime.now(UTC)
+    with db.session() as session:
+        for days in (0, 2, 10, 40):
+            add_posting(
+                session,
+                PostingFacts(title=f"{days} days old", posted_at=now - timedelta(days=days)),
+            )
+    page = jobs_page(window)
+    page.reload()
+    assert page.model.rowCount() == 4
+    page.date_combo.setCurrentIndex(3)  # Last 7 days
+    assert {page.model.index(r, 2).data() for r in range(page.model.rowCount())} == {
+        "0 days old",
+        "2 days old",
+    }
+    page.date_combo.setCurrentIndex(page.date_combo.count() - 1)  # Posted between…
+    assert page.date_from.isVisible() and page.date_to.isVisible()
+
+    def day(days_ago: int) -> QDate:
+        moment = now - timedelta(days=days_ago)
+        return QDate(moment.year, moment.month, moment.day)
+
+    page.date_from.setDate(day(12))
+    page.date_to.setDate(day(9))
+    assert [page.model.index(r, 2).data() for r in range(page.model.rowCount())] == ["10 days old"]
+    page.date_combo.setCurrentIndex(0)
+    assert not page.date_from.isVisible() and page.model.rowCount() == 4

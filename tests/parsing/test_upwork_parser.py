@@ -277,6 +277,64 @@ CASES = [
         id="job-page-missing-sections",
     ),
     pytest.param(
+        "API integration\nPosted 1 hour ago\nConnect our CRM to Stripe.\n$10.00 - $25.00\n"
+        "Hourly\nIntermediate\nSkills and Expertise\nAPI Integration\nStripe\n"
+        "Activity on this job\nProposals:\n5 to 10\nInterviewing:\n1\n"
+        "Required Connects to submit a proposal: 12\nAbout the client\nPayment verified\n"
+        "4.95 of 21 reviews\nGermany\nBerlin 9:15 AM\n1 hire\n$850 total spent\n"
+        "$25.00/hr avg hourly rate paid\nMember since Feb 2021\n",
+        {
+            "hourly_min": 10.0,
+            "hourly_max": 25.0,
+            "description": "Connect our CRM to Stripe.",
+            "skills": ["API Integration", "Stripe"],
+            "proposals_min": 5,
+            "proposals_max": 10,
+            "interviewing": 1,
+            "connects_required": 12,
+            "client.rating": 4.95,
+            "client.reviews": 21,
+            "client.city": "Berlin",
+            "client.country": "Germany",
+            "client.hires": 1,
+            "client.active_hires": None,
+            "client.total_spent": 850.0,
+            "client.avg_hourly_rate": 25.0,
+            "client.member_since": "2021-02-01",
+        },
+        id="job-page-range-on-one-line-split-activity",
+    ),
+    pytest.param(
+        "Posted 5 minutes ago\nSEO audit for a small shop\n"
+        "Fixed-price - Intermediate - Est. Budget: $300\nAudit our shop and list fixes.\n"
+        "SEOShopify\nPayment verified\nRating is 4.7 out of 5.\n$1K+\nspent\nIndia\n"
+        "Proposals: Less than 5\n",
+        {
+            "title": "SEO audit for a small shop",
+            "posted_at": (NOW - timedelta(minutes=5)).isoformat(),
+            "fixed_budget": 300.0,
+            "description": "Audit our shop and list fixes.",
+            "skills": ["SEO", "Shopify"],
+            "client.rating": 4.7,
+            "client.total_spent": 1000.0,
+            "client.country": "India",
+            "proposals_max": 4,
+        },
+        id="tile-client-facts-one-per-line",
+    ),
+    pytest.param(
+        "Posted 2 hours ago\nWorldwide\nWe need someone to fix our invoices.\n$40.00\nHourly\n"
+        "5:12 PM\n",
+        {
+            "title": None,
+            "description": "We need someone to fix our invoices.",
+            "hourly_min": 40.0,
+            "hourly_max": 40.0,
+            "client.city": None,
+        },
+        id="job-page-without-title-single-rate",
+    ),
+    pytest.param(
         "Translate a manual\nPosted 2 days ago\nTranslate 20 pages from German to English.\n"
         "$30.00\nHourly\nIntermediate\nAbout the client\nPayment verified\n"
         "Client's recent history (2)\nRating is 4.9 out of 5.\n4.90 of 12 reviews\n"
@@ -387,6 +445,14 @@ def test_bad_input_is_a_clear_error(text: str, message: str) -> None:
 def test_text_mentioning_tags_is_not_html() -> None:
     facts = parse_postings("Fix my <div> layout\nThe <span> is too wide on mobile.", NOW)[0]
     assert facts.title == "Fix my <div> layout"
+    quoting = (
+        "Front-end fixes\nPosted 1 hour ago\nOur card is <div class='card'><p>Hi</p></div> and "
+        "the <a href='x'>link</a> breaks on mobile. We need it fixed this week, with tests.\n"
+    )
+    assert parse_postings(quoting, NOW)[0].title == "Front-end fixes"
+    source = "<div>" + "<span class='x'>a</span>" * 20 + "</div>"
+    with pytest.raises(InputError, match="HTML"):
+        parse_postings("Job\n" + source, NOW)
 
 
 @settings(max_examples=300, deadline=None)
@@ -435,3 +501,57 @@ def test_no_mix_of_real_fragments_makes_the_parser_raise(pieces: list[str]) -> N
         return
     for posting in postings:
         posting.to_json()
+
+
+FREELANCER = """Build a WordPress website for a bakery
+$250.00 – 750.00 USD
+Paid on delivery
+We need a five-page WordPress site with an order form.
+Skills Required
+WordPress
+PHP
+Website Design
+Project ID: 37412345
+About the client
+London, United Kingdom
+Member since Jan 5, 2015
+Payment method verified
+25 freelancers are bidding on average $450 USD for this job
+"""
+
+
+def test_freelancer_project_page() -> None:
+    [facts] = parse_postings(FREELANCER, NOW)
+    assert facts.platform == "freelancer"
+    assert facts.title == "Build a WordPress website for a bakery"
+    assert facts.description == "We need a five-page WordPress site with an order form."
+    assert facts.budget_type.value == "fixed" and facts.fixed_budget == 750.0
+    assert facts.skills == ["WordPress", "PHP", "Website Design"]
+    assert (facts.proposals_min, facts.proposals_max) == (25, 25)
+    assert facts.external_id == "37412345"
+    assert (facts.client.country, facts.client.city) == ("United Kingdom", "London")
+    assert facts.client.payment_verified is True
+    assert "client.rating" in facts.missing
+
+
+def test_freelancer_hourly() -> None:
+    text = FREELANCER.replace("$250.00 – 750.00 USD", "$15.00 – 25.00 USD per hour")
+    [facts] = parse_postings(text, NOW)
+    assert (facts.hourly_min, facts.hourly_max) == (15.0, 25.0)
+    assert facts.budget_type.value == "hourly"
+
+
+def test_screening_questions_are_kept() -> None:
+    text = JOB_PAGE.replace(
+        "Skills and Expertise",
+        "You will be asked to answer the following questions when submitting a proposal:\n"
+        "1. Describe a Stripe integration you built.\n2. What is your availability?\n"
+        "Skills and Expertise",
+    )
+    facts = parse_postings(text, NOW)[0]
+    assert facts.screening_questions == [
+        "Describe a Stripe integration you built.",
+        "What is your availability?",
+    ]
+    assert facts.skills == ["Django", "Python", "Stripe"]
+    assert parse_postings(JOB_PAGE, NOW)[0].screening_questions == []

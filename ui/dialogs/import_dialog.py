@@ -84,6 +84,7 @@ class ImportDialog(QDialog):
 
         self.retry_button.hide()
         self.close_button.hide()
+        self.bar.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.bar.setRange(0, 0)
@@ -108,6 +109,7 @@ class ImportDialog(QDialog):
             self.reject()
 
     def _finish_ui(self) -> None:
+        self.bar.hide()
         self.cancel_button.hide()
         self.close_button.show()
         self.close_button.setDefault(True)

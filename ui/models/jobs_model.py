@@ -68,18 +68,20 @@ class JobsModel(QAbstractTableModel):
         self.query = query
         self.reload()
 
-    def reload(self) -> None:
-        """Fetch the first page again (after a change in the database)."""
+    def reload(self, *, keep_loaded: bool = False) -> None:
+        """Fetch the first page again; ``keep_loaded``: as many rows as were loaded
+        (after a change in the database, so the view keeps its place)."""
+        limit = max(PAGE_SIZE, len(self._rows)) if keep_loaded else PAGE_SIZE
         self.beginResetModel()
         self._now = datetime.now(UTC)
-        self._rows = self._fetch(0)
-        self._exhausted = len(self._rows) < PAGE_SIZE
+        self._rows = self._fetch(0, limit)
+        self._exhausted = len(self._rows) < limit
         self.endResetModel()
         self.reloaded.emit()
 
-    def _fetch(self, offset: int) -> list[JobRow]:
+    def _fetch(self, offset: int, limit: int = PAGE_SIZE) -> list[JobRow]:
         with self.db.sessions() as session:
-            return fetch_jobs(session, self.query, offset=offset, limit=PAGE_SIZE)
+            return fetch_jobs(session, self.query, offset=offset, limit=limit)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted

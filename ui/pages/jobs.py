@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -47,11 +48,14 @@ from ui.crash import show_error
 from ui.dialogs.draft_dialog import DraftDialog
 from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, VERDICT, JobsModel
 from ui.pages.base import Page
+from ui.tasks import Progress, Task, run_task
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.score_card_view import ScoreCardView
 from ui.widgets.verdict_delegate import VerdictDelegate
 
 SEARCH_DELAY_MS = 250
+#: how long the list must stay unchanged before a long list is counted in the background
+COUNT_DELAY_MS = 600
 #: status filter choices: (label, statuses)
 STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Open (new, shortlisted)", ("new", "shortlisted")),
@@ -60,6 +64,15 @@ STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Shortlisted", ("shortlisted",)),
     ("Skipped", ("skipped",)),
     ("Archived", ("archived",)),
+)
+#: the date filter entry that shows the From / To fields
+CUSTOM_RANGE = "custom"
+#: verdict filter choices: (label, verdict)
+VERDICT_FILTERS: tuple[tuple[str, str | None], ...] = (
+    ("Any verdict", None),
+    ("Apply", "apply"),
+    ("Maybe", "maybe"),
+    ("Skip", "skip"),
 )
 #: date filter choices: (label, how far back)
 DATE_FILTERS: tuple[tuple[str, timedelta | None], ...] = (
@@ -79,12 +92,25 @@ ACTIONS = (
 
 
 class JobsPage(Page):
+    """Filter bar, the jobs table, and the selected posting in tabs (Details, Raw text)."""
+
+    #: the posting shown in the detail tabs changed (its id, or None): for more tabs
+    job_shown = Signal(object)
+
     title = "Jobs"
     icon_name = "jobs"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._undo: Callable[[], None] | None = None
+        self._count_generation = 0
+        self.shown_job_id: int | None = None
+        self._count_task: Task | None = None
+        self._count_pending = False
+        self.count_timer = QTimer(self)
+        self.count_timer.setSingleShot(True)
+        self.count_timer.setInterval(COUNT_DELAY_MS)
+        self.count_timer.timeout.connect(self._count_when_idle)
         self.model = JobsModel(ctx.db, self)
         self.count_label = QLabel(objectName="muted")
         self.header.addWidget(self.count_label)
@@ -94,7 +120,7 @@ class JobsPage(Page):
             "No job postings yet",
             "Copy a job posting in your browser and paste it here (Ctrl+Shift+V), or import a "
             "CSV or JSON export from your job-alert tool. Each posting is scored against your "
-            "profile, with the reasons and red flags shown beside it.",
+            "profile, with its reasons and red flags.",
         )
         self.empty_paste_button = QPushButton("Paste a posting")
         self.empty_import_button = QPushButton("Import a file…")
@@ -129,7 +155,7 @@ class JobsPage(Page):
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 320])
+        splitter.setSizes([820, 300])
         self.splitter = splitter
         layout.addWidget(splitter, 1)
         return content
@@ -149,15 +175,42 @@ class JobsPage(Page):
         for label, statuses in STATUS_FILTERS:
             self.status_combo.addItem(label, statuses)
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
+        self.verdict_combo = QComboBox()
+        for label, verdict in VERDICT_FILTERS:
+            self.verdict_combo.addItem(label, verdict)
+        self.verdict_combo.setToolTip("Verdicts of the active profile's score cards")
+        self.verdict_combo.currentIndexChanged.connect(self.apply_filters)
         self.date_combo = QComboBox()
         for label, delta in DATE_FILTERS:
             self.date_combo.addItem(label, delta)
-        self.date_combo.currentIndexChanged.connect(self.apply_filters)
+        self.date_combo.addItem("Posted between…", CUSTOM_RANGE)
+        self.date_combo.currentIndexChanged.connect(self._date_choice_changed)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-7), calendarPopup=True)
+        self.date_to = QDateEdit(today, calendarPopup=True)
+        for edit, tip in (
+            (self.date_from, "Posted on or after"),
+            (self.date_to, "Posted on or before"),
+        ):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setToolTip(tip)
+            edit.setVisible(False)
+            edit.dateChanged.connect(self.apply_filters)
         bar.addWidget(self.search_edit, 3)
+        bar.addWidget(self.verdict_combo)
         bar.addWidget(self.status_combo)
         bar.addWidget(self.date_combo)
+        bar.addWidget(self.date_from)
+        bar.addWidget(self.date_to)
         bar.addStretch(1)
         return bar
+
+    @Slot()
+    def _date_choice_changed(self) -> None:
+        custom = self.date_combo.currentData() == CUSTOM_RANGE
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+        self.apply_filters()
 
     def _build_undo_bar(self) -> QFrame:
         self.undo_bar = QFrame(objectName="undoBar")
@@ -197,7 +250,7 @@ class JobsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((74, 44, 240, 92, 96, 84, 64, 78, 84)):
+        for column, width in enumerate((74, 40, 240, 90, 92, 80, 64, 76, 84)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # the status filter says which statuses are listed; the column is there on demand
@@ -290,11 +343,20 @@ class JobsPage(Page):
     def current_query(self) -> JobQuery:
         statuses = self.status_combo.currentData() or ()
         delta = self.date_combo.currentData()
-        posted_from = datetime.now(UTC) - delta if isinstance(delta, timedelta) else None
+        now = datetime.now(UTC).replace(second=0, microsecond=0)  # same query within a minute
+        posted_from = now - delta if isinstance(delta, timedelta) else None
+        posted_to = None
+        if delta == CUSTOM_RANGE:
+            low, high = sorted((self.date_from.date(), self.date_to.date()))
+            posted_from = datetime(low.year(), low.month(), low.day(), tzinfo=UTC)
+            posted_to = datetime(high.year(), high.month(), high.day(), tzinfo=UTC)
+            posted_to += timedelta(days=1)  # the whole last day
         return JobQuery(
             search=self.search_edit.text(),
             statuses=tuple(statuses),
+            verdict=self.verdict_combo.currentData() or None,
             posted_from=posted_from,
+            posted_to=posted_to,
             sort=self.model.query.sort,
             descending=self.model.query.descending,
         )
@@ -312,18 +374,59 @@ class JobsPage(Page):
             any_jobs = has_jobs(session)
         self.show_empty(not any_jobs)
         if any_jobs:
-            self.model.set_query(self.current_query())
+            query = self.current_query()
+            scrolled = self.table.verticalScrollBar().value()
+            if query == self.model.query:
+                self.model.reload(keep_loaded=True)
+            else:
+                self.model.set_query(query)
             self._select_ids(selected)
+            self.table.verticalScrollBar().setValue(scrolled)
 
     def refresh(self) -> None:
         self.reload()
 
     def _after_reload(self) -> None:
-        with self.ctx.db.sessions() as session:
-            total = count_jobs(session, self.model.query)
-        self.count_label.setText(f"{total:,} posting{'s' if total != 1 else ''}")
         self.no_match_label.setVisible(self.model.rowCount() == 0)
         self._show_detail(None)
+        self._count_generation += 1
+        if not self.model.canFetchMore():
+            self._show_count(self._count_generation, self.model.rowCount())
+            return
+        # a million rows take a moment to count: in the background, one count at a time,
+        # once the user stops typing (so it never slows down the next screen)
+        self.count_label.setText(f"{self.model.rowCount():,}+ postings")
+        self.count_timer.start()
+
+    def _count_when_idle(self) -> None:
+        if self._count_task is None:
+            self._start_count()
+        else:
+            self._count_pending = True
+
+    def _start_count(self) -> None:
+        db, query, generation = self.ctx.db, self.model.query, self._count_generation
+
+        def work(_progress: Progress) -> int:
+            with db.sessions() as session:
+                return count_jobs(session, query)
+
+        self._count_task = run_task(
+            work, on_done=lambda total: self._show_count(generation, total), parent=self
+        )
+        self._count_task.finished.connect(self._count_finished)
+
+    def _count_finished(self) -> None:
+        self._count_task = None
+        if self._count_pending:
+            self._count_pending = False
+            self._start_count()
+
+    def _show_count(self, generation: int, total: int) -> None:
+        if generation == self._count_generation:
+            self.count_label.setText(f"{total:,} posting{'s' if total != 1 else ''}")
+        elif self.model.canFetchMore():
+            self._count_pending = True  # the query changed while counting: count it now
 
     def _select_ids(self, ids: list[int]) -> None:
         rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
@@ -359,6 +462,9 @@ class JobsPage(Page):
     def _show_detail(self, job_id: int | None) -> None:
         if job_id is None:
             self.detail_stack.setCurrentIndex(0)
+            if self.shown_job_id is not None:
+                self.shown_job_id = None
+                self.job_shown.emit(None)
             return
         with self.ctx.db.sessions() as session:
             job = get_job(session, job_id)
@@ -381,6 +487,7 @@ class JobsPage(Page):
         self.score_view.show_card(card, description)
         self.detail_stack.setCurrentIndex(1)
         self.shown_job_id = job_id
+        self.job_shown.emit(job_id)
 
     def _header_menu(self, pos: object) -> None:
         menu = QMenu(self)
@@ -446,7 +553,24 @@ class JobsPage(Page):
 
     @Slot()
     def paste(self) -> None:
-        paste_posting(self.ctx, self.window())
+        paste_posting(self.ctx, self.window(), on_saved=lambda ids: self.reveal(ids[0]))
+
+    def reveal(self, job_id: int) -> None:
+        """Select and show ``job_id``, clearing the filters if they hide it."""
+        self.reload()
+        index = self.row_for(job_id)
+        if not index.isValid():
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+            self.date_combo.setCurrentIndex(0)
+            self.verdict_combo.setCurrentIndex(0)
+            self.status_combo.setCurrentIndex(1)  # all statuses
+            self.apply_filters()
+            index = self.row_for(job_id)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
 
     @Slot()
     def import_file(self) -> None:
