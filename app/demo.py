@@ -154,8 +154,8 @@ def _job_row(rng: random.Random, job_id: int, seed: int, posted: datetime) -> di
         "fixed_budget": None
         if hourly
         else float(rng.choice((150, 300, 500, 800, 1500, 3000, 6000))),
-        "hourly_min": float(rng.choice((15, 25, 35, 50))) if hourly else None,
-        "hourly_max": float(rng.choice((40, 60, 80, 120))) if hourly else None,
+        "hourly_min": (low := float(rng.choice((15, 25, 35, 50)))) if hourly else None,
+        "hourly_max": low + rng.choice((10, 20, 35, 60)) if hourly else None,
         "experience_level": rng.choice(("entry", "intermediate", "intermediate", "expert")),
         "posted_at": posted,
         "proposals_min": low_bucket,

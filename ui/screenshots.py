@@ -35,6 +35,10 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:  # type: igno
             QApplication.processEvents()
         if hasattr(page, "wait_until_ready"):  # pages that load in the background
             page.wait_until_ready()
+        if hasattr(page, "prepare_screenshot"):  # e.g. select a row to show its details
+            page.prepare_screenshot()
+            for _ in range(3):
+                QApplication.processEvents()
         target = outdir / f"{page.icon_name}{suffix}.png"
         if not window.grab().save(str(target)):
             raise OSError(f"cannot write {target}")

@@ -155,9 +155,11 @@ class JobsPage(Page):
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 300])
+        splitter.setSizes([760, 380])
         self.splitter = splitter
+        layout.addLayout(self._build_actions())
         layout.addWidget(splitter, 1)
+        self._set_actions_enabled(False)
         return content
 
     def _build_filter_bar(self) -> QHBoxLayout:
@@ -250,7 +252,7 @@ class JobsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((74, 40, 240, 90, 92, 80, 64, 76, 84)):
+        for column, width in enumerate((74, 40, 240, 90, 92, 80, 64, 92, 84)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # the status filter says which statuses are listed; the column is there on demand
@@ -267,10 +269,8 @@ class JobsPage(Page):
         layout.addWidget(self.no_match_label)
         return box
 
-    def _build_detail(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(6, 0, 0, 0)
+    def _build_actions(self) -> QHBoxLayout:
+        """Row actions for the selected postings: triage on the left, drafting on the right."""
         actions = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
         for text, target, shortcut in ACTIONS:
@@ -293,7 +293,12 @@ class JobsPage(Page):
         draft_action.triggered.connect(self.draft_proposal)
         self.table.addAction(draft_action)
         actions.addWidget(self.draft_button)
-        layout.addLayout(actions)
+        return actions
+
+    def _build_detail(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 0, 0, 0)
 
         self.detail_stack = QStackedWidget()
         hint = QLabel("Select a posting to see all its fields and the text you pasted.")
@@ -312,7 +317,6 @@ class JobsPage(Page):
         self.detail_tabs.addTab(self.raw_text, "Raw text")
         self.detail_stack.addWidget(self.detail_tabs)
         layout.addWidget(self.detail_stack, 1)
-        self._set_actions_enabled(False)
         return box
 
     def _build_details_tab(self) -> QWidget:
@@ -575,6 +579,11 @@ class JobsPage(Page):
     @Slot()
     def import_file(self) -> None:
         choose_and_import(self.ctx, self.window())
+
+    def prepare_screenshot(self) -> None:
+        """Show a posting's score card in screenshots (the first row, if any)."""
+        if self.model.rowCount():
+            self.table.selectRow(0)
 
     @Slot()
     def draft_proposal(self) -> None:
