@@ -4,44 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.drafting.pipeline import ProposalRow, status_label
+from ui.models.rows import RowsTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class ProposalsModel(QAbstractTableModel):
+class ProposalsModel(RowsTableModel):
     """Proposals as rows (the filtering and sorting happen in SQL)."""
 
-    COLUMNS = ("Posting", "Status", "Bid", "Connects", "Submitted", "Last change")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProposalRow] = []
-
-    def set_rows(self, rows: list[ProposalRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    headers = ("Posting", "Status", "Bid", "Connects", "Submitted", "Last change")
 
     def proposal(self, row: int) -> ProposalRow:
-        return self._rows[row]
+        return self.rows[row]
 
     def row_of(self, proposal_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == proposal_id), -1)
+        return self.row_where(id=proposal_id)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: ProposalRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
@@ -67,10 +47,3 @@ class ProposalsModel(QAbstractTableModel):
         if column == 4:
             return row.submitted_at.astimezone().strftime("%Y-%m-%d") if row.submitted_at else "—"
         return row.changed_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.changed_at else "—"
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None

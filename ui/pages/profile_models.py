@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from app.profiles import RuleOverride, Skill, split_list
 from app.scoring.rules import Rule
+from ui.models.rows import ModelIndex, RowsTableModel
 from ui.theme import SEVERITY_COLORS
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 _EDIT = Qt.ItemFlag.ItemIsEditable
 _BASE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class SkillsModel(QAbstractTableModel):
+class SkillsModel(RowsTableModel):
     """The profile's skills: name, weight, synonyms (comma-separated), all editable."""
 
     #: the user changed a skill
@@ -24,45 +24,23 @@ class SkillsModel(QAbstractTableModel):
 
     headers = ("Skill", "Weight", "Synonyms")
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.skills: list[Skill] = []
+    @property
+    def skills(self) -> list[Skill]:
+        return self.rows
 
     def set_skills(self, skills: list[Skill]) -> None:
-        self.beginResetModel()
-        self.skills = [Skill(s.name, s.weight, list(s.synonyms)) for s in skills]
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.skills)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
+        self.set_rows(Skill(s.name, s.weight, list(s.synonyms)) for s in skills)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return _BASE | _EDIT
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.skills):
-            return None
-        skill = self.skills[index.row()]
+    def cell(self, skill: Skill, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if index.column() == 0:
+            if column == 0:
                 return skill.name
-            if index.column() == 1:
+            if column == 1:
                 return f"{skill.weight:g}" if role == Qt.ItemDataRole.DisplayRole else skill.weight
             return ", ".join(skill.synonyms)
         return None
@@ -108,7 +86,7 @@ class SkillsModel(QAbstractTableModel):
         self.edited.emit()
 
 
-class RulesModel(QAbstractTableModel):
+class RulesModel(RowsTableModel):
     """The red-flag rules with this profile's switch (checkbox) and weight (editable)."""
 
     #: the user switched or re-weighted a rule
@@ -119,14 +97,15 @@ class RulesModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rules: list[Rule] = []
         self.overrides: dict[str, RuleOverride] = {}
 
+    @property
+    def rules(self) -> list[Rule]:
+        return self.rows
+
     def set_rules(self, rules: list[Rule], overrides: dict[str, RuleOverride]) -> None:
-        self.beginResetModel()
-        self.rules = list(rules)
         self.overrides = {k: RuleOverride(v.enabled, v.weight) for k, v in overrides.items()}
-        self.endResetModel()
+        self.set_rows(rules)
 
     def override(self, rule: Rule) -> RuleOverride:
         return self.overrides.get(rule.id, RuleOverride())
@@ -134,23 +113,6 @@ class RulesModel(QAbstractTableModel):
     def changed_overrides(self) -> dict[str, RuleOverride]:
         """Only the rules the user changed from the default (on, weight 1)."""
         return {k: v for k, v in self.overrides.items() if v != RuleOverride()}
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rules)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -161,12 +123,8 @@ class RulesModel(QAbstractTableModel):
             return _BASE | _EDIT
         return _BASE
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rules):
-            return None
-        rule = self.rules[index.row()]
+    def cell(self, rule: Rule, col: int, role: int) -> Any:
         o = self.override(rule)
-        col = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == self.ON:
             return Qt.CheckState.Checked if o.enabled else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:

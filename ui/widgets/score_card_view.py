@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.models import ScoreCard
+from ui.models.rows import RowsTableModel
 from ui.theme import SEVERITY_COLORS, VERDICT_COLORS
 from ui.widgets.verdict_delegate import badge_text
 
@@ -40,47 +41,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 
 
-class _ListModel(QAbstractTableModel):
-    """A small read-only table over a list of dicts (a card has a dozen rows at most)."""
-
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self.cell(self.rows[index.row()], index.column(), role)
-
-    def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
-        raise NotImplementedError
-
-
-class FactorsModel(_ListModel):
+class FactorsModel(RowsTableModel):
     """The factors of a card: points, name, reason."""
 
     headers = ("Points", "Factor", "Why")
@@ -99,7 +60,7 @@ class FactorsModel(_ListModel):
         return None
 
 
-class FlagsModel(_ListModel):
+class FlagsModel(RowsTableModel):
     """The red flags of a card: severity (word and colour), what it is, the evidence."""
 
     headers = ("Severity", "Flag", "Evidence")
