@@ -37,7 +37,11 @@ EXIT_FILL_INS = 3
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     _register_replies(sub, common)
     p = sub.add_parser("draft", parents=[common], help="draft a proposal from a saved reply")
-    p.add_argument("target", metavar="ID|FILE", help="job posting id, or a pwb parse --json file")
+    p.add_argument(
+        "target",
+        metavar="ID|FILE",
+        help="job posting id, or a file with pasted text or pwb parse --json",
+    )
     p.add_argument("--reply", metavar="NAME", help="saved reply to use (default: best fit)")
     p.add_argument("--set", dest="values", action="append", metavar="KEY=VALUE", default=[])
     p.add_argument("--out", metavar="FILE", help="write the text to FILE")

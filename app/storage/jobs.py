@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     bindparam,
     false,
@@ -387,8 +388,8 @@ def _search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
         whole_words == match or _match_count(session, match) < SEARCH_DRIVE_LIMIT
     ):
         return clause
-    ids = (
-        select(literal_column("rowid"))
+    ids: Select[int] = (
+        select(literal_column("rowid", Integer))
         .select_from(sql_text("job_fts"))
         .where(sql_text("job_fts MATCH :fts_match").bindparams(fts_match=match))
     )
@@ -533,7 +534,7 @@ def _fetch_by_score(session: Session, query: JobQuery, offset: int, limit: int) 
         .offset(max(0, offset - scored_total))
         .limit(limit - len(rows))
     )
-    return rows + [JobRow(*r) for r in session.execute(rest)]
+    return rows + [JobRow(*r) for r in session.execute(rest)]  # type: ignore[call-arg]
 
 
 def has_jobs(session: Session) -> bool:
