@@ -91,6 +91,11 @@ def _value_axis(title: str, top: float, *, percent: bool = False) -> QValueAxis:
     axis.setRange(0, max(top, 1) * 1.12 if not percent else min(100.0, max(top, 5) * 1.15))
     axis.setLabelFormat("%.0f%%" if percent else "%d")
     axis.applyNiceNumbers()
+    if not percent and axis.max() <= 8:
+        # small counts: one tick per whole number, so labels never repeat ("0, 0, 1, 1")
+        whole = max(1, math.ceil(top * 1.12))
+        axis.setRange(0, whole)
+        axis.setTickCount(whole + 1)
     return axis
 
 

@@ -64,3 +64,12 @@ def test_chart_export_module(ctx, tmp_path: Path, capsys) -> None:  # type: igno
     assert QImage(str(out)).width() == 960
     code = chart_export.main(["spend", "--out", str(out), "--db", db, "--profile", "Nobody"])
     assert code == 2 and "no profile named 'Nobody'" in capsys.readouterr().err
+
+
+def test_small_counts_get_whole_number_ticks(qapp) -> None:
+    from ui.charts import _value_axis
+
+    axis = _value_axis("Proposals", 1)
+    assert (axis.min(), axis.max(), axis.tickCount()) == (0, 2, 3)
+    big = _value_axis("Connects", 340)
+    assert big.max() >= 340 and big.tickCount() != 381
