@@ -42,11 +42,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from app import settings
 from app.errors import InputError
+from app.storage import hints  # noqa: F401  (INDEXED BY on SQLite)
 from app.storage.models import (
     JobPosting,
     LedgerEntry,
@@ -318,12 +319,6 @@ def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def _day_expr(session: Session, column: Any) -> ColumnElement[Any]:
-    if _is_sqlite(session):
-        return func.substr(column, 1, 10)
-    return func.to_char(column, "YYYY-MM-DD")
-
-
 def _hours_between(session: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
     if _is_sqlite(session):
         return (func.julianday(later) - func.julianday(earlier)) * 24.0
@@ -354,6 +349,31 @@ def _day(value: Any) -> date:
 # -- the ledger view ----------------------------------------------------------
 
 
+def _ledger_day(session: Session) -> ColumnElement[Any]:
+    """The UTC day of an entry; on SQLite the exact expression of ``ix_ledger_entry_day``."""
+    if _is_sqlite(session):
+        return literal_column("substr(ledger_entry.at, 1, 10)")
+    return func.to_char(LedgerEntry.at, "YYYY-MM-DD")
+
+
+def _ledger_in_range(
+    session: Session, start: datetime | None, end: datetime | None
+) -> list[ColumnElement[bool]]:
+    """Entries dated in ``[start, end)``: whole days by the day index, exact ends by ``at``."""
+    day = _ledger_day(session)
+    clauses: list[ColumnElement[bool]] = list(_in_range(LedgerEntry.at, start, end))
+    if start is not None:
+        clauses.append(day >= start.date().isoformat())
+    if end is not None:
+        clauses.append(day <= end.date().isoformat())
+    return clauses
+
+
+def _day_index(query: Any) -> Any:
+    """Read ledger entries through the covering day index on SQLite."""
+    return query.with_hint(LedgerEntry, "INDEXED BY ix_ledger_entry_day", "sqlite")
+
+
 def _ledger_days(
     session: Session,
     start: datetime | None,
@@ -361,29 +381,38 @@ def _ledger_days(
     profile_id: int | None,
     kinds: Sequence[str] | None,
 ) -> list[tuple[date, str, int, float]]:
-    """(day, kind, sum of amounts, sum of USD) of the entries dated in the range."""
-    day = _day_expr(session, LedgerEntry.at).label("day")
+    """(day, kind, sum of amounts, sum of USD) of the entries dated in the range.
+
+    All profiles: one walk of the covering index ``(day, kind, at, amount, usd)``,
+    already in GROUP BY order, so SQLite neither sorts nor reads an entry row.
+    """
+    day = _ledger_day(session).label("day")
     query = select(
         day,
         LedgerEntry.kind,
         func.sum(LedgerEntry.amount),
         func.coalesce(func.sum(LedgerEntry.usd), 0.0),
-    ).where(*_in_range(LedgerEntry.at, start, end))
+    ).where(*_ledger_in_range(session, start, end))
     if kinds is not None:
         query = query.where(LedgerEntry.kind.in_(kinds))
     if profile_id is not None:
         query = query.join(Proposal, Proposal.id == LedgerEntry.proposal_id).where(
             Proposal.profile_id == profile_id
         )
+    else:
+        query = _day_index(query)
     rows = session.execute(query.group_by(day, LedgerEntry.kind)).all()
     return [(_day(d), kind, int(amount or 0), float(usd or 0.0)) for d, kind, amount, usd in rows]
 
 
 def _opening_balance(session: Session, start: datetime | None) -> int:
+    """The balance just before ``start``: a sum read from the covering day index."""
     if start is None:
         return 0
-    query = select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(LedgerEntry.at < start)
-    return int(session.scalar(query) or 0)
+    query = select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+        *_ledger_in_range(session, None, start)
+    )
+    return int(session.scalar(_day_index(query)) or 0)
 
 
 def _spend_periods(
@@ -452,101 +481,104 @@ def _verdict_expr(session: Session, score: ColumnElement[Any]) -> ColumnElement[
     return func.coalesce(ScoreCard.verdict, derived)
 
 
-def proposal_facts_query(session: Session, *, per_proposal: bool = False, few: bool = False) -> Any:
-    """Submitted proposals with their dimensions and ``reached`` rank.
-
-    Grouped (the default): one row per (category, verdict, band, invited,
-    boosted, delay, month, reached) with ``n``, ``connects`` and ``revenue``
-    sums. ``per_proposal``: one row per proposal (``id``, ``profile_id``,
-    the same dimensions with ``day`` instead of the month), for
-    :class:`app.insights_cache.InsightsCache`. ``few``: for a handful of ids
-    (correlated subqueries instead of grouping the whole history).
-    """
-    history = ProposalStatusChange
-    refund_kinds = LedgerEntry.kind.in_(("refund", "boost_refund"))
-    if few:  # correlated: cheap for a few ids, no whole-table grouping
-        reached_of: Any = (
-            select(func.max(_rank_case(history.to_status)))
-            .where(history.proposal_id == Proposal.id)
-            .scalar_subquery()
-        )
-        back: Any = (
-            select(func.sum(LedgerEntry.amount))
-            .where(LedgerEntry.proposal_id == Proposal.id, refund_kinds)
-            .scalar_subquery()
-        )
-    else:
-        reached_sub = (
-            select(history.proposal_id, func.max(_rank_case(history.to_status)).label("r"))
-            .group_by(history.proposal_id)
-            .subquery()
-        )
-        refunds_sub = (
-            select(LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back"))
-            .where(refund_kinds, LedgerEntry.proposal_id.is_not(None))
-            .group_by(LedgerEntry.proposal_id)
-            .subquery()
-        )
-        reached_of, back = reached_sub.c.r, refunds_sub.c.back
-    score = func.coalesce(Proposal.score_at_submit, ScoreCard.total)
-    reached = _greatest(session, func.coalesce(reached_of, 0), _rank_case(Proposal.status)).label(
-        "reached"
-    )
-    when = _day_expr(session, Proposal.submitted_at) if per_proposal else _month_expr(session)
-    dims = [
-        func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
-        _verdict_expr(session, score).label("verdict"),
-        _band_case(score).label("band"),
-        Proposal.invited.label("invited"),
-        (Proposal.boost_connects > 0).label("boosted"),
-        _delay_case(_hours_between(session, Proposal.submitted_at, JobPosting.posted_at)).label(
-            "delay"
-        ),
-        when.label("day"),
-        reached,
-    ]
-    connects = Proposal.connects_spent + Proposal.boost_connects - func.coalesce(back, 0)
-    revenue = func.coalesce(Proposal.revenue_usd, 0.0)
-    if per_proposal:
-        columns = [Proposal.id, Proposal.profile_id, *dims, connects.label("connects")]
-        columns.append(revenue.label("revenue"))
-    else:
-        columns = [
-            *dims,
-            func.count().label("n"),
-            func.sum(connects).label("connects"),
-            func.sum(revenue).label("revenue"),
-        ]
-    query = (
-        select(*columns)
-        .select_from(Proposal)
-        .join(JobPosting, JobPosting.id == Proposal.job_id)
-        .outerjoin(
-            ScoreCard,
-            and_(ScoreCard.job_id == Proposal.job_id, ScoreCard.profile_id == Proposal.profile_id),
-        )
-        .where(Proposal.submitted_at.is_not(None), Proposal.status != "draft")
-    )
-    if not few:
-        query = query.outerjoin(reached_sub, reached_sub.c.proposal_id == Proposal.id)
-        query = query.outerjoin(refunds_sub, refunds_sub.c.proposal_id == Proposal.id)
-    return query if per_proposal else query.group_by(*dims)
-
-
 def _month_expr(session: Session) -> ColumnElement[Any]:
     if _is_sqlite(session):
         return func.substr(Proposal.submitted_at, 1, 7) + literal("-01")
     return func.to_char(Proposal.submitted_at, "YYYY-MM-01")
 
 
+#: funnel counts summed per group: (column name, lowest stage rank that counts)
+_REACHED_SUMS = (("viewed", 2), ("replied", 3), ("interviewing", 4), ("hired", 5))
+
+
+def _cohort_facts(
+    session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
+) -> Any:
+    """One row per proposal submitted in the range, as a CTE SQLite keeps in a temp table.
+
+    Each row has the proposal's dimensions (category, verdict, band, invited,
+    boosted, delay, month), the furthest stage it ``reached`` and its net
+    ``connects`` and ``revenue``. Postings and score cards are read through
+    covering indexes; the furthest stage is a lookup in the covering
+    ``(proposal_id, to_status)`` index; refunds are summed per proposal once.
+    """
+    history = ProposalStatusChange
+    refunds = (
+        select(LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back"))
+        .where(
+            LedgerEntry.kind.in_(("refund", "boost_refund")), LedgerEntry.proposal_id.is_not(None)
+        )
+        .group_by(LedgerEntry.proposal_id)
+        .cte("refunds")
+    )
+    furthest = (
+        select(func.max(_rank_case(history.to_status)))
+        .where(history.proposal_id == Proposal.id)
+        .scalar_subquery()
+    )
+    score = func.coalesce(Proposal.score_at_submit, ScoreCard.total)
+    reached = _greatest(session, func.coalesce(furthest, 0), _rank_case(Proposal.status))
+    connects = Proposal.connects_spent + Proposal.boost_connects - func.coalesce(refunds.c.back, 0)
+    hours = _hours_between(session, Proposal.submitted_at, JobPosting.posted_at)
+    query = (
+        select(
+            func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
+            _verdict_expr(session, score).label("verdict"),
+            _band_case(score).label("band"),
+            Proposal.invited.label("invited"),
+            (Proposal.boost_connects > 0).label("boosted"),
+            hours.label("hours"),
+            _month_expr(session).label("month"),
+            reached.label("reached"),
+            connects.label("connects"),
+            func.coalesce(Proposal.revenue_usd, 0.0).label("revenue"),
+        )
+        .select_from(Proposal)
+        .join(JobPosting, JobPosting.id == Proposal.job_id)
+        .outerjoin(
+            ScoreCard,
+            and_(ScoreCard.job_id == Proposal.job_id, ScoreCard.profile_id == Proposal.profile_id),
+        )
+        .outerjoin(refunds, refunds.c.proposal_id == Proposal.id)
+        .where(Proposal.submitted_at.is_not(None), Proposal.status != "draft")
+        .where(*_in_range(Proposal.submitted_at, start, end))
+        .with_hint(JobPosting, "INDEXED BY ix_job_posting_id_category_posted", "sqlite")
+        .with_hint(ScoreCard, "INDEXED BY ix_score_card_job_profile_total", "sqlite")
+    )
+    if profile_id is not None:
+        query = query.where(Proposal.profile_id == profile_id)
+    return query.cte("facts").prefix_with("MATERIALIZED")
+
+
 def _proposal_groups(
     session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
 ) -> list[Any]:
-    """Proposals submitted in the range, counted per (category, verdict, band, …, reached)."""
-    query = proposal_facts_query(session).where(*_in_range(Proposal.submitted_at, start, end))
-    if profile_id is not None:
-        query = query.where(Proposal.profile_id == profile_id)
-    return list(session.execute(query).all())
+    """Proposals submitted in the range, summed in SQL per dimension combination and per month.
+
+    Two GROUP BYs over the per-proposal CTE (never loaded into Python): rows
+    with ``month`` None are one (category, verdict, band, invited, boosted,
+    delay) combination, at most a few hundred; rows with a ``month`` are the
+    proposals submitted that month. Each row has ``n``, the funnel counts,
+    ``connects`` and ``revenue``.
+    """
+    facts = _cohort_facts(session, start, end, profile_id)
+    sums = [
+        func.count().label("n"),
+        *(
+            func.sum(case((facts.c.reached >= rank, 1), else_=0)).label(name)
+            for name, rank in _REACHED_SUMS
+        ),
+        func.sum(facts.c.connects).label("connects"),
+        func.sum(facts.c.revenue).label("revenue"),
+    ]
+    # the delay bucket is picked from hours computed once per proposal (julianday is not cheap)
+    delay = _delay_case(facts.c.hours).label("delay")
+    dims = [*(facts.c[n] for n in ("category", "verdict", "band", "invited", "boosted")), delay]
+    none = literal(None)
+    groups = select(*dims, none.label("month"), *sums).group_by(*dims)
+    names = ("category", "verdict", "band", "invited", "boosted", "delay")
+    months = select(*(none.label(n) for n in names), facts.c.month, *sums).group_by(facts.c.month)
+    return list(session.execute(groups.union_all(months)).all())
 
 
 def _ordered(groups: dict[str, GroupStats], order: Sequence[str] | None = None) -> list[GroupStats]:
@@ -556,18 +588,32 @@ def _ordered(groups: dict[str, GroupStats], order: Sequence[str] | None = None) 
 
 
 def _roll_up(ins: Insights, rows: list[Any]) -> dict[date, GroupStats]:
+    """Add the grouped rows up per category, verdict, band, delay, boost, invitation and month."""
     price = ins.connect_price
 
     def table() -> defaultdict[str, GroupStats]:
         return defaultdict(lambda: GroupStats("", connect_price=price))
 
-    cats, verdicts, bands, delays, months = table(), table(), table(), table(), table()
+    cats, verdicts, bands, delays = table(), table(), table(), table()
     by_month: dict[date, GroupStats] = {}
     for ins_group in (ins.total, ins.cold, ins.invited, ins.boosted, ins.not_boosted):
         ins_group.connect_price = price
     for row in rows:
-        args = (int(row.reached), int(row.n), int(row.connects or 0), float(row.revenue or 0))
-        month = _month_start(_day(row.day))
+        counts = GroupStats(
+            "",
+            int(row.n),
+            int(row.viewed),
+            int(row.replied),
+            int(row.interviewing),
+            int(row.hired),
+            int(row.connects or 0),
+            float(row.revenue or 0.0),
+        )
+        if row.month is not None:
+            month = _month_start(_day(row.month))
+            by_month.setdefault(month, GroupStats(month.isoformat(), connect_price=price))
+            by_month[month].merge(counts)
+            continue
         targets = [
             ins.total,
             ins.invited if row.invited else ins.cold,
@@ -576,10 +622,9 @@ def _roll_up(ins: Insights, rows: list[Any]) -> dict[date, GroupStats]:
             verdicts[row.verdict],
             bands[row.band],
             delays[row.delay],
-            months[month.isoformat()],
         ]
         for target in targets:
-            target.add(*args)
+            target.merge(counts)
     for groups in (cats, verdicts, bands, delays):
         for key, group in groups.items():
             group.key = key
@@ -587,8 +632,6 @@ def _roll_up(ins: Insights, rows: list[Any]) -> dict[date, GroupStats]:
     ins.by_verdict = _ordered(verdicts, ("apply", "maybe", "skip", UNSCORED))
     ins.by_score_band = _ordered(bands, [label for label, _l, _h in SCORE_BANDS] + [UNSCORED])
     ins.by_delay = _ordered(delays, [label for label, _b in DELAY_BUCKETS] + [UNKNOWN_DELAY])
-    for key, group in months.items():
-        by_month[date.fromisoformat(key)] = group
     return by_month
 
 

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from app import insights
 from app.errors import WorkbenchError
-from app.insights_cache import InsightsCache
 from app.storage import Database
 from ui.charts import TITLES, build_chart, chart_view
 from ui.context import AppContext
@@ -55,7 +54,6 @@ class InsightsResult:
 
 def load_insights(
     db: Database,
-    cache: InsightsCache,
     start: datetime | None,
     end: datetime | None,
     profile_id: int | None,
@@ -63,7 +61,7 @@ def load_insights(
     """Compute everything the page shows in a session of its own (runs in a worker)."""
     with db.sessions() as session:
         return InsightsResult(
-            cache.insights(session, start=start, end=end, profile_id=profile_id),
+            insights.compute_insights(session, start=start, end=end, profile_id=profile_id),
             insights.profile_choices(session),
             insights.has_activity(session),
         )
@@ -186,8 +184,6 @@ class InsightsPage(Page):
         )
         self._generation = 0
         self._pending = False
-        #: day-level aggregates kept between refreshes (updated incrementally)
-        self.cache = InsightsCache()
         self.result: InsightsResult | None = None
         self._build_filters()
         self._build_content()
@@ -320,10 +316,10 @@ class InsightsPage(Page):
             self.summary_label.setText("Computing insights…")
         start, end = self.selected_range()
         profile_id = self.selected_profile_id()
-        db, cache = self.ctx.db, self.cache
+        db = self.ctx.db
 
         def work(_progress: Progress) -> InsightsResult:
-            return load_insights(db, cache, start, end, profile_id)
+            return load_insights(db, start, end, profile_id)
 
         run_task(
             work,
