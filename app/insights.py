@@ -459,11 +459,6 @@ def _balance_series(
 # -- the proposal (cohort) view -----------------------------------------------
 
 
-def _delay_case(hours: ColumnElement[Any]) -> ColumnElement[str]:
-    whens = [(hours < bound, label) for label, bound in DELAY_BUCKETS[:-1]]
-    return case((hours.is_(None), UNKNOWN_DELAY), *whens, else_=DELAY_BUCKETS[-1][0])
-
-
 def _band_case(score: ColumnElement[Any]) -> ColumnElement[str]:
     whens = [(score < high, label) for label, _low, high in SCORE_BANDS[:-1]]
     return case((score.is_(None), UNSCORED), *whens, else_=SCORE_BANDS[-1][0])
@@ -496,8 +491,8 @@ def _cohort_facts(
 ) -> Any:
     """One row per proposal submitted in the range, as a CTE SQLite keeps in a temp table.
 
-    Each row has the proposal's dimensions (category, verdict, band, invited,
-    boosted, delay, month), the furthest stage it ``reached`` and its net
+    Each row has the proposal's dimensions (category, verdict, ``shape``: band,
+    invited and boosted in one integer, ``hours`` from posting, month), the furthest stage it ``reached`` and its net
     ``connects`` and ``revenue``. Postings and score cards are read through
     covering indexes; the furthest stage is a lookup in the covering
     ``(proposal_id, to_status)`` index; refunds are summed per proposal once.
@@ -524,9 +519,7 @@ def _cohort_facts(
         select(
             func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
             _verdict_expr(session, score).label("verdict"),
-            _band_case(score).label("band"),
-            Proposal.invited.label("invited"),
-            (Proposal.boost_connects > 0).label("boosted"),
+            _shape_code(score).label("shape"),
             hours.label("hours"),
             _month_expr(session).label("month"),
             reached.label("reached"),
@@ -556,8 +549,9 @@ def _proposal_groups(
     """Proposals submitted in the range, summed in SQL per dimension combination and per month.
 
     Two GROUP BYs over the per-proposal CTE (never loaded into Python): rows
-    with ``month`` None are one (category, verdict, band, invited, boosted,
-    delay) combination, at most a few hundred; rows with a ``month`` are the
+    with ``month`` None are one (category, verdict, ``key``) combination, at
+    most a few thousand, where ``key`` packs band, invited, boosted and delay
+    (:func:`_decode_key`); rows with a ``month`` are the
     proposals submitted that month. Each row has ``n``, the funnel counts,
     ``connects`` and ``revenue``.
     """
@@ -571,14 +565,44 @@ def _proposal_groups(
         func.sum(facts.c.connects).label("connects"),
         func.sum(facts.c.revenue).label("revenue"),
     ]
-    # the delay bucket is picked from hours computed once per proposal (julianday is not cheap)
-    delay = _delay_case(facts.c.hours).label("delay")
-    dims = [*(facts.c[n] for n in ("category", "verdict", "band", "invited", "boosted")), delay]
+    # small integers sort faster than labels; the delay bucket is picked from hours computed
+    # once per proposal (julianday is not cheap)
+    key = (facts.c.shape * 10 + _delay_index(facts.c.hours)).label("key")
+    dims = [facts.c.category, facts.c.verdict, key]
     none = literal(None)
     groups = select(*dims, none.label("month"), *sums).group_by(*dims)
-    names = ("category", "verdict", "band", "invited", "boosted", "delay")
+    names = ("category", "verdict", "key")
     months = select(*(none.label(n) for n in names), facts.c.month, *sums).group_by(facts.c.month)
     return list(session.execute(groups.union_all(months)).all())
+
+
+_BAND_LABELS = (*(label for label, _low, _high in SCORE_BANDS), UNSCORED)
+_DELAY_LABELS = (*(label for label, _bound in DELAY_BUCKETS), UNKNOWN_DELAY)
+
+
+def _shape_code(score: ColumnElement[Any]) -> ColumnElement[int]:
+    """``band index * 4 + invited * 2 + boosted``: three dimensions in one small integer."""
+    band = case(
+        (score.is_(None), len(SCORE_BANDS)),
+        *((score < high, i) for i, (_label, _low, high) in enumerate(SCORE_BANDS[:-1])),
+        else_=len(SCORE_BANDS) - 1,
+    )
+    invited = case((Proposal.invited, 2), else_=0)
+    boosted = case((Proposal.boost_connects > 0, 1), else_=0)
+    return band * 4 + invited + boosted
+
+
+def _delay_index(hours: ColumnElement[Any]) -> ColumnElement[int]:
+    """The index in :data:`_DELAY_LABELS` of the delay bucket of ``hours``."""
+    whens = [(hours < bound, i) for i, (_label, bound) in enumerate(DELAY_BUCKETS[:-1])]
+    return case((hours.is_(None), len(DELAY_BUCKETS)), *whens, else_=len(DELAY_BUCKETS) - 1)
+
+
+def _decode_key(key: int) -> tuple[str, bool, bool, str]:
+    """(band, invited, boosted, delay) of a group ``key`` (``shape * 10 + delay index``)."""
+    shape, delay = divmod(int(key), 10)
+    band, flags = divmod(shape, 4)
+    return _BAND_LABELS[band], bool(flags & 2), bool(flags & 1), _DELAY_LABELS[delay]
 
 
 def _ordered(groups: dict[str, GroupStats], order: Sequence[str] | None = None) -> list[GroupStats]:
@@ -614,14 +638,15 @@ def _roll_up(ins: Insights, rows: list[Any]) -> dict[date, GroupStats]:
             by_month.setdefault(month, GroupStats(month.isoformat(), connect_price=price))
             by_month[month].merge(counts)
             continue
+        band, invited, boosted, delay = _decode_key(row.key)
         targets = [
             ins.total,
-            ins.invited if row.invited else ins.cold,
-            ins.boosted if row.boosted else ins.not_boosted,
+            ins.invited if invited else ins.cold,
+            ins.boosted if boosted else ins.not_boosted,
             cats[row.category],
             verdicts[row.verdict],
-            bands[row.band],
-            delays[row.delay],
+            bands[band],
+            delays[delay],
         ]
         for target in targets:
             target.merge(counts)
