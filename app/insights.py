@@ -35,6 +35,8 @@ of data. Conventions, which the report and the charts share:
 from __future__ import annotations
 
 import csv
+import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,7 +49,10 @@ from sqlalchemy.orm import Session
 
 from app import settings
 from app.errors import InputError
-from app.storage import hints  # noqa: F401  (INDEXED BY on SQLite)
+from app.storage import (
+    Database,
+    hints,  # noqa: F401  (INDEXED BY on SQLite)
+)
 from app.storage.models import (
     JobPosting,
     LedgerEntry,
@@ -725,6 +730,66 @@ def compute_insights(
     cohorts = _roll_up(ins, _proposal_groups(session, start, end, profile_id))
     ins.by_month = _merge_months(_spend_periods(spends, everything, _month_start), cohorts)
     return ins
+
+
+class InsightsMemo:
+    """Figures already computed, answered again until the database changes.
+
+    On SQLite a connection of its own reads ``PRAGMA data_version``, which
+    moves whenever any other connection (this app's sessions, ``pwb`` in
+    another process) commits; while it stands still, a refresh for a range
+    and profile already computed is answered from memory, and any commit
+    forgets everything. Other databases always compute. Thread-safe: the
+    page computes in background tasks.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        if db.path is not None:
+            self._conn = sqlite3.connect(str(db.path), check_same_thread=False)
+        self._version: int | None = None
+        self._results: dict[tuple[datetime | None, datetime | None, int | None], Insights] = {}
+        #: how many times the figures were computed in SQL (not answered from memory)
+        self.computed = 0
+
+    def insights(
+        self,
+        session: Session,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        profile_id: int | None = None,
+    ) -> Insights:
+        """:func:`compute_insights`, or the same figures again if nothing was committed since."""
+        key = (as_utc(start), as_utc(end), profile_id)
+        with self._lock:
+            version = self._data_version()
+            if version is None or version != self._version:
+                self._results.clear()
+                self._version = version
+            found = self._results.get(key)
+        if found is not None:
+            return found
+        ins = compute_insights(session, start=start, end=end, profile_id=profile_id)
+        with self._lock:
+            self.computed += 1
+            if version is not None and version == self._version:
+                self._results[key] = ins
+        return ins
+
+    def _data_version(self) -> int | None:
+        if self._conn is None:
+            return None
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the connection that watches for changes."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            self._results.clear()
 
 
 # -- calibration --------------------------------------------------------------
