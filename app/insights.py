@@ -496,9 +496,9 @@ def _cohort_facts(
 ) -> Any:
     """One row per proposal submitted in the range, as a CTE SQLite keeps in a temp table.
 
-    Each row has the proposal's dimensions (category, verdict, ``shape``: band,
-    invited and boosted in one integer, ``hours`` from posting, month), the furthest stage it ``reached`` and its net
-    ``connects`` and ``revenue``. Postings and score cards are read through
+    Each row has the proposal's dimensions (category, verdict, ``shape``:
+    band, invited and boosted in one integer, ``hours`` from posting, month),
+    the furthest stage it ``reached`` and its net ``connects`` and ``revenue``. Postings and score cards are read through
     covering indexes; the furthest stage is a lookup in the covering
     ``(proposal_id, to_status)`` index; refunds are summed per proposal once.
     """
