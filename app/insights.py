@@ -35,6 +35,8 @@ of data. Conventions, which the report and the charts share:
 from __future__ import annotations
 
 import csv
+import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,11 +44,15 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from app import settings
 from app.errors import InputError
+from app.storage import (
+    Database,
+    hints,  # noqa: F401  (INDEXED BY on SQLite)
+)
 from app.storage.models import (
     JobPosting,
     LedgerEntry,
@@ -318,12 +324,6 @@ def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def _day_expr(session: Session, column: Any) -> ColumnElement[Any]:
-    if _is_sqlite(session):
-        return func.substr(column, 1, 10)
-    return func.to_char(column, "YYYY-MM-DD")
-
-
 def _hours_between(session: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
     if _is_sqlite(session):
         return (func.julianday(later) - func.julianday(earlier)) * 24.0
@@ -354,6 +354,31 @@ def _day(value: Any) -> date:
 # -- the ledger view ----------------------------------------------------------
 
 
+def _ledger_day(session: Session) -> ColumnElement[Any]:
+    """The UTC day of an entry; on SQLite the exact expression of ``ix_ledger_entry_day``."""
+    if _is_sqlite(session):
+        return literal_column("substr(ledger_entry.at, 1, 10)")
+    return func.to_char(LedgerEntry.at, "YYYY-MM-DD")
+
+
+def _ledger_in_range(
+    session: Session, start: datetime | None, end: datetime | None
+) -> list[ColumnElement[bool]]:
+    """Entries dated in ``[start, end)``: whole days by the day index, exact ends by ``at``."""
+    day = _ledger_day(session)
+    clauses: list[ColumnElement[bool]] = list(_in_range(LedgerEntry.at, start, end))
+    if start is not None:
+        clauses.append(day >= start.date().isoformat())
+    if end is not None:
+        clauses.append(day <= end.date().isoformat())
+    return clauses
+
+
+def _day_index(query: Any) -> Any:
+    """Read ledger entries through the covering day index on SQLite."""
+    return query.with_hint(LedgerEntry, "INDEXED BY ix_ledger_entry_day", "sqlite")
+
+
 def _ledger_days(
     session: Session,
     start: datetime | None,
@@ -361,29 +386,38 @@ def _ledger_days(
     profile_id: int | None,
     kinds: Sequence[str] | None,
 ) -> list[tuple[date, str, int, float]]:
-    """(day, kind, sum of amounts, sum of USD) of the entries dated in the range."""
-    day = _day_expr(session, LedgerEntry.at).label("day")
+    """(day, kind, sum of amounts, sum of USD) of the entries dated in the range.
+
+    All profiles: one walk of the covering index ``(day, kind, at, amount, usd)``,
+    already in GROUP BY order, so SQLite neither sorts nor reads an entry row.
+    """
+    day = _ledger_day(session).label("day")
     query = select(
         day,
         LedgerEntry.kind,
         func.sum(LedgerEntry.amount),
         func.coalesce(func.sum(LedgerEntry.usd), 0.0),
-    ).where(*_in_range(LedgerEntry.at, start, end))
+    ).where(*_ledger_in_range(session, start, end))
     if kinds is not None:
         query = query.where(LedgerEntry.kind.in_(kinds))
     if profile_id is not None:
         query = query.join(Proposal, Proposal.id == LedgerEntry.proposal_id).where(
             Proposal.profile_id == profile_id
         )
+    else:
+        query = _day_index(query)
     rows = session.execute(query.group_by(day, LedgerEntry.kind)).all()
     return [(_day(d), kind, int(amount or 0), float(usd or 0.0)) for d, kind, amount, usd in rows]
 
 
 def _opening_balance(session: Session, start: datetime | None) -> int:
+    """The balance just before ``start``: a sum read from the covering day index."""
     if start is None:
         return 0
-    query = select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(LedgerEntry.at < start)
-    return int(session.scalar(query) or 0)
+    query = select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+        *_ledger_in_range(session, None, start)
+    )
+    return int(session.scalar(_day_index(query)) or 0)
 
 
 def _spend_periods(
@@ -430,11 +464,6 @@ def _balance_series(
 # -- the proposal (cohort) view -----------------------------------------------
 
 
-def _delay_case(hours: ColumnElement[Any]) -> ColumnElement[str]:
-    whens = [(hours < bound, label) for label, bound in DELAY_BUCKETS[:-1]]
-    return case((hours.is_(None), UNKNOWN_DELAY), *whens, else_=DELAY_BUCKETS[-1][0])
-
-
 def _band_case(score: ColumnElement[Any]) -> ColumnElement[str]:
     whens = [(score < high, label) for label, _low, high in SCORE_BANDS[:-1]]
     return case((score.is_(None), UNSCORED), *whens, else_=SCORE_BANDS[-1][0])
@@ -452,101 +481,133 @@ def _verdict_expr(session: Session, score: ColumnElement[Any]) -> ColumnElement[
     return func.coalesce(ScoreCard.verdict, derived)
 
 
-def proposal_facts_query(session: Session, *, per_proposal: bool = False, few: bool = False) -> Any:
-    """Submitted proposals with their dimensions and ``reached`` rank.
-
-    Grouped (the default): one row per (category, verdict, band, invited,
-    boosted, delay, month, reached) with ``n``, ``connects`` and ``revenue``
-    sums. ``per_proposal``: one row per proposal (``id``, ``profile_id``,
-    the same dimensions with ``day`` instead of the month), for
-    :class:`app.insights_cache.InsightsCache`. ``few``: for a handful of ids
-    (correlated subqueries instead of grouping the whole history).
-    """
-    history = ProposalStatusChange
-    refund_kinds = LedgerEntry.kind.in_(("refund", "boost_refund"))
-    if few:  # correlated: cheap for a few ids, no whole-table grouping
-        reached_of: Any = (
-            select(func.max(_rank_case(history.to_status)))
-            .where(history.proposal_id == Proposal.id)
-            .scalar_subquery()
-        )
-        back: Any = (
-            select(func.sum(LedgerEntry.amount))
-            .where(LedgerEntry.proposal_id == Proposal.id, refund_kinds)
-            .scalar_subquery()
-        )
-    else:
-        reached_sub = (
-            select(history.proposal_id, func.max(_rank_case(history.to_status)).label("r"))
-            .group_by(history.proposal_id)
-            .subquery()
-        )
-        refunds_sub = (
-            select(LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back"))
-            .where(refund_kinds, LedgerEntry.proposal_id.is_not(None))
-            .group_by(LedgerEntry.proposal_id)
-            .subquery()
-        )
-        reached_of, back = reached_sub.c.r, refunds_sub.c.back
-    score = func.coalesce(Proposal.score_at_submit, ScoreCard.total)
-    reached = _greatest(session, func.coalesce(reached_of, 0), _rank_case(Proposal.status)).label(
-        "reached"
-    )
-    when = _day_expr(session, Proposal.submitted_at) if per_proposal else _month_expr(session)
-    dims = [
-        func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
-        _verdict_expr(session, score).label("verdict"),
-        _band_case(score).label("band"),
-        Proposal.invited.label("invited"),
-        (Proposal.boost_connects > 0).label("boosted"),
-        _delay_case(_hours_between(session, Proposal.submitted_at, JobPosting.posted_at)).label(
-            "delay"
-        ),
-        when.label("day"),
-        reached,
-    ]
-    connects = Proposal.connects_spent + Proposal.boost_connects - func.coalesce(back, 0)
-    revenue = func.coalesce(Proposal.revenue_usd, 0.0)
-    if per_proposal:
-        columns = [Proposal.id, Proposal.profile_id, *dims, connects.label("connects")]
-        columns.append(revenue.label("revenue"))
-    else:
-        columns = [
-            *dims,
-            func.count().label("n"),
-            func.sum(connects).label("connects"),
-            func.sum(revenue).label("revenue"),
-        ]
-    query = (
-        select(*columns)
-        .select_from(Proposal)
-        .join(JobPosting, JobPosting.id == Proposal.job_id)
-        .outerjoin(
-            ScoreCard,
-            and_(ScoreCard.job_id == Proposal.job_id, ScoreCard.profile_id == Proposal.profile_id),
-        )
-        .where(Proposal.submitted_at.is_not(None), Proposal.status != "draft")
-    )
-    if not few:
-        query = query.outerjoin(reached_sub, reached_sub.c.proposal_id == Proposal.id)
-        query = query.outerjoin(refunds_sub, refunds_sub.c.proposal_id == Proposal.id)
-    return query if per_proposal else query.group_by(*dims)
-
-
 def _month_expr(session: Session) -> ColumnElement[Any]:
     if _is_sqlite(session):
         return func.substr(Proposal.submitted_at, 1, 7) + literal("-01")
     return func.to_char(Proposal.submitted_at, "YYYY-MM-01")
 
 
+#: funnel counts summed per group: (column name, lowest stage rank that counts)
+_REACHED_SUMS = (("viewed", 2), ("replied", 3), ("interviewing", 4), ("hired", 5))
+
+
+def _cohort_facts(
+    session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
+) -> Any:
+    """One row per proposal submitted in the range, as a CTE SQLite keeps in a temp table.
+
+    Each row has the proposal's dimensions (category, verdict, ``shape``:
+    band, invited and boosted in one integer, ``hours`` from posting, month),
+    the furthest stage it ``reached`` and its net ``connects`` and ``revenue``. Postings and score cards are read through
+    covering indexes; the furthest stage is a lookup in the covering
+    ``(proposal_id, to_status)`` index; refunds are summed per proposal once.
+    """
+    history = ProposalStatusChange
+    refunds = (
+        select(LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back"))
+        .where(
+            LedgerEntry.kind.in_(("refund", "boost_refund")), LedgerEntry.proposal_id.is_not(None)
+        )
+        .group_by(LedgerEntry.proposal_id)
+        .cte("refunds")
+    )
+    furthest = (
+        select(func.max(_rank_case(history.to_status)))
+        .where(history.proposal_id == Proposal.id)
+        .scalar_subquery()
+    )
+    score = func.coalesce(Proposal.score_at_submit, ScoreCard.total)
+    reached = _greatest(session, func.coalesce(furthest, 0), _rank_case(Proposal.status))
+    connects = Proposal.connects_spent + Proposal.boost_connects - func.coalesce(refunds.c.back, 0)
+    hours = _hours_between(session, Proposal.submitted_at, JobPosting.posted_at)
+    query = (
+        select(
+            func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
+            _verdict_expr(session, score).label("verdict"),
+            _shape_code(score).label("shape"),
+            hours.label("hours"),
+            _month_expr(session).label("month"),
+            reached.label("reached"),
+            connects.label("connects"),
+            func.coalesce(Proposal.revenue_usd, 0.0).label("revenue"),
+        )
+        .select_from(Proposal)
+        .join(JobPosting, JobPosting.id == Proposal.job_id)
+        .outerjoin(
+            ScoreCard,
+            and_(ScoreCard.job_id == Proposal.job_id, ScoreCard.profile_id == Proposal.profile_id),
+        )
+        .outerjoin(refunds, refunds.c.proposal_id == Proposal.id)
+        .where(Proposal.submitted_at.is_not(None), Proposal.status != "draft")
+        .where(*_in_range(Proposal.submitted_at, start, end))
+        .with_hint(JobPosting, "INDEXED BY ix_job_posting_id_category_posted", "sqlite")
+        .with_hint(ScoreCard, "INDEXED BY ix_score_card_job_profile_total", "sqlite")
+    )
+    if profile_id is not None:
+        query = query.where(Proposal.profile_id == profile_id)
+    return query.cte("facts").prefix_with("MATERIALIZED")
+
+
 def _proposal_groups(
     session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
 ) -> list[Any]:
-    """Proposals submitted in the range, counted per (category, verdict, band, …, reached)."""
-    query = proposal_facts_query(session).where(*_in_range(Proposal.submitted_at, start, end))
-    if profile_id is not None:
-        query = query.where(Proposal.profile_id == profile_id)
-    return list(session.execute(query).all())
+    """Proposals submitted in the range, summed in SQL per dimension combination and per month.
+
+    Two GROUP BYs over the per-proposal CTE (never loaded into Python): rows
+    with ``month`` None are one (category, verdict, ``key``) combination, at
+    most a few thousand, where ``key`` packs band, invited, boosted and delay
+    (:func:`_decode_key`); rows with a ``month`` are the
+    proposals submitted that month. Each row has ``n``, the funnel counts,
+    ``connects`` and ``revenue``.
+    """
+    facts = _cohort_facts(session, start, end, profile_id)
+    sums = [
+        func.count().label("n"),
+        *(
+            func.sum(case((facts.c.reached >= rank, 1), else_=0)).label(name)
+            for name, rank in _REACHED_SUMS
+        ),
+        func.sum(facts.c.connects).label("connects"),
+        func.sum(facts.c.revenue).label("revenue"),
+    ]
+    # small integers sort faster than labels; the delay bucket is picked from hours computed
+    # once per proposal (julianday is not cheap)
+    key = (facts.c.shape * 10 + _delay_index(facts.c.hours)).label("key")
+    dims = [facts.c.category, facts.c.verdict, key]
+    none = literal(None)
+    groups = select(*dims, none.label("month"), *sums).group_by(*dims)
+    names = ("category", "verdict", "key")
+    months = select(*(none.label(n) for n in names), facts.c.month, *sums).group_by(facts.c.month)
+    return list(session.execute(groups.union_all(months)).all())
+
+
+_BAND_LABELS = (*(label for label, _low, _high in SCORE_BANDS), UNSCORED)
+_DELAY_LABELS = (*(label for label, _bound in DELAY_BUCKETS), UNKNOWN_DELAY)
+
+
+def _shape_code(score: ColumnElement[Any]) -> ColumnElement[int]:
+    """``band index * 4 + invited * 2 + boosted``: three dimensions in one small integer."""
+    band = case(
+        (score.is_(None), len(SCORE_BANDS)),
+        *((score < high, i) for i, (_label, _low, high) in enumerate(SCORE_BANDS[:-1])),
+        else_=len(SCORE_BANDS) - 1,
+    )
+    invited = case((Proposal.invited, 2), else_=0)
+    boosted = case((Proposal.boost_connects > 0, 1), else_=0)
+    return band * 4 + invited + boosted
+
+
+def _delay_index(hours: ColumnElement[Any]) -> ColumnElement[int]:
+    """The index in :data:`_DELAY_LABELS` of the delay bucket of ``hours``."""
+    whens = [(hours < bound, i) for i, (_label, bound) in enumerate(DELAY_BUCKETS[:-1])]
+    return case((hours.is_(None), len(DELAY_BUCKETS)), *whens, else_=len(DELAY_BUCKETS) - 1)
+
+
+def _decode_key(key: int) -> tuple[str, bool, bool, str]:
+    """(band, invited, boosted, delay) of a group ``key`` (``shape * 10 + delay index``)."""
+    shape, delay = divmod(int(key), 10)
+    band, flags = divmod(shape, 4)
+    return _BAND_LABELS[band], bool(flags & 2), bool(flags & 1), _DELAY_LABELS[delay]
 
 
 def _ordered(groups: dict[str, GroupStats], order: Sequence[str] | None = None) -> list[GroupStats]:
@@ -556,30 +617,44 @@ def _ordered(groups: dict[str, GroupStats], order: Sequence[str] | None = None) 
 
 
 def _roll_up(ins: Insights, rows: list[Any]) -> dict[date, GroupStats]:
+    """Add the grouped rows up per category, verdict, band, delay, boost, invitation and month."""
     price = ins.connect_price
 
     def table() -> defaultdict[str, GroupStats]:
         return defaultdict(lambda: GroupStats("", connect_price=price))
 
-    cats, verdicts, bands, delays, months = table(), table(), table(), table(), table()
+    cats, verdicts, bands, delays = table(), table(), table(), table()
     by_month: dict[date, GroupStats] = {}
     for ins_group in (ins.total, ins.cold, ins.invited, ins.boosted, ins.not_boosted):
         ins_group.connect_price = price
     for row in rows:
-        args = (int(row.reached), int(row.n), int(row.connects or 0), float(row.revenue or 0))
-        month = _month_start(_day(row.day))
+        counts = GroupStats(
+            "",
+            int(row.n),
+            int(row.viewed),
+            int(row.replied),
+            int(row.interviewing),
+            int(row.hired),
+            int(row.connects or 0),
+            float(row.revenue or 0.0),
+        )
+        if row.month is not None:
+            month = _month_start(_day(row.month))
+            by_month.setdefault(month, GroupStats(month.isoformat(), connect_price=price))
+            by_month[month].merge(counts)
+            continue
+        band, invited, boosted, delay = _decode_key(row.key)
         targets = [
             ins.total,
-            ins.invited if row.invited else ins.cold,
-            ins.boosted if row.boosted else ins.not_boosted,
+            ins.invited if invited else ins.cold,
+            ins.boosted if boosted else ins.not_boosted,
             cats[row.category],
             verdicts[row.verdict],
-            bands[row.band],
-            delays[row.delay],
-            months[month.isoformat()],
+            bands[band],
+            delays[delay],
         ]
         for target in targets:
-            target.add(*args)
+            target.merge(counts)
     for groups in (cats, verdicts, bands, delays):
         for key, group in groups.items():
             group.key = key
@@ -587,8 +662,6 @@ def _roll_up(ins: Insights, rows: list[Any]) -> dict[date, GroupStats]:
     ins.by_verdict = _ordered(verdicts, ("apply", "maybe", "skip", UNSCORED))
     ins.by_score_band = _ordered(bands, [label for label, _l, _h in SCORE_BANDS] + [UNSCORED])
     ins.by_delay = _ordered(delays, [label for label, _b in DELAY_BUCKETS] + [UNKNOWN_DELAY])
-    for key, group in months.items():
-        by_month[date.fromisoformat(key)] = group
     return by_month
 
 
@@ -657,6 +730,66 @@ def compute_insights(
     cohorts = _roll_up(ins, _proposal_groups(session, start, end, profile_id))
     ins.by_month = _merge_months(_spend_periods(spends, everything, _month_start), cohorts)
     return ins
+
+
+class InsightsMemo:
+    """Figures already computed, answered again until the database changes.
+
+    On SQLite a connection of its own reads ``PRAGMA data_version``, which
+    moves whenever any other connection (this app's sessions, ``pwb`` in
+    another process) commits; while it stands still, a refresh for a range
+    and profile already computed is answered from memory, and any commit
+    forgets everything. Other databases always compute. Thread-safe: the
+    page computes in background tasks.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        if db.path is not None:
+            self._conn = sqlite3.connect(str(db.path), check_same_thread=False)
+        self._version: int | None = None
+        self._results: dict[tuple[datetime | None, datetime | None, int | None], Insights] = {}
+        #: how many times the figures were computed in SQL (not answered from memory)
+        self.computed = 0
+
+    def insights(
+        self,
+        session: Session,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        profile_id: int | None = None,
+    ) -> Insights:
+        """:func:`compute_insights`, or the same figures again if nothing was committed since."""
+        key = (as_utc(start), as_utc(end), profile_id)
+        with self._lock:
+            version = self._data_version()
+            if version is None or version != self._version:
+                self._results.clear()
+                self._version = version
+            found = self._results.get(key)
+        if found is not None:
+            return found
+        ins = compute_insights(session, start=start, end=end, profile_id=profile_id)
+        with self._lock:
+            self.computed += 1
+            if version is not None and version == self._version:
+                self._results[key] = ins
+        return ins
+
+    def _data_version(self) -> int | None:
+        if self._conn is None:
+            return None
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the connection that watches for changes."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            self._results.clear()
 
 
 # -- calibration --------------------------------------------------------------

@@ -429,3 +429,49 @@ def test_score_band_takeaway_compares_above_and_below_60(db) -> None:
     assert I.takeaway(ins, "score-bands") == (
         "Your win rate at score 60+ is 3.0× the rate under 60 (30% vs 10%)."
     )
+
+
+def test_ledger_range_ends_inside_a_day_are_exact(db) -> None:
+    """A range may start and end mid-day: entries count by their time, not their day."""
+    with db.session() as s:
+        for hour, amount in ((8, 100), (11, -1), (13, -2), (20, -4)):
+            s.add(LedgerEntry(kind="spend", amount=amount, at=utc(2024, 5, 6, hour)))
+        s.add(LedgerEntry(kind="spend", amount=-8, at=utc(2024, 5, 7, 9)))
+        s.add(LedgerEntry(kind="spend", amount=-16, at=utc(2024, 5, 7, 15)))
+    with db.sessions() as s:
+        ins = I.compute_insights(s, start=utc(2024, 5, 6, 12), end=utc(2024, 5, 7, 12))
+    assert ins.opening_balance == 99  # 08:00 and 11:00 on the first day, before noon
+    assert ins.connects_spent == 2 + 4 + 8
+    assert [(p.day, p.balance) for p in ins.balance] == [
+        (date(2024, 5, 6), 93),
+        (date(2024, 5, 7), 85),
+    ]
+
+
+def test_memo_answers_again_until_something_is_committed(history) -> None:
+    memo = I.InsightsMemo(history)
+    try:
+        with history.sessions() as s:
+            first = memo.insights(s)
+            assert memo.insights(s) is first
+            other_range = memo.insights(s, start=utc(2024, 2, 1))
+            assert other_range.total.proposals == 3
+        assert memo.computed == 2
+        with history.session() as s:  # another connection commits: everything is forgotten
+            s.add(LedgerEntry(kind="purchase", amount=40, usd=6.0, at=utc(2024, 3, 1)))
+        with history.sessions() as s:
+            again = memo.insights(s)
+        assert again is not first
+        assert again.usd_spent == first.usd_spent + 6.0
+        assert memo.computed == 3
+    finally:
+        memo.close()
+
+
+def test_index_hints_are_written_for_sqlite_only() -> None:
+    from sqlalchemy import select
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    query = select(JobPosting.id).with_hint(JobPosting, "INDEXED BY ix_x", "sqlite")
+    assert "job_posting INDEXED BY ix_x" in str(query.compile(dialect=sqlite.dialect()))
+    assert "INDEXED BY" not in str(query.compile(dialect=postgresql.dialect()))

@@ -29,6 +29,7 @@ def test_head_schema_equals_models(db) -> None:
         }
     assert diff == [], diff
     assert "ix_job_posting_budget" in expression_indexes
+    assert "ix_ledger_entry_day" in expression_indexes
 
 
 def test_revisions_form_one_line() -> None:

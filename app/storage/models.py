@@ -125,6 +125,8 @@ class JobPosting(Base):
         Index("ix_job_posting_client_total_spent", "client_total_spent"),
         Index("ix_job_posting_proposals_min", "proposals_min"),
         Index("ix_job_posting_connects_required", "connects_required"),
+        # Insights reads a proposal's posting from this index, not the wide row
+        Index("ix_job_posting_id_category_posted", "id", "category", "posted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -200,6 +202,8 @@ class ScoreCard(Base):
         Index("ix_score_card_computed_at", "computed_at"),
         # verdict first: an index led by profile_id would tempt SQLite away from the one above
         Index("ix_score_card_verdict_profile_total", "verdict", "profile_id", "total"),
+        # covering for Insights: a proposal's score and verdict without reading the card
+        Index("ix_score_card_job_profile_total", "job_id", "profile_id", "total", "verdict"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -291,6 +295,10 @@ class Proposal(Base):
 
 class ProposalStatusChange(Base):
     __tablename__ = "proposal_status_change"
+    __table_args__ = (
+        # covering for Insights: the furthest stage of each proposal, index only
+        Index("ix_proposal_status_change_proposal_status", "proposal_id", "to_status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     proposal_id: Mapped[int] = mapped_column(
@@ -314,6 +322,8 @@ class LedgerEntry(Base):
     __table_args__ = (
         Index("ix_ledger_entry_at", "at"),
         Index("ix_ledger_entry_kind_at", "kind", "at"),
+        # Insights groups entries per UTC day and kind by walking this index (no sort)
+        Index("ix_ledger_entry_day", text("substr(at, 1, 10)"), "kind", "at", "amount", "usd"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,9 +1,10 @@
 """The Insights page: is my bidding paying off? A grid of charts over a range and a profile.
 
-The numbers come from :func:`app.insights.compute_insights`, run off the GUI
-thread by :func:`ui.tasks.run_task` in its own session; the charts are built
-on the GUI thread when the result arrives. A newer refresh wins over an older
-one still running.
+The numbers come from :func:`app.insights.compute_insights` (SQL aggregates),
+run off the GUI thread by :func:`ui.tasks.run_task` in its own session, through
+an :class:`app.insights.InsightsMemo` that answers a range and profile already
+computed until anything is committed; the charts are built on the GUI thread
+when the result arrives. A newer refresh wins over an older one still running.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from app import insights
 from app.errors import WorkbenchError
-from app.insights_cache import InsightsCache
 from app.storage import Database
 from ui.charts import TITLES, build_chart, chart_view
 from ui.context import AppContext
@@ -55,7 +55,7 @@ class InsightsResult:
 
 def load_insights(
     db: Database,
-    cache: InsightsCache,
+    memo: insights.InsightsMemo,
     start: datetime | None,
     end: datetime | None,
     profile_id: int | None,
@@ -63,7 +63,7 @@ def load_insights(
     """Compute everything the page shows in a session of its own (runs in a worker)."""
     with db.sessions() as session:
         return InsightsResult(
-            cache.insights(session, start=start, end=end, profile_id=profile_id),
+            memo.insights(session, start=start, end=end, profile_id=profile_id),
             insights.profile_choices(session),
             insights.has_activity(session),
         )
@@ -186,9 +186,10 @@ class InsightsPage(Page):
         )
         self._generation = 0
         self._pending = False
-        #: day-level aggregates kept between refreshes (updated incrementally)
-        self.cache = InsightsCache()
         self.result: InsightsResult | None = None
+        #: figures already computed, kept until anything is committed to the database
+        self.memo = insights.InsightsMemo(ctx.db)
+        self.destroyed.connect(self.memo.close)
         self._build_filters()
         self._build_content()
         for signal in (
@@ -320,10 +321,10 @@ class InsightsPage(Page):
             self.summary_label.setText("Computing insights…")
         start, end = self.selected_range()
         profile_id = self.selected_profile_id()
-        db, cache = self.ctx.db, self.cache
+        db, memo = self.ctx.db, self.memo
 
         def work(_progress: Progress) -> InsightsResult:
-            return load_insights(db, cache, start, end, profile_id)
+            return load_insights(db, memo, start, end, profile_id)
 
         run_task(
             work,
