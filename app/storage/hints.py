@@ -18,4 +18,4 @@ def _from_hint_text(self: SQLiteCompiler, table: Any, text: str | None) -> str |
     return text
 
 
-SQLiteCompiler.get_from_hint_text = _from_hint_text  # type: ignore[method-assign]
+SQLiteCompiler.get_from_hint_text = _from_hint_text  # type: ignore[method-assign, assignment]
