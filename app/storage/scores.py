@@ -231,6 +231,14 @@ def cards_to_rescore(session: Session, profile: Profile, version: str | None = N
     return session.scalar(query) or 0
 
 
+def profile_cards_to_rescore(db: Database, profile: str | None = None) -> int:
+    """:func:`cards_to_rescore` for the profile named ``profile`` (default: the active one),
+    in a session of its own (for a background task); 0 when there is no such profile."""
+    with db.sessions() as session:
+        row = find_profile(session, profile) if profile else active_profile(session)
+        return cards_to_rescore(session, row) if row is not None else 0
+
+
 def _stale_condition(profile: Profile, version: str, job_id: Any) -> Any:
     """No card of ``profile`` for the posting, or one of another version / an older profile."""
     card = ScoreCard
