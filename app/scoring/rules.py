@@ -170,6 +170,45 @@ class Flag:
         }
 
 
+class HintGate:
+    """Every hinted pattern rule of a rule set, indexed by its hints: which of them can
+    match a posting is found with one set intersection instead of a check per rule."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.words: dict[str, set[int]] = {}
+        self.phrases: dict[str, list[tuple[int, frozenset[str], str]]] = {}
+        marks: dict[str, set[int]] = {}
+        for at, rule in enumerate(rules):
+            for word in rule.hint_words:
+                self.words.setdefault(word, set()).add(at)
+            for words, phrase in rule.hint_phrases:
+                self.phrases.setdefault(phrase.split()[0], []).append((at, words, phrase))
+            for mark in rule.hint_marks:
+                marks.setdefault(mark, set()).add(at)
+        self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
+        #: (position, rule, gated): the enabled rules in order; gated ones need a hint
+        self.plan = tuple(
+            (at, rule, bool(rule.patterns and rule.hint))
+            for at, rule in enumerate(rules)
+            if rule.enabled
+        )
+
+    def open_rules(self, text: PostingText) -> set[int]:
+        """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
+        words = text.words
+        found: set[int] = set()
+        for word in self.words.keys() & words:
+            found |= self.words[word]
+        for head in self.phrases.keys() & words:
+            for at, phrase_words, phrase in self.phrases[head]:
+                if at not in found and phrase_words <= words and phrase in text.flat:
+                    found.add(at)
+        for mark, at in self.marks:
+            if not at <= found and (mark in text.lower_description or mark in text.lower_title):
+                found |= at
+        return found
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """The rules that loaded, what could not be loaded, and a version for stored cards."""
@@ -177,6 +216,10 @@ class RuleSet:
     rules: tuple[Rule, ...]
     problems: tuple[str, ...] = ()
     digest: str = ""
+    gate: HintGate = dataclasses.field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gate", HintGate(self.rules))
 
     @property
     def ids(self) -> set[str]:
@@ -423,16 +466,24 @@ def find_flags(
     texts = text or PostingText(facts.title or "", facts.description or "")
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
-    for rule in rules.rules:
-        if rule.enabled:
-            flag = apply_rule(rule, texts, fields)
-            if flag is not None:
-                flags.append(flag)
+    gate = rules.gate
+    hinted = gate.open_rules(texts)
+    for at, rule, gated in gate.plan:
+        if gated and at not in hinted:
+            continue  # none of its hints is in the text: it cannot match
+        flag = apply_rule(rule, texts, fields, hints_checked=gated)
+        if flag is not None:
+            flags.append(flag)
     return flags
 
 
-def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Flag | None:
-    """The flag ``rule`` raises on a posting, or None."""
+def apply_rule(
+    rule: Rule, texts: PostingText, fields: Mapping[str, Any], *, hints_checked: bool = False
+) -> Flag | None:
+    """The flag ``rule`` raises on a posting, or None.
+
+    ``hints_checked``: the caller knows the rule's hints are in the text.
+    """
     for condition in rule.conditions:  # Condition.holds, inlined: this runs very often
         actual = fields.get(condition.field)
         if actual is None:
@@ -449,7 +500,7 @@ def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Fla
         facts_evidence = "; ".join(c.evidence(fields) for c in (*rule.conditions, *rule.any))
         first = (rule.conditions or rule.any)[0]
         return Flag(rule.id, rule.severity, rule.title, facts_evidence, points, first.field)
-    if not texts.may_match(rule):
+    if not hints_checked and not texts.may_match(rule):
         return None
     for where, text, lowered in (
         ("description", texts.description, texts.lower_description),
