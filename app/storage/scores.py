@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import math
 import multiprocessing
 import os
 from collections import deque
@@ -470,14 +471,13 @@ class BulkCards:
         """One card to store: a tuple of :data:`CARD_COLUMNS` values (a dict off SQLite)."""
         if not self.raw:
             return card_values(job_id, profile_id, result, self.now)
-        enc = self._json
         return (
             job_id,
             profile_id,
             result.total,
             result.verdict._value_,
             self._factors_json(result.factors),
-            enc([f.to_json() for f in result.flags]) if result.flags else "[]",
+            self._flags_json(result.flags) if result.flags else "[]",
             self._names_json(result.matched_skills),
             self._names_json(result.missing_skills),
             result.win_chance.probability,
@@ -504,6 +504,23 @@ class BulkCards:
             + "]"
         )
 
+    def _flags_json(self, flags: Sequence[Any]) -> str:
+        """``json.dumps`` of the flags' ``to_json``, written out directly when it can be."""
+        if self._json is not json.dumps or not all(map(_plain_flag, flags)):
+            return self._json([f.to_json() for f in flags])
+        text = _json_text
+        return (
+            "["
+            + ", ".join(
+                f'{{"rule": {text(f.rule)}, "severity": {text(f.severity._value_)}, '
+                f'"title": {text(f.title)}, "evidence": {text(f.evidence)}, '
+                f'"field": {text(f.field)}, "start": {_json_int(f.start)}, '
+                f'"end": {_json_int(f.end)}, "points": {round(f.points, 1)!r}}}'
+                for f in flags
+            )
+            + "]"
+        )
+
     def _names_json(self, names: Sequence[str]) -> str:
         if self._json is not json.dumps or not all(type(n) is str for n in names):
             return self._json(list(names))
@@ -521,6 +538,21 @@ class BulkCards:
 
 #: a string as ``json.dumps`` writes it (ASCII, escaped)
 _json_text = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+
+def _plain_flag(flag: Any) -> bool:
+    """A flag whose JSON :meth:`BulkCards._flags_json` can write out itself."""
+    return (
+        type(flag.points) is float
+        and math.isfinite(flag.points)
+        and all(type(v) is str for v in (flag.rule, flag.title, flag.evidence, flag.field))
+        and (flag.start is None or type(flag.start) is int)
+        and (flag.end is None or type(flag.end) is int)
+    )
+
+
+def _json_int(value: int | None) -> str:
+    return "null" if value is None else str(value)
 
 
 def _json_serializer(dialect: Any) -> Callable[[Any], str]:
