@@ -186,9 +186,17 @@ class HintGate:
             for mark in rule.hint_marks:
                 marks.setdefault(mark, set()).add(at)
         self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
-        #: (position, rule, gated): the enabled rules in order; gated ones need a hint
+        self._word_keys = frozenset(self.words)
+        self._phrase_heads = frozenset(self.phrases)
+        #: (position, rule, gated, conditions): the enabled rules in order; gated ones need
+        #: a hint; conditions as (field, compare, value), checked before anything else
         self.plan = tuple(
-            (at, rule, bool(rule.patterns and rule.hint))
+            (
+                at,
+                rule,
+                bool(rule.patterns and rule.hint),
+                tuple((c.field, c.compare, c.value) for c in rule.conditions),
+            )
             for at, rule in enumerate(rules)
             if rule.enabled
         )
@@ -197,9 +205,9 @@ class HintGate:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
         words = text.words
         found: set[int] = set()
-        for word in self.words.keys() & words:
+        for word in self._word_keys & words:
             found |= self.words[word]
-        for head in self.phrases.keys() & words:
+        for head in self._phrase_heads & words:
             for at, phrase_words, phrase in self.phrases[head]:
                 if at not in found and phrase_words <= words and phrase in text.flat:
                     found.add(at)
@@ -468,12 +476,23 @@ def find_flags(
     flags = []
     gate = rules.gate
     hinted = gate.open_rules(texts)
-    for at, rule, gated in gate.plan:
+    get = fields.get
+    for at, rule, gated, conditions in gate.plan:
         if gated and at not in hinted:
             continue  # none of its hints is in the text: it cannot match
-        flag = apply_rule(rule, texts, fields, hints_checked=gated)
-        if flag is not None:
-            flags.append(flag)
+        for name, compare, value in conditions:  # as Condition.holds, inlined (hot loop)
+            actual = get(name)
+            if actual is None:
+                break
+            try:
+                if not compare(actual, value):
+                    break
+            except TypeError:
+                break
+        else:
+            flag = apply_rule(rule, texts, fields, hints_checked=gated)
+            if flag is not None:
+                flags.append(flag)
     return flags
 
 
