@@ -363,8 +363,8 @@ class ProfilePage(Page):
             self.start_rescore(self._loaded)
 
     def _rescored(self, written: object) -> None:
-        if written is None and not self._stop_requested:  # all current: nothing to say
-            self._finish_rescore(changed=False)
+        if written is None and (self._rescore_again or not self._stop_requested):
+            self._finish_rescore(changed=False)  # only checked (all current): nothing to say
             return
         written = written or 0
         stopped = self._stop_requested
