@@ -211,9 +211,9 @@ class HintGate:
             for at, phrase_words, phrase in self.phrases[head]:
                 if at not in found and phrase_words <= words and phrase in text.flat:
                     found.add(at)
-        for mark, at in self.marks:
-            if not at <= found and (mark in text.lower_description or mark in text.lower_title):
-                found |= at
+        for mark, owners in self.marks:
+            if not owners <= found and (mark in text.lower_description or mark in text.lower_title):
+                found |= owners
         return found
 
 

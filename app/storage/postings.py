@@ -135,6 +135,7 @@ FACT_COLUMNS = (
     "screening_questions",
 )
 _CLIENT_AT = FACT_COLUMNS.index("client_payment_verified")
+assert _CLIENT_AT == 19, "stored_facts_reader lists the columns before the client's by position"
 _BUDGET_TYPES = {t.value: t for t in BudgetType}
 _LEVELS = {lvl.value: lvl for lvl in ExperienceLevel}
 
@@ -177,7 +178,15 @@ def stored_facts_reader(dialect: Dialect) -> Callable[[Sequence[Any]], PostingFa
             v[7],
             v[8],
             (_LEVELS.get(level) or ExperienceLevel(level)) if level else None,
-            *v[10:_CLIENT_AT],
+            v[10],
+            v[11],
+            v[12],
+            v[13],
+            v[14],
+            v[15],
+            v[16],
+            v[17],
+            v[18],
             ClientFacts(*v[_CLIENT_AT:client_end]),
             list(v[client_end] or ()),
             v[client_end + 1],

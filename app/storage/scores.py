@@ -446,7 +446,7 @@ class BulkCards:
         if not self.raw:
             return [(j.id, facts_of(j)) for j in _job_batch(session, after, size, stale_for)]
         table = JobPosting.__table__
-        raw = [literal_column(f"{table.name}.{name}") for name in FACT_COLUMNS]
+        raw: list[Any] = [literal_column(f"job_posting.{name}") for name in FACT_COLUMNS]
         query = (
             select(table.c.id, *raw)
             .where(table.c.id > after, table.c.deleted_at.is_(None))
