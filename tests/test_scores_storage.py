@@ -164,6 +164,9 @@ def test_default_workers_only_on_big_jobs_and_machines(monkeypatch) -> None:
     monkeypatch.setattr(scores.os, "cpu_count", lambda: 8)
     assert scores.default_workers(100_000) == 4 and scores.default_workers(500) == 1
     monkeypatch.setattr(scores.os, "cpu_count", lambda: 2)
+    assert scores.default_workers(100_000) == 2
+    assert scores.default_workers(30_000) == 1 and scores.default_workers(500) == 1
+    monkeypatch.setattr(scores.os, "cpu_count", lambda: 1)
     assert scores.default_workers(100_000) == 1
 
 
