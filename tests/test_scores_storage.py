@@ -164,4 +164,90 @@ def test_default_workers_only_on_big_jobs_and_machines(monkeypatch) -> None:
     monkeypatch.setattr(scores.os, "cpu_count", lambda: 8)
     assert scores.default_workers(100_000) == 4 and scores.default_workers(500) == 1
     monkeypatch.setattr(scores.os, "cpu_count", lambda: 2)
+    assert scores.default_workers(100_000) == 2
+    assert scores.default_workers(30_000) == 1 and scores.default_workers(500) == 1
+    monkeypatch.setattr(scores.os, "cpu_count", lambda: 1)
     assert scores.default_workers(100_000) == 1
+
+
+def _varied_real_postings() -> list:  # type: ignore[no-untyped-def]
+    """The real postings with every kind of stored fact set on some of them."""
+    import dataclasses
+    from datetime import date, timedelta
+
+    from app.domain import ClientFacts
+    from tests.tile_facts import real_postings_or_skip
+
+    out = []
+    for i, tile in enumerate(real_postings_or_skip()):
+        if i % 4 == 0:
+            out.append(tile)  # as captured: no client facts, no time
+            continue
+        client = ClientFacts(
+            payment_verified=(None, True, False)[i % 3],
+            rating=round(3 + (i % 21) / 10, 1),
+            reviews=i % 7,
+            country=("United States", "India", None)[i % 3],
+            jobs_posted=i % 40,
+            hire_rate=float(i % 100),
+            open_jobs=i % 3,
+            total_spent=float(i * 97),
+            hires=i % 9,
+            member_since=date(2016, 1, 1) + timedelta(days=37 * i),
+        )
+        out.append(
+            dataclasses.replace(
+                tile,
+                url=f"https://www.upwork.com/jobs/real_~01{i:016x}",
+                posted_at=NOW - timedelta(hours=i * 7, microseconds=i * 1001),
+                proposals_min=(None, 5, 20, 50)[i % 4],
+                proposals_max=(None, 10, 50, None)[i % 4],
+                interviewing=i % 5 or None,
+                invites_sent=i % 6,
+                connects_required=(None, 4, 12, 16)[i % 4],
+                last_viewed_at=NOW - timedelta(minutes=i) if i % 2 else None,
+                screening_questions=["Why you?"] if i % 3 else [],
+                missing=["client.rating"] if i % 5 == 0 else [],
+                category="Web Development" if i % 2 else None,
+                client=client,
+            )
+        )
+    return out
+
+
+def _stored_cards(db) -> list:  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
+        return conn.exec_driver_sql(
+            "SELECT job_id, profile_id, total, verdict, factors, flags, matched_skills, "
+            "missing_skills, win_chance, value_per_connect, critical_flags, rules_version, "
+            "computed_at FROM score_card ORDER BY job_id, profile_id"
+        ).all()
+
+
+def test_batch_rescore_stores_the_same_cards_as_scoring_one_job(db) -> None:
+    from app.storage.postings import facts_of
+    from app.storage.scores import BulkCards
+
+    with db.session() as session:
+        for facts in _varied_real_postings():
+            session.add(apply_facts(JobPosting(), facts))
+        spec = default_profile("Py", skills=["Python", "Web Scraping", "API"], hourly_rate=40.0)
+        spec.include_keywords, spec.exclude_keywords = ["automation", "data entry"], ["wordpress"]
+        save_profile(session, spec)
+        save_profile(session, default_profile("Shop", skills=["Shopify", "CSS"], hourly_rate=25.0))
+    assert rescore_all(db, now=NOW, batch_size=17, workers=1) == 2 * 101
+    batch = _stored_cards(db)
+    with db.session() as session:
+        bulk = BulkCards(db.engine.dialect, NOW)
+        read = dict(bulk.postings(session, 0, 1000))
+        jobs = session.scalars(select(JobPosting)).all()
+        for job in jobs:  # the raw read gives exactly the ORM's facts (raw text aside)
+            job.raw_text = None
+            assert read[job.id] == facts_of(job)
+        for profile in ("Py", "Shop"):
+            for job in jobs:
+                score_job(session, job.id, profile, now=NOW)
+    single = _stored_cards(db)
+    assert len(batch) == 2 * 101
+    assert batch == single
+    assert sum(1 for card in batch if card.flags != "[]") > 20  # flags of facts and texts

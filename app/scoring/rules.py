@@ -160,7 +160,7 @@ class Flag:
     def to_json(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
-            "severity": self.severity.value,
+            "severity": self.severity._value_,
             "title": self.title,
             "evidence": self.evidence,
             "field": self.field,
@@ -170,6 +170,53 @@ class Flag:
         }
 
 
+class HintGate:
+    """Every hinted pattern rule of a rule set, indexed by its hints: which of them can
+    match a posting is found with one set intersection instead of a check per rule."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.words: dict[str, set[int]] = {}
+        self.phrases: dict[str, list[tuple[int, frozenset[str], str]]] = {}
+        marks: dict[str, set[int]] = {}
+        for at, rule in enumerate(rules):
+            for word in rule.hint_words:
+                self.words.setdefault(word, set()).add(at)
+            for words, phrase in rule.hint_phrases:
+                self.phrases.setdefault(phrase.split()[0], []).append((at, words, phrase))
+            for mark in rule.hint_marks:
+                marks.setdefault(mark, set()).add(at)
+        self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
+        self._word_keys = frozenset(self.words)
+        self._phrase_heads = frozenset(self.phrases)
+        #: (position, rule, gated, conditions): the enabled rules in order; gated ones need
+        #: a hint; conditions as (field, compare, value), checked before anything else
+        self.plan = tuple(
+            (
+                at,
+                rule,
+                bool(rule.patterns and rule.hint),
+                tuple((c.field, c.compare, c.value) for c in rule.conditions),
+            )
+            for at, rule in enumerate(rules)
+            if rule.enabled
+        )
+
+    def open_rules(self, text: PostingText) -> set[int]:
+        """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
+        words = text.words
+        found: set[int] = set()
+        for word in self._word_keys & words:
+            found |= self.words[word]
+        for head in self._phrase_heads & words:
+            for at, phrase_words, phrase in self.phrases[head]:
+                if at not in found and phrase_words <= words and phrase in text.flat:
+                    found.add(at)
+        for mark, owners in self.marks:
+            if not owners <= found and (mark in text.lower_description or mark in text.lower_title):
+                found |= owners
+        return found
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """The rules that loaded, what could not be loaded, and a version for stored cards."""
@@ -177,6 +224,10 @@ class RuleSet:
     rules: tuple[Rule, ...]
     problems: tuple[str, ...] = ()
     digest: str = ""
+    gate: HintGate = dataclasses.field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gate", HintGate(self.rules))
 
     @property
     def ids(self) -> set[str]:
@@ -338,11 +389,11 @@ def posting_fields(
         "title_words": len(text.title_words),
         "description_words": len(text.description_words),
         "age_hours": (now - posted).total_seconds() / 3600 if posted else None,
-        "budget_type": facts.budget_type.value if facts.budget_type else None,
+        "budget_type": facts.budget_type._value_ if facts.budget_type else None,
         "fixed_budget": facts.fixed_budget,
         "hourly_min": facts.hourly_min,
         "hourly_max": facts.hourly_max,
-        "experience_level": facts.experience_level.value if facts.experience_level else None,
+        "experience_level": facts.experience_level._value_ if facts.experience_level else None,
         "proposals_min": facts.proposals_min,
         "proposals_max": facts.proposals_max,
         "interviewing": facts.interviewing,
@@ -423,18 +474,43 @@ def find_flags(
     texts = text or PostingText(facts.title or "", facts.description or "")
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
-    for rule in rules.rules:
-        if rule.enabled:
-            flag = apply_rule(rule, texts, fields)
+    gate = rules.gate
+    hinted = gate.open_rules(texts)
+    get = fields.get
+    for at, rule, gated, conditions in gate.plan:
+        if gated and at not in hinted:
+            continue  # none of its hints is in the text: it cannot match
+        for name, compare, value in conditions:  # as Condition.holds, inlined (hot loop)
+            actual = get(name)
+            if actual is None:
+                break
+            try:
+                if not compare(actual, value):
+                    break
+            except TypeError:
+                break
+        else:
+            flag = apply_rule(rule, texts, fields, hints_checked=gated)
             if flag is not None:
                 flags.append(flag)
     return flags
 
 
-def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Flag | None:
-    """The flag ``rule`` raises on a posting, or None."""
-    for condition in rule.conditions:
-        if not condition.holds(fields):
+def apply_rule(
+    rule: Rule, texts: PostingText, fields: Mapping[str, Any], *, hints_checked: bool = False
+) -> Flag | None:
+    """The flag ``rule`` raises on a posting, or None.
+
+    ``hints_checked``: the caller knows the rule's hints are in the text.
+    """
+    for condition in rule.conditions:  # Condition.holds, inlined: this runs very often
+        actual = fields.get(condition.field)
+        if actual is None:
+            return None
+        try:
+            if not condition.compare(actual, condition.value):
+                return None
+        except TypeError:
             return None
     if rule.any and not any(c.holds(fields) for c in rule.any):
         return None
@@ -443,7 +519,7 @@ def apply_rule(rule: Rule, texts: PostingText, fields: Mapping[str, Any]) -> Fla
         facts_evidence = "; ".join(c.evidence(fields) for c in (*rule.conditions, *rule.any))
         first = (rule.conditions or rule.any)[0]
         return Flag(rule.id, rule.severity, rule.title, facts_evidence, points, first.field)
-    if not texts.may_match(rule):
+    if not hints_checked and not texts.may_match(rule):
         return None
     for where, text, lowered in (
         ("description", texts.description, texts.lower_description),

@@ -186,7 +186,7 @@ class Scorer:
         fields = posting_fields(facts, now, text)
         flags = find_flags(self.rules, facts, fields, now=now, text=text)
         match = self.matcher.match(
-            facts.skills, f"{text.lower_title}\n{text.lower_description}", text.words
+            facts.skills, f"{text.lower_title}\n{text.lower_description}", text.words, lowered=True
         )
         factors = self._factors(facts, text, fields, match, flags)
         value = job_value(facts)
@@ -368,12 +368,13 @@ class Scorer:
         points, said = 0, []
         level = facts.experience_level
         if level is not None and self._levels:
-            if level.value in self._levels:
+            name = level._value_  # an enum's plain value (``.value`` is a slow descriptor)
+            if name in self._levels:
                 points += 3
-                said.append(f"{level.value} level, which you accept")
+                said.append(f"{name} level, which you accept")
             else:
                 points -= 5
-                said.append(f"{level.value} level, which you do not take")
+                said.append(f"{name} level, which you do not take")
         if facts.category and facts.category.lower() in self._categories:
             points += 2
             said.append(f"{facts.category} is a preferred category")
@@ -565,7 +566,7 @@ def _clarity(text: PostingText) -> Factor:
 
 def _flags_factor(flags: list[Flag]) -> Factor:
     lost = round(sum(f.points for f in flags))
-    names = ", ".join(f"{f.title} ({f.severity.value})" for f in flags)
+    names = ", ".join(f"{f.title} ({f.severity._value_})" for f in flags)
     return Factor("Red flags", -lost, names + ".")
 
 

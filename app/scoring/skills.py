@@ -133,11 +133,14 @@ class SkillMatcher:
                 self._owners[name] = found
             return found
 
-    def match(self, listed: list[str], text: str, words: set[str] | None = None) -> SkillMatch:
+    def match(
+        self, listed: list[str], text: str, words: set[str] | None = None, *, lowered: bool = False
+    ) -> SkillMatch:
         """Match the posting's listed skills and its text against the profile.
 
         ``words``, the text's set of words when already known, lets the text
-        search skip aliases that cannot be there.
+        search skip aliases that cannot be there; ``lowered`` says the text is
+        lower-cased already.
         """
         hits: set[int] = set()
         missing: list[str] = []
@@ -149,17 +152,16 @@ class SkillMatcher:
             else:
                 tag_weights.append(self.skills[i].weight)
                 hits.add(i)
-        in_text = self._in_text(text, words) - hits
+        in_text = self._in_text(text if lowered else text.lower(), words) - hits
         matched = [s.name for i, s in enumerate(self.skills) if i in hits or i in in_text]
         text_only = [s.name for i, s in enumerate(self.skills) if i in in_text]
         return SkillMatch(
             matched, list(dict.fromkeys(missing)), tag_weights, text_only, len(listed)
         )
 
-    def _in_text(self, text: str, words: set[str] | None = None) -> set[int]:
-        if self._text_pattern is None or not text:
+    def _in_text(self, lowered: str, words: set[str] | None = None) -> set[int]:
+        if self._text_pattern is None or not lowered:
             return set()
-        lowered = text.lower()
         found: set[int] = set()
         for anchor in self._anchors:
             word = anchor.lstrip(".")

@@ -4,7 +4,13 @@ scorer reads) and the :class:`JobPosting` row."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, Dialect, TypeDecorator
 
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.storage.models import JobPosting
@@ -97,3 +103,133 @@ def facts_of(job: JobPosting) -> PostingFacts:
         screening_questions=list(job.screening_questions or []),
         raw_text=job.raw_text,
     )
+
+
+#: the stored columns :func:`stored_facts_reader` turns into :class:`PostingFacts`, in order
+#: (everything :func:`facts_of` reads except the raw pasted text, which scoring never needs)
+FACT_COLUMNS = (
+    "title",
+    "description",
+    "url",
+    "category",
+    "skills",
+    "budget_type",
+    "fixed_budget",
+    "hourly_min",
+    "hourly_max",
+    "experience_level",
+    "duration",
+    "hours_per_week",
+    "posted_at",
+    "proposals_min",
+    "proposals_max",
+    "interviewing",
+    "invites_sent",
+    "unanswered_invites",
+    "connects_required",
+    *(f"client_{name}" for name in _CLIENT_FIELDS),
+    "missing_fields",
+    "platform",
+    "external_id",
+    "last_viewed_at",
+    "screening_questions",
+)
+_CLIENT_AT = FACT_COLUMNS.index("client_payment_verified")
+assert _CLIENT_AT == 19, "stored_facts_reader lists the columns before the client's by position"
+_BUDGET_TYPES = {t.value: t for t in BudgetType}
+_LEVELS = {lvl.value: lvl for lvl in ExperienceLevel}
+
+
+def stored_facts_reader(dialect: Dialect) -> Callable[[Sequence[Any]], PostingFacts]:
+    """A function from the raw database values of :data:`FACT_COLUMNS` to the same
+    :class:`PostingFacts` that :func:`facts_of` gives for the row (raw text left out).
+
+    For bulk scoring: it skips the ORM and converts only what needs converting;
+    the column types' own converters are the fallback for anything unusual.
+    """
+    table = JobPosting.__table__
+    convert = [_result_processor(table.c[name].type, dialect) for name in FACT_COLUMNS]
+    for i, name in enumerate(FACT_COLUMNS):
+        kind = table.c[name].type
+        kind = kind.impl_instance if isinstance(kind, TypeDecorator) else kind
+        if isinstance(kind, JSON):
+            convert[i] = _json_list(convert[i])
+        elif isinstance(kind, DateTime):
+            convert[i] = _timestamp(convert[i])
+        elif isinstance(kind, Date):
+            convert[i] = _day(convert[i])
+    steps = [(i, c) for i, c in enumerate(convert) if c is not None]
+    client_end = _CLIENT_AT + len(_CLIENT_FIELDS)
+
+    def facts(raw: Sequence[Any]) -> PostingFacts:
+        v = list(raw)
+        for i, step in steps:
+            if v[i] is not None:
+                v[i] = step(v[i])
+        budget, level = v[5], v[9]
+        return PostingFacts(
+            v[0] or None,
+            v[1] or None,
+            v[2],
+            v[3],
+            list(v[4] or ()),
+            (_BUDGET_TYPES.get(budget) or BudgetType(budget)) if budget else None,
+            v[6],
+            v[7],
+            v[8],
+            (_LEVELS.get(level) or ExperienceLevel(level)) if level else None,
+            v[10],
+            v[11],
+            v[12],
+            v[13],
+            v[14],
+            v[15],
+            v[16],
+            v[17],
+            v[18],
+            ClientFacts(*v[_CLIENT_AT:client_end]),
+            list(v[client_end] or ()),
+            v[client_end + 1],
+            v[client_end + 2],
+            v[client_end + 3],
+            list(v[client_end + 4] or ()),
+            None,
+        )
+
+    return facts
+
+
+def _json_list(slow: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        if value == "[]":
+            return []
+        if isinstance(value, str) or slow is None:
+            return json.loads(value) if isinstance(value, str) else value
+        return slow(value)
+
+    return convert
+
+
+def _timestamp(slow: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    """SQLite's stored 'YYYY-MM-DD HH:MM:SS.ffffff' as an aware UTC datetime (as UtcDateTime)."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, str) and len(value) == 26 and value[10] == " ":
+            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        return slow(value) if slow is not None else value
+
+    return convert
+
+
+def _day(slow: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        if isinstance(value, str) and len(value) == 10:
+            return date.fromisoformat(value)
+        return slow(value) if slow is not None else value
+
+    return convert
+
+
+def _result_processor(kind: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy applies to a raw value of this column type on this dialect."""
+    return kind.dialect_impl(dialect).result_processor(dialect, None)

@@ -7,17 +7,21 @@ can be found after the rules or the scorer change.
 
 from __future__ import annotations
 
+import gc
+import json
 import logging
+import math
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Select, and_, func, null, or_, select
+from sqlalchemy import Select, and_, func, literal_column, null, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -29,7 +33,7 @@ from app.scoring.score import Scorer, ScoreResult, current_rules_version
 from app.scoring.win_chance import SCORE_BANDS, CalibratedRate
 from app.storage.db import Database
 from app.storage.models import JobPosting, Profile, ScoreCard
-from app.storage.postings import facts_of
+from app.storage.postings import FACT_COLUMNS, facts_of, stored_facts_reader
 from app.storage.search import insert_for
 
 log = logging.getLogger("pwb.scoring")
@@ -228,6 +232,14 @@ def cards_to_rescore(session: Session, profile: Profile, version: str | None = N
     return session.scalar(query) or 0
 
 
+def profile_cards_to_rescore(db: Database, profile: str | None = None) -> int:
+    """:func:`cards_to_rescore` for the profile named ``profile`` (default: the active one),
+    in a session of its own (for a background task); 0 when there is no such profile."""
+    with db.sessions() as session:
+        row = find_profile(session, profile) if profile else active_profile(session)
+        return cards_to_rescore(session, row) if row is not None else 0
+
+
 def _stale_condition(profile: Profile, version: str, job_id: Any) -> Any:
     """No card of ``profile`` for the posting, or one of another version / an older profile."""
     card = ScoreCard
@@ -258,19 +270,14 @@ def score_stale(
         version = stored_version(session)
         total = cards_to_rescore(session, profile, version)
     done, last = 0, 0
-    with db.sessions() as reader:
-        while batch := _job_batch(reader, last, batch_size, stale_for=(profile, version)):
-            last = batch[-1].id
+    bulk = BulkCards(db.engine.dialect, now)
+    with gc_paused(), db.sessions() as reader:
+        while batch := bulk.postings(reader, last, batch_size, stale_for=(profile, version)):
+            last = batch[-1][0]
             if should_stop and should_stop():
                 break
             with db.session() as writer:
-                store_cards(
-                    writer,
-                    [
-                        card_values(j.id, profile.id, scorer.score(facts_of(j), now), now)
-                        for j in batch
-                    ],
-                )
+                bulk.store(writer, bulk.cards(batch, [(profile.id, scorer)]))
             done += len(batch)
             if progress:
                 progress(done, total)
@@ -322,19 +329,26 @@ def _job_batch(
 
 #: below this many cards a rescore runs in this process (starting workers costs ~1 s)
 PARALLEL_FROM = 20_000
+#: with 2 or 3 CPUs the workers share them with the writer and the GUI: from this many
+#: cards two workers still win on a quiet machine (docs/performance.md, issue 4)
+PARALLEL_FROM_FEW_CPUS = 50_000
 MAX_WORKERS = 4
 
 
 def default_workers(cards: int) -> int:
-    """Worker processes for a rescore of ``cards``: none on small jobs or small machines.
+    """Worker processes for a rescore of ``cards``: none on small jobs or one CPU.
 
-    With two CPUs the writing process and the workers compete for the same
-    cores; measured slower than one process (docs/performance.md), so workers
-    start only from four CPUs, leaving one for the writer and the GUI.
+    The writing process does little now (it stores ready-made card rows), so
+    two workers pay off even on two CPUs for big rescores: 100,000 postings in
+    8.7 s instead of 13.1 s when the machine is otherwise quiet (it loses ~10 %
+    when other programs keep the CPUs busy). From four CPUs one is left for
+    the writer and the GUI.
     """
     cpus = os.cpu_count() or 1
-    if cards < PARALLEL_FROM or cpus < 4:
+    if cards < PARALLEL_FROM or cpus < 2:
         return 1
+    if cpus < 4:
+        return 2 if cards >= PARALLEL_FROM_FEW_CPUS else 1
     return min(MAX_WORKERS, cpus - 1)
 
 
@@ -384,29 +398,202 @@ def _rescore_here(
     should_stop: ShouldStop | None,
 ) -> int:
     done, last = 0, 0
-    while not (should_stop and should_stop()):
-        # one short transaction per batch: readers and the WAL checkpoint are never held up
-        with db.session() as session:
-            batch = _job_batch(session, last, batch_size)
-            if not batch:
-                break
-            last = batch[-1].id
-            cards = _cards_for(batch, scorers, now)
-            store_cards(session, cards)
-            done += len(cards)
-        if progress:
-            progress(done, total)
+    bulk = BulkCards(db.engine.dialect, now)
+    with gc_paused():
+        while not (should_stop and should_stop()):
+            # one short transaction per batch: readers and the WAL checkpoint are never held up
+            with db.session() as session:
+                batch = bulk.postings(session, last, batch_size)
+                if not batch:
+                    break
+                last = batch[-1][0]
+                cards = bulk.cards(batch, scorers)
+                bulk.store(session, cards)
+                done += len(cards)
+            if progress:
+                progress(done, total)
     return done
 
 
-def _cards_for(batch: Sequence[Any], scorers: list[tuple[int, Scorer]], now: datetime) -> list:
-    """Score a batch of posting rows for every scorer: the ``score_card`` rows."""
-    cards = []
-    for job in batch:
-        facts = facts_of(job)
-        for profile_id, scorer in scorers:
-            cards.append(card_values(job.id, profile_id, scorer.score(facts, now), now))
-    return cards
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No garbage collection passes while scoring creates and drops many small objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class BulkCards:
+    """Read postings and write score cards in bulk, the fastest way the dialect allows.
+
+    On SQLite the posting rows are read as raw values and turned into facts
+    directly (:func:`app.storage.postings.stored_facts_reader`), and the cards
+    are written as plain tuples by one ``executemany`` upsert; the values stored
+    are the same as :func:`card_values` + :func:`store_cards` write. Other
+    dialects use those two.
+    """
+
+    def __init__(self, dialect: Any, now: datetime) -> None:
+        self.now = now
+        self.raw = dialect.name == "sqlite"
+        self._facts = stored_facts_reader(dialect)
+        columns = ScoreCard.__table__.c
+        self._json = _json_serializer(dialect)
+        stamp = _bind_processor(columns.computed_at.type, dialect)
+        self._stamp = stamp(now) if stamp else now
+
+    def postings(
+        self, session: Session, after: int, size: int, stale_for: tuple[Profile, str] | None = None
+    ) -> list[tuple[int, Any]]:
+        """Up to ``size`` live postings with ids above ``after``, as (id, PostingFacts)."""
+        if not self.raw:
+            return [(j.id, facts_of(j)) for j in _job_batch(session, after, size, stale_for)]
+        table = JobPosting.__table__
+        raw: list[Any] = [literal_column(f"job_posting.{name}") for name in FACT_COLUMNS]
+        query = (
+            select(table.c.id, *raw)
+            .where(table.c.id > after, table.c.deleted_at.is_(None))
+            .order_by(table.c.id)
+            .limit(size)
+        )
+        if stale_for is not None:
+            query = query.where(_stale_condition(*stale_for, table.c.id))
+        facts = self._facts
+        return [(row[0], facts(row[1:])) for row in session.execute(query)]
+
+    def cards(self, batch: Sequence[tuple[int, Any]], scorers: list[tuple[int, Scorer]]) -> list:
+        """Score a batch of (id, facts) for every scorer: the rows to store."""
+        now, card = self.now, self.card
+        return [
+            card(job_id, profile_id, scorer.score(facts, now))
+            for job_id, facts in batch
+            for profile_id, scorer in scorers
+        ]
+
+    def card(self, job_id: int, profile_id: int, result: ScoreResult) -> Any:
+        """One card to store: a tuple of :data:`CARD_COLUMNS` values (a dict off SQLite)."""
+        if not self.raw:
+            return card_values(job_id, profile_id, result, self.now)
+        return (
+            job_id,
+            profile_id,
+            result.total,
+            result.verdict._value_,
+            self._factors_json(result.factors),
+            self._flags_json(result.flags) if result.flags else "[]",
+            self._names_json(result.matched_skills),
+            self._names_json(result.missing_skills),
+            result.win_chance.probability,
+            result.value_per_connect,
+            result.critical_flags,
+            result.rules_version,
+            self._stamp,
+        )
+
+    def _factors_json(self, factors: Sequence[Any]) -> str:
+        """``json.dumps`` of the factor dicts, written out directly when json.dumps is the
+        serializer (4x faster; the test in test_scores_storage compares the two)."""
+        if self._json is not json.dumps or any(type(f.points) is not int for f in factors):
+            return self._json(
+                [{"name": f.name, "points": f.points, "reason": f.reason} for f in factors]
+            )
+        text = _json_text
+        return (
+            "["
+            + ", ".join(
+                f'{{"name": {text(f.name)}, "points": {f.points}, "reason": {text(f.reason)}}}'
+                for f in factors
+            )
+            + "]"
+        )
+
+    def _flags_json(self, flags: Sequence[Any]) -> str:
+        """``json.dumps`` of the flags' ``to_json``, written out directly when it can be."""
+        if self._json is not json.dumps or not all(map(_plain_flag, flags)):
+            return self._json([f.to_json() for f in flags])
+        text = _json_text
+        return (
+            "["
+            + ", ".join(
+                f'{{"rule": {text(f.rule)}, "severity": {text(f.severity._value_)}, '
+                f'"title": {text(f.title)}, "evidence": {text(f.evidence)}, '
+                f'"field": {text(f.field)}, "start": {_json_int(f.start)}, '
+                f'"end": {_json_int(f.end)}, "points": {round(f.points, 1)!r}}}'
+                for f in flags
+            )
+            + "]"
+        )
+
+    def _names_json(self, names: Sequence[str]) -> str:
+        if self._json is not json.dumps or not all(type(n) is str for n in names):
+            return self._json(list(names))
+        return "[" + ", ".join(map(_json_text, names)) + "]"
+
+    def store(self, session: Session, cards: Sequence[Any]) -> None:
+        """Insert or replace ``cards`` (made by :meth:`card`) in one statement."""
+        if not cards:
+            return
+        if not self.raw:
+            store_cards(session, cards)
+            return
+        session.connection().exec_driver_sql(_UPSERT_SQL, list(cards))
+
+
+#: a string as ``json.dumps`` writes it (ASCII, escaped)
+_json_text = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+
+def _plain_flag(flag: Any) -> bool:
+    """A flag whose JSON :meth:`BulkCards._flags_json` can write out itself."""
+    return (
+        type(flag.points) is float
+        and math.isfinite(flag.points)
+        and all(type(v) is str for v in (flag.rule, flag.title, flag.evidence, flag.field))
+        and (flag.start is None or type(flag.start) is int)
+        and (flag.end is None or type(flag.end) is int)
+    )
+
+
+def _json_int(value: int | None) -> str:
+    return "null" if value is None else str(value)
+
+
+def _json_serializer(dialect: Any) -> Callable[[Any], str]:
+    """What the dialect turns a JSON column's value into text with."""
+    return getattr(dialect, "_json_serializer", None) or json.dumps
+
+
+def _bind_processor(kind: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy applies to a value of this column type before it goes to the driver."""
+    return kind.dialect_impl(dialect).bind_processor(dialect)
+
+
+#: the ``score_card`` columns of a card tuple, in order
+CARD_COLUMNS = (
+    "job_id",
+    "profile_id",
+    "total",
+    "verdict",
+    "factors",
+    "flags",
+    "matched_skills",
+    "missing_skills",
+    "win_chance",
+    "value_per_connect",
+    "critical_flags",
+    "rules_version",
+    "computed_at",
+)
+_UPSERT_SQL = (
+    f"INSERT INTO score_card ({', '.join(CARD_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in CARD_COLUMNS)}) "
+    "ON CONFLICT (job_id, profile_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in CARD_COLUMNS[2:])
+)
 
 
 def _rescore_in_workers(
@@ -429,6 +616,7 @@ def _rescore_in_workers(
     total = len(ids) * len(scorers)
     target = str(db.path) if db.path is not None else db.url.render_as_string(False)
     context = multiprocessing.get_context("spawn")
+    bulk = BulkCards(db.engine.dialect, now)
     done = 0
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_worker_start, initargs=(target, scorers, now)
@@ -444,7 +632,7 @@ def _rescore_in_workers(
             if following is not None:
                 running.append(pool.submit(_worker_cards, *following))
             with db.session() as session:
-                store_cards(session, cards)
+                bulk.store(session, cards)
             done += len(cards)
             if progress:
                 progress(done, total)
@@ -458,12 +646,14 @@ _WORKER: dict[str, Any] = {}
 def _worker_start(target: str, scorers: list[tuple[int, Scorer]], now: datetime) -> None:
     from app.storage.db import open_database
 
-    _WORKER.update(db=open_database(target, migrate=False), scorers=scorers, now=now)
+    db = open_database(target, migrate=False)
+    _WORKER.update(db=db, scorers=scorers, bulk=BulkCards(db.engine.dialect, now))
 
 
 def _worker_cards(after: int, upto: int) -> list:
     """In a worker: the cards of the live postings with ids in (after, upto]."""
     db: Database = _WORKER["db"]
-    with db.sessions() as session:
-        batch = [r for r in _job_batch(session, after, upto - after) if r.id <= upto]
-    return _cards_for(batch, _WORKER["scorers"], _WORKER["now"])
+    bulk: BulkCards = _WORKER["bulk"]
+    with gc_paused(), db.sessions() as session:
+        batch = [r for r in bulk.postings(session, after, upto - after) if r[0] <= upto]
+        return bulk.cards(batch, _WORKER["scorers"])

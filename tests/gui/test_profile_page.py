@@ -222,3 +222,34 @@ def test_rescore_runs_in_background_with_progress_and_cancel(
     assert len(ticks) >= 3  # the window kept handling events while the rescore ran
     assert page.status.text().startswith("Rescore stopped after")
     assert not page.progress.isVisibleTo(page)
+
+
+def test_refresh_counts_stale_cards_off_the_gui_thread(qtbot, ctx, window, db, monkeypatch) -> None:
+    import threading
+
+    from app.storage import scores
+
+    counted_on: list[int] = []
+
+    def counting(db_, name=None):  # type: ignore[no-untyped-def]
+        counted_on.append(threading.get_ident())
+        return scores.profile_cards_to_rescore(db_, name)
+
+    monkeypatch.setattr("ui.pages.profile.profile_cards_to_rescore", counting)
+    add_jobs(db)
+    with db.session() as session:
+        save_profile(session, default_profile("Me", skills=["Shopify"]))
+    page = page_of(window)
+    page.refresh()
+    wait_rescored(qtbot, page)
+    assert card_count(db) == 5  # the stale cards were found and rescored
+    assert page.status.text() == "Rescored 5 postings"
+    assert counted_on and threading.get_ident() not in counted_on
+    changed: list[int] = []
+    ctx.jobs_changed.connect(lambda: changed.append(1))
+    page.status.setText("")
+    page.refresh()  # all current now: the check finds nothing and says nothing
+    wait_rescored(qtbot, page)
+    assert len(counted_on) >= 2
+    assert page.status.text() == "" and not page.progress.isVisibleTo(page)
+    assert changed == []

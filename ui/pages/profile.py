@@ -37,7 +37,7 @@ from app.profiles import (
     use_profile,
 )
 from app.scoring.rules import RuleSet, load_rules
-from app.storage.scores import cards_to_rescore, rescore_all
+from app.storage.scores import profile_cards_to_rescore, rescore_all
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.pages.profile_form import ProfileForm
@@ -139,7 +139,6 @@ class ProfilePage(Page):
             active = active_profile(session)
             names = [r.name for r in rows]
             active_name = active.name if active else None
-            stale = cards_to_rescore(session, active) if active else 0
         self.show_empty(not names)
         for widget in (self.switcher, self.export_button, self.delete_button):
             widget.setEnabled(bool(names))
@@ -150,8 +149,9 @@ class ProfilePage(Page):
         self.switcher.setCurrentIndex(names.index(active_name))
         if self._loaded != active_name or not self.save_button.isEnabled():
             self._reload()
-        if stale and not self.rescoring:
-            self.start_rescore(active_name)
+        if not self.rescoring:
+            # counting stale cards reads every posting: the task does it, off the GUI thread
+            self.start_rescore(active_name, if_stale=True)
 
     @Slot()
     def _reload(self) -> None:
@@ -297,18 +297,26 @@ class ProfilePage(Page):
     def rescoring(self) -> bool:
         return self.task is not None and self.task.running
 
-    def start_rescore(self, name: str | None = None) -> None:
-        """Rescore every posting for the profile ``name`` off the GUI thread."""
+    def start_rescore(self, name: str | None = None, *, if_stale: bool = False) -> None:
+        """Rescore every posting for the profile ``name`` off the GUI thread.
+
+        With ``if_stale`` the task first counts the cards that are missing or out
+        of date and rescores only if there are any; the progress shows once it does.
+        """
         if self.rescoring:
             assert self.task is not None
             self._rescore_again = True  # the profile changed again: start over when done
             self._stop_requested = True
             self.task.cancel()
+            if self.progress.isHidden():  # it was only checking for stale cards
+                self._show_rescoring()
             return
         self._stop_requested = False
         db = self.ctx.db
 
-        def work(progress: Progress) -> int:
+        def work(progress: Progress) -> int | None:
+            if if_stale and not profile_cards_to_rescore(db, name):
+                return None  # every card is current
             return rescore_all(
                 db,
                 name,
@@ -316,17 +324,23 @@ class ProfilePage(Page):
                 should_stop=lambda: progress.cancelled,
             )
 
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.status.setText("Rescoring postings…")
+        if not if_stale:
+            self._show_rescoring()
         self.task = run_task(
             work, on_done=self._rescored, on_error=self._rescore_failed, parent=self
         )
         self.task.progress.connect(self._on_progress)
 
+    def _show_rescoring(self) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.status.setText("Rescoring postings…")
+
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, _text: str) -> None:
+        if self.progress.isHidden():
+            self._show_rescoring()
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"Rescoring %v of {total:,}")
@@ -338,16 +352,21 @@ class ProfilePage(Page):
             self._stop_requested = True
             self.task.cancel()
 
-    def _finish_rescore(self) -> None:
+    def _finish_rescore(self, changed: bool = True) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        self.ctx.jobs_changed.emit()
+        if changed:
+            self.ctx.jobs_changed.emit()
         if self._rescore_again:
             self._rescore_again = False
             self.task = None
             self.start_rescore(self._loaded)
 
     def _rescored(self, written: object) -> None:
+        if written is None and (self._rescore_again or not self._stop_requested):
+            self._finish_rescore(changed=False)  # only checked (all current): nothing to say
+            return
+        written = written or 0
         stopped = self._stop_requested
         text = f"Rescore stopped after {written:,} postings" if stopped else f"Rescored {written:,}"
         self.status.setText(text if stopped else f"{text} postings")
