@@ -10,13 +10,11 @@ the postings (matched by platform id or URL), it never duplicates them.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 import re
 import types
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -38,6 +36,7 @@ from app.parsing.upwork import (
     proposal_bucket,
     split_skills,
 )
+from app.storage.bulk import gc_paused
 from app.storage.db import Database
 from app.storage.jobs import bulk_upsert
 from app.storage.models import JobPosting
@@ -600,20 +599,8 @@ def import_records(
     progress: ProgressFn | None = None,
 ) -> ImportReport:
     """Store the records in ``session`` (no commit); the caller decides on commit or rollback."""
-    with _no_gc():
+    with gc_paused():
         return _import_records(session, records, source, skip_invalid, now, progress)
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Bulk work makes many objects that live to the end: collecting them midway is waste."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _import_records(

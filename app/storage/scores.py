@@ -7,16 +7,14 @@ can be found after the rules or the scorer change.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import math
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
@@ -31,6 +29,7 @@ from app.insights import score_band as insights_band
 from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
 from app.scoring.score import Scorer, ScoreResult, current_rules_version
 from app.scoring.win_chance import SCORE_BANDS, CalibratedRate
+from app.storage.bulk import gc_paused
 from app.storage.db import Database
 from app.storage.models import JobPosting, Profile, ScoreCard
 from app.storage.postings import FACT_COLUMNS, facts_of, stored_facts_reader
@@ -413,18 +412,6 @@ def _rescore_here(
             if progress:
                 progress(done, total)
     return done
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No garbage collection passes while scoring creates and drops many small objects."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class BulkCards:
