@@ -95,3 +95,18 @@ def test_cancelled_reason_changes_nothing(qtbot, ctx, ids, monkeypatch) -> None:
     assert page.move_to(S.WITHDRAWN) is False
     with ctx.db.sessions() as s:
         assert s.get(Proposal, ids[1]).status == S.DRAFT
+
+
+def test_hired_asks_for_revenue_once(qtbot, ctx, ids, monkeypatch) -> None:
+    page = make_page(qtbot, ctx)
+    page.select_row(page.model.row_of(ids[0]))
+    answers = iter([("", False), ("$1,250", True)])
+    monkeypatch.setattr("ui.pages.proposals.QInputDialog.getText", lambda *a, **k: next(answers))
+    assert page.move_to(S.HIRED) is False, "cancelling the revenue question moves nothing"
+    with ctx.db.sessions() as s:
+        assert s.get(Proposal, ids[0]).status == S.SUBMITTED
+    assert page.move_to(S.HIRED) is True
+    with ctx.db.sessions() as s:
+        p = s.get(Proposal, ids[0])
+        assert (p.status, p.revenue_usd) == (S.HIRED, 1250.0)
+    assert "revenue $1,250.00" in page.outcome_text.text()

@@ -293,6 +293,25 @@ class ProposalsPage(Page):
         )
         return text.strip() if ok else None
 
+    def ask_revenue(self) -> tuple[bool, float | None]:
+        """What the job is worth (optional, for Insights): (go ahead?, revenue or None)."""
+        text, ok = QInputDialog.getText(
+            self,
+            "Mark as hired",
+            "Revenue from this job in USD (optional; you can add it later with pwb status):",
+        )
+        if not ok:
+            return False, None
+        text = text.strip().replace(",", "").lstrip("$")
+        if not text:
+            return True, None
+        try:
+            value = float(text)
+        except ValueError:
+            QMessageBox.warning(self, "Mark as hired", f"{text!r} is not an amount in USD.")
+            return False, None
+        return True, value
+
     @Slot()
     def refund_boost(self) -> None:
         """Outbid before the client interacted: the boost comes back (once)."""
@@ -318,10 +337,17 @@ class ProposalsPage(Page):
             reason = self.ask_reason(status)
             if reason is None:
                 return False
+        revenue: float | None = None
+        if status == S.HIRED:
+            go_ahead, revenue = self.ask_revenue()
+            if not go_ahead:
+                return False
         proposal_id = self.detail.row.id
         try:
             with self.ctx.db.session() as session:
-                change_status(session, proposal_id, status, reason=reason or None)
+                change_status(
+                    session, proposal_id, status, reason=reason or None, revenue_usd=revenue
+                )
         except WorkbenchError as exc:
             QMessageBox.warning(self, "Move proposal", str(exc))
             return False
