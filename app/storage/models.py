@@ -358,3 +358,49 @@ class Setting(Base):
 
     def __repr__(self) -> str:
         return f"Setting({self.key!r}={self.value!r})"
+
+
+class InsightsProposalFact(Base):
+    """One submitted proposal's Insights dimensions and outcome, kept up to date incrementally.
+
+    A derived copy (see :func:`app.insights.refresh_facts`): every column is
+    computed from the proposal, its posting, score card, status history and
+    refunds by the same SQL the live computation uses; nothing here depends
+    on the time of day or on settings.
+    """
+
+    __tablename__ = "insights_proposal_fact"
+    __table_args__ = (
+        Index("ix_insights_proposal_fact_submitted_at", "submitted_at"),
+        Index("ix_insights_proposal_fact_profile_submitted", "profile_id", "submitted_at"),
+    )
+
+    #: the proposal's id (no foreign key: the refresh notices deletions itself)
+    proposal_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    profile_id: Mapped[int | None] = mapped_column(Integer)
+    submitted_at: Mapped[datetime] = mapped_column()
+    category: Mapped[str] = mapped_column(String(200))
+    #: score at submit, else the score card's total
+    score: Mapped[int | None] = mapped_column(Integer)
+    #: the score card's verdict (the derived one needs the thresholds, so it is made at query time)
+    card_verdict: Mapped[str | None] = mapped_column(String(10))
+    #: band index * 4 + invited * 2 + boosted
+    shape: Mapped[int] = mapped_column(Integer)
+    #: index of the posting-to-proposal delay bucket
+    delay: Mapped[int] = mapped_column(Integer)
+    #: first day of the submission month, ``YYYY-MM-01``
+    month: Mapped[str] = mapped_column(String(10))
+    #: rank of the furthest stage reached (1 submitted … 5 hired)
+    reached: Mapped[int] = mapped_column(Integer)
+    #: Connects spent and boosted, net of refunds
+    connects: Mapped[int] = mapped_column(Integer)
+    revenue: Mapped[float] = mapped_column(Float)
+
+
+class InsightsFactState(Base):
+    """Watermarks of what :class:`InsightsProposalFact` already reflects (name → value)."""
+
+    __tablename__ = "insights_fact_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(60))
