@@ -473,7 +473,7 @@ def _band_case(score: ColumnElement[Any]) -> ColumnElement[str]:
 
 
 def _verdict_expr(
-    session: Session, score: ColumnElement[Any], card_verdict: ColumnElement[Any]
+    session: Session, score: ColumnElement[Any], card_verdict: Any
 ) -> ColumnElement[str]:
     apply_at = int(settings.get(session, "score.apply_threshold"))
     maybe_at = int(settings.get(session, "score.maybe_threshold"))
@@ -531,10 +531,8 @@ def _fact_select(session: Session, proposal_ids: Sequence[int] | None = None) ->
             Proposal.profile_id.label("profile_id"),
             Proposal.submitted_at.label("submitted_at"),
             func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
-            score.label("score"),
-            ScoreCard.verdict.label("card_verdict"),
-            _shape_code(score).label("shape"),
-            _delay_index(hours).label("delay"),
+            _verdict_expr(session, score, ScoreCard.verdict).label("verdict"),
+            (_shape_code(score) * 10 + _delay_index(hours)).label("key"),
             _month_expr(session).label("month"),
             reached.label("reached"),
             connects.label("connects"),
@@ -574,17 +572,17 @@ def _proposal_groups(
     proposals submitted that month. Each row has ``n``, the funnel counts,
     ``connects`` and ``revenue``.
     """
+    filters: list[Any] = []
     if live:
         live_query = _fact_select(session).where(*_in_range(Proposal.submitted_at, start, end))
         if profile_id is not None:
             live_query = live_query.where(Proposal.profile_id == profile_id)
         facts: Any = live_query.cte("facts").prefix_with("MATERIALIZED")
     else:
-        table = InsightsProposalFact.__table__
-        chosen = select(table).where(*_in_range(InsightsProposalFact.submitted_at, start, end))
+        facts = InsightsProposalFact.__table__
+        filters = _in_range(facts.c.submitted_at, start, end)
         if profile_id is not None:
-            chosen = chosen.where(InsightsProposalFact.profile_id == profile_id)
-        facts = chosen.cte("facts")
+            filters.append(facts.c.profile_id == profile_id)
     sums = [
         func.count().label("n"),
         *(
@@ -594,14 +592,15 @@ def _proposal_groups(
         func.sum(facts.c.connects).label("connects"),
         func.sum(facts.c.revenue).label("revenue"),
     ]
-    # small integers sort faster than labels
-    key = (facts.c.shape * 10 + facts.c.delay).label("key")
-    verdict = _verdict_expr(session, facts.c.score, facts.c.card_verdict).label("verdict")
-    dims = [facts.c.category, verdict, key]
+    dims = [facts.c.category, facts.c.verdict, facts.c.key]
     none = literal(None)
-    groups = select(*dims, none.label("month"), *sums).group_by(*dims)
+    groups = select(*dims, none.label("month"), *sums).where(*filters).group_by(*dims)
     names = ("category", "verdict", "key")
-    months = select(*(none.label(n) for n in names), facts.c.month, *sums).group_by(facts.c.month)
+    months = (
+        select(*(none.label(n) for n in names), facts.c.month, *sums)
+        .where(*filters)
+        .group_by(facts.c.month)
+    )
     return list(session.execute(groups.union_all(months)).all())
 
 
@@ -624,29 +623,26 @@ def _watermarks(session: Session) -> dict[str, str]:
         moment = as_utc(value)
         return moment.isoformat() if moment is not None else ""
 
-    p_max, p_count, p_updated = session.execute(
-        select(func.max(Proposal.id), func.count(), func.max(Proposal.updated_at))
-    ).one()
-    h_max, h_count = session.execute(
-        select(func.max(ProposalStatusChange.id), func.count()).select_from(ProposalStatusChange)
-    ).one()
-    r_max, r_count = session.execute(
-        select(func.max(LedgerEntry.id), func.count()).where(refund)
-    ).one()
-    c_max, c_count, c_computed = session.execute(
-        select(func.max(card.id), func.count(), func.max(card.computed_at))
-    ).one()
+    # one aggregate per statement: SQLite answers a lone max() from an index in one step
+    def one(aggregate: Any, *where: Any) -> Any:
+        return session.scalar(select(aggregate).where(*where))
+
+    p_max, p_count = one(func.max(Proposal.id)), one(func.count(Proposal.id))
+    p_updated = one(func.max(Proposal.updated_at))
+    h_max = one(func.max(ProposalStatusChange.id))
+    r_max, r_count = one(func.max(LedgerEntry.id), refund), one(func.count(LedgerEntry.id), refund)
+    c_max, c_computed = one(func.max(card.id)), one(func.max(card.computed_at))
+    thresholds = [settings.get(session, f"score.{n}_threshold") for n in ("apply", "maybe")]
     return {
         "version": FACTS_VERSION,
+        "verdict_thresholds": "/".join(str(t) for t in thresholds),
         "proposal_max_id": str(p_max or 0),
         "proposal_count": str(p_count),
         "proposal_updated_at": stamp(p_updated),
         "history_max_id": str(h_max or 0),
-        "history_count": str(h_count),
         "refund_max_id": str(r_max or 0),
         "refund_count": str(r_count),
         "card_max_id": str(c_max or 0),
-        "card_count": str(c_count),
         "card_computed_at": stamp(c_computed),
         "posting_updated_at": stamp(session.scalar(select(func.max(posting.updated_at)))),
         "profile_max_id": str(session.scalar(select(func.max(Profile.id))) or 0),
@@ -660,49 +656,57 @@ def _changed_proposals(
     """Ids of proposals whose facts may have changed since ``old``; None: rebuild everything.
 
     New rows are found by id (ids grow in commit order), edits by the
-    ``updated_at`` / ``computed_at`` watermarks, deletions by counts that no
-    longer add up (then everything is rebuilt).
+    ``updated_at`` / ``computed_at`` watermarks, deleted proposals, refunds and
+    profiles by counts that no longer add up (then everything is rebuilt),
+    like a change of the verdict thresholds. A status change or score card
+    deleted on its own (the app never does) is not noticed.
     """
-    if old.get("version") != FACTS_VERSION:
+    if any(old.get(n) != new[n] for n in ("version", "verdict_thresholds")):
         return None
 
     def since(name: str) -> datetime | None:
         return datetime.fromisoformat(old[name]) if old.get(name) else None
 
     changed: set[int] = set()
-    sources = (
+    counted = (
         ("proposal", Proposal.id, select(Proposal.id)),
-        ("history", ProposalStatusChange.id, select(ProposalStatusChange.proposal_id)),
         (
             "refund",
             LedgerEntry.id,
             select(LedgerEntry.proposal_id).where(LedgerEntry.kind.in_(REFUND_KINDS)),
         ),
-        ("card", ScoreCard.id, select(literal(None)).select_from(ScoreCard)),
         ("profile", Profile.id, select(literal(None)).select_from(Profile)),
     )
-    for name, id_column, query in sources:
-        max_id = int(old.get(f"{name}_max_id", "0"))
-        rows = list(session.scalars(query.where(id_column > max_id)))
+    for name, id_column, query in counted:
+        rows = list(session.scalars(query.where(id_column > int(old.get(f"{name}_max_id", "0")))))
         if int(new[f"{name}_count"]) - int(old.get(f"{name}_count", "-1")) != len(rows):
             return None  # something was deleted
         changed.update(r for r in rows if r is not None)
-    card_changed = ScoreCard.id > int(old["card_max_id"])
-    computed = since("card_computed_at")
-    if computed is not None:
-        card_changed = card_changed | (ScoreCard.computed_at > computed)
+    history = ProposalStatusChange
     changed.update(
         session.scalars(
-            select(Proposal.id)
-            .join(
-                ScoreCard,
-                and_(
-                    ScoreCard.job_id == Proposal.job_id, ScoreCard.profile_id == Proposal.profile_id
-                ),
-            )
-            .where(card_changed)
+            select(history.proposal_id).where(history.id > int(old.get("history_max_id", "0")))
         )
     )
+    card_changes = [ScoreCard.id > int(old.get("card_max_id", "0"))]
+    computed = since("card_computed_at")
+    if computed is not None:
+        card_changes.append(ScoreCard.computed_at > computed)
+    for card_changed in card_changes:
+        changed.update(
+            session.scalars(
+                select(Proposal.id)
+                .select_from(ScoreCard)
+                .join(
+                    Proposal,
+                    and_(
+                        Proposal.job_id == ScoreCard.job_id,
+                        Proposal.profile_id == ScoreCard.profile_id,
+                    ),
+                )
+                .where(card_changed)
+            )
+        )
     updated = since("proposal_updated_at")
     if updated is not None:
         changed.update(session.scalars(select(Proposal.id).where(Proposal.updated_at > updated)))
@@ -890,11 +894,30 @@ def compute_insights(
     end: datetime | None = None,
     profile_id: int | None = None,
 ) -> Insights:
-    """Every Insights figure for ``[start, end)`` (UTC) and one profile (None: all)."""
+    """Every Insights figure for ``[start, end)`` (UTC) and one profile (None: all).
+
+    Brings the per-proposal summary up to date first (:func:`refresh_facts`).
+    """
+    _check_range(start, end)
+    return _compute(session, start, end, profile_id, fresh=refresh_facts(session))
+
+
+def _check_range(start: datetime | None, end: datetime | None) -> None:
     start, end = as_utc(start), as_utc(end)
     if start is not None and end is not None and end <= start:
         raise InputError("the end of the range must be after its start")
-    fresh = refresh_facts(session)
+
+
+def _compute(
+    session: Session,
+    start: datetime | None,
+    end: datetime | None,
+    profile_id: int | None,
+    *,
+    fresh: bool,
+) -> Insights:
+    """The figures, from the summary if it is ``fresh``, else from the proposals themselves."""
+    start, end = as_utc(start), as_utc(end)
     profile = session.get(Profile, profile_id) if profile_id is not None else None
     if profile_id is not None and profile is None:
         raise InputError(f"no profile with id {profile_id}")
@@ -956,7 +979,8 @@ class InsightsMemo:
             if version is not None and version == self._version and key in self._results:
                 return self._results[key]
         # the summary's own commit moves data_version too: refresh it before reading the version
-        refresh_facts(session)
+        _check_range(start, end)
+        fresh = refresh_facts(session)
         with self._lock:
             version = self._data_version()
             if version is None or version != self._version:
@@ -965,7 +989,7 @@ class InsightsMemo:
             found = self._results.get(key)
         if found is not None:
             return found
-        ins = compute_insights(session, start=start, end=end, profile_id=profile_id)
+        ins = _compute(session, start, end, profile_id, fresh=fresh)
         with self._lock:
             self.computed += 1
             if version is not None and version == self._version:

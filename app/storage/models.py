@@ -366,13 +366,34 @@ class InsightsProposalFact(Base):
     A derived copy (see :func:`app.insights.refresh_facts`): every column is
     computed from the proposal, its posting, score card, status history and
     refunds by the same SQL the live computation uses; nothing here depends
-    on the time of day or on settings.
+    on the time of day (the verdict thresholds are a watermark: changing them
+    rebuilds the table).
     """
 
     __tablename__ = "insights_proposal_fact"
     __table_args__ = (
-        Index("ix_insights_proposal_fact_submitted_at", "submitted_at"),
-        Index("ix_insights_proposal_fact_profile_submitted", "profile_id", "submitted_at"),
+        # covering, in GROUP BY order: the per-combination sums walk it without sorting
+        Index(
+            "ix_insights_proposal_fact_groups",
+            "category",
+            "verdict",
+            "key",
+            "submitted_at",
+            "profile_id",
+            "reached",
+            "connects",
+            "revenue",
+        ),
+        # covering, in GROUP BY order: the per-month sums
+        Index(
+            "ix_insights_proposal_fact_months",
+            "month",
+            "submitted_at",
+            "profile_id",
+            "reached",
+            "connects",
+            "revenue",
+        ),
     )
 
     #: the proposal's id (no foreign key: the refresh notices deletions itself)
@@ -380,14 +401,10 @@ class InsightsProposalFact(Base):
     profile_id: Mapped[int | None] = mapped_column(Integer)
     submitted_at: Mapped[datetime] = mapped_column()
     category: Mapped[str] = mapped_column(String(200))
-    #: score at submit, else the score card's total
-    score: Mapped[int | None] = mapped_column(Integer)
-    #: the score card's verdict (the derived one needs the thresholds, so it is made at query time)
-    card_verdict: Mapped[str | None] = mapped_column(String(10))
-    #: band index * 4 + invited * 2 + boosted
-    shape: Mapped[int] = mapped_column(Integer)
-    #: index of the posting-to-proposal delay bucket
-    delay: Mapped[int] = mapped_column(Integer)
+    #: the score card's verdict, else derived from the score and the verdict thresholds
+    verdict: Mapped[str] = mapped_column(String(10))
+    #: score band, invited, boosted and delay bucket packed in one small integer
+    key: Mapped[int] = mapped_column(Integer)
     #: first day of the submission month, ``YYYY-MM-01``
     month: Mapped[str] = mapped_column(String(10))
     #: rank of the furthest stage reached (1 submitted … 5 hired)

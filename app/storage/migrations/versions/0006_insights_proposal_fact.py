@@ -19,6 +19,19 @@ branch_labels = None
 depends_on = None
 
 
+GROUPS = [
+    "category",
+    "verdict",
+    "key",
+    "submitted_at",
+    "profile_id",
+    "reached",
+    "connects",
+    "revenue",
+]
+MONTHS = ["month", "submitted_at", "profile_id", "reached", "connects", "revenue"]
+
+
 def upgrade() -> None:
     op.create_table(
         "insights_proposal_fact",
@@ -26,24 +39,16 @@ def upgrade() -> None:
         sa.Column("profile_id", sa.Integer(), nullable=True),
         sa.Column("submitted_at", sa.DateTime(), nullable=False),
         sa.Column("category", sa.String(length=200), nullable=False),
-        sa.Column("score", sa.Integer(), nullable=True),
-        sa.Column("card_verdict", sa.String(length=10), nullable=True),
-        sa.Column("shape", sa.Integer(), nullable=False),
-        sa.Column("delay", sa.Integer(), nullable=False),
+        sa.Column("verdict", sa.String(length=10), nullable=False),
+        sa.Column("key", sa.Integer(), nullable=False),
         sa.Column("month", sa.String(length=10), nullable=False),
         sa.Column("reached", sa.Integer(), nullable=False),
         sa.Column("connects", sa.Integer(), nullable=False),
         sa.Column("revenue", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("proposal_id", name=op.f("pk_insights_proposal_fact")),
     )
-    op.create_index(
-        "ix_insights_proposal_fact_submitted_at", "insights_proposal_fact", ["submitted_at"]
-    )
-    op.create_index(
-        "ix_insights_proposal_fact_profile_submitted",
-        "insights_proposal_fact",
-        ["profile_id", "submitted_at"],
-    )
+    op.create_index("ix_insights_proposal_fact_groups", "insights_proposal_fact", GROUPS)
+    op.create_index("ix_insights_proposal_fact_months", "insights_proposal_fact", MONTHS)
     op.create_table(
         "insights_fact_state",
         sa.Column("name", sa.String(length=40), nullable=False),
@@ -54,8 +59,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("insights_fact_state")
-    op.drop_index(
-        "ix_insights_proposal_fact_profile_submitted", table_name="insights_proposal_fact"
-    )
-    op.drop_index("ix_insights_proposal_fact_submitted_at", table_name="insights_proposal_fact")
+    op.drop_index("ix_insights_proposal_fact_months", table_name="insights_proposal_fact")
+    op.drop_index("ix_insights_proposal_fact_groups", table_name="insights_proposal_fact")
     op.drop_table("insights_proposal_fact")
