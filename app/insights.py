@@ -2,7 +2,11 @@
 
 Everything is computed with a few SQL aggregates (grouped to days or to small
 proposal groups) and rolled up in Python, so a refresh stays fast with years
-of data. Conventions, which the report and the charts share:
+of data. The proposal figures group a per-proposal summary,
+``insights_proposal_fact``, which :func:`refresh_facts` brings up to date
+incrementally before each computation (only the proposals whose inputs
+changed are recomputed, by the same SQL as a computation from scratch).
+Conventions, which the report and the charts share:
 
 * **Time.** Stored times are UTC. A range is half-open ``[start, end)``; days,
   ISO weeks (starting Monday 00:00) and months are UTC calendar periods.
