@@ -237,3 +237,22 @@ def test_inside_a_caller_transaction_the_caller_commits(demo) -> None:
         assert s.get(InsightsProposalFact, p.id).reached == 2  # type: ignore[union-attr]
     assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]
     assert_summary_matches(demo)
+
+
+def test_memo_computes_once_per_change_despite_the_summary_write(demo) -> None:
+    memo = I.InsightsMemo(demo)
+    try:
+        with demo.sessions() as s:
+            memo.insights(s)
+        p = a_submitted(demo)
+        with demo.session() as s:
+            change_status(s, p.id, "viewed")
+        with demo.sessions() as s:
+            after = memo.insights(s)
+        computed = memo.computed
+        with demo.sessions() as s:
+            assert memo.insights(s) is after
+        assert memo.computed == computed
+        assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]
+    finally:
+        memo.close()
