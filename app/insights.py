@@ -2,7 +2,11 @@
 
 Everything is computed with a few SQL aggregates (grouped to days or to small
 proposal groups) and rolled up in Python, so a refresh stays fast with years
-of data. Conventions, which the report and the charts share:
+of data. The proposal figures group a per-proposal summary,
+``insights_proposal_fact``, which :func:`refresh_facts` brings up to date
+incrementally before each computation (only the proposals whose inputs
+changed are recomputed, by the same SQL as a computation from scratch).
+Conventions, which the report and the charts share:
 
 * **Time.** Stored times are UTC. A range is half-open ``[start, end)``; days,
   ISO weeks (starting Monday 00:00) and months are UTC calendar periods.
@@ -42,10 +46,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, literal_column, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Table, and_, case, func, literal, literal_column, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, SessionTransactionOrigin
 
 from app import settings
 from app.errors import InputError
@@ -54,6 +59,8 @@ from app.storage import (
     hints,  # noqa: F401  (INDEXED BY on SQLite)
 )
 from app.storage.models import (
+    InsightsFactState,
+    InsightsProposalFact,
     JobPosting,
     LedgerEntry,
     Profile,
@@ -469,7 +476,9 @@ def _band_case(score: ColumnElement[Any]) -> ColumnElement[str]:
     return case((score.is_(None), UNSCORED), *whens, else_=SCORE_BANDS[-1][0])
 
 
-def _verdict_expr(session: Session, score: ColumnElement[Any]) -> ColumnElement[str]:
+def _verdict_expr(
+    session: Session, score: ColumnElement[Any], card_verdict: Any
+) -> ColumnElement[str]:
     apply_at = int(settings.get(session, "score.apply_threshold"))
     maybe_at = int(settings.get(session, "score.maybe_threshold"))
     derived = case(
@@ -478,7 +487,7 @@ def _verdict_expr(session: Session, score: ColumnElement[Any]) -> ColumnElement[
         (score >= maybe_at, "maybe"),
         else_="skip",
     )
-    return func.coalesce(ScoreCard.verdict, derived)
+    return func.coalesce(card_verdict, derived)
 
 
 def _month_expr(session: Session) -> ColumnElement[Any]:
@@ -491,26 +500,26 @@ def _month_expr(session: Session) -> ColumnElement[Any]:
 _REACHED_SUMS = (("viewed", 2), ("replied", 3), ("interviewing", 4), ("hired", 5))
 
 
-def _cohort_facts(
-    session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
-) -> Any:
-    """One row per proposal submitted in the range, as a CTE SQLite keeps in a temp table.
+def _fact_select(session: Session, proposal_ids: Sequence[int] | None = None) -> Any:
+    """One row per submitted proposal (all, or those of ``proposal_ids``): the fact columns.
 
-    Each row has the proposal's dimensions (category, verdict, ``shape``:
-    band, invited and boosted in one integer, ``hours`` from posting, month),
-    the furthest stage it ``reached`` and its net ``connects`` and ``revenue``. Postings and score cards are read through
-    covering indexes; the furthest stage is a lookup in the covering
-    ``(proposal_id, to_status)`` index; refunds are summed per proposal once.
+    The single source of truth of a proposal's Insights facts, used both to
+    fill ``insights_proposal_fact`` and to compute live when it cannot be
+    refreshed. Each row has the proposal's dimensions (category, ``score``,
+    the score card's verdict, ``shape``: band, invited and boosted in one
+    integer, ``delay`` bucket from posting, month), the furthest stage it
+    ``reached`` and its net ``connects`` and ``revenue``. Postings and score
+    cards are read through covering indexes; the furthest stage is a lookup in
+    the covering ``(proposal_id, to_status)`` index; refunds are summed per
+    proposal once.
     """
     history = ProposalStatusChange
-    refunds = (
-        select(LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back"))
-        .where(
-            LedgerEntry.kind.in_(("refund", "boost_refund")), LedgerEntry.proposal_id.is_not(None)
-        )
-        .group_by(LedgerEntry.proposal_id)
-        .cte("refunds")
-    )
+    refunds_query = select(
+        LedgerEntry.proposal_id, func.sum(LedgerEntry.amount).label("back")
+    ).where(LedgerEntry.kind.in_(REFUND_KINDS), LedgerEntry.proposal_id.is_not(None))
+    if proposal_ids is not None:
+        refunds_query = refunds_query.where(LedgerEntry.proposal_id.in_(proposal_ids))
+    refunds = refunds_query.group_by(LedgerEntry.proposal_id).cte("refunds")
     furthest = (
         select(func.max(_rank_case(history.to_status)))
         .where(history.proposal_id == Proposal.id)
@@ -522,10 +531,12 @@ def _cohort_facts(
     hours = _hours_between(session, Proposal.submitted_at, JobPosting.posted_at)
     query = (
         select(
+            Proposal.id.label("proposal_id"),
+            Proposal.profile_id.label("profile_id"),
+            Proposal.submitted_at.label("submitted_at"),
             func.coalesce(func.nullif(JobPosting.category, ""), UNCATEGORISED).label("category"),
-            _verdict_expr(session, score).label("verdict"),
-            _shape_code(score).label("shape"),
-            hours.label("hours"),
+            _verdict_expr(session, score, ScoreCard.verdict).label("verdict"),
+            (_shape_code(score) * 10 + _delay_index(hours)).label("key"),
             _month_expr(session).label("month"),
             reached.label("reached"),
             connects.label("connects"),
@@ -539,28 +550,43 @@ def _cohort_facts(
         )
         .outerjoin(refunds, refunds.c.proposal_id == Proposal.id)
         .where(Proposal.submitted_at.is_not(None), Proposal.status != "draft")
-        .where(*_in_range(Proposal.submitted_at, start, end))
         .with_hint(JobPosting, "INDEXED BY ix_job_posting_id_category_posted", "sqlite")
         .with_hint(ScoreCard, "INDEXED BY ix_score_card_job_profile_total", "sqlite")
     )
-    if profile_id is not None:
-        query = query.where(Proposal.profile_id == profile_id)
-    return query.cte("facts").prefix_with("MATERIALIZED")
+    if proposal_ids is not None:
+        query = query.where(Proposal.id.in_(proposal_ids))
+    return query
 
 
 def _proposal_groups(
-    session: Session, start: datetime | None, end: datetime | None, profile_id: int | None
+    session: Session,
+    start: datetime | None,
+    end: datetime | None,
+    profile_id: int | None,
+    *,
+    live: bool = False,
 ) -> list[Any]:
     """Proposals submitted in the range, summed in SQL per dimension combination and per month.
 
-    Two GROUP BYs over the per-proposal CTE (never loaded into Python): rows
-    with ``month`` None are one (category, verdict, ``key``) combination, at
-    most a few thousand, where ``key`` packs band, invited, boosted and delay
-    (:func:`_decode_key`); rows with a ``month`` are the
+    Two GROUP BYs over the per-proposal facts (``insights_proposal_fact``, or
+    with ``live`` the same rows computed now in a CTE; never loaded into
+    Python): rows with ``month`` None are one (category, verdict, ``key``)
+    combination, at most a few thousand, where ``key`` packs band, invited,
+    boosted and delay (:func:`_decode_key`); rows with a ``month`` are the
     proposals submitted that month. Each row has ``n``, the funnel counts,
     ``connects`` and ``revenue``.
     """
-    facts = _cohort_facts(session, start, end, profile_id)
+    filters: list[Any] = []
+    if live:
+        live_query = _fact_select(session).where(*_in_range(Proposal.submitted_at, start, end))
+        if profile_id is not None:
+            live_query = live_query.where(Proposal.profile_id == profile_id)
+        facts: Any = live_query.cte("facts").prefix_with("MATERIALIZED")
+    else:
+        facts = InsightsProposalFact.__table__
+        filters = _in_range(facts.c.submitted_at, start, end)
+        if profile_id is not None:
+            filters.append(facts.c.profile_id == profile_id)
     sums = [
         func.count().label("n"),
         *(
@@ -570,15 +596,183 @@ def _proposal_groups(
         func.sum(facts.c.connects).label("connects"),
         func.sum(facts.c.revenue).label("revenue"),
     ]
-    # small integers sort faster than labels; the delay bucket is picked from hours computed
-    # once per proposal (julianday is not cheap)
-    key = (facts.c.shape * 10 + _delay_index(facts.c.hours)).label("key")
-    dims = [facts.c.category, facts.c.verdict, key]
+    dims = [facts.c.category, facts.c.verdict, facts.c.key]
     none = literal(None)
-    groups = select(*dims, none.label("month"), *sums).group_by(*dims)
+    groups = select(*dims, none.label("month"), *sums).where(*filters).group_by(*dims)
     names = ("category", "verdict", "key")
-    months = select(*(none.label(n) for n in names), facts.c.month, *sums).group_by(facts.c.month)
+    months = (
+        select(*(none.label(n) for n in names), facts.c.month, *sums)
+        .where(*filters)
+        .group_by(facts.c.month)
+    )
     return list(session.execute(groups.union_all(months)).all())
+
+
+# -- the per-proposal summary, refreshed incrementally ---------------------------
+
+#: bump when :func:`_fact_select` changes meaning: stored facts are then rebuilt
+FACTS_VERSION = "1"
+#: more changed proposals than this and the facts are rebuilt in one statement
+FACTS_REBUILD_OVER = 20_000
+_ID_CHUNK = 500
+REFUND_KINDS = ("refund", "boost_refund")
+
+
+def _watermarks(session: Session) -> dict[str, str]:
+    """What the sources hold now: highest ids, row counts and latest change times."""
+    card, posting = ScoreCard, JobPosting
+    refund = LedgerEntry.kind.in_(REFUND_KINDS)
+
+    def stamp(value: datetime | None) -> str:
+        moment = as_utc(value)
+        return moment.isoformat() if moment is not None else ""
+
+    # one aggregate per statement: SQLite answers a lone max() from an index in one step
+    def one(aggregate: Any, *where: Any) -> Any:
+        return session.scalar(select(aggregate).where(*where))
+
+    p_max, p_count = one(func.max(Proposal.id)), one(func.count(Proposal.id))
+    p_updated = one(func.max(Proposal.updated_at))
+    h_max = one(func.max(ProposalStatusChange.id))
+    r_max, r_count = one(func.max(LedgerEntry.id), refund), one(func.count(LedgerEntry.id), refund)
+    c_max, c_computed = one(func.max(card.id)), one(func.max(card.computed_at))
+    thresholds = [settings.get(session, f"score.{n}_threshold") for n in ("apply", "maybe")]
+    return {
+        "version": FACTS_VERSION,
+        "verdict_thresholds": "/".join(str(t) for t in thresholds),
+        "proposal_max_id": str(p_max or 0),
+        "proposal_count": str(p_count),
+        "proposal_updated_at": stamp(p_updated),
+        "history_max_id": str(h_max or 0),
+        "refund_max_id": str(r_max or 0),
+        "refund_count": str(r_count),
+        "card_max_id": str(c_max or 0),
+        "card_computed_at": stamp(c_computed),
+        "posting_updated_at": stamp(session.scalar(select(func.max(posting.updated_at)))),
+        "profile_max_id": str(session.scalar(select(func.max(Profile.id))) or 0),
+        "profile_count": str(session.scalar(select(func.count()).select_from(Profile))),
+    }
+
+
+def _changed_proposals(
+    session: Session, old: dict[str, str], new: dict[str, str]
+) -> set[int] | None:
+    """Ids of proposals whose facts may have changed since ``old``; None: rebuild everything.
+
+    New rows are found by id (ids grow in commit order), edits by the
+    ``updated_at`` / ``computed_at`` watermarks, deleted proposals, refunds and
+    profiles by counts that no longer add up (then everything is rebuilt),
+    like a change of the verdict thresholds. A status change or score card
+    deleted on its own (the app never does) is not noticed.
+    """
+    if any(old.get(n) != new[n] for n in ("version", "verdict_thresholds")):
+        return None
+
+    def since(name: str) -> datetime | None:
+        return datetime.fromisoformat(old[name]) if old.get(name) else None
+
+    changed: set[int] = set()
+    counted = (
+        ("proposal", Proposal.id, select(Proposal.id)),
+        (
+            "refund",
+            LedgerEntry.id,
+            select(LedgerEntry.proposal_id).where(LedgerEntry.kind.in_(REFUND_KINDS)),
+        ),
+        ("profile", Profile.id, select(literal(None)).select_from(Profile)),
+    )
+    for name, id_column, query in counted:
+        rows = list(session.scalars(query.where(id_column > int(old.get(f"{name}_max_id", "0")))))
+        if int(new[f"{name}_count"]) - int(old.get(f"{name}_count", "-1")) != len(rows):
+            return None  # something was deleted
+        changed.update(r for r in rows if r is not None)
+    history = ProposalStatusChange
+    changed.update(
+        session.scalars(
+            select(history.proposal_id).where(history.id > int(old.get("history_max_id", "0")))
+        )
+    )
+    card_changes = [ScoreCard.id > int(old.get("card_max_id", "0"))]
+    computed = since("card_computed_at")
+    if computed is not None:
+        card_changes.append(ScoreCard.computed_at > computed)
+    for card_changed in card_changes:
+        changed.update(
+            session.scalars(
+                select(Proposal.id)
+                .select_from(ScoreCard)
+                .join(
+                    Proposal,
+                    and_(
+                        Proposal.job_id == ScoreCard.job_id,
+                        Proposal.profile_id == ScoreCard.profile_id,
+                    ),
+                )
+                .where(card_changed)
+            )
+        )
+    updated = since("proposal_updated_at")
+    if updated is not None:
+        changed.update(session.scalars(select(Proposal.id).where(Proposal.updated_at > updated)))
+    posted = since("posting_updated_at")
+    if posted is not None:
+        changed.update(
+            session.scalars(
+                select(Proposal.id)
+                .join(JobPosting, JobPosting.id == Proposal.job_id)
+                .where(JobPosting.updated_at > posted)
+            )
+        )
+    return changed
+
+
+def refresh_facts(session: Session) -> bool:
+    """Bring ``insights_proposal_fact`` up to date with what changed since its watermarks.
+
+    Recomputes only the proposals whose inputs changed (their status, history,
+    refunds, score card or posting), or everything after deletions or a change
+    of the computation. Writes in ``session``'s transaction and commits it if
+    the session began it on its own (a plain read session), so the work is
+    kept. Returns False if the facts could not be written (another
+    connection is writing): then compute live.
+    """
+    fact = cast(Table, InsightsProposalFact.__table__)
+    state = cast(Table, InsightsFactState.__table__)
+    old = {str(n): str(v) for n, v in session.execute(select(state.c.name, state.c.value))}
+    new = _watermarks(session)
+    if old == new:
+        return True
+    changed = _changed_proposals(session, old, new) if old else None
+    names = [c.name for c in fact.columns]
+    try:
+        if changed is None or len(changed) > FACTS_REBUILD_OVER:
+            session.execute(fact.delete())
+            session.execute(fact.insert().from_select(names, _fact_select(session)))
+        else:
+            ids = sorted(changed)
+            for i in range(0, len(ids), _ID_CHUNK):
+                chunk = ids[i : i + _ID_CHUNK]
+                session.execute(fact.delete().where(fact.c.proposal_id.in_(chunk)))
+                session.execute(fact.insert().from_select(names, _fact_select(session, chunk)))
+        session.execute(state.delete())
+        session.execute(state.insert(), [{"name": k, "value": v} for k, v in new.items()])
+        _commit_if_own(session)
+    except OperationalError:
+        if not _own_transaction(session):
+            raise
+        session.rollback()
+        return False
+    return True
+
+
+def _own_transaction(session: Session) -> bool:
+    transaction = session.get_transaction()
+    return transaction is not None and transaction.origin is SessionTransactionOrigin.AUTOBEGIN
+
+
+def _commit_if_own(session: Session) -> None:
+    if _own_transaction(session):
+        session.commit()
 
 
 _BAND_LABELS = (*(label for label, _low, _high in SCORE_BANDS), UNSCORED)
@@ -704,10 +898,30 @@ def compute_insights(
     end: datetime | None = None,
     profile_id: int | None = None,
 ) -> Insights:
-    """Every Insights figure for ``[start, end)`` (UTC) and one profile (None: all)."""
+    """Every Insights figure for ``[start, end)`` (UTC) and one profile (None: all).
+
+    Brings the per-proposal summary up to date first (:func:`refresh_facts`).
+    """
+    _check_range(start, end)
+    return _compute(session, start, end, profile_id, fresh=refresh_facts(session))
+
+
+def _check_range(start: datetime | None, end: datetime | None) -> None:
     start, end = as_utc(start), as_utc(end)
     if start is not None and end is not None and end <= start:
         raise InputError("the end of the range must be after its start")
+
+
+def _compute(
+    session: Session,
+    start: datetime | None,
+    end: datetime | None,
+    profile_id: int | None,
+    *,
+    fresh: bool,
+) -> Insights:
+    """The figures, from the summary if it is ``fresh``, else from the proposals themselves."""
+    start, end = as_utc(start), as_utc(end)
     profile = session.get(Profile, profile_id) if profile_id is not None else None
     if profile_id is not None and profile is None:
         raise InputError(f"no profile with id {profile_id}")
@@ -727,7 +941,8 @@ def compute_insights(
     ins.opening_balance = _opening_balance(session, start)
     ins.balance = _balance_series(everything, ins.opening_balance)
 
-    cohorts = _roll_up(ins, _proposal_groups(session, start, end, profile_id))
+    groups = _proposal_groups(session, start, end, profile_id, live=not fresh)
+    cohorts = _roll_up(ins, groups)
     ins.by_month = _merge_months(_spend_periods(spends, everything, _month_start), cohorts)
     return ins
 
@@ -765,13 +980,20 @@ class InsightsMemo:
         key = (as_utc(start), as_utc(end), profile_id)
         with self._lock:
             version = self._data_version()
+            if version is not None and version == self._version and key in self._results:
+                return self._results[key]
+        # the summary's own commit moves data_version too: refresh it before reading the version
+        _check_range(start, end)
+        fresh = refresh_facts(session)
+        with self._lock:
+            version = self._data_version()
             if version is None or version != self._version:
                 self._results.clear()
                 self._version = version
             found = self._results.get(key)
         if found is not None:
             return found
-        ins = compute_insights(session, start=start, end=end, profile_id=profile_id)
+        ins = _compute(session, start, end, profile_id, fresh=fresh)
         with self._lock:
             self.computed += 1
             if version is not None and version == self._version:

@@ -358,3 +358,66 @@ class Setting(Base):
 
     def __repr__(self) -> str:
         return f"Setting({self.key!r}={self.value!r})"
+
+
+class InsightsProposalFact(Base):
+    """One submitted proposal's Insights dimensions and outcome, kept up to date incrementally.
+
+    A derived copy (see :func:`app.insights.refresh_facts`): every column is
+    computed from the proposal, its posting, score card, status history and
+    refunds by the same SQL the live computation uses; nothing here depends
+    on the time of day (the verdict thresholds are a watermark: changing them
+    rebuilds the table).
+    """
+
+    __tablename__ = "insights_proposal_fact"
+    __table_args__ = (
+        # covering, in GROUP BY order: the per-combination sums walk it without sorting
+        Index(
+            "ix_insights_proposal_fact_groups",
+            "category",
+            "verdict",
+            "key",
+            "submitted_at",
+            "profile_id",
+            "reached",
+            "connects",
+            "revenue",
+        ),
+        # covering, in GROUP BY order: the per-month sums
+        Index(
+            "ix_insights_proposal_fact_months",
+            "month",
+            "submitted_at",
+            "profile_id",
+            "reached",
+            "connects",
+            "revenue",
+        ),
+    )
+
+    #: the proposal's id (no foreign key: the refresh notices deletions itself)
+    proposal_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    profile_id: Mapped[int | None] = mapped_column(Integer)
+    submitted_at: Mapped[datetime] = mapped_column()
+    category: Mapped[str] = mapped_column(String(200))
+    #: the score card's verdict, else derived from the score and the verdict thresholds
+    verdict: Mapped[str] = mapped_column(String(10))
+    #: score band, invited, boosted and delay bucket packed in one small integer
+    key: Mapped[int] = mapped_column(Integer)
+    #: first day of the submission month, ``YYYY-MM-01``
+    month: Mapped[str] = mapped_column(String(10))
+    #: rank of the furthest stage reached (1 submitted … 5 hired)
+    reached: Mapped[int] = mapped_column(Integer)
+    #: Connects spent and boosted, net of refunds
+    connects: Mapped[int] = mapped_column(Integer)
+    revenue: Mapped[float] = mapped_column(Float)
+
+
+class InsightsFactState(Base):
+    """Watermarks of what :class:`InsightsProposalFact` already reflects (name → value)."""
+
+    __tablename__ = "insights_fact_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(60))
