@@ -39,11 +39,44 @@ def store_postings(
     return stored
 
 
+#: a description this short, with nothing else recognised, is not evidence of a posting
+MIN_DESCRIPTION_WORDS = 8
+
+
+def looks_like_posting(facts: PostingFacts) -> bool:
+    """Whether the parser recognised more than a first line: a real description, a budget,
+    skills, a URL, activity or client facts. Without a review form (the CLI) a paste that
+    is only a line or two of text is refused rather than stored as a posting."""
+    structured = (
+        facts.url,
+        facts.skills,
+        facts.budget_type,
+        facts.experience_level,
+        facts.posted_at,
+        facts.proposals_min,
+        facts.connects_required,
+        facts.client.payment_verified,
+        facts.client.country,
+    )
+    words = len((facts.description or "").split())
+    return any(v not in (None, [], "") for v in structured) or words >= MIN_DESCRIPTION_WORDS
+
+
+def _recognised(postings: Sequence[PostingFacts], source: str) -> Sequence[PostingFacts]:
+    if not all(looks_like_posting(p) for p in postings):
+        raise InputError(
+            f"{source} does not look like a job posting (no description, budget, skills or "
+            "client details found); copy the whole job page or search tile"
+        )
+    return postings
+
+
 def capture_text(
     session: Session, text: str, *, now: datetime | None = None, source: str = "paste"
 ) -> list[tuple[JobPosting, bool]]:
-    """Parse pasted text and store every posting in it."""
-    return store_postings(session, parse_postings(text, now), source=source)
+    """Parse pasted text and store every posting in it (refusing text that is no posting)."""
+    postings = _recognised(parse_postings(text, now), "the text")
+    return store_postings(session, postings, source=source)
 
 
 def posting_from_input(text: str, source: str, now: datetime | None = None) -> PostingFacts:
@@ -53,7 +86,7 @@ def posting_from_input(text: str, source: str, now: datetime | None = None) -> P
     postings = parse_postings(text, now)
     if len(postings) != 1:
         raise InputError(f"{source} holds {len(postings)} postings; give one at a time")
-    return postings[0]
+    return _recognised(postings, source)[0]
 
 
 # -- the review form: what the user can correct before saving ----------------------------------

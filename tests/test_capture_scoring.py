@@ -83,3 +83,27 @@ def test_pwb_add_prints_the_id_and_scores(
     assert "Django" in draft["text"] or draft["fill_ins"]
     with db.sessions() as session:
         assert session.scalar(select(ScoreCard.job_id)) == job_id
+
+
+@pytest.mark.parametrize("junk", ["garbage", "hello\nworld", "Call me maybe"])
+def test_text_that_is_no_posting_is_refused_and_nothing_stored(db, junk: str) -> None:
+    from app.storage.models import JobPosting
+
+    with pytest.raises(InputError, match="does not look like a job posting"), db.session() as s:
+        capture_text(s, junk)
+    with pytest.raises(InputError, match="does not look like a job posting"):
+        posting_from_input(junk, "stdin")
+    with db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(JobPosting)) == 0
+
+
+def test_a_short_real_tile_still_counts(db) -> None:
+    with db.session() as session:
+        assert (
+            len(
+                capture_text(
+                    session, "Logo design\nFixed-price - Entry level - Est. Budget: $50 - A logo.\n"
+                )
+            )
+            == 1
+        )
