@@ -107,26 +107,10 @@ def facts_of(job: JobPosting) -> PostingFacts:
 
 #: the stored columns :func:`stored_facts_reader` turns into :class:`PostingFacts`, in order
 #: (everything :func:`facts_of` reads except the raw pasted text, which scoring never needs)
+_POSTING_FIELDS = PostingFacts.CONTRACT_KEYS[: PostingFacts.CONTRACT_KEYS.index("client")]
 FACT_COLUMNS = (
-    "title",
-    "description",
-    "url",
-    "category",
-    "skills",
-    "budget_type",
-    "fixed_budget",
-    "hourly_min",
-    "hourly_max",
-    "experience_level",
-    "duration",
-    "hours_per_week",
-    "posted_at",
-    "proposals_min",
-    "proposals_max",
-    "interviewing",
-    "invites_sent",
-    "unanswered_invites",
-    "connects_required",
+    # the posting's own fields, as the parse contract orders them, then the client's
+    *_POSTING_FIELDS,
     *(f"client_{name}" for name in _CLIENT_FIELDS),
     "missing_fields",
     "platform",
