@@ -37,3 +37,15 @@ def test_score_card_models(qtmodeltester) -> None:
     qtmodeltester.check(factors)
     qtmodeltester.check(flags)
     assert factors.rowCount() == 1 and flags.rowCount() == 1
+
+
+def test_long_reasons_and_evidence_have_escaped_tooltips(qapp) -> None:
+    from PySide6.QtCore import Qt
+
+    flags = FlagsModel()
+    flags.set_rows([{"rule": "r", "severity": "warning", "evidence": "<b>add me</b> on Telegram"}])
+    tip = flags.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "<p>&lt;b&gt;add me&lt;/b&gt; on Telegram</p>"
+    factors = FactorsModel()
+    factors.set_rows([{"name": "Skills", "points": 3, "reason": "Matches 1 of 3 skills"}])
+    assert "Matches 1 of 3" in factors.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)

@@ -8,6 +8,7 @@ are character formats, so nothing in a posting is ever read as HTML.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,6 +52,8 @@ class FactorsModel(RowsTableModel):
             if column == 0:
                 return f"{int(row.get('points', 0)):+d}"
             return str(row.get("name" if column == 1 else "reason", ""))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return _tooltip(str(row.get("reason", "")))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
@@ -75,9 +78,16 @@ class FlagsModel(RowsTableModel):
             return str(row.get("evidence", ""))
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and severity in SEVERITY_COLORS:
             return QColor(SEVERITY_COLORS[severity])
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return _tooltip(str(row.get("evidence", "")))
         if role == Qt.ItemDataRole.UserRole:
             return str(row.get("rule", ""))
         return None
+
+
+def _tooltip(text: str) -> str | None:
+    """A wrapped tooltip for a long cell; escaped, since evidence is a stranger's text."""
+    return f"<p>{html.escape(text)}</p>" if text else None
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
