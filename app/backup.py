@@ -11,7 +11,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app import settings
+from app import clock, settings
 from app.errors import DatabaseError
 from app.storage.db import Database, backup_sqlite
 
@@ -33,7 +33,7 @@ def backup_now(db: Database, dest: Path | None = None, *, now: datetime | None =
     if dest is None:
         folder = backup_folder(db)
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+        stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
         dest = folder / f"{db.path.stem if db.path else 'workbench'}-{stamp}.sqlite3"
     elif dest.exists():
         raise DatabaseError(f"{dest} exists already; choose a new file name")
@@ -46,7 +46,7 @@ def auto_backup(db: Database, *, now: datetime | None = None) -> Path | None:
     """A daily rotating backup: made when the newest is a day old; keeps ``backup.keep``."""
     if db.path is None or not db.path.exists():
         return None
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     folder = backup_folder(db)
     existing = sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite3")) if folder.is_dir() else []
     if existing and now - _made_at(existing[-1]) < AUTO_INTERVAL:

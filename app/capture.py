@@ -10,12 +10,13 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import BudgetType, ExperienceLevel, PostingFacts
 from app.errors import InputError
 from app.parsing.money import parse_money
@@ -203,8 +204,7 @@ def _convert(spec: FieldSpec, text: str) -> Any:
         if spec.kind == "choice":
             return _choice(spec, text)
         if spec.kind == "datetime":
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-            return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+            return clock.parse_iso(text)
         if spec.kind == "date":
             return date.fromisoformat(text)
     except ValueError:

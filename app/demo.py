@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import clock, settings
 from app.errors import InputError
 from app.storage.models import (
     JobPosting,
@@ -412,7 +412,7 @@ def generate_demo(
         raise InputError(
             f"demo data with seed {seed} is already in this database; use another --seed"
         )
-    end = now or datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    end = now or clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
     end = end if end.tzinfo else end.replace(tzinfo=UTC)
     rng = random.Random(seed)
     jobs = max(jobs, proposals)

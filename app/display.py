@@ -5,8 +5,10 @@ Qt-free so the CLI, the GUI and exports format the same way.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+
+from app import clock
 
 
 def money(value: float | None, *, cents: bool = False) -> str:
@@ -58,7 +60,7 @@ def age(moment: datetime | None, now: datetime | None = None) -> str:
     """``5 min ago``, ``3 h ago``, ``2 d ago``, else the date."""
     if moment is None:
         return ""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     seconds = (now - moment).total_seconds()
     if seconds < 0:
         return moment.strftime("%Y-%m-%d")
@@ -85,7 +87,7 @@ def _num(value: float | int | None, suffix: str = "") -> str:
 
 def posting_details(job: Any, now: datetime | None = None) -> list[tuple[str, str]]:
     """(label, text) for every field of a stored posting, as the detail pane lists them."""
-    when = now or datetime.now(UTC)
+    when = now or clock.now()
 
     def moment(value: datetime | None) -> str:
         if value is None:

@@ -23,6 +23,7 @@ from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.errors import InputError
 from app.parsing.countries import country_name
@@ -297,7 +298,7 @@ def record_to_facts(record: Any, now: datetime | None = None) -> PostingFacts:
         raise record
     if not isinstance(record, dict):
         raise InputError(f"expected an object with fields, got {type(record).__name__}")
-    moment = now or datetime.now(UTC)
+    moment = now or clock.now()
     try:
         if _is_graphql(record):
             return _graphql_facts(record, moment)
@@ -556,7 +557,7 @@ def _moment(value: Any, now: datetime) -> datetime | None:
         if relative is None:
             raise InputError(f"date {text!r} is neither ISO 8601 nor like '2 hours ago'") from None
         return relative
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return clock.as_utc(moment)
 
 
 def _proposals(value: Any) -> tuple[int | None, int | None]:
@@ -612,7 +613,7 @@ def _import_records(
     progress: ProgressFn | None,
 ) -> ImportReport:
     report = ImportReport()
-    moment = now or datetime.now(UTC)
+    moment = now or clock.now()
     total = len(records)
     by_key: dict[str, dict[str, Any]] = {}
     for done, (row, record) in enumerate(records, 1):

@@ -52,7 +52,8 @@ from sqlalchemy import ColumnElement, Table, and_, case, func, literal, literal_
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, SessionTransactionOrigin
 
-from app import settings
+from app import clock, settings
+from app.clock import as_utc
 from app.errors import InputError
 from app.storage import (
     Database,
@@ -304,13 +305,6 @@ def score_band(score: int | float | None) -> str | None:
 def week_start(day: date) -> date:
     """Monday of the ISO week holding ``day``."""
     return day - timedelta(days=day.weekday())
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """``moment`` in UTC; a naive time is taken as UTC already."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def parse_range_bound(value: str | None, *, end: bool = False) -> datetime | None:
@@ -1021,7 +1015,7 @@ def band_outcomes(
     session: Session, profile_id: int | None = None, *, as_of: datetime | None = None
 ) -> dict[str, tuple[int, int]]:
     """Per score band, (hired, decided outcomes): what :func:`calibrated_win_rates` rests on."""
-    now = as_utc(as_of) or datetime.now(UTC)
+    now = as_utc(as_of) or clock.now()
     stale = now - timedelta(days=CALIBRATION_STALE_DAYS)
     hired = (
         select(ProposalStatusChange.proposal_id)

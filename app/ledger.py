@@ -26,15 +26,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import clock, settings
 from app.domain import LedgerKind as K
 from app.domain import Plan
 from app.domain import ProposalStatus as S
 from app.errors import InputError, NotFoundError
 from app.storage.models import JobPosting, LedgerEntry, Profile, Proposal
 
-#: how far ahead of this computer's clock a time may be before it counts as "future"
-CLOCK_SKEW = timedelta(minutes=5)
 #: kinds a person may post by hand (``pwb ledger add``); expiries are the ledger's own
 MANUAL_KINDS: tuple[K, ...] = (
     K.ALLOCATION,
@@ -79,15 +77,11 @@ _INTERACTED = frozenset({S.VIEWED, S.REPLIED, S.INTERVIEWING, S.HIRED})
 def _moment(at: datetime | None) -> datetime:
     """``at`` as an aware UTC time (now when ``None``); a future time is refused."""
     if at is None:
-        return datetime.now(UTC)
-    when = at if at.tzinfo else at.replace(tzinfo=UTC)
-    if when > datetime.now(UTC) + CLOCK_SKEW:
+        return clock.now()
+    when = clock.as_utc(at)
+    if clock.is_future(when):
         raise InputError(f"{when.isoformat()} is in the future; entries record what happened")
-    return when.astimezone(UTC)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return when
 
 
 # -- replay: lots from entries ------------------------------------------------------
@@ -185,7 +179,7 @@ class _Replay:
     def credit(self, row: EntryRow) -> None:
         paid = min(self.state.overdraft, row.amount)
         self.state.overdraft -= paid
-        expires = _aware(row.expires_at) if row.expires_at else None
+        expires = clock.as_utc(row.expires_at) if row.expires_at else None
         lot = Lot(row.id, row.kind, row.at, row.amount, expires, remaining=row.amount - paid)
         self.state.lots.append(lot)
         self.by_id[row.id] = lot
@@ -520,9 +514,9 @@ def post_missed_allocations(session: Session, now: datetime | None = None) -> li
     amount = int(settings.get(session, "connects.monthly_allocation").get(plan.value, 0))
     if first is None or amount <= 0:
         return []
-    first = _aware(first)
+    first = clock.as_utc(first)
     covered = {
-        _period_of(session, _aware(at))
+        _period_of(session, clock.as_utc(at))
         for at in session.scalars(select(LedgerEntry.at).where(LedgerEntry.kind == K.ALLOCATION))
     }
     posted = []
@@ -675,10 +669,10 @@ def refund_boost(session: Session, proposal_id: int, at: datetime | None = None)
         raise InputError(f"proposal {proposal_id} was not boosted")
     if _proposal_sum(session, proposal_id, K.BOOST_REFUND) > 0:
         raise InputError(f"the boost of proposal {proposal_id} was already refunded")
-    if proposal.submitted_at is not None and when < _aware(proposal.submitted_at):
+    if proposal.submitted_at is not None and when < clock.as_utc(proposal.submitted_at):
         raise InputError(f"{when.isoformat()} is before the proposal was submitted")
     for change in proposal.history:
-        if change.to_status in _INTERACTED and _aware(change.at) <= when:
+        if change.to_status in _INTERACTED and clock.as_utc(change.at) <= when:
             raise InputError(
                 f"the client had already interacted (proposal {proposal_id} was "
                 f"{change.to_status} on {change.at:%Y-%m-%d}): no boost refund"

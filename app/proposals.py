@@ -11,18 +11,15 @@ the platform's rules (for ``job_closed`` the ``reason`` names why, e.g.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import ledger
+from app import clock, ledger
 from app.domain import ProposalStatus as S
 from app.errors import InputError, NotFoundError
 from app.storage.models import JobPosting, Proposal, ProposalStatusChange
-
-#: how far ahead of this computer's clock a time may be before it counts as "future"
-_CLOCK_SKEW = timedelta(minutes=5)
 
 #: the happy path; "next status" is the following one
 PIPELINE: tuple[S, ...] = (S.DRAFT, S.SUBMITTED, S.VIEWED, S.REPLIED, S.INTERVIEWING, S.HIRED)
@@ -78,9 +75,7 @@ def _job(session: Session, job_id: int) -> JobPosting:
 
 
 def _now(at: datetime | None) -> datetime:
-    if at is None:
-        return datetime.now(UTC)
-    return at if at.tzinfo else at.replace(tzinfo=UTC)
+    return clock.now() if at is None else clock.as_utc(at)
 
 
 def save_draft(
@@ -127,7 +122,7 @@ def submit_proposal(
     if bid is not None and bid < 0:
         raise InputError("the bid cannot be negative")
     when = _now(at)
-    if when > datetime.now(UTC) + _CLOCK_SKEW:
+    if clock.is_future(when):
         raise InputError(f"{when.isoformat()} is in the future")
     job = _job(session, job_id)
     if proposal_id is not None:
@@ -178,7 +173,7 @@ def change_status(
     last = proposal.history[-1].at if proposal.history else None
     if last is not None and when < last:
         raise InputError(f"{when.isoformat()} is before the proposal's last change")
-    if when > datetime.now(UTC) + _CLOCK_SKEW:
+    if clock.is_future(when):
         raise InputError(f"{when.isoformat()} is in the future")
     if revenue_usd is not None and revenue_usd < 0:
         raise InputError("revenue cannot be negative")

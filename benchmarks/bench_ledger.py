@@ -13,10 +13,10 @@ import random
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from app import ledger
+from app import clock, ledger
 from app.storage import open_database
 from app.storage.models import LedgerEntry
 
@@ -24,7 +24,7 @@ from app.storage.models import LedgerEntry
 def build(path: Path, entries: int) -> None:
     db = open_database(str(path))
     rng = random.Random(6)
-    start = datetime.now(UTC) - timedelta(days=3 * 365)
+    start = clock.now() - timedelta(days=3 * 365)
     step = (3 * 365 * 86400) / entries
     rows = []
     for i in range(entries):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,65 @@ for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOM
     os.environ[var] = str(_SANDBOX / var.lower())
 os.environ.pop("PWB_DB", None)
 
+from app import clock  # noqa: E402
 from app.storage import Database, open_database  # noqa: E402
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--clock",
+        metavar="ISO",
+        default=os.environ.get(clock.ENV_VAR) or None,
+        help="run every test as if it started at this UTC moment (the app's clock runs on "
+        f"from there; child processes get it through ${clock.ENV_VAR}). Default: ${clock.ENV_VAR}",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    text = config.getoption("--clock")
+    if text:
+        try:
+            clock.parse_iso(text)
+        except ValueError:
+            raise pytest.UsageError(f"--clock {text!r} is not an ISO 8601 moment") from None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    text = config.getoption("--clock")
+    return f"clock: every test starts at {clock.parse_iso(text).isoformat()}" if text else None
+
+
+@pytest.fixture(autouse=True)
+def _clock_from_option(request: pytest.FixtureRequest) -> Iterator[None]:
+    """With ``--clock``, each test starts at that moment; without it, at the real time."""
+    text = request.config.getoption("--clock")
+    if not text:
+        yield
+        clock.set_now(None)
+        return
+    moment = clock.parse_iso(text)
+    mp = pytest.MonkeyPatch()
+    mp.setenv(clock.ENV_VAR, moment.isoformat())
+    clock.set_now(moment, tick=True)
+    yield
+    clock.set_now(None)
+    mp.undo()
+
+
+@pytest.fixture
+def set_clock() -> Iterator[object]:
+    """``set_clock(moment, tick=False)`` sets the app's clock for this test (and its children)."""
+    mp = pytest.MonkeyPatch()
+
+    def set_(moment: datetime, *, tick: bool = False) -> None:
+        moment = clock.as_utc(moment)
+        clock.set_now(moment, tick=tick)
+        mp.setenv(clock.ENV_VAR, moment.isoformat())
+
+    yield set_
+    mp.undo()
 
 
 @pytest.fixture

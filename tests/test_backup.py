@@ -12,6 +12,8 @@ from app.cli import main
 from app.errors import DatabaseError
 from app.storage.models import LedgerEntry
 
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
 
 def test_backup_is_a_consistent_copy(db, tmp_path: Path) -> None:
     with db.session() as session:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+import pytest
+
+from app import clock
 from app.profiles import first_run_profile, save_profile
 from app.proposals import change_status, submit_proposal
 from app.scoring.win_chance import estimate_win_chance
 from app.storage.models import JobPosting, Profile, ScoreCard
 from app.storage.scores import own_win_rates, scorer_for
 
-LONG_AGO = datetime.now(UTC) - timedelta(days=90)
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
+LONG_AGO = clock.now() - timedelta(days=90)
 
 
 def history(db, hired: int, lost: int, total: int = 75) -> int:  # type: ignore[no-untyped-def]

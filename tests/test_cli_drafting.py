@@ -13,6 +13,8 @@ from app.proposals import submit_proposal
 from app.storage import open_database
 from app.storage.models import JobPosting, Proposal, SavedReply
 
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
 POSTING = {
     "title": "Shopify to Airtable order sync",
     "description": "We need our Shopify orders pushed into Airtable every hour.",

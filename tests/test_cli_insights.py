@@ -13,6 +13,8 @@ from app.cli import main
 from app.demo import generate_demo
 from app.storage import open_database
 
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
 NOW = datetime(2024, 7, 1, tzinfo=UTC)
 
 REPORT_KEYS = [

@@ -11,6 +11,8 @@ from app.cli import main
 from app.storage import open_database
 from app.storage.models import JobPosting, LedgerEntry
 
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
 
 @pytest.fixture
 def dbfile(tmp_path: Path) -> str:

@@ -19,6 +19,8 @@ from app.storage.models import (
     ScoreCard,
 )
 
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
 
 def utc(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)

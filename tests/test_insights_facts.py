@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
+from app import clock, settings
 from app import insights as I
-from app import settings
 from app.demo import generate_demo
 from app.ledger import post_entry
 from app.proposals import change_status, submit_proposal
@@ -20,6 +20,8 @@ from app.storage.models import (
     Proposal,
     ScoreCard,
 )
+
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
@@ -124,7 +126,7 @@ def test_rescore_changes_verdict_and_band(demo) -> None:
         s.execute(
             update(ScoreCard)
             .where(ScoreCard.job_id == p.job_id, ScoreCard.profile_id == p.profile_id)
-            .values(total=5, verdict="skip", computed_at=datetime.now(UTC))
+            .values(total=5, verdict="skip", computed_at=clock.now())
         )
     assert_summary_matches(demo)
     row = fact(demo, p.id)
@@ -171,7 +173,7 @@ def test_verdict_thresholds_change_rebuilds(demo) -> None:
             )
         )
         # the proposal's own edit above bypassed updated_at: make it count once
-        s.execute(update(Proposal).where(Proposal.id == p.id).values(updated_at=datetime.now(UTC)))
+        s.execute(update(Proposal).where(Proposal.id == p.id).values(updated_at=clock.now()))
     assert_summary_matches(demo)
     with demo.session() as s:
         settings.set_value(s, "score.apply_threshold", 95)

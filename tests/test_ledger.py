@@ -7,11 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from app import ledger, settings
+from app import clock, ledger, settings
 from app.domain import LedgerKind as K
 from app.errors import InputError, NotFoundError
 from app.proposals import change_status, submit_proposal
 from app.storage.models import JobPosting, LedgerEntry, Profile
+
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
 T0 = datetime(2025, 1, 10, 9, 0, tzinfo=UTC)
 
@@ -129,7 +131,7 @@ def test_purchase_by_bundle_tracks_usd(db) -> None:
     [
         (lambda s: ledger.buy(s, -10, at=T0), "positive number"),
         (lambda s: ledger.buy(s, 40, usd=-1.0, at=T0), "USD amount cannot be negative"),
-        (lambda s: ledger.buy(s, 40, at=datetime.now(UTC) + timedelta(days=2)), "future"),
+        (lambda s: ledger.buy(s, 40, at=clock.now() + timedelta(days=2)), "future"),
         (lambda s: ledger.post_entry(s, "bonus", 0, at=T0), "positive number"),
         (lambda s: ledger.post_entry(s, "gift", 5, at=T0), "unknown entry kind"),
         (lambda s: ledger.post_entry(s, "expiry", 5, at=T0), "posted by the ledger"),

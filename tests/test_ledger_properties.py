@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -16,6 +17,8 @@ from app import settings as app_settings
 from app.domain import LedgerKind as K
 from app.storage import open_database
 from app.storage.models import LedgerEntry
+
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
 EXPIRY_DAYS = 20

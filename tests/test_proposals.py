@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from app import clock
 from app.domain import ProposalStatus as S
 from app.errors import InputError, NotFoundError
 from app.proposals import (
@@ -15,6 +16,8 @@ from app.proposals import (
     submit_proposal,
 )
 from app.storage.models import JobPosting
+
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 
@@ -92,7 +95,7 @@ def test_bad_input(db, job_id: int) -> None:
     with pytest.raises(InputError, match="negative"), db.session() as session:
         submit_proposal(session, job_id=job_id, connects=-1)
     with pytest.raises(InputError, match="future"), db.session() as session:
-        submit_proposal(session, job_id=job_id, connects=1, at=datetime.now(UTC) + timedelta(1))
+        submit_proposal(session, job_id=job_id, connects=1, at=clock.now() + timedelta(1))
     with db.sessions() as session:
         assert list_proposals(session) == []
 

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from app.domain import ProposalStatus as S
 from app.drafting.pipeline import allowed_moves, proposal_detail, proposal_rows, status_label
 from app.proposals import change_status, save_draft, submit_proposal
 from app.storage.models import JobPosting
+
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 

@@ -70,9 +70,11 @@ def export_chart(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from app import clock
     from app.errors import WorkbenchError
 
     try:
+        clock.set_from_environment()
         return export_chart(args)
     except WorkbenchError as exc:
         print(f"pwb: {exc}", file=sys.stderr)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_ID, APP_NAME, __version__, ledger, paths
+from app import APP_ID, APP_NAME, __version__, clock, ledger, paths
 from app.backup import auto_backup
 from app.bootstrap import seed_defaults
 from app.errors import WorkbenchError
@@ -74,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_excepthook()
     apply_theme(app, args.theme or str(QSettings().value("ui/theme", "system")))
     try:
+        clock.set_from_environment()
         db = open_for_gui(args.db)
     except WorkbenchError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))

@@ -49,6 +49,7 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:  # type: igno
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from app import clock
     from app.errors import WorkbenchError
     from ui.context import AppContext
     from ui.main import create_application, open_for_gui
@@ -62,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"screenshots: --size {args.size!r} is not WIDTHxHEIGHT", file=sys.stderr)
         return 2
     try:
+        clock.set_from_environment()
         db = open_for_gui(args.db)
     except WorkbenchError as exc:
         print(f"screenshots: {exc}", file=sys.stderr)

@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from app import __version__
+from app import __version__, clock
 from app.errors import WorkbenchError
 
 log = logging.getLogger("pwb.cli")
@@ -70,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        clock.set_from_environment()
         return int(args.func(args) or 0)
     except WorkbenchError as exc:
         print(f"pwb: {exc}", file=sys.stderr)

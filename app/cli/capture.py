@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from app import clock
 from app.capture import capture_text
 from app.cli.common import open_db, print_json, read_text_input
 from app.errors import InputError
@@ -51,12 +52,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _now(value: str | None) -> datetime:
     if value is None:
-        return datetime.now(UTC)
+        return clock.now()
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise InputError(f"--now {value!r} is not an ISO 8601 date or time") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return clock.as_utc(moment)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:

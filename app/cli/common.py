@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app import paths
+from app import clock, paths
 from app.errors import InputError
 from app.storage import Database, open_database
 
@@ -71,9 +71,9 @@ def read_text_input(source: str | None) -> str:
 def parse_at(value: str | None) -> datetime:
     """``--at ISO``: a moment in history; naive times are taken as UTC. Default: now."""
     if value is None:
-        return datetime.now(UTC)
+        return clock.now()
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise InputError(f"--at {value!r} is not an ISO 8601 date or time") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return clock.as_utc(moment)

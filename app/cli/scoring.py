@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from app import clock
 from app.capture import posting_from_input
 from app.cli.common import open_db, print_json, read_text_input
 from app.domain import PostingFacts
@@ -72,7 +73,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def cmd_score(args: argparse.Namespace) -> int:
     db = open_db(args)
-    now = datetime.now(UTC)
+    now = clock.now()
     if args.source.isdigit():
         result = _score_stored(db, int(args.source), args.profile, now)
     else:

@@ -7,12 +7,13 @@ that prints them gets a fill-in instead of the word "None".
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.errors import InputError
 from app.storage.models import Profile, ScoreCard
@@ -156,7 +157,7 @@ def draft_context(
         "client": client_vars(facts.client),
         "profile": profile_vars(profile),
         "score": score_vars(session, facts, profile, job_id),
-        "today": today or datetime.now(UTC).date(),
+        "today": today or clock.now().date(),
     }
 
 

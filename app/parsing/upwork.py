@@ -8,8 +8,9 @@ in ``PostingFacts.missing``: the parser never guesses silently. Ratings under
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
+from app import clock
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.parsing.countries import country_name, find_country
 from app.parsing.freelancer import looks_like_freelancer, parse_freelancer
@@ -191,9 +192,7 @@ def parse_posting(text: str, now: datetime | None = None) -> PostingFacts:
 
 
 def _aware(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    return now.replace(tzinfo=UTC) if now.tzinfo is None else now
+    return clock.now() if now is None else clock.as_utc(now)
 
 
 # -- search-result tiles ---------------------------------------------------------------------

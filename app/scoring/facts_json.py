@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
+from app import clock
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.errors import InputError
 
@@ -84,8 +85,7 @@ def facts_from_json(data: Any, source: str = "input") -> PostingFacts:
 
 
 def _moment(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return clock.as_utc(datetime.fromisoformat(text))
 
 
 def _check(

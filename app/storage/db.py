@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import clock
 from app.errors import DatabaseError
 from app.storage import migrations
 from app.storage.models import Base
@@ -172,7 +172,7 @@ def _migrate(db: Database, *, backup: bool) -> None:
 def backup_before_migration(db: Database, revision: str) -> Path:
     """Copy the SQLite file (consistently, WAL included) before changing its schema."""
     assert db.path is not None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S")
     dest = db.path.with_name(f"{db.path.name}.before-{revision}-{stamp}.bak")
     backup_sqlite(db, dest)
     return dest

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -30,6 +30,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import JobStatus, PostingFacts
 from app.errors import InputError, NotFoundError
 from app.profiles import active_profile
@@ -116,7 +117,7 @@ def add_posting(
     job = find_by_key(session, dedup_key(facts))
     created = job is None
     if job is None:
-        job = JobPosting(status=JobStatus.NEW.value, captured_at=datetime.now(UTC))
+        job = JobPosting(status=JobStatus.NEW.value, captured_at=clock.now())
         session.add(job)
     elif facts.raw_text is None and job.raw_text:
         facts.raw_text = job.raw_text
@@ -577,7 +578,7 @@ def delete_jobs(session: Session, job_ids: Iterable[int]) -> list[int]:
     )
     if live:
         session.execute(
-            update(JobPosting).where(JobPosting.id.in_(live)).values(deleted_at=datetime.now(UTC))
+            update(JobPosting).where(JobPosting.id.in_(live)).values(deleted_at=clock.now())
         )
     return live
 

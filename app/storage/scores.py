@@ -15,14 +15,14 @@ import os
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import Select, and_, func, literal_column, null, or_, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import clock, settings
 from app.errors import InputError, NotFoundError
 from app.insights import band_outcomes, calibrated_win_rates
 from app.insights import score_band as insights_band
@@ -154,7 +154,7 @@ def score_job(
     if job is None or job.deleted_at is not None:
         raise NotFoundError(f"no posting with id {job_id}")
     row = _profile_or_active(session, profile)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     result = scorer_for(session, row, win_rates).score(facts_of(job), now)
     store_cards(session, [card_values(job.id, row.id, result, now)])
     return result
@@ -176,7 +176,7 @@ def score_jobs(
     if profile is None and active_profile(session) is None:
         return 0
     row = _profile_or_active(session, profile)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     scorer = scorer_for(session, row, win_rates)
     jobs = session.scalars(
         select(JobPosting).where(JobPosting.id.in_(job_ids), JobPosting.deleted_at.is_(None))
@@ -260,7 +260,7 @@ def score_stale(
     batch_size: int = BATCH_SIZE,
 ) -> int:
     """Score the postings the active profile has no current card for (after an import)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with db.sessions() as session:
         profile = active_profile(session)
         if profile is None:
@@ -369,7 +369,7 @@ def rescore_all(
     read and score in ``workers`` processes (default: :func:`default_workers`)
     while this process writes.
     """
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with db.sessions() as session:
         rows = [find_profile(session, profile)] if profile else list_profiles(session)
         scorers = [(row.id, scorer_for(session, row, win_rates)) for row in rows]

@@ -16,6 +16,8 @@ from app.storage.models import JobPosting
 from ui import chart_export
 from ui.charts import build_chart, hover_text, render_png
 
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
 NOW = datetime(2024, 7, 1, tzinfo=UTC)
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from app import ledger
+from app import clock, ledger
 from app.proposals import submit_proposal
 from app.storage.models import JobPosting, LedgerEntry
 from ui.dialogs.ledger_dialogs import ReconcileDialog
 from ui.main_window import MainWindow
 from ui.models.ledger_model import LedgerTableModel
 from ui.pages.connects import ConnectsPage
+
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
 
 def connects_page(qtbot, window: MainWindow) -> ConnectsPage:
@@ -102,7 +105,7 @@ def test_refused_input_keeps_the_dialog_open_and_posts_nothing(qtbot, window, db
 
 
 def test_entries_show_and_open_their_proposal(qtbot, window: MainWindow, db) -> None:
-    at = datetime.now(UTC) - timedelta(days=2)
+    at = clock.now() - timedelta(days=2)
     with db.session() as session:
         job = JobPosting(dedup_key="k", title="Fix my Django app")
         session.add(job)
@@ -122,7 +125,7 @@ def test_entries_show_and_open_their_proposal(qtbot, window: MainWindow, db) -> 
 
 def test_low_balance_warning_is_shown(qtbot, window: MainWindow, db) -> None:
     with db.session() as session:
-        ledger.post_entry(session, "bonus", 3, at=datetime.now(UTC) - timedelta(days=1))
+        ledger.post_entry(session, "bonus", 3, at=clock.now() - timedelta(days=1))
     window.ctx.ledger_changed.emit()
     page = connects_page(qtbot, window)
     assert page.warning_label.isVisibleTo(page)
@@ -177,7 +180,7 @@ def test_opening_the_app_posts_missed_allocations(db_path) -> None:
 
     db = open_database(str(db_path))
     with db.session() as session:
-        ledger.reconcile(session, 5, at=datetime.now(UTC) - timedelta(days=70))
+        ledger.reconcile(session, 5, at=clock.now() - timedelta(days=70))
     db.close()
     for _ in range(2):  # opening twice posts them once
         db = open_for_gui(str(db_path))
@@ -195,7 +198,7 @@ def test_submitting_elsewhere_updates_the_status_bar(qtbot, window: MainWindow, 
         job = JobPosting(dedup_key="k", title="Django")
         session.add(job)
         session.flush()
-        ledger.buy(session, 20, at=datetime.now(UTC) - timedelta(days=1))
+        ledger.buy(session, 20, at=clock.now() - timedelta(days=1))
         submit_proposal(session, job_id=job.id, connects=6)
     window.ctx.proposals_changed.emit()
     assert window.balance_label.text() == "Connects: 14"
@@ -206,9 +209,12 @@ def test_an_open_app_catches_up_when_time_passes(qtbot, window: MainWindow, db) 
 
     page = connects_page(qtbot, window)
     assert page.catch_up_timer.isActive()
+    # free Connects arrive on a day well away from the last three, whatever today is
+    billing_day = min(28, (clock.today() + timedelta(days=10)).day)
     with db.session() as session:
         settings.set_value(session, "connects.expiry_days", 1)
-        ledger.post_entry(session, "bonus", 4, at=datetime.now(UTC) - timedelta(days=3))
+        settings.set_value(session, "connects.billing_day", billing_day)
+        ledger.post_entry(session, "bonus", 4, at=clock.now() - timedelta(days=3))
     page.catch_up_timer.setInterval(20)  # let the hour pass quickly
     with qtbot.wait_signal(window.ctx.ledger_changed, timeout=5000):
         pass
@@ -229,7 +235,7 @@ def test_credits_are_called_what_the_platform_calls_them(qtbot, window: MainWind
 
     with db.session() as session:
         settings.set_value(session, "connects.credit_name", "bids")
-        ledger.post_entry(session, "bonus", 8, at=datetime.now(UTC) - timedelta(days=1))
+        ledger.post_entry(session, "bonus", 8, at=clock.now() - timedelta(days=1))
     window.ctx.ledger_changed.emit()
     page = connects_page(qtbot, window)
     assert page.balance_label.text() == "8 bids"

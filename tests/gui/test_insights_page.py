@@ -24,6 +24,8 @@ from ui import charts
 from ui.pages.insights import InsightsPage
 from ui.theme import apply_theme
 
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
 NOW = datetime(2024, 7, 1, tzinfo=UTC)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
+from app import clock
 from app.domain import BudgetType, PostingFacts
 from app.storage.jobs import add_posting, get_job
 from app.storage.models import JobPosting, Profile, ScoreCard
@@ -348,11 +349,11 @@ def test_triage_deep_in_the_list_keeps_the_place(qtbot, window: MainWindow, db) 
 
 
 def test_date_filters(qtbot, window: MainWindow, db) -> None:
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from PySide6.QtCore import QDate
 
-    now = datetime.now(UTC)
+    now = clock.now()
     with db.session() as session:
         for days in (0, 2, 10, 40):
             add_posting(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from app import ledger
+from app import clock, ledger
 from app.proposals import submit_proposal
 from app.storage.ledger import connects_balance
 from app.storage.models import JobPosting, LedgerEntry, Proposal
@@ -15,7 +16,9 @@ from ui.main_window import MainWindow
 from ui.pages.connects import ConnectsPage
 from ui.pages.proposals import ProposalsPage
 
-T0 = datetime.now(UTC) - timedelta(days=2)
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
+T0 = clock.now() - timedelta(days=2)
 
 
 def setup_history(db) -> list[int]:  # type: ignore[no-untyped-def]

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
+from app import clock
 from app.domain import ProposalStatus as S
 from app.drafting.pipeline import proposal_rows
 from app.proposals import save_draft, submit_proposal
@@ -12,7 +13,9 @@ from app.storage.models import JobPosting, Proposal
 from ui.models.proposals import ProposalsModel
 from ui.pages.proposals import ProposalsPage
 
-T0 = datetime.now(UTC) - timedelta(days=3)
+pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
+
+T0 = clock.now() - timedelta(days=3)
 
 
 @pytest.fixture

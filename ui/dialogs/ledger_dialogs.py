@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,6 +28,7 @@ from app import ledger
 from app.domain import LedgerKind
 from app.errors import WorkbenchError
 from app.storage.models import LedgerEntry
+from ui import qtime
 from ui.context import AppContext
 from ui.theme import SEVERITY_COLORS
 
@@ -46,9 +47,9 @@ class LedgerDialog(QDialog):
             self.credit_name = ledger.credit_name(session)
             self.balance = ledger.balance(session)
         self.form = QFormLayout()
-        self.when = QDateTimeEdit(QDateTime.currentDateTime(), calendarPopup=True)
+        self.when = QDateTimeEdit(qtime.now(), calendarPopup=True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
+        self.when.setMaximumDateTime(qtime.now().addSecs(60))
         self.error_label = QLabel(objectName="dialogError", wordWrap=True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet(f"color: {SEVERITY_COLORS['critical']}")

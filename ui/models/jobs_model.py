@@ -9,12 +9,12 @@ than the rows on screen.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from app import clock
 from app.display import age, budget, money, proposals
 from app.storage import Database
 from app.storage.jobs import JobQuery, JobRow, fetch_jobs
@@ -59,7 +59,7 @@ class JobsModel(QAbstractTableModel):
         self.query = JobQuery()
         self._rows: list[JobRow] = []
         self._exhausted = False
-        self._now = datetime.now(UTC)
+        self._now = clock.now()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -73,7 +73,7 @@ class JobsModel(QAbstractTableModel):
         (after a change in the database, so the view keeps its place)."""
         limit = max(PAGE_SIZE, len(self._rows)) if keep_loaded else PAGE_SIZE
         self.beginResetModel()
-        self._now = datetime.now(UTC)
+        self._now = clock.now()
         self._rows = self._fetch(0, limit)
         self._exhausted = len(self._rows) < limit
         self.endResetModel()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import ledger
+from app import clock, ledger
 from app.domain import LedgerKind
+from ui import qtime
 from ui.context import AppContext
 from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
 from ui.models.ledger_model import PROPOSAL_COLUMN, PROPOSAL_ID_ROLE, LedgerTableModel
@@ -148,7 +149,7 @@ class ConnectsPage(Page):
         self.period_filter = QComboBox()
         for label, days in PERIODS:
             self.period_filter.addItem(label, days)
-        today = QDate.currentDate()
+        today = qtime.today()
         self.from_date = QDateEdit(today.addMonths(-1), calendarPopup=True)
         self.to_date = QDateEdit(today, calendarPopup=True)
         for edit in (self.from_date, self.to_date):
@@ -179,7 +180,7 @@ class ConnectsPage(Page):
             start = datetime.combine(self.from_date.date().toPython(), time(0), tzinfo=UTC)
             end = datetime.combine(self.to_date.date().toPython(), time.max, tzinfo=UTC)
             return start, end
-        return datetime.now(UTC) - timedelta(days=days), None
+        return clock.now() - timedelta(days=days), None
 
     @Slot()
     def refresh(self) -> None:

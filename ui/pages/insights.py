@@ -10,7 +10,7 @@ when the result arrives. A newer refresh wins over an older one still running.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import insights
+from app import clock, insights
 from app.errors import WorkbenchError
 from app.storage import Database
+from ui import qtime
 from ui.charts import TITLES, build_chart, chart_view
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -208,7 +209,7 @@ class InsightsPage(Page):
             self.range_combo.addItem(label, key)
         self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        today = QDate.currentDate()
+        today = qtime.today()
         self.from_edit.setDate(today.addMonths(-3))
         self.to_edit.setDate(today)
         self.profile_combo = QComboBox()
@@ -273,7 +274,7 @@ class InsightsPage(Page):
         self.to_edit.setEnabled(custom)
         self._show_dates()
         if key not in ("all", "custom"):
-            first, last = insights.preset_range(key, datetime.now(UTC).date())
+            first, last = insights.preset_range(key, clock.now().date())
             self._set_dates(first, last)
         self._filters_changed()
 

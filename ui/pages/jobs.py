@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.display import posting_details
 from app.errors import WorkbenchError
 from app.storage.jobs import (
@@ -42,6 +43,7 @@ from app.storage.jobs import (
     undelete_jobs,
 )
 from app.storage.scores import load_card
+from ui import qtime
 from ui.capture import choose_and_import, paste_posting
 from ui.context import AppContext
 from ui.crash import show_error
@@ -187,7 +189,7 @@ class JobsPage(Page):
             self.date_combo.addItem(label, delta)
         self.date_combo.addItem("Posted between…", CUSTOM_RANGE)
         self.date_combo.currentIndexChanged.connect(self._date_choice_changed)
-        today = QDate.currentDate()
+        today = qtime.today()
         self.date_from = QDateEdit(today.addDays(-7), calendarPopup=True)
         self.date_to = QDateEdit(today, calendarPopup=True)
         for edit, tip in (
@@ -347,7 +349,7 @@ class JobsPage(Page):
     def current_query(self) -> JobQuery:
         statuses = self.status_combo.currentData() or ()
         delta = self.date_combo.currentData()
-        now = datetime.now(UTC).replace(second=0, microsecond=0)  # same query within a minute
+        now = clock.now().replace(second=0, microsecond=0)  # same query within a minute
         posted_from = now - delta if isinstance(delta, timedelta) else None
         posted_to = None
         if delta == CUSTOM_RANGE:
