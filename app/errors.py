@@ -21,7 +21,35 @@ class WorkbenchError(Exception):
 
 
 class DatabaseError(WorkbenchError):
-    """The database cannot be opened, created or migrated."""
+    """The database cannot be opened, created, migrated, read or written."""
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another program holds a lock on the database longer than we wait."""
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    """The database (or its folder) may be read but not written."""
+
+
+class DatabasePermissionError(DatabaseError):
+    """The database file or its folder may not be opened by this user."""
+
+
+class DatabaseFullError(DatabaseError):
+    """The disk (or the database's size limit) is full."""
+
+
+class DatabaseIOError(DatabaseError):
+    """The disk failed to read or write the database file."""
+
+
+class DatabaseCorruptError(DatabaseError):
+    """The database file is damaged or is not a database at all."""
+
+
+class DatabaseUnavailableError(DatabaseError):
+    """The database server cannot be reached or went away."""
 
 
 class InputError(WorkbenchError):

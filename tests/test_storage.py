@@ -229,7 +229,7 @@ def test_open_refuses_a_foreign_database(tmp_path: Path) -> None:
 def test_open_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(DatabaseError, match="cannot"):
+    with pytest.raises(DatabaseError, match="junk.db is damaged or not a database"):
         open_database(str(path))
 
 

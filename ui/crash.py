@@ -9,6 +9,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import APP_NAME
 from app.errors import WorkbenchError
 
 log = logging.getLogger("pwb.ui")
@@ -31,9 +32,15 @@ def show_error(parent, title: str, exc: BaseException) -> None:  # type: ignore[
 
 def install_excepthook() -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if isinstance(exc, WorkbenchError):  # expected (a locked database, say): a message
+            log.warning("%s: %s", type(exc).__name__, exc)
+            title = APP_NAME
+        else:
+            trace = "".join(traceback.format_exception(kind, exc, tb))
+            log.error("uncaught exception:\n%s", trace)
+            title = "Unexpected error"
         if QApplication.instance() is not None:
-            show_error(QApplication.activeWindow(), "Unexpected error", exc)
+            show_error(QApplication.activeWindow(), title, exc)
         else:
             sys.__excepthook__(kind, exc, tb)
 

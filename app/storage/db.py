@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock
 from app.errors import DatabaseError
+from app.storage import errors as db_errors
 from app.storage import migrations
 from app.storage.models import Base
 
@@ -53,11 +54,14 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> N
 
 
 def make_engine(url: URL) -> Engine:
+    """An engine whose failures a user can fix (locked, read-only, full...) are DatabaseErrors."""
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    db_errors.install(engine, _describe(url))
+    return engine
 
 
 @dataclass
@@ -87,7 +91,7 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error."""
-        with self.sessions() as session, session.begin():
+        with db_errors.classified(self.location), self.sessions() as session, session.begin():
             yield session
 
     def revision(self) -> str | None:
