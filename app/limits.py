@@ -178,7 +178,7 @@ def _chars(value: Any, limit: int) -> int:
     if isinstance(value, dict):
         value = list(value.values())
     if not isinstance(value, list):
-        return len(str(value)) if isinstance(value, int | float) else 0
+        return value.bit_length() // 3 + 1 if isinstance(value, int) else 24
     total = 0
     for item in value:
         total += _chars(item, limit - total) + 1

@@ -59,6 +59,9 @@ BOMBS = [
     "{{ ('x' * 999999)|replace('x', 'yy') }}",
     "{{ ('x' * 999999).translate(''.maketrans({'x': 'y' * 1000})) }}",
     "{{ (range(1000)|list)|tojson(indent=999999) }}",
+    "{{ range(10)|slice(10**9)|list }}",
+    "{{ range(10)|batch(10**9, 'x')|list }}",
+    "{{ range(99999)|map('string')|join('y' * 1000) }}",
 ]
 
 
@@ -93,6 +96,11 @@ def test_a_size_bomb_is_refused_before_it_allocates(body: str) -> None:
         ("{{ ['a', 'b']|map('upper')|join('-') }}|{{ ', '.join(['c', 'd']) }}", "A-B|c, d"),
         ("{{ 'ab'.translate({97: 'AA'}) }}", "AAb"),
         ("{{ [1, 2]|tojson(indent=2) }}", "[\n  1,\n  2\n]"),
+        (
+            "{{ range(5)|slice(2)|list }}|{{ range(3)|batch(2, 0)|list }}",
+            "[[0, 1, 2], [3, 4]]|[[0, 1], [2, 0]]",
+        ),
+        ("{{ 'abcdef'|truncate(4, leeway=0) }}|{{ 'aab'|replace('a', 'x', 1) }}", "a...|xab"),
         ("{{ ('{:>' ~ 4 ~ '}').format('a') }}", "   a"),
         ("{{ 'x' * 10 }}", "xxxxxxxxxx"),
     ],

@@ -361,35 +361,56 @@ def _check_filter(name: str, arguments: dict[str, Any]) -> None:
         indent = a["indent"] if isinstance(a["indent"], int) else len(str(a["indent"]))
         if indent > MAX_JSON_INDENT:
             raise TemplateLimitError(f"tojson indents by at most {MAX_JSON_INDENT}")
-    elif name in {"center", "truncate", "batch", "slice"}:
-        _width_args(tuple(a.values())[1:], {})
+    else:
+        _width_args(tuple(a[key] for key in _WIDTHS.get(name, ())), {})
 
 
+#: the arguments of a filter that are widths or counts
+_WIDTHS = {
+    "center": ("width",),
+    "truncate": ("length", "leeway"),
+    "batch": ("linecount",),
+    "slice": ("slices",),
+}
 #: filters whose result can be far larger than their arguments
-_SIZED_FILTERS = {
-    "replace", "join", "indent", "wordwrap", "format", "tojson", "center", "truncate", "batch",
-    "slice",
-}  # fmt: skip
+_SIZED_FILTERS = {"replace", "join", "indent", "wordwrap", "format", "tojson", *_WIDTHS}
 
 
 def _guarded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that checks the clock, the size of what it is given, and the size of what
     it would make (before making it)."""
-    signature = inspect.signature(func) if name in _SIZED_FILTERS else None
+    signature = _own_signature(func) if name in _SIZED_FILTERS else None
 
     @functools.wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _tick()
-        plain = [a for a in args if not isinstance(a, Context | Environment | EvalContext)]
-        for value in (*plain, *kwargs.values()):
+        lead = 0  # the context, environment or eval context Jinja passes first
+        while lead < len(args) and isinstance(args[lead], Context | Environment | EvalContext):
+            lead += 1
+        for value in (*args[lead:], *kwargs.values()):
             _check_size(value)
-        bound = _bind(signature, args, kwargs) if signature is not None else None
+        bound = _bind(signature, args[lead:], kwargs) if signature is not None else None
         if bound is not None:
             _check_filter(name, bound.arguments)
-            args, kwargs = bound.args, bound.kwargs
+            args, kwargs = (*args[:lead], *bound.args), bound.kwargs
         return _check_size(func(*args, **kwargs))
 
     return guarded
+
+
+def _own_signature(func: Callable[..., Any]) -> inspect.Signature:
+    """A filter's signature without the context argument Jinja passes first.
+
+    ``inspect.signature`` follows ``__wrapped__`` to the plain function; Jinja's
+    async-aware filters (``slice``, ``join``, ...) add an eval context of their own
+    when that function takes none, so it is dropped only where the function asks
+    for one (``jinja_pass_arg``).
+    """
+    signature = inspect.signature(func)
+    parameters = list(signature.parameters.values())
+    if parameters and hasattr(inspect.unwrap(func), "jinja_pass_arg"):
+        parameters = parameters[1:]
+    return signature.replace(parameters=parameters)
 
 
 def _loop_guard(iterable: Any) -> Iterator[Any]:
