@@ -11,8 +11,8 @@ rule file comes near these limits; text that does is refused with a one-line
 The checks scan the text with regular expressions (no recursion): strings and
 comments are skipped, the brackets that remain are counted.
 
-Size limits live next to the code they guard and are listed in the README
-("Limits"): ``app.importing.MAX_FILE_BYTES`` (an import file),
+Size limits live next to the code they guard (the README states each where it
+describes the input): ``app.importing.MAX_FILE_BYTES`` (an import file),
 ``app.cli.common.MAX_INPUT_BYTES`` (a file or standard input for a command),
 ``app.parsing.text.MAX_PASTE_BYTES`` (pasted text) and the template limits in
 ``app.drafting.render``.

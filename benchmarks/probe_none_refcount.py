@@ -27,20 +27,29 @@ from collections.abc import Callable
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import PySide6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 
 IMMORTAL_FROM = (3, 12)
 
 
 class _Model(QAbstractTableModel):
-    def rowCount(self, parent: QModelIndex | None = None) -> int:
+    def rowCount(self, parent: object = None) -> int:
         return 20
 
-    def columnCount(self, parent: QModelIndex | None = None) -> int:
+    def columnCount(self, parent: object = None) -> int:
         return 4
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         return f"{index.row()},{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
 
 

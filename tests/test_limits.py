@@ -30,6 +30,7 @@ from app.replies import parse_reply_file
 from app.scoring.facts_json import facts_from_json_text
 from app.scoring.rules import parse_rules
 from app.scoring.skills import parse_synonyms
+from app.storage import Database
 from app.storage.models import JobPosting
 
 DEEP = 100_000
@@ -39,7 +40,7 @@ def nested(depth: int, opener: str = "[", closer: str = "]") -> str:
     return opener * depth + closer * depth
 
 
-def count(db) -> int:  # type: ignore[no-untyped-def]
+def count(db: Database) -> int:
     with db.session() as session:
         return session.scalar(select(func.count()).select_from(JobPosting)) or 0
 

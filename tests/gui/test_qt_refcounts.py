@@ -14,9 +14,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.domain import BudgetType, PostingFacts
+from app.storage import Database
 from app.storage.jobs import add_posting
 from app.storage.models import Profile, ScoreCard
 from ui.main_window import MainWindow
+from ui.pages.jobs import JobsPage
 
 REPAINTS = 1000
 #: ``None``'s count moves a little as objects come and go; a broken binding loses
@@ -25,7 +27,7 @@ SLACK = 100
 VERDICTS = ("apply", "maybe", "skip")
 
 
-def add_scored_postings(db, n: int) -> None:  # type: ignore[no-untyped-def]
+def add_scored_postings(db: Database, n: int) -> None:
     with db.session() as session:
         profile = Profile(name="Main", is_active=True)
         session.add(profile)
@@ -55,10 +57,13 @@ def add_scored_postings(db, n: int) -> None:  # type: ignore[no-untyped-def]
     reason="None is immortal on Python 3.12+ (PEP 683): its reference count never moves, "
     "so a binding that drops references to it can neither crash nor be caught by this count",
 )
-def test_repainting_the_jobs_table_keeps_every_reference_to_none(window: MainWindow, db) -> None:
+def test_repainting_the_jobs_table_keeps_every_reference_to_none(
+    window: MainWindow, db: Database
+) -> None:
     add_scored_postings(db, 9)
     window.nav.setCurrentRow(0)
     page = window.pages[0]
+    assert isinstance(page, JobsPage)
     page.reload()
     model, viewport = page.model, page.table.viewport()
     assert model.rowCount() == 9 and viewport.isVisible()
