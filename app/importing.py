@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.errors import InputError
+from app.limits import check_field_size, load_json
 from app.parsing.countries import country_name
 from app.parsing.money import parse_money
 from app.parsing.times import parse_relative
@@ -46,6 +47,7 @@ from app.storage.postings import apply_facts
 FORMATS = ("auto", "csv", "json", "jsonl")
 MAX_FILE_BYTES = 512 * 1024 * 1024
 BATCH = 1000
+_INT_RANGE = 2**63
 
 #: column names tools use, per field (first found wins; compared lower-case, ``-``/space → ``_``)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -196,8 +198,8 @@ def _detect_format(path: Path, text: str) -> str:
     if head == "{":
         first = text.lstrip().split("\n", 1)[0]
         try:
-            json.loads(first)
-        except json.JSONDecodeError:
+            load_json(first)
+        except (json.JSONDecodeError, InputError):
             return "json"
         return "jsonl"
     return "csv"
@@ -240,17 +242,21 @@ def _jsonl_records(text: str) -> list[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            records.append((n, json.loads(line)))
+            records.append((n, load_json(line)))
         except json.JSONDecodeError as exc:
             records.append((n, InputError(f"not JSON: {exc.msg} at column {exc.colno}")))
+        except InputError as exc:  # over a limit (nesting, digits)
+            records.append((n, exc))
     return records
 
 
 def _json_records(text: str, name: str) -> list[tuple[int, Any]]:
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    except InputError as exc:
+        raise InputError(f"{name}: {exc.message}") from None
     items = _find_list(data)
     if items is None:
         raise InputError(
@@ -371,6 +377,8 @@ def _graphql_facts(record: dict[str, Any], now: datetime) -> PostingFacts:
 
 
 def _facts_from_fields(f: dict[str, Any], now: datetime) -> PostingFacts:
+    for name, value in f.items():
+        check_field_size(name, value)
     facts = PostingFacts(client=ClientFacts())
     facts.title = _text(f.get("title"))
     facts.description = _text(f.get("description"))
@@ -430,9 +438,11 @@ def _skills(value: Any) -> list[str]:
         stripped = value.strip()
         if stripped.startswith("["):
             try:
-                value = json.loads(stripped)
+                value = load_json(stripped)
             except json.JSONDecodeError:
                 value = stripped.strip("[]").replace("'", "").split(",")
+            except InputError as exc:
+                raise InputError(f"skills: {exc.message}") from None
         elif _LIST_SEP.search(stripped):
             value = _LIST_SPLIT.split(stripped)
         else:
@@ -469,7 +479,17 @@ def _int(value: Any, what: str) -> int | None:
         if not isinstance(value, str)
         else _number(_NOT_NUMBER.sub("", value) or value, what)
     )
-    return None if number is None else int(number)
+    if number is None:
+        return None
+    return _in_range(int(number), value, what)
+
+
+def _in_range(number: int, value: Any, what: str) -> int:
+    """``number``, if a database integer can hold it (SQLite's are 64-bit)."""
+    if abs(number) >= _INT_RANGE:
+        shown = str(value) if len(str(value)) <= 40 else f"{str(value)[:20]}…"
+        raise InputError(f"{what} {shown} is out of range")
+    return number
 
 
 def _amount(value: Any, what: str) -> float | None:
@@ -562,11 +582,12 @@ def _moment(value: Any, now: datetime) -> datetime | None:
 
 def _proposals(value: Any) -> tuple[int | None, int | None]:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value), int(value)
+        count = _in_range(int(value), value, "proposals")
+        return count, count
     low, high = proposal_bucket(str(value).replace("Proposals:", "").strip())
     if low is None:
         raise InputError(f"proposals {value!r} is not a number or a bucket like '5 to 10'")
-    return low, high
+    return _in_range(low, value, "proposals"), high and _in_range(high, value, "proposals")
 
 
 def _bool(value: Any) -> bool | None:

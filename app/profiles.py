@@ -9,7 +9,6 @@ hand. Several profiles may exist; exactly one is active.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import ExperienceLevel, Plan
 from app.errors import InputError, NotFoundError
+from app.limits import load_toml
 from app.storage.models import Profile
 
 DEFAULT_PROFILE_NAME = "Default"
@@ -331,10 +331,7 @@ def profile_from_toml(
 
     ``known_rules``, when given, are the rule ids a ``[rules.ID]`` table may name.
     """
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{source}: not valid TOML: {exc}") from None
+    doc = load_toml(text, source)
     locate = _KeyLocator(text)
     _check_table(doc, _TOP_KEYS, (), locate, source)
     for index, skill in enumerate(doc.get("skills", [])):

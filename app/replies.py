@@ -16,7 +16,6 @@ becomes the reply ``intro/short``.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from sqlalchemy.orm import Session
 from app import settings
 from app.domain import PostingFacts
 from app.errors import InputError, NotFoundError
+from app.limits import load_toml
 from app.paths import templates_dir
 from app.storage.models import SavedReply
 
@@ -68,10 +68,7 @@ def parse_reply_file(text: str) -> ReplyFile:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return ReplyFile(body=text)
-    try:
-        meta = tomllib.loads(match.group(1))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"the front matter is not valid TOML: {exc}") from None
+    meta = load_toml(match.group(1), "the front matter")
     unknown = set(meta) - {"kind", "description", "categories", "skills"}
     if unknown:
         raise InputError(f"unknown front-matter keys: {', '.join(sorted(unknown))}")

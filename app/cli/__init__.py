@@ -3,13 +3,16 @@
 Each module in :data:`COMMAND_MODULES` has ``register(subparsers)`` that adds
 its subcommands, each with ``func(args) -> int``. Expected failures
 (:class:`app.errors.WorkbenchError`) print one line on stderr and exit
-non-zero; nothing prints a traceback.
+non-zero; nothing prints a traceback. Output is UTF-8 whatever the console's
+encoding (see :func:`write_utf8`).
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
+import io
 import logging
 import sys
 from collections.abc import Sequence
@@ -66,7 +69,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def write_utf8() -> None:
+    """Make standard output and error write UTF-8 whatever the console's code page.
+
+    Redirected to a file or pipe on Windows they would encode as cp1252 (and as
+    ASCII under ``LC_ALL=C`` without UTF-8 mode), so an emoji or a CJK title in
+    ``pwb jobs --json`` ended in ``UnicodeEncodeError``. JSON is UTF-8 by
+    definition and so is every other ``pwb`` output. What UTF-8 cannot encode
+    either (a lone surrogate) is replaced on stdout and escaped on stderr.
+    """
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # None under pythonw, or a test's capture
+        try:
+            utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+        except LookupError:
+            utf8 = False
+        if not utf8:
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    write_utf8()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

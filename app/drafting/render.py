@@ -3,7 +3,12 @@
 Saved replies are written by users and shared between them, so they run in an
 :class:`ImmutableSandboxedEnvironment` with limits on time (``TIME_LIMIT_S``),
 output size (``MAX_OUTPUT_CHARS``) and the size of any value built on the way
-(``MAX_VALUE_CHARS``). A variable the context cannot fill is not an error: it
+(``MAX_VALUE_CHARS``). Whatever can make a value far larger than its arguments
+(``str.format`` and ``format_map`` widths and fields, ``%``-formatting and the
+``format`` filter with ``*`` widths, ``*`` repeats, ``center``/``ljust``/``rjust``/
+``zfill``/``expandtabs``/``translate``, ``join`` with a long separator, ``replace``,
+the ``indent``, ``wordwrap``, ``center`` and ``tojson`` filters) has the size of its
+result estimated from the arguments and is refused *before* Python allocates it. A variable the context cannot fill is not an error: it
 prints as a bracket placeholder ``[name]`` and becomes a *fill-in* the user
 types before export, just like a ``[Client Name]`` written into the text.
 Every failure comes back as a :class:`TemplateProblem` with the line number.
@@ -12,11 +17,12 @@ Every failure comes back as a :class:`TemplateProblem` with the line number.
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import re
 import time
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,10 +38,16 @@ from jinja2 import (
     nodes,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import (
+    ImmutableSandboxedEnvironment,
+    SandboxedEscapeFormatter,
+    SandboxedFormatter,
+)
 from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
+from markupsafe import Markup
 
 log = logging.getLogger("pwb.drafting")
 
@@ -44,6 +56,8 @@ MAX_OUTPUT_CHARS = 100_000
 MAX_VALUE_CHARS = 1_000_000
 MAX_SEQUENCE_ITEMS = 100_000
 MAX_INT_BITS = 10_000
+#: ``|tojson(indent=N)`` indents every line of the JSON by up to depth × N
+MAX_JSON_INDENT = 16
 
 #: a placeholder left in the text: ``[Client Name]``, ``[portfolio link]``, ``[job.budget]``
 #: (not a Markdown link ``[text](url)``, not ``[x]``)
@@ -195,48 +209,208 @@ class _ReplyLoader(BaseLoader):
         return body, _SNIPPET_FILE.format(template), uptodate
 
 
+def _width(value: Any) -> None:
+    """A width, count or precision: never more than a value may hold."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > MAX_VALUE_CHARS:
+        raise TemplateLimitError(f"{value:,} is too large a width or count for a reply")
+
+
 def _width_args(args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
     for value in (*args, *kwargs.values()):
-        if isinstance(value, int) and value > MAX_VALUE_CHARS:
-            raise TemplateLimitError(f"{value:,} is too large a width or count for a reply")
-        if isinstance(value, str) and re.search(r"\d{7,}", value):
+        _width(value)
+
+
+def _grows_to(size: int, what: str) -> None:
+    """Refuse an operation whose result (estimated before it runs) is over the value limit."""
+    if size > MAX_VALUE_CHARS:
+        raise TemplateLimitError(f"{what} would grow past {MAX_VALUE_CHARS:,} characters")
+
+
+def _spec_widths(spec: str) -> None:
+    """``{:>1000000000}``, ``{:.{p}f}`` (resolved before this sees it): every number in a
+    format spec is a fill, a width or a precision, and none may exceed the value limit."""
+    for digits in _DIGITS.findall(spec):
+        if len(digits) > 7 or int(digits) > MAX_VALUE_CHARS:
             raise TemplateLimitError("a format asks for a width larger than a reply can hold")
 
 
-def _replace_size(text: Any, old: Any, new: Any, count: int = -1) -> None:
+_DIGITS = re.compile(r"\d+")
+#: one ``%`` conversion: ``%(key)-*.*s``, ``%08.3f``, ``%%``
+_PERCENT = re.compile(
+    r"%(?:\((?P<key>[^)]*)\))?[-#0 +]*(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d*))?[hlL]?"
+    r"(?P<kind>.)?",
+    re.DOTALL,
+)
+
+
+def _percent_size(template: Any, values: Any) -> None:
+    """``'%*d' % (10**9, 1)``, ``'%(a)s' * 1000 % {'a': big}``: the size of the result,
+    from the widths, precisions and the values each conversion prints, before Python
+    makes it."""
+    if not isinstance(template, str):
+        return
+    mapping = values if isinstance(values, Mapping) else None
+    items = values if isinstance(values, tuple) else (values,)
+    position, size = 0, len(template)
+    seen: dict[int, int] = {}
+    for conversion in _PERCENT.finditer(template):
+        if conversion["kind"] == "%":
+            continue
+        for part in (conversion["width"], conversion["precision"]):
+            if part == "*":
+                star = items[position] if position < len(items) else 0
+                position += 1
+                _width(star)
+                size += star if isinstance(star, int) and star > 0 else 0
+            elif part:
+                _spec_widths(part)
+                size += int(part)
+        if conversion["key"] is not None and mapping is not None:
+            value = mapping.get(conversion["key"])
+        else:
+            value = items[position] if position < len(items) else None
+            position += 1
+        size += _weight(value, MAX_VALUE_CHARS, seen)
+        _grows_to(size, "a %-format")
+
+
+def _replace_size(text: Any, old: Any, new: Any, count: Any = -1) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
         hits = text.count(old) if old else len(text) + 1
-        if count >= 0:
+        if isinstance(count, int) and count >= 0:
             hits = min(hits, count)
-        if len(text) + hits * max(0, len(new) - len(old)) > MAX_VALUE_CHARS:
-            raise TemplateLimitError(f"a replace() would grow past {MAX_VALUE_CHARS:,} characters")
+        _grows_to(len(text) + hits * max(0, len(new) - len(old)), "a replace()")
 
 
-def _join_size(items: Any) -> None:
-    if isinstance(items, list | tuple) and len(items) <= MAX_SEQUENCE_ITEMS:
-        total = sum(len(i) for i in items if isinstance(i, str))
-        if total > MAX_VALUE_CHARS:
-            raise TemplateLimitError(f"a join would grow past {MAX_VALUE_CHARS:,} characters")
+def _join_size(items: Any, separator: Any) -> None:
+    """``sep.join(items)``: every item's text plus a separator between each two."""
+    if isinstance(items, str):
+        size, count = len(items), len(items)
+    elif isinstance(items, list | tuple | set | frozenset | dict | range):
+        if len(items) > MAX_SEQUENCE_ITEMS:
+            raise TemplateLimitError(f"a join of more than {MAX_SEQUENCE_ITEMS:,} items")
+        seen: dict[int, int] = {}
+        size, count = 0, len(items)
+        for item in items:
+            size += _weight(item, MAX_VALUE_CHARS, seen) if not isinstance(item, int) else 8
+            _grows_to(size, "a join")
+    else:
+        return
+    _grows_to(size + len(str(separator)) * max(0, count - 1), "a join")
+
+
+def _sized(items: Any) -> Any:
+    """An iterator (``x|map(...)``) as a list, so its size is known before a join."""
+    if isinstance(items, str | list | tuple | set | frozenset | dict | range):
+        return items
+    listed = []
+    for item in items:
+        listed.append(item)
+        if len(listed) > MAX_SEQUENCE_ITEMS:
+            raise TemplateLimitError(f"a join of more than {MAX_SEQUENCE_ITEMS:,} items")
+    return listed
+
+
+def _lines_size(text: Any, prefix: Any, what: str) -> None:
+    """``indent``: every line gets the prefix (a width or a string)."""
+    if isinstance(text, str):
+        each = prefix if isinstance(prefix, int) else len(str(prefix))
+        _width(each)
+        _grows_to(len(text) + (text.count("\n") + 2) * max(0, each), what)
+
+
+def _wrap_size(text: Any, width: Any, wrapstring: Any) -> None:
+    """``wordwrap``: at most one line per word and per ``width`` characters, each ended
+    by ``wrapstring``."""
+    if isinstance(text, str) and isinstance(width, int):
+        _width(width)
+        lines = len(text) // max(1, width) + len(text.split()) + 1
+        _grows_to(len(text) + lines * len(str(wrapstring or "\n")), "a wordwrap")
+
+
+def _translate_size(text: str, table: Any) -> None:
+    if isinstance(table, Mapping):
+        longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
+        _grows_to(len(text) * max(1, longest), "a translate()")
+
+
+def _bind(signature: inspect.Signature, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError:
+        return None  # the filter itself says what is wrong with its arguments
+    bound.apply_defaults()
+    return bound
+
+
+def _check_filter(name: str, arguments: dict[str, Any]) -> None:
+    """The size a filter would make, from its arguments, before it runs."""
+    a = arguments
+    if name == "replace":
+        _replace_size(a["s"], a["old"], a["new"], a["count"] if a["count"] is not None else -1)
+    elif name == "join":
+        a["value"] = _sized(a["value"])
+        _join_size(a["value"], a["d"])
+    elif name == "indent":
+        _lines_size(a["s"], a["width"], "an indent")
+    elif name == "wordwrap":
+        _wrap_size(a["s"], a["width"], a["wrapstring"])
+    elif name == "format":
+        _percent_size(str(a["value"]), a["kwargs"] or a["args"])
+    elif name == "tojson" and a["indent"] is not None:
+        indent = a["indent"] if isinstance(a["indent"], int) else len(str(a["indent"]))
+        if indent > MAX_JSON_INDENT:
+            raise TemplateLimitError(f"tojson indents by at most {MAX_JSON_INDENT}")
+    else:
+        _width_args(tuple(a[key] for key in _WIDTHS.get(name, ())), {})
+
+
+#: the arguments of a filter that are widths or counts
+_WIDTHS = {
+    "center": ("width",),
+    "truncate": ("length", "leeway"),
+    "batch": ("linecount",),
+    "slice": ("slices",),
+}
+#: filters whose result can be far larger than their arguments
+_SIZED_FILTERS = {"replace", "join", "indent", "wordwrap", "format", "tojson", *_WIDTHS}
 
 
 def _guarded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that checks the clock and the size of what it makes."""
+    """A filter that checks the clock, the size of what it is given, and the size of what
+    it would make (before making it)."""
+    signature = _own_signature(func) if name in _SIZED_FILTERS else None
 
     @functools.wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _tick()
-        plain = [a for a in args if not isinstance(a, Context | Environment)]
-        for value in (*plain, *kwargs.values()):
+        lead = 0  # the context, environment or eval context Jinja passes first
+        while lead < len(args) and isinstance(args[lead], Context | Environment | EvalContext):
+            lead += 1
+        for value in (*args[lead:], *kwargs.values()):
             _check_size(value)
-        if name == "replace" and len(plain) >= 3:
-            _replace_size(*plain[:4])
-        elif name == "join" and plain:
-            _join_size(plain[0] if isinstance(plain[0], list | tuple) else None)
-        elif name in {"center", "indent", "wordwrap", "format", "truncate", "batch", "slice"}:
-            _width_args(tuple(plain[1:]), kwargs)
+        bound = _bind(signature, args[lead:], kwargs) if signature is not None else None
+        if bound is not None:
+            _check_filter(name, bound.arguments)
+            args, kwargs = (*args[:lead], *bound.args), bound.kwargs
         return _check_size(func(*args, **kwargs))
 
     return guarded
+
+
+def _own_signature(func: Callable[..., Any]) -> inspect.Signature:
+    """A filter's signature without the context argument Jinja passes first.
+
+    ``inspect.signature`` follows ``__wrapped__`` to the plain function; Jinja's
+    async-aware filters (``slice``, ``join``, ...) add an eval context of their own
+    when that function takes none, so it is dropped only where the function asks
+    for one (``jinja_pass_arg``).
+    """
+    signature = inspect.signature(func)
+    parameters = list(signature.parameters.values())
+    if parameters and hasattr(inspect.unwrap(func), "jinja_pass_arg"):
+        parameters = parameters[1:]
+    return signature.replace(parameters=parameters)
 
 
 def _loop_guard(iterable: Any) -> Iterator[Any]:
@@ -255,7 +429,34 @@ class _ConcatGuard(NodeTransformer):
         return nodes.Filter(items, "pwb_concat", [], [], None, None, lineno=node.lineno)
 
 
-_STR_METHODS_WITH_WIDTH = {"center", "ljust", "rjust", "zfill", "expandtabs", "format"}
+class _LimitedFormatter(SandboxedFormatter):
+    """``str.format`` that refuses a width or precision past the value limit and stops as
+    soon as the fields it has made add up to more than a value may hold."""
+
+    _made = 0
+
+    def vformat(self, format_string: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> str:
+        self._made = len(format_string)
+        return super().vformat(format_string, args, kwargs)
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        _tick()
+        _check_size(value)
+        _spec_widths(format_spec)
+        text = super().format_field(value, format_spec)
+        self._made += len(text)
+        _grows_to(self._made, "a format()")
+        return text
+
+
+class _LimitedEscapeFormatter(_LimitedFormatter, SandboxedEscapeFormatter):
+    """The same for ``Markup.format`` (a ``|safe`` string's)."""
+
+
+#: str methods whose one argument is a width (``'a'.center(10**9)``)
+_STR_METHODS_WITH_WIDTH = {"center", "ljust", "rjust", "zfill"}
+#: str methods a reply never needs that only lead to bytes (whose methods go unchecked)
+_STR_METHODS_REFUSED = {"encode"}
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -271,6 +472,33 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             )
         return _ConcatGuard().visit(tree)
 
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, str) and attr in _STR_METHODS_REFUSED:
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``'...'.format`` and ``format_map`` through :class:`_LimitedFormatter`."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        template: str = value.__self__
+        formatter = (
+            _LimitedEscapeFormatter(self, escape=template.escape)
+            if isinstance(template, Markup)
+            else _LimitedFormatter(self)
+        )
+        is_format_map = value.__name__ == "format_map"
+
+        def limited(*args: Any, **kwargs: Any) -> str:
+            if not is_format_map:
+                return type(template)(formatter.vformat(template, args, kwargs))
+            if kwargs or len(args) != 1:
+                return wrapped(*args, **kwargs)  # Jinja's own TypeError
+            return type(template)(formatter.vformat(template, (), args[0]))
+
+        return functools.update_wrapper(limited, value)
+
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _tick()
         for value in (*args, *kwargs.values()):
@@ -283,9 +511,17 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             if method == "replace":
                 _replace_size(owner, *args, **kwargs)
             elif method == "join" and args:
-                _join_size(list(args[0]) if isinstance(args[0], list | tuple) else None)
+                args = (_sized(args[0]), *args[1:])
+                _join_size(args[0], owner)
+            elif method == "expandtabs":
+                tabsize = args[0] if args else kwargs.get("tabsize", 8)
+                _width(tabsize)
+                if isinstance(tabsize, int):
+                    _grows_to(len(owner) + owner.count("\t") * max(0, tabsize), "expandtabs()")
+            elif method == "translate" and args:
+                _translate_size(owner, args[0])
             elif method in _STR_METHODS_WITH_WIDTH:
-                _width_args((owner, *args) if method == "format" else args, kwargs)
+                _width_args(args, kwargs)
         try:
             result = super().call(__context, __obj, *args, **kwargs)
         except RecursionError:
@@ -305,7 +541,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             _check_repeat(left, right)
             _check_repeat(right, left)
         elif operator == "%" and isinstance(left, str):
-            _width_args((left,), {})
+            _percent_size(left, right)
         return _check_size(super().call_binop(context, operator, left, right))
 
 

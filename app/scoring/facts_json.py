@@ -10,6 +10,7 @@ from typing import Any
 from app import clock
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.errors import InputError
+from app.limits import load_json
 
 _NUMBER = (int, float)
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -55,9 +56,11 @@ _CLIENT_TYPES: dict[str, tuple[type, ...]] = {
 def facts_from_json_text(text: str, source: str = "input") -> PostingFacts:
     """Parse a JSON object in the ``pwb parse --json`` shape; one-line errors."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{source}: not JSON ({exc.msg} at line {exc.lineno})") from None
+    except InputError as exc:
+        raise InputError(f"{source}: {exc.message}") from None
     return facts_from_json(data, source)
 
 

@@ -15,7 +15,6 @@ import logging
 import operator
 import re
 import string
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -25,6 +24,7 @@ from typing import Any
 
 from app.domain import PostingFacts, Severity
 from app.errors import InputError
+from app.limits import load_toml
 from app.paths import resources_dir
 from app.profiles import RuleOverride
 
@@ -248,10 +248,7 @@ class RuleSet:
 
 def parse_rules(text: str, source: str = "red_flags.toml") -> RuleSet:
     """Compile every rule; a rule that is wrong goes to ``problems``, the rest still load."""
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{source}: not valid TOML: {exc}") from None
+    doc = load_toml(text, source)
     rules: list[Rule] = []
     problems: list[str] = []
     seen: set[str] = set()

@@ -10,12 +10,12 @@ profile and matches a posting's listed skills and its text.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from app.errors import InputError
+from app.limits import load_toml
 from app.paths import resources_dir
 from app.profiles import Skill
 
@@ -52,10 +52,7 @@ class SynonymTable:
 
 def parse_synonyms(text: str, source: str = "synonyms.toml") -> SynonymTable:
     """Read a synonyms file (``groups`` of names, ``tags_only`` names)."""
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{source}: not valid TOML: {exc}") from None
+    doc = load_toml(text, source)
     canonical: dict[str, str] = {}
     names: dict[str, tuple[str, ...]] = {}
     for group in doc.get("groups", []):
