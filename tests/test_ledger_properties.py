@@ -75,8 +75,8 @@ class Reference:
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(steps=st.lists(step, min_size=1, max_size=25))
-def test_any_history_keeps_the_ledger_consistent(steps) -> None:
-    db = open_database("sqlite://")
+def test_any_history_keeps_the_ledger_consistent(steps, migrated_copy) -> None:
+    db = open_database(str(migrated_copy()))
     ref = Reference()
     now = T0
     try:
@@ -137,10 +137,10 @@ same_moment_step = st.tuples(
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(steps=st.lists(same_moment_step, min_size=1, max_size=25))
-def test_a_lot_is_unusable_from_its_expiry_moment_on(steps) -> None:
+def test_a_lot_is_unusable_from_its_expiry_moment_on(steps, migrated_copy) -> None:
     """Spends at the exact moment a lot expires come out of the next lot (or overdraft),
     in the replay and in the amounts the posted expiries take."""
-    db = open_database("sqlite://")
+    db = open_database(str(migrated_copy()))
     ref = Reference(SHORT_EXPIRY_DAYS)
     now = T0
     try:
@@ -167,9 +167,9 @@ backdated_step = st.tuples(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(steps=st.lists(backdated_step, min_size=1, max_size=25))
-def test_entries_typed_in_after_the_fact_keep_the_promises(steps) -> None:
+def test_entries_typed_in_after_the_fact_keep_the_promises(steps, migrated_copy) -> None:
     """Any order of entry dates (history typed in late): sum, no negatives, one expiry a lot."""
-    db = open_database("sqlite://")
+    db = open_database(str(migrated_copy()))
     latest = T0
     try:
         with db.session() as session:
