@@ -17,9 +17,16 @@ from app.cli import main
 from app.domain import ProposalStatus as S
 from app.drafting.pipeline import allowed_moves
 from app.errors import InputError
-from app.proposals import TRANSITIONS, change_status, next_status, save_draft, submit_proposal
+from app.proposals import (
+    TRANSITIONS,
+    change_status,
+    get_proposal,
+    next_status,
+    save_draft,
+    submit_proposal,
+)
 from app.storage import Database
-from app.storage.models import JobPosting, LedgerEntry, Proposal, ProposalStatusChange
+from app.storage.models import JobPosting, LedgerEntry, ProposalStatusChange
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 #: how to reach each status from a submitted proposal (and the reason a close needs)
@@ -79,9 +86,13 @@ def proposal_at(db: Database, job_id: int, status: S) -> int:
         pid = submit_proposal(session, job_id=job_id, connects=8, boost=2, at=T0).id
         for hours, (step, reason) in enumerate(PATHS[status], 1):
             change_status(session, pid, step, reason=reason, at=T0 + timedelta(hours=hours))
-    with db.sessions() as session:
-        assert session.get(Proposal, pid).status == status
+    assert status_of(db, pid) == status
     return pid
+
+
+def status_of(db: Database, proposal_id: int) -> str:
+    with db.sessions() as session:
+        return get_proposal(session, proposal_id).status
 
 
 @pytest.mark.parametrize("status", list(S))
@@ -94,8 +105,7 @@ def test_moving_to_the_current_status_is_refused(db: Database, job_id: int, stat
             session, pid, status.value, reason="client cancelled", at=T0 + timedelta(days=1)
         )
     assert stored(db) == before
-    with db.sessions() as session:
-        assert session.get(Proposal, pid).status == status
+    assert status_of(db, pid) == status
 
 
 def test_pwb_status_to_the_current_status_exits_2_with_one_line(
