@@ -166,9 +166,11 @@ def change_status(
     new = status if isinstance(status, S) else parse_status(status)
     proposal = get_proposal(session, proposal_id)
     old = S(proposal.status)
-    if new not in TRANSITIONS[old]:
+    if new == old or new not in TRANSITIONS[old]:
+        # a move to the status it has is no change: refused (no history row, no entries)
+        already = "already " if new == old else ""
         allowed = ", ".join(sorted(TRANSITIONS[old])) or "none (it is closed)"
-        raise InputError(f"proposal {proposal_id} is {old}; it can move to: {allowed}")
+        raise InputError(f"proposal {proposal_id} is {already}{old}; it can move to: {allowed}")
     when = _now(at)
     last = proposal.history[-1].at if proposal.history else None
     if last is not None and when < last:

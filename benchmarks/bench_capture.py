@@ -259,8 +259,8 @@ start = time.perf_counter()
 window = MainWindow(AppContext(db))
 window.resize(1280, 800)
 window.show()
-page = window.pages[0]
-window.nav.setCurrentRow(0)
+from ui.pages.jobs import JobsPage
+page = window.go_to(JobsPage)
 app.processEvents()
 shown = (time.perf_counter() - start) * 1000
 start = time.perf_counter()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -78,14 +80,48 @@ def set_clock() -> Iterator[object]:
     mp.undo()
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file opened (so migrated to head) by ``open_database``, once a session.
+
+    Running every Alembic migration for every test was most of the suite's set-up
+    time; tests get byte copies of this file instead (:func:`migrated_copy`).
+    """
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    database = open_database(str(path))
+    with database.engine.connect() as conn:
+        # everything into the main file, so that a copy of it is the whole database
+        busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    database.close()
+    wal = path.with_name(path.name + "-wal")
+    assert busy == 0 and (not wal.exists() or wal.stat().st_size == 0), "template not checkpointed"
+    return path
+
+
+@pytest.fixture
+def migrated_copy(migrated_template: Path, tmp_path: Path) -> Callable[..., Path]:
+    """``migrated_copy(dest=None)``: a fresh database at head, as a file at ``dest`` (or a new
+    file in ``tmp_path``). Tests of creating or upgrading a database make their own."""
+    names = itertools.count()
+
+    def copy(dest: Path | None = None) -> Path:
+        target = dest if dest is not None else tmp_path / f"db-{next(names)}.sqlite3"
+        shutil.copyfile(migrated_template, target)
+        return target
+
+    return copy
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "workbench.sqlite3"
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(str(db_path))
+def db(db_path: Path, migrated_copy: Callable[..., Path]) -> Iterator[Database]:
+    """An empty database at head in ``db_path`` (opened with migrations on, which find
+    nothing to do)."""
+    database = open_database(str(migrated_copy(db_path)))
     yield database
     database.close()
 

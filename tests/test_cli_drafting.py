@@ -27,8 +27,8 @@ POSTING = {
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> str:
-    path = tmp_path / "w.sqlite3"
+def dbfile(tmp_path: Path, migrated_copy) -> str:
+    path = migrated_copy(tmp_path / "w.sqlite3")
     assert main(["--db", str(path), "init"]) == 0
     return str(path)
 

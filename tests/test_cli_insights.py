@@ -40,8 +40,8 @@ REPORT_KEYS = [
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.sqlite3"
+def demo_db(tmp_path: Path, migrated_copy) -> Path:
+    path = migrated_copy(tmp_path / "demo.sqlite3")
     db = open_database(str(path))
     with db.session() as session:
         generate_demo(session, jobs=120, proposals=80, seed=3, now=NOW)

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward 
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> str:
-    path = tmp_path / "w.sqlite3"
+def dbfile(tmp_path: Path, migrated_copy) -> str:
+    path = migrated_copy(tmp_path / "w.sqlite3")
     db = open_database(str(path))
     with db.session() as session:
         session.add(JobPosting(dedup_key="k", title="Django fix", description="500 errors"))

@@ -28,8 +28,8 @@ CONTRACT = [
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> str:
-    path = tmp_path / "w.sqlite3"
+def dbfile(tmp_path: Path, migrated_copy) -> str:
+    path = migrated_copy(tmp_path / "w.sqlite3")
     db = open_database(str(path))
     with db.session() as session:
         session.add(apply_facts(JobPosting(), posting("Add me on Telegram @hr_desk today.")))

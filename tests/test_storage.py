@@ -239,3 +239,27 @@ def test_open_refuses_a_newer_schema(db_path: Path) -> None:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(DatabaseError, match="newer"):
         open_database(str(db_path))
+
+
+def test_the_tests_template_database_is_what_opening_a_new_file_makes(
+    migrated_copy, tmp_path: Path
+) -> None:
+    """The ``db`` fixture copies one migrated file: the copy must be the same database as a
+    new file opened here (schema, triggers, revision) and empty."""
+
+    def schema(path: Path) -> list[tuple[str, str, str]]:
+        with sqlite3.connect(path) as conn:
+            rows = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+            return [tuple(row) for row in rows]
+
+    fresh = tmp_path / "fresh.sqlite3"
+    open_database(str(fresh)).close()
+    copy = migrated_copy()
+    db = open_database(str(copy))
+    try:
+        assert db.revision() == migrations.head_revision()
+        assert set(db.row_counts().values()) == {0}
+    finally:
+        db.close()
+    assert schema(copy) == schema(fresh)
+    assert any(kind == "trigger" and name == "job_fts_update" for kind, name, _ in schema(copy))

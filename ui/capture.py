@@ -49,13 +49,9 @@ def _revealer(window: QMainWindow) -> Callable[[list[int]], None]:
     def reveal(ids: list[int]) -> None:
         from ui.pages.jobs import JobsPage
 
-        pages = getattr(window, "pages", [])
-        for row, page in enumerate(pages):
-            if isinstance(page, JobsPage):
-                nav = getattr(window, "nav", None)
-                if nav is not None:
-                    nav.setCurrentRow(row)
-                page.reveal(ids[0])
+        go_to = getattr(window, "go_to", None)  # a MainWindow (not imported: it imports us)
+        if go_to is not None:
+            go_to(JobsPage).reveal(ids[0])
 
     return reveal
 

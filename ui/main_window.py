@@ -1,10 +1,14 @@
-"""The main window: navigation to the six areas, menus, status bar."""
+"""The main window: navigation to the six areas, menus, status bar.
+
+A page is built the first time it is shown (or asked for with :meth:`MainWindow.page`):
+opening the app builds the page it opens on, not all six.
+"""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, ledger
 from app.storage.ledger import connects_balance
 from ui.capture import install_capture_actions
 from ui.context import AppContext
@@ -32,6 +36,7 @@ from ui.pages.replies import RepliesPage
 
 PageT = TypeVar("PageT", bound=Page)
 
+#: the areas in navigation order (Ctrl+1 … Ctrl+6)
 PAGE_CLASSES: tuple[type[Page], ...] = (
     JobsPage,
     ProposalsPage,
@@ -40,6 +45,8 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
     InsightsPage,
     ProfilePage,
 )
+#: how often an open app posts what time passing owes the ledger
+CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -50,15 +57,20 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("app", size=256))
-        self.pages: list[Page] = [cls(ctx) for cls in PAGE_CLASSES]
+        #: the pages built so far (each on first show)
+        self._pages: dict[type[Page], Page] = {}
         self._build_central()
         self._build_menus()
         install_capture_actions(self, ctx)
         self._build_status_bar()
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
-        self.page(ConnectsPage).proposal_requested.connect(self.open_proposal)
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        # the app opens caught up (ui.main.open_for_gui); this keeps an open app so,
+        # whichever pages have been shown
+        self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
+        self.catch_up_timer.timeout.connect(self.catch_up)
+        self.catch_up_timer.start()
         self._restore_state()
 
     # -- construction ---------------------------------------------------------
@@ -69,9 +81,9 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.nav.addItem(QListWidgetItem(page.title))
-            self.stack.addWidget(page)
+        for cls in PAGE_CLASSES:
+            self.nav.addItem(QListWidgetItem(cls.title))
+            self.stack.addWidget(QWidget())  # stands in for the page until it is shown
         self._tint_icons()
         self.nav.currentRowChanged.connect(self.show_page)
         central = QWidget()
@@ -100,8 +112,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.preferences_action)
 
         go_menu = bar.addMenu("&Go")
-        for row, page in enumerate(self.pages):
-            action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
+        for row, cls in enumerate(PAGE_CLASSES):
+            action = QAction(cls.title, self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go_menu.addAction(action)
 
@@ -124,9 +136,9 @@ class MainWindow(QMainWindow):
     def _tint_icons(self) -> None:
         color = self.palette().windowText().color()
         selected = self.palette().highlightedText().color()
-        for row, page in enumerate(self.pages):
-            tinted = icon(page.icon_name, color)
-            white = icon(page.icon_name, selected).pixmap(48, 48)
+        for row, cls in enumerate(PAGE_CLASSES):
+            tinted = icon(cls.icon_name, color)
+            white = icon(cls.icon_name, selected).pixmap(48, 48)
             tinted.addPixmap(white, QIcon.Mode.Selected)
             self.nav.item(row).setIcon(tinted)
 
@@ -143,7 +155,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         row = int(settings.value("window/page", 0) or 0)
-        self.nav.setCurrentRow(row if 0 <= row < len(self.pages) else 0)
+        self.nav.setCurrentRow(row if 0 <= row < len(PAGE_CLASSES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
@@ -153,26 +165,64 @@ class MainWindow(QMainWindow):
 
     # -- slots ----------------------------------------------------------------
 
+    # -- pages --------------------------------------------------------------
+
+    def page(self, cls: type[PageT]) -> PageT:
+        """The one page of class ``cls``, built now if it has not been shown yet."""
+        page = self._pages.get(cls)
+        if page is None:
+            page = self._build_page(cls)
+        assert isinstance(page, cls)
+        return page
+
+    def is_built(self, cls: type[Page]) -> bool:
+        """Whether the page of class ``cls`` exists yet (it is built when first shown)."""
+        return cls in self._pages
+
+    def go_to(self, cls: type[PageT]) -> PageT:
+        """Show the page of class ``cls`` (as a click in the navigation does) and return it."""
+        self.nav.setCurrentRow(PAGE_CLASSES.index(cls))
+        return self.page(cls)
+
+    def current_page(self) -> Page:
+        return self.page(PAGE_CLASSES[self.stack.currentIndex()])
+
+    def _build_page(self, cls: type[Page]) -> Page:
+        row = PAGE_CLASSES.index(cls)
+        page = cls(self.ctx)
+        self._pages[cls] = page
+        stand_in = self.stack.widget(row)
+        assert stand_in is not None
+        showing = self.stack.currentIndex()
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(showing)
+        if isinstance(page, ConnectsPage):
+            page.proposal_requested.connect(self.open_proposal)
+        return page
+
     @Slot(int)
     def show_page(self, row: int) -> None:
         if row < 0:
             return
+        page = self.page(PAGE_CLASSES[row])
         self.stack.setCurrentIndex(row)
-        self.pages[row].refresh()
-
-    def page(self, cls: type[PageT]) -> PageT:
-        """The one page of class ``cls``."""
-        return next(p for p in self.pages if isinstance(p, cls))
+        page.refresh()
 
     @Slot(int)
     def open_proposal(self, proposal_id: int) -> None:
         """Show a proposal on the Proposals page (from a ledger entry)."""
-        proposals = self.page(ProposalsPage)
-        self.nav.setCurrentRow(self.pages.index(proposals))
-        proposals.show_proposal(proposal_id)
+        self.go_to(ProposalsPage).show_proposal(proposal_id)
 
-    def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+    @Slot()
+    def catch_up(self) -> None:
+        """Post allocations and expiries that fell due while the app was open."""
+        with self.ctx.db.session() as session:
+            posted = ledger.catch_up(session)
+        if posted:
+            self.ctx.ledger_changed.emit()
+            self.ctx.message.emit(f"Posted {len(posted)} allocation or expiry entries")
 
     @Slot()
     def refresh_balance(self) -> None:

@@ -28,9 +28,11 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:  # type: igno
     """Show each page of ``window`` in turn and grab it; returns the files written."""
     from PySide6.QtWidgets import QApplication
 
+    from ui.main_window import PAGE_CLASSES
+
     written = []
-    for row, page in enumerate(window.pages):
-        window.nav.setCurrentRow(row)
+    for cls in PAGE_CLASSES:
+        page = window.go_to(cls)
         for _ in range(3):
             QApplication.processEvents()
         if hasattr(page, "wait_until_ready"):  # pages that load in the background

@@ -3,12 +3,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from ui.context import AppContext
 from ui.main import create_application
 from ui.main_window import MainWindow
 from ui.theme import apply_theme
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_widgets() -> Iterator[None]:
+    """After each test, really delete the widgets it closed.
+
+    pytest-qt closes a test's widgets and calls ``deleteLater()``, but deferred
+    deletes only run in an event loop, so each test's main window (hundreds of
+    widgets) lived on into the following tests, and every stylesheet change then
+    re-polished all of them: GUI set-up grew slower test by test.
+    """
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    QThreadPool.globalInstance().waitForDone(10_000)  # results reach live widgets first
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -208,21 +208,43 @@ def test_an_open_app_catches_up_when_time_passes(qtbot, window: MainWindow, db) 
     from app import settings
 
     page = connects_page(qtbot, window)
-    assert page.catch_up_timer.isActive()
+    assert window.catch_up_timer.isActive()
     # free Connects arrive on a day well away from the last three, whatever today is
     billing_day = min(28, (clock.today() + timedelta(days=10)).day)
     with db.session() as session:
         settings.set_value(session, "connects.expiry_days", 1)
         settings.set_value(session, "connects.billing_day", billing_day)
         ledger.post_entry(session, "bonus", 4, at=clock.now() - timedelta(days=3))
-    page.catch_up_timer.setInterval(20)  # let the hour pass quickly
+    window.catch_up_timer.setInterval(20)  # let the hour pass quickly
     with qtbot.wait_signal(window.ctx.ledger_changed, timeout=5000):
         pass
-    page.catch_up_timer.stop()
+    window.catch_up_timer.stop()
     assert [(e.kind, e.amount) for e in [*stored_entries(db)]] == [("bonus", 4), ("expiry", -4)]
     assert window.balance_label.text() == "Connects: 0"
+    assert page.balance_label.text() == "0 Connects"
     with qtbot.assert_not_emitted(window.ctx.ledger_changed):
-        page.catch_up()  # nothing more is due
+        window.catch_up()  # nothing more is due
+
+
+def test_the_catch_up_runs_before_the_connects_page_is_ever_shown(
+    qtbot, window: MainWindow, db
+) -> None:
+    from app import settings
+
+    assert not window.is_built(ConnectsPage)  # the window opened on Jobs
+    billing_day = min(28, (clock.today() + timedelta(days=10)).day)
+    with db.session() as session:
+        settings.set_value(session, "connects.expiry_days", 1)
+        settings.set_value(session, "connects.billing_day", billing_day)
+        ledger.post_entry(session, "bonus", 4, at=clock.now() - timedelta(days=3))
+    window.catch_up_timer.setInterval(20)
+    with qtbot.wait_signal(window.ctx.ledger_changed, timeout=5000):
+        pass
+    window.catch_up_timer.stop()
+    assert [(e.kind, e.amount) for e in stored_entries(db)] == [("bonus", 4), ("expiry", -4)]
+    assert window.balance_label.text() == "Connects: 0"
+    assert not window.is_built(ConnectsPage)
+    assert connects_page(qtbot, window).balance_label.text() == "0 Connects"
 
 
 def stored_entries(db):  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from app.storage import db as storage_db
 from app.storage.jobs import add_posting, get_job
 from ui.crash import install_excepthook
 from ui.main_window import MainWindow
+from ui.pages.jobs import JobsPage
 
 
 @pytest.mark.qt_no_exception_capture
@@ -33,8 +34,7 @@ def test_a_locked_database_is_a_message_and_changes_nothing(
     with db.session() as session:
         for n in range(2):
             add_posting(session, PostingFacts(title=f"Job {n}", description="Django fix"))
-    window.nav.setCurrentRow(0)
-    page = window.pages[0]
+    page = window.go_to(JobsPage)
     page.reload()
     page.table.setFocus()
     page.table.selectRow(0)

@@ -15,6 +15,7 @@ from app.storage.models import JobPosting, Profile, ScoreCard
 from ui.capture import import_path
 from ui.main_window import MainWindow
 from ui.models.jobs_model import PAGE_SIZE, JobsModel
+from ui.pages.jobs import JobsPage
 
 TILE = (
     "Python scraper for real estate listings\n"
@@ -43,9 +44,8 @@ def fill(db, n: int) -> list[int]:
         ]
 
 
-def jobs_page(window: MainWindow):  # type: ignore[no-untyped-def]
-    window.nav.setCurrentRow(0)
-    return window.pages[0]
+def jobs_page(window: MainWindow) -> JobsPage:
+    return window.go_to(JobsPage)
 
 
 def test_jobs_model_passes_modeltester(qtmodeltester, db) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app import settings
 from app.storage.models import LedgerEntry
 from ui import screenshots
-from ui.main_window import MainWindow
+from ui.main_window import PAGE_CLASSES, MainWindow
 
 AREAS = ["Jobs", "Proposals", "Saved replies", "Connects", "Insights", "Profile"]
 
@@ -27,6 +27,30 @@ def test_navigation_shows_each_page(qtbot, window: MainWindow) -> None:
 def test_keyboard_shortcuts_switch_pages(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().title == "Connects"
+    for row, title in enumerate(AREAS):
+        qtbot.keyClick(
+            window, getattr(Qt.Key, f"Key_{row + 1}"), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.current_page().title == title and window.current_page().isVisible()
+
+
+def test_pages_are_built_when_first_shown(qtbot, window: MainWindow) -> None:
+    from ui.pages.insights import InsightsPage
+    from ui.pages.jobs import JobsPage
+
+    assert [cls for cls in PAGE_CLASSES if window.is_built(cls)] == [JobsPage]
+    assert window.stack.count() == len(PAGE_CLASSES)
+    insights = window.go_to(InsightsPage)
+    assert window.current_page() is insights and insights.isVisible()
+    assert window.stack.currentWidget() is insights
+    assert window.stack.indexOf(insights) == PAGE_CLASSES.index(InsightsPage)
+    window.nav.setCurrentRow(0)
+    assert window.go_to(InsightsPage) is insights  # built once
+    assert [cls for cls in PAGE_CLASSES if window.is_built(cls)] == [JobsPage, InsightsPage]
+    # asking for a page builds it without showing it
+    profile = window.page(PAGE_CLASSES[5])
+    assert window.current_page() is insights and not profile.isVisible()
+    assert window.stack.count() == len(PAGE_CLASSES)
 
 
 def test_status_bar_names_database_and_balance(qtbot, window: MainWindow, db) -> None:
@@ -45,10 +69,12 @@ def test_last_page_is_remembered(qtbot, ctx, window: MainWindow) -> None:
     again = MainWindow(ctx)
     qtbot.add_widget(again)
     assert again.current_page().title == "Saved replies"
+    assert [cls.title for cls in PAGE_CLASSES if again.is_built(cls)] == ["Saved replies"]
 
 
 def test_empty_states_say_what_to_do(window: MainWindow) -> None:
-    for page in window.pages:
+    for cls in PAGE_CLASSES:
+        page = window.page(cls)
         assert len(page.empty_state.text_label.text()) > 40
         assert page.stack.currentWidget() is page.empty_state
 

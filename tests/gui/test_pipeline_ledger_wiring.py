@@ -42,8 +42,7 @@ def action(page: ProposalsPage, starts: str):  # type: ignore[no-untyped-def]
 
 def test_client_cancelled_refunds_spend_and_boost(qtbot, window: MainWindow, db) -> None:
     first, _second = setup_history(db)
-    page = window.page(ProposalsPage)
-    window.nav.setCurrentRow(window.pages.index(page))
+    page = window.go_to(ProposalsPage)
     page.show_proposal(first)
     window.refresh_balance()
     assert window.balance_label.text() == "Connects: 16"
@@ -63,8 +62,7 @@ def test_client_cancelled_refunds_spend_and_boost(qtbot, window: MainWindow, db)
 
 def test_outbid_refunds_the_boost_only(qtbot, window: MainWindow, db, monkeypatch) -> None:
     _first, second = setup_history(db)
-    page = window.page(ProposalsPage)
-    window.nav.setCurrentRow(window.pages.index(page))
+    page = window.go_to(ProposalsPage)
     page.show_proposal(second)
     action(page, "Outbid").trigger()
     with db.sessions() as session:
@@ -81,8 +79,7 @@ def test_outbid_refunds_the_boost_only(qtbot, window: MainWindow, db, monkeypatc
 
 def test_ledger_entry_opens_its_proposal(qtbot, window: MainWindow, db) -> None:
     _first, second = setup_history(db)
-    connects = window.page(ConnectsPage)
-    window.nav.setCurrentRow(window.pages.index(connects))
+    connects = window.go_to(ConnectsPage)
     connects.proposal_requested.emit(second)
     page = window.current_page()
     assert isinstance(page, ProposalsPage)

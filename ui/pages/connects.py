@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,9 +27,6 @@ from ui.models.ledger_model import PROPOSAL_COLUMN, PROPOSAL_ID_ROLE, LedgerTabl
 from ui.pages.base import Page
 from ui.theme import SEVERITY_COLORS
 from ui.widgets.empty_state import EmptyState
-
-#: how often an open app posts what time passing owes the ledger
-CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
 
 #: the period filter: label and how many days back (None: all time, -1: custom range)
 PERIODS: tuple[tuple[str, int | None], ...] = (
@@ -68,10 +65,7 @@ class ConnectsPage(Page):
         self.set_content(self._build_content())
         ctx.ledger_changed.connect(self.refresh)
         ctx.proposals_changed.connect(self.refresh)
-        # the app opens caught up (ui.main.open_for_gui); this keeps an open app so
-        self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
-        self.catch_up_timer.timeout.connect(self.catch_up)
-        self.catch_up_timer.start()
+        # time passing (allocations, expiries) is caught up by the main window's timer
         self.refresh()
 
     # -- construction ---------------------------------------------------------
@@ -209,15 +203,6 @@ class ConnectsPage(Page):
         self.forecast_label.setText(ledger.describe_forecast(outlook, name))
         self.warning_label.setText(outlook.warning or "")
         self.warning_label.setVisible(bool(outlook.warning))
-
-    @Slot()
-    def catch_up(self) -> None:
-        """Post allocations and expiries that fell due while the app was open."""
-        with self.ctx.db.session() as session:
-            posted = ledger.catch_up(session)
-        if posted:
-            self.ctx.ledger_changed.emit()
-            self.ctx.message.emit(f"Posted {len(posted)} allocation or expiry entries")
 
     @Slot(int)
     def _period_changed(self, _index: int) -> None:
