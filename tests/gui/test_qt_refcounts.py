@@ -61,9 +61,7 @@ def test_repainting_the_jobs_table_keeps_every_reference_to_none(
     window: MainWindow, db: Database
 ) -> None:
     add_scored_postings(db, 9)
-    window.nav.setCurrentRow(0)
-    page = window.pages[0]
-    assert isinstance(page, JobsPage)
+    page = window.go_to(JobsPage)
     page.reload()
     model, viewport = page.model, page.table.viewport()
     assert model.rowCount() == 9 and viewport.isVisible()
