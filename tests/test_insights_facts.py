@@ -219,7 +219,7 @@ def test_figures_come_live_when_the_summary_cannot_be_written(demo, monkeypatch)
     def busy(session: Any) -> None:
         raise OperationalError("COMMIT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(I, "_commit_if_own", busy)
+    monkeypatch.setattr(I.summary, "_commit_if_own", busy)
     with demo.sessions() as s:
         assert not I.refresh_facts(s)
         ins = I.compute_insights(s)
