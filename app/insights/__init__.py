@@ -86,7 +86,13 @@ from app.insights.results import (
     score_band,
     week_start,
 )
-from app.insights.summary import FACTS_REBUILD_OVER, FACTS_VERSION, refresh_facts
+from app.insights.summary import (
+    FACTS_REBUILD_OVER,
+    FACTS_VERSION,
+    holds_writes,
+    reading,
+    refresh_facts,
+)
 from app.insights.takeaways import EMPTY_HINTS, chart_has_data, takeaway
 
 __all__ = [
@@ -128,10 +134,12 @@ __all__ = [
     "describe_range",
     "format_report",
     "has_activity",
+    "holds_writes",
     "parse_range_bound",
     "preset_range",
     "profile_choices",
     "profile_id_by_name",
+    "reading",
     "refresh_facts",
     "report_json",
     "score_band",

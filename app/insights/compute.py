@@ -19,9 +19,12 @@ from app.insights.ledger_view import (
     _spend_periods,
 )
 from app.insights.results import SPEND_KINDS, Insights, _month_start, week_start
-from app.insights.summary import refresh_facts
+from app.insights.summary import holds_writes, reading
 from app.storage import Database
 from app.storage.models import Profile
+
+#: what the memo remembers figures by: (start, end, profile id)
+_Key = tuple[datetime | None, datetime | None, int | None]
 
 
 def compute_insights(
@@ -33,10 +36,14 @@ def compute_insights(
 ) -> Insights:
     """Every Insights figure for ``[start, end)`` (UTC) and one profile (None: all).
 
-    Brings the per-proposal summary up to date first (:func:`refresh_facts`).
+    A read: ``session`` is left as found. The per-proposal summary is brought
+    up to date first in a transaction of its own, unless ``session`` has
+    uncommitted writes; then the figures are computed live in it, and include
+    what it flushed (:func:`~app.insights.summary.reading`).
     """
     _check_range(start, end)
-    return _compute(session, start, end, profile_id, fresh=refresh_facts(session))
+    with reading(session) as (reader, fresh):
+        return _compute(reader, start, end, profile_id, fresh=fresh)
 
 
 def _check_range(start: datetime | None, end: datetime | None) -> None:
@@ -97,7 +104,7 @@ class InsightsMemo:
         if db.path is not None:
             self._conn = sqlite3.connect(str(db.path), check_same_thread=False)
         self._version: int | None = None
-        self._results: dict[tuple[datetime | None, datetime | None, int | None], Insights] = {}
+        self._results: dict[_Key, Insights] = {}
         #: how many times the figures were computed in SQL (not answered from memory)
         self.computed = 0
 
@@ -110,28 +117,37 @@ class InsightsMemo:
         profile_id: int | None = None,
     ) -> Insights:
         """:func:`compute_insights`, or the same figures again if nothing was committed since."""
+        if holds_writes(session):  # figures with uncommitted writes in them are not shared
+            ins = compute_insights(session, start=start, end=end, profile_id=profile_id)
+            with self._lock:
+                self.computed += 1
+            return ins
         key = (as_utc(start), as_utc(end), profile_id)
         with self._lock:
             version = self._data_version()
             if version is not None and version == self._version and key in self._results:
                 return self._results[key]
-        # the summary's own commit moves data_version too: refresh it before reading the version
         _check_range(start, end)
-        fresh = refresh_facts(session)
-        with self._lock:
-            version = self._data_version()
-            if version is None or version != self._version:
-                self._results.clear()
-                self._version = version
-            found = self._results.get(key)
-        if found is not None:
-            return found
-        ins = _compute(session, start, end, profile_id, fresh=fresh)
+        with reading(session) as (reader, fresh):
+            # the summary's own commit moves data_version too: read the version after it
+            found, version = self._remembered(key)
+            if found is not None:
+                return found
+            ins = _compute(reader, start, end, profile_id, fresh=fresh)
         with self._lock:
             self.computed += 1
             if version is not None and version == self._version:
                 self._results[key] = ins
         return ins
+
+    def _remembered(self, key: _Key) -> tuple[Insights | None, int | None]:
+        """The figures for ``key`` if still current, and the version; forgets stale ones."""
+        with self._lock:
+            version = self._data_version()
+            if version is None or version != self._version:
+                self._results.clear()
+                self._version = version
+            return self._results.get(key), version
 
     def _data_version(self) -> int | None:
         if self._conn is None:

@@ -3,20 +3,26 @@
 Watermarks (highest ids, counts, latest change times of the sources) say which
 proposals' facts may have changed since the last refresh; only those are
 recomputed, by the same SQL as a computation from scratch
-(:func:`app.insights.cohort_view._fact_select`).
+(:func:`app.insights.cohort_view._fact_select`). The refresh runs in a session
+and transaction of its own, never in the reader's (:func:`reading`).
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, func, literal, select
+from sqlalchemy import Engine, Table, and_, func, literal, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, SessionTransactionOrigin
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from app import settings
 from app.clock import as_utc
+from app.errors import DatabaseBusyError, DatabaseFullError, DatabaseReadOnlyError
 from app.insights.cohort_view import _fact_select
 from app.insights.results import REFUND_KINDS
 from app.storage.models import (
@@ -35,6 +41,10 @@ FACTS_VERSION = "1"
 #: more changed proposals than this and the facts are rebuilt in one statement
 FACTS_REBUILD_OVER = 20_000
 _ID_CHUNK = 500
+#: why the summary may be impossible to write while the figures can still be read live
+_CANNOT_WRITE = (OperationalError, DatabaseBusyError, DatabaseReadOnlyError, DatabaseFullError)
+
+log = logging.getLogger("pwb.insights")
 
 
 def _watermarks(session: Session) -> dict[str, str]:
@@ -146,49 +156,106 @@ def _changed_proposals(
 
 
 def refresh_facts(session: Session) -> bool:
-    """Bring ``insights_proposal_fact`` up to date with what changed since its watermarks.
+    """Bring the summary up to date in a transaction of its own; ``session`` is left as found.
+
+    Returns whether the stored summary now describes what is committed. False
+    when it was left alone: ``session`` holds writes it has not committed (see
+    :func:`reading`), the database cannot give a second connection, or another
+    connection is writing.
+    """
+    engine = _separate_engine(session)
+    if engine is None:
+        return False
+    with Session(engine) as own:
+        return _refresh_in(own)
+
+
+@contextmanager
+def reading(session: Session) -> Iterator[tuple[Session, bool]]:
+    """The session to read the figures asked for with ``session`` in, and whether its summary is fresh.
+
+    A read never writes: ``session`` is left as found (nothing flushed,
+    committed or rolled back). Usually the summary is refreshed and the figures
+    read in a session of their own on the same engine, so they describe what is
+    committed. When ``session`` has written and not committed yet (on SQLite it
+    then holds the write lock: a second writer would wait for it until it gave
+    up), or the database has a single connection, the figures are read in
+    ``session`` itself, computed live without autoflush: they include its
+    flushed changes, not its unflushed ones, and the summary is refreshed by
+    the next read after the commit.
+    """
+    engine = _separate_engine(session)
+    if engine is None:
+        with session.no_autoflush:
+            yield session, False
+        return
+    with Session(engine) as own:
+        yield own, _refresh_in(own)
+
+
+def holds_writes(session: Session) -> bool:
+    """Whether ``session``'s open transaction has written something it has not committed.
+
+    Asks the connection of that transaction (checking it out if the
+    transaction has none yet, as its next statement would); nothing is flushed.
+    A dialect that cannot be asked is assumed to have written.
+    """
+    if not session.in_transaction():
+        return False
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        # the driver opens a transaction before the first write, not before a read
+        return bool(getattr(connection.connection.dbapi_connection, "in_transaction", True))
+    if dialect == "postgresql":
+        written = connection.exec_driver_sql("SELECT txid_current_if_assigned()").scalar()
+        return written is not None
+    return True
+
+
+def _separate_engine(session: Session) -> Engine | None:
+    """The engine to refresh the summary on, apart from ``session``; None when that is unsafe."""
+    bind = session.get_bind()
+    if not isinstance(bind, Engine) or isinstance(bind.pool, (SingletonThreadPool, StaticPool)):
+        return None  # one connection: a transaction of "our own" would be the caller's
+    return None if holds_writes(session) else bind
+
+
+def _refresh_in(own: Session) -> bool:
+    """Bring ``insights_proposal_fact`` up to date in ``own`` and commit; False if it cannot write.
 
     Recomputes only the proposals whose inputs changed (their status, history,
     refunds, score card or posting), or everything after deletions or a change
-    of the computation. Writes in ``session``'s transaction and commits it if
-    the session began it on its own (a plain read session), so the work is
-    kept. Returns False if the facts could not be written (another
-    connection is writing): then compute live.
+    of the computation.
     """
-    fact = cast(Table, InsightsProposalFact.__table__)
     state = cast(Table, InsightsFactState.__table__)
-    old = {str(n): str(v) for n, v in session.execute(select(state.c.name, state.c.value))}
-    new = _watermarks(session)
+    old = {str(n): str(v) for n, v in own.execute(select(state.c.name, state.c.value))}
+    new = _watermarks(own)
     if old == new:
         return True
-    changed = _changed_proposals(session, old, new) if old else None
-    names = [c.name for c in fact.columns]
+    changed = _changed_proposals(own, old, new) if old else None
     try:
-        if changed is None or len(changed) > FACTS_REBUILD_OVER:
-            session.execute(fact.delete())
-            session.execute(fact.insert().from_select(names, _fact_select(session)))
-        else:
-            ids = sorted(changed)
-            for i in range(0, len(ids), _ID_CHUNK):
-                chunk = ids[i : i + _ID_CHUNK]
-                session.execute(fact.delete().where(fact.c.proposal_id.in_(chunk)))
-                session.execute(fact.insert().from_select(names, _fact_select(session, chunk)))
-        session.execute(state.delete())
-        session.execute(state.insert(), [{"name": k, "value": v} for k, v in new.items()])
-        _commit_if_own(session)
-    except OperationalError:
-        if not _own_transaction(session):
-            raise
-        session.rollback()
+        _write_facts(own, changed)
+        own.execute(state.delete())
+        own.execute(state.insert(), [{"name": k, "value": v} for k, v in new.items()])
+        own.commit()
+    except _CANNOT_WRITE as exc:
+        own.rollback()
+        log.info("Insights summary not refreshed, figures computed live: %s", exc)
         return False
     return True
 
 
-def _own_transaction(session: Session) -> bool:
-    transaction = session.get_transaction()
-    return transaction is not None and transaction.origin is SessionTransactionOrigin.AUTOBEGIN
-
-
-def _commit_if_own(session: Session) -> None:
-    if _own_transaction(session):
-        session.commit()
+def _write_facts(own: Session, changed: set[int] | None) -> None:
+    """Replace the rows of the ``changed`` proposals (None: every row) by their facts now."""
+    fact = cast(Table, InsightsProposalFact.__table__)
+    names = [c.name for c in fact.columns]
+    if changed is None or len(changed) > FACTS_REBUILD_OVER:
+        own.execute(fact.delete())
+        own.execute(fact.insert().from_select(names, _fact_select(own)))
+        return
+    ids = sorted(changed)
+    for i in range(0, len(ids), _ID_CHUNK):
+        chunk = ids[i : i + _ID_CHUNK]
+        own.execute(fact.delete().where(fact.c.proposal_id.in_(chunk)))
+        own.execute(fact.insert().from_select(names, _fact_select(own, chunk)))
