@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,10 +15,13 @@ from app import insights as I
 from app.demo import generate_demo
 from app.ledger import post_entry
 from app.proposals import change_status, submit_proposal
+from app.storage import db as storage_db
+from app.storage import open_database
 from app.storage.models import (
     InsightsFactState,
     InsightsProposalFact,
     JobPosting,
+    LedgerEntry,
     Proposal,
     ScoreCard,
 )
@@ -209,36 +214,94 @@ def test_a_range_and_a_profile_agree_with_the_live_figures(demo) -> None:
             assert I.report_json(stored_ins) == I.report_json(live_ins)
 
 
-def test_figures_come_live_when_the_summary_cannot_be_written(demo, monkeypatch) -> None:
-    from sqlalchemy.exc import OperationalError
-
+def test_figures_come_live_while_another_program_writes(demo, monkeypatch) -> None:
+    """Another connection holds the write lock: the summary waits, the figures do not."""
     p = a_submitted(demo)
     with demo.session() as s:
         change_status(s, p.id, "viewed")
-
-    def busy(session: Any) -> None:
-        raise OperationalError("COMMIT", {}, Exception("database is locked"))
-
-    monkeypatch.setattr(I, "_commit_if_own", busy)
-    with demo.sessions() as s:
-        assert not I.refresh_facts(s)
-        ins = I.compute_insights(s)
-        assert I.report_json(ins) == I.report_json(I._compute(s, None, None, None, fresh=False))
-        assert ins.total.viewed >= 1
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 50)  # give up on the lock at once
+    impatient = open_database(str(demo.path), migrate=False)
+    writer = sqlite3.connect(demo.path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        with impatient.sessions() as s:
+            assert not I.refresh_facts(s)
+            ins = I.compute_insights(s)
+            assert I.report_json(ins) == I.report_json(I._compute(s, None, None, None, fresh=False))
+            assert ins.total.viewed >= 1
+    finally:
+        writer.rollback()
+        writer.close()
+        impatient.close()
     assert fact(demo, p.id).reached == 1  # type: ignore[union-attr]  # nothing half-written
-    monkeypatch.undo()
     assert_summary_matches(demo)
     assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]
 
 
-def test_inside_a_caller_transaction_the_caller_commits(demo) -> None:
+def test_inside_a_writing_transaction_the_figures_are_live_and_the_summary_waits(demo) -> None:
+    """The caller's flushed change is in the figures; the stored summary is not written."""
+    p = a_submitted(demo)
+    with demo.sessions() as s:
+        viewed = I.compute_insights(s).total.viewed
+    with demo.session() as s:
+        change_status(s, p.id, "viewed")
+        assert I.compute_insights(s).total.viewed == viewed + 1
+        assert s.get(InsightsProposalFact, p.id).reached == 1  # type: ignore[union-attr]
+    assert fact(demo, p.id).reached == 1  # type: ignore[union-attr]  # the caller committed its own
+    assert_summary_matches(demo)  # the next read brings the summary up to date
+    assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]
+
+
+@pytest.fixture(params=["compute_insights", "memo"])
+def read(request, demo) -> Iterator[Callable[[Any], I.Insights]]:  # type: ignore[no-untyped-def]
+    """``compute_insights``, or a memo that already holds the figures of committed data."""
+    if request.param == "compute_insights":
+        yield I.compute_insights
+        return
+    memo = I.InsightsMemo(demo)
+    with demo.sessions() as s:
+        memo.insights(s)
+    yield memo.insights
+    memo.close()
+
+
+def test_a_read_leaves_the_callers_pending_changes_alone(demo, read) -> None:
+    """Nothing flushed, committed or rolled back: the caller's rollback still discards all."""
+    p = a_submitted(demo)
+    with demo.sessions() as s:
+        viewed = I.compute_insights(s).total.viewed
+    with demo.sessions() as s:
+        change_status(s, p.id, "viewed")  # flushed, not committed
+        job = s.get(JobPosting, p.job_id)
+        assert job is not None
+        job.category = "Edited, not flushed"
+        s.add(LedgerEntry(at=NOW, kind="bonus", amount=7, note="added, not flushed"))
+        new, dirty = set(s.new), set(s.dirty)
+        assert new and dirty and s.in_transaction()
+        assert read(s).total.viewed == viewed + 1  # its own flushed change counts
+        assert set(s.new) == new and set(s.dirty) == dirty
+        s.rollback()
+    with demo.sessions() as s:
+        assert s.get(Proposal, p.id).status == "submitted"  # type: ignore[union-attr]
+        assert s.get(JobPosting, p.job_id).category != "Edited, not flushed"  # type: ignore[union-attr]
+        assert s.scalar(select(LedgerEntry).where(LedgerEntry.note == "added, not flushed")) is None
+    assert_summary_matches(demo)
+
+
+def test_a_read_refreshes_the_summary_apart_from_unflushed_changes(demo) -> None:
+    """The summary is written and committed in a transaction of its own."""
     p = a_submitted(demo)
     with demo.session() as s:
         change_status(s, p.id, "viewed")
-        assert I.compute_insights(s).total.viewed >= 1
-        assert s.get(InsightsProposalFact, p.id).reached == 2  # type: ignore[union-attr]
-    assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]
-    assert_summary_matches(demo)
+    with demo.sessions() as s:
+        pending = LedgerEntry(at=NOW, kind="bonus", amount=7, note="added, not flushed")
+        s.add(pending)
+        I.compute_insights(s)
+        assert set(s.new) == {pending}
+        assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]  # committed apart
+        s.rollback()
+    with demo.sessions() as s:
+        assert s.scalar(select(LedgerEntry).where(LedgerEntry.note == "added, not flushed")) is None
 
 
 def test_memo_computes_once_per_change_despite_the_summary_write(demo) -> None:
