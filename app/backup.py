@@ -54,7 +54,7 @@ def auto_backup(db: Database, *, now: datetime | None = None) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     dest = folder / f"{AUTO_PREFIX}{now.strftime(_STAMP)}.sqlite3"
     made = backup_sqlite(db, dest)
-    with db.sessions() as session:
+    with db.read() as session:
         keep = max(1, int(settings.get(session, "backup.keep")))
     for old in sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite3"))[:-keep]:
         old.unlink(missing_ok=True)

@@ -15,6 +15,6 @@ SEEDERS: list[Callable[[Session], None]] = [seed_starter_replies]
 
 def seed_defaults(db: Database) -> None:
     """Run every seeder in one transaction (each is a no-op when its data exists)."""
-    with db.session() as session:
+    with db.transaction() as session:
         for seeder in SEEDERS:
             seeder(session)

@@ -715,10 +715,21 @@ def import_into(
 
     An exception from ``progress`` (the user cancelled) rolls everything back.
     """
-    with db.sessions() as session:
-        report = import_file(session, path, fmt=fmt, skip_invalid=skip_invalid, progress=progress)
-        if report.errors and not skip_invalid:
-            session.rollback()
-        else:
-            session.commit()
+    try:
+        with db.transaction() as session:
+            report = import_file(
+                session, path, fmt=fmt, skip_invalid=skip_invalid, progress=progress
+            )
+            if report.errors and not skip_invalid:
+                raise _NothingImported(report)  # rolls the whole file back
+    except _NothingImported as refused:
+        return refused.report
     return report
+
+
+class _NothingImported(Exception):
+    """Raised inside the import's transaction to roll it back; carries the report."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("nothing imported")
+        self.report = report

@@ -155,7 +155,7 @@ def bench_import(rows: int, folder: Path) -> list[tuple[str, str, str]]:
 def fill_million(path: Path, rows: int) -> float:
     """Generate ``rows`` postings (+ score cards for half) with bulk SQL; returns seconds."""
     db = open_database(str(path))
-    with db.session() as session:
+    with db.transaction() as session:
         session.add(Profile(name="Bench", is_active=True))
     vocab = ", ".join(f"('{w}')" for w in WORDS)
     start = time.perf_counter()
@@ -206,7 +206,7 @@ def bench_million(path: Path) -> list[tuple[str, str, str]]:
 
     model = JobsModel(db)
     first_ms, first_max = timed(model.reload, 20)
-    with db.sessions() as session:
+    with db.read() as session:
         total = count_jobs(session)
         open_q = JobQuery(statuses=("new", "shortlisted"))
         count_ms, _ = timed(lambda: count_jobs(session, open_q), 5)

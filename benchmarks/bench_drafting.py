@@ -62,7 +62,7 @@ def main() -> int:
         seed_defaults(db)
         facts = postings(args.sent + 1)
         t0 = datetime(2025, 1, 1, tzinfo=UTC)
-        with db.session() as s:
+        with db.transaction() as s:
             s.add(
                 Profile(
                     name="Bench",
@@ -79,7 +79,7 @@ def main() -> int:
                 text = drafted.text.replace("[", "").replace("]", "")
                 submit_proposal(s, job_id=job.id, connects=8, text=text, at=t0 + timedelta(hours=i))
             target_id = jobs[0].id
-        with db.sessions() as s:
+        with db.read() as s:
             start = time.perf_counter()
             drafter = Drafter.load(s, posting_facts(s, target_id), job_id=target_id)
             load_ms = (time.perf_counter() - start) * 1000

@@ -34,7 +34,7 @@ NOW = datetime(2026, 1, 1, tzinfo=UTC)
 def build(path: Path, proposals: int, entries: int) -> None:
     db = open_database(str(path))
     started = time.perf_counter()
-    with db.session() as session:
+    with db.transaction() as session:
         made = generate_demo(
             session, jobs=proposals, proposals=proposals, seed=1, now=NOW, ledger_entries=entries
         )
@@ -53,7 +53,7 @@ def explain(db) -> None:  # type: ignore[no-untyped-def]
             statements.append((statement, parameters))
 
     event.listen(db.engine, "before_cursor_execute", remember)
-    with db.sessions() as s:
+    with db.read() as s:
         insights.compute_insights(s)
     event.remove(db.engine, "before_cursor_execute", remember)
     raw = db.engine.raw_connection()
@@ -92,7 +92,7 @@ def main() -> int:
     if args.explain:
         explain(db)
         return 0
-    with db.sessions() as s:
+    with db.read() as s:
         web = insights.profile_id_by_name(s, "Demo: full-stack web")
     year = (NOW - timedelta(days=365), NOW)
     for name, kwargs in (
@@ -102,7 +102,7 @@ def main() -> int:
     ):
 
         def compute(kwargs=kwargs) -> None:  # type: ignore[no-untyped-def]
-            with db.sessions() as s:
+            with db.read() as s:
                 insights.compute_insights(s, **kwargs)
 
         median, worst = timed(compute, args.runs)
@@ -171,7 +171,7 @@ def page_refresh(db, runs: int) -> None:  # type: ignore[no-untyped-def]
     refresh()
 
     def one_status_change() -> None:
-        with db.session() as s:
+        with db.transaction() as s:
             pid = s.scalar(select(Proposal.id).where(Proposal.status == "submitted").limit(1))
             change_status(s, pid, "withdrawn")
         refresh()

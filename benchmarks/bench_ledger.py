@@ -43,7 +43,7 @@ def build(path: Path, entries: int) -> None:
                 expires_at=at + timedelta(days=365) if amount > 0 else None,
             )
         )
-    with db.session() as session:
+    with db.transaction() as session:
         session.add_all(rows)
     db.close()
 
@@ -64,7 +64,7 @@ def main() -> None:
         build(path, entries)
         db = open_database(str(path))
         print(f"{entries:,} entries")
-        with db.session() as session:
+        with db.transaction() as session:
             posted: list[LedgerEntry] = []
             timed(
                 "post due expiries (first time)",
@@ -73,12 +73,12 @@ def main() -> None:
             )
             kinds = sorted({e.kind for e in posted})
             print(f"  ({len(posted)} entries posted: {', '.join(kinds)})")
-        with db.sessions() as session:
+        with db.read() as session:
             timed("replay lots (ledger_state)", lambda: ledger.ledger_state(session))
             timed("forecast", lambda: ledger.forecast(session))
             timed("Connects page read (overview, all entries)", lambda: ledger.overview(session))
             timed("pwb ledger --json object", lambda: ledger.ledger_json(session))
-        with db.session() as session:
+        with db.transaction() as session:
             timed("catch up again (nothing due)", lambda: ledger.catch_up(session))
         db.close()
 

@@ -111,7 +111,7 @@ def bench_pure(facts: list[PostingFacts]) -> tuple[float, float]:
 def bench_rescore(facts: list[PostingFacts], db_file: Path) -> tuple[float, dict[str, float], int]:
     db = open_database(str(db_file))
     start = time.perf_counter()
-    with db.session() as session:
+    with db.transaction() as session:
         table = JobPosting.__table__
         rows = []
         for f in facts:
@@ -143,13 +143,13 @@ def bench_rescore(facts: list[PostingFacts], db_file: Path) -> tuple[float, dict
 
 def generic_rescore(db) -> int:  # type: ignore[no-untyped-def]
     """The rescore as ``rescore_all`` did it before the bulk path (for the ratio)."""
-    with db.sessions() as session:
+    with db.read() as session:
         from app.profiles import list_profiles
 
         scorers = [(row.id, scorer_for(session, row)) for row in list_profiles(session)]
     done, last = 0, 0
     while True:
-        with db.session() as session:
+        with db.transaction() as session:
             batch = _job_batch(session, last, 2000)
             if not batch:
                 return done

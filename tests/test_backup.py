@@ -16,7 +16,7 @@ pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward 
 
 
 def test_backup_is_a_consistent_copy(db, tmp_path: Path) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         session.add(LedgerEntry(kind="bonus", amount=7))
     dest = backup_now(db, tmp_path / "copy.sqlite3")
     with sqlite3.connect(dest) as conn:
@@ -26,7 +26,7 @@ def test_backup_is_a_consistent_copy(db, tmp_path: Path) -> None:
 
 
 def test_auto_backup_daily_and_rotating(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         settings.set_value(session, "backup.keep", 2)
     t0 = datetime(2026, 1, 1, tzinfo=UTC)
     first = auto_backup(db, now=t0)

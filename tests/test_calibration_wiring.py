@@ -19,7 +19,7 @@ LONG_AGO = clock.now() - timedelta(days=90)
 
 
 def history(db, hired: int, lost: int, total: int = 75) -> int:  # type: ignore[no-untyped-def]
-    with db.session() as session:
+    with db.transaction() as session:
         profile = save_profile(session, first_run_profile("Dev", "Python", 40.0))
         for i in range(hired + lost):
             job = JobPosting(dedup_key=f"k{i}", title=f"Job {i}", description="Python work")
@@ -39,13 +39,13 @@ def history(db, hired: int, lost: int, total: int = 75) -> int:  # type: ignore[
 
 def test_defaults_until_enough_outcomes(db) -> None:
     profile_id = history(db, hired=2, lost=10)
-    with db.sessions() as session:
+    with db.read() as session:
         assert own_win_rates(session, profile_id) is None
 
 
 def test_own_rates_replace_the_defaults(db) -> None:
     profile_id = history(db, hired=10, lost=30)
-    with db.sessions() as session:
+    with db.read() as session:
         own = own_win_rates(session, profile_id)
         assert own is not None
         # all 40 outcomes are in the 60-80 band: 10 hired of 40, smoothed toward 25 % overall

@@ -25,21 +25,21 @@ TILE = (
 
 
 def make_profile(db) -> None:  # type: ignore[no-untyped-def]
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, first_run_profile("Django developer", "Django, Python", 50.0))
 
 
 def cards(db) -> int:  # type: ignore[no-untyped-def]
-    with db.sessions() as session:
+    with db.read() as session:
         return session.scalar(select(func.count()).select_from(ScoreCard)) or 0
 
 
 def test_pasted_posting_is_scored_when_a_profile_exists(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         capture_text(session, TILE)
     assert cards(db) == 0, "no profile yet: nothing to score against"
     make_profile(db)
-    with db.session() as session:
+    with db.transaction() as session:
         [(job, _)] = capture_text(session, TILE)
         card = session.scalar(select(ScoreCard).where(ScoreCard.job_id == job.id))
         assert card is not None and "Django" in card.matched_skills
@@ -81,7 +81,7 @@ def test_pwb_add_prints_the_id_and_scores(
     assert main(["--db", db.location, "draft", str(file), "--json"]) in (0, 3)
     draft = json.loads(capsys.readouterr().out)
     assert "Django" in draft["text"] or draft["fill_ins"]
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.scalar(select(ScoreCard.job_id)) == job_id
 
 
@@ -89,16 +89,16 @@ def test_pwb_add_prints_the_id_and_scores(
 def test_text_that_is_no_posting_is_refused_and_nothing_stored(db, junk: str) -> None:
     from app.storage.models import JobPosting
 
-    with pytest.raises(InputError, match="does not look like a job posting"), db.session() as s:
+    with pytest.raises(InputError, match="does not look like a job posting"), db.transaction() as s:
         capture_text(s, junk)
     with pytest.raises(InputError, match="does not look like a job posting"):
         posting_from_input(junk, "stdin")
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.scalar(select(func.count()).select_from(JobPosting)) == 0
 
 
 def test_a_short_real_tile_still_counts(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         assert (
             len(
                 capture_text(

@@ -65,7 +65,7 @@ def test_replies_add_refuses_a_broken_template(dbfile: str, tmp_path: Path, caps
         "got 'end of statement block'"
     )
     db = open_database(dbfile)
-    with db.sessions() as s:
+    with db.read() as s:
         assert s.query(SavedReply).filter_by(name="x/bad").count() == 0
     db.close()
 
@@ -102,7 +102,7 @@ def test_draft_json_contract_and_exit_3(dbfile: str, tmp_path: Path, capsys) -> 
 
 def test_draft_with_values_exits_0_and_writes_out(dbfile: str, tmp_path: Path, capsys) -> None:
     db = open_database(dbfile)
-    with db.session() as s:
+    with db.transaction() as s:
         s.add(JobPosting(dedup_key="k1", title="Airtable sync", skills=["Python"]))
     db.close()
     body = tmp_path / "r.j2"
@@ -140,7 +140,7 @@ def test_bad_input_is_one_line(dbfile: str, capsys, argv, message: str) -> None:
 
 def test_proposals_and_status(dbfile: str, capsys) -> None:
     db = open_database(dbfile)
-    with db.session() as s:
+    with db.transaction() as s:
         job = JobPosting(dedup_key="k", title="Fix my Django app")
         s.add(job)
         s.flush()
@@ -157,7 +157,7 @@ def test_proposals_and_status(dbfile: str, capsys) -> None:
     assert "not_hired" in out and "Fix my Django app" in out
     code, _, err = run(capsys, "status", "1", "hired", "--db", dbfile)
     assert code == 2 and "it can move to: none" in err
-    with db.sessions() as s:
+    with db.read() as s:
         p = s.get(Proposal, 1)
         assert p.status == "not_hired" and p.outcome_reason == "went local"
         assert [h.to_status for h in p.history] == ["submitted", "viewed", "not_hired"]

@@ -43,7 +43,7 @@ REPORT_KEYS = [
 def demo_db(tmp_path: Path, migrated_copy) -> Path:
     path = migrated_copy(tmp_path / "demo.sqlite3")
     db = open_database(str(path))
-    with db.session() as session:
+    with db.transaction() as session:
         generate_demo(session, jobs=120, proposals=80, seed=3, now=NOW)
     db.close()
     return path
@@ -119,7 +119,7 @@ def test_chart_errors_are_one_line(demo_db: Path, tmp_path: Path, capfd) -> None
 def test_demo_is_deterministic(tmp_path: Path, capsys) -> None:
     def counts(path: Path) -> tuple[int, ...]:
         db = open_database(str(path))
-        with db.session() as session:
+        with db.transaction() as session:
             made = generate_demo(session, jobs=60, proposals=40, seed=11, now=NOW)
         rows = db.row_counts()
         db.close()
@@ -139,7 +139,7 @@ def test_demo_command_and_ledger_is_consistent(tmp_path: Path, capsys) -> None:
     assert main(["demo", "--db", str(path), "--seed", "7"]) == 2
     assert "already in this database" in capsys.readouterr().err
     db = open_database(str(path))
-    with db.sessions() as s:
+    with db.read() as s:
         from sqlalchemy import func, select
 
         from app.storage.models import LedgerEntry, Proposal

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward 
 def dbfile(tmp_path: Path, migrated_copy) -> str:
     path = migrated_copy(tmp_path / "w.sqlite3")
     db = open_database(str(path))
-    with db.session() as session:
+    with db.transaction() as session:
         session.add(JobPosting(dedup_key="k", title="Django fix", description="500 errors"))
     db.close()
     return str(path)
@@ -112,7 +112,7 @@ def test_bad_input_is_one_line_and_posts_nothing(capsys, dbfile: str, argv, mess
     code, out, err = run(capsys, dbfile, *argv)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
     db = open_database(dbfile)
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.query(LedgerEntry).count() == 0
     db.close()
 

@@ -31,7 +31,7 @@ CONTRACT = [
 def dbfile(tmp_path: Path, migrated_copy) -> str:
     path = migrated_copy(tmp_path / "w.sqlite3")
     db = open_database(str(path))
-    with db.session() as session:
+    with db.transaction() as session:
         session.add(apply_facts(JobPosting(), posting("Add me on Telegram @hr_desk today.")))
     db.close()
     return str(path)
@@ -66,7 +66,7 @@ def test_score_stored_posting_json(dbfile: str, tmp_path: Path, capsys) -> None:
     assert data["matched_skills"] == ["Shopify", "CSS"]
     assert isinstance(data["value_per_connect"], float)
     db = open_database(dbfile)
-    with db.sessions() as session:
+    with db.read() as session:
         card = session.scalars(select(ScoreCard)).one()
         assert card.total == data["total"] and card.critical_flags == 1
 
@@ -84,7 +84,7 @@ def test_score_json_file_and_stdin_without_storing(
     from_stdin = run_json(capsys, "score", "-", "--json", "--db", dbfile)
     assert from_file == from_stdin and from_file["flags"] == []
     db = open_database(dbfile)
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.scalar(select(func.count()).select_from(JobPosting)) == 1
         assert session.scalar(select(func.count()).select_from(ScoreCard)) == 0
 
@@ -164,6 +164,6 @@ def test_bad_profile_import_changes_nothing(dbfile: str, tmp_path: Path, capsys)
     err = capsys.readouterr().err
     assert "key 'min_hourly_rate' must be a number, not a string" in err and "line " in err
     db = open_database(dbfile)
-    with db.sessions() as session:
+    with db.read() as session:
         assert active_profile(session).min_hourly_rate == 30.0
         assert session.scalar(select(func.count()).select_from(Profile)) == 1

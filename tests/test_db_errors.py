@@ -137,12 +137,12 @@ def test_a_full_disk_rolls_back_the_whole_change(
 
     db.engine.dispose()
     full = pytest.raises(DatabaseFullError, match=r"w\.sqlite3 is full; nothing was saved")
-    with full, db.session() as session:
+    with full, db.transaction() as session:
         for n in range(400):
             session.add(JobPosting(dedup_key=f"k{n}", title="t", description="x" * 2000))
     db.engine.dispose()
     event.remove(db.engine, "connect", tiny_disk)
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.scalar(text("SELECT count(*) FROM job_posting")) == 0
     db.close()
 

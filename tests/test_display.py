@@ -35,7 +35,7 @@ def test_posting_details_lists_every_field(db) -> None:
     from app.capture import capture_text
     from tests.parsing.test_upwork_parser import JOB_PAGE as page
 
-    with db.session() as session:
+    with db.transaction() as session:
         [(job, _)] = capture_text(session, page, now=NOW)
         details = dict(posting_details(job, NOW))
     assert details["Budget"] == "$10–$25/hr"

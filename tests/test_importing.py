@@ -50,7 +50,7 @@ GRAPHQL = {
 
 
 def count(db) -> int:
-    with db.sessions() as session:
+    with db.read() as session:
         return session.scalar(select(func.count()).select_from(JobPosting))
 
 
@@ -156,7 +156,7 @@ def test_real_file_twice_adds_then_updates(db, shared_postings: Path) -> None:
     second = import_into(db, shared_postings)
     assert (second.added, second.updated, second.skipped) == (0, total, 0)
     assert count(db) == stored
-    with db.sessions() as session:
+    with db.read() as session:
         assert count_jobs(session, JobQuery(search="Guesty")) == 1
 
 
@@ -166,12 +166,12 @@ def test_import_is_idempotent_and_keeps_triage(db, tmp_path: Path) -> None:
     assert import_into(db, path).added == 5
     from app.storage.jobs import set_status
 
-    with db.session() as session:
+    with db.transaction() as session:
         first_id = fetch_jobs(session, JobQuery(sort="title", descending=False))[0].id
         set_status(session, [first_id], "shortlisted")
     report = import_into(db, path)
     assert (report.added, report.updated) == (0, 5)
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.get(JobPosting, first_id).status == "shortlisted"
     assert count(db) == 5
 
@@ -289,16 +289,16 @@ def test_reimport_writes_only_what_changed(db, tmp_path: Path) -> None:
              "skills": ["Python"], "published": "2026-03-01T10:00:00Z"} for i in range(4)]  # fmt: skip
     path = write(tmp_path, "a.json", json.dumps(rows))
     import_into(db, path)
-    with db.sessions() as session:
+    with db.read() as session:
         stamps = dict(session.query(JobPosting.title, JobPosting.updated_at).all())
         victim = session.query(JobPosting.id).filter_by(title="T3").scalar()
-    with db.session() as session:
+    with db.transaction() as session:
         delete_jobs(session, [victim])
     rows[1]["title"] = "Renamed posting"
     path.write_text(json.dumps(rows), encoding="utf-8")
     report = import_into(db, path)
     assert (report.added, report.updated) == (0, 4)
-    with db.sessions() as session:
+    with db.read() as session:
         after = dict(session.query(JobPosting.title, JobPosting.updated_at).all())
         assert after["T0"] == stamps["T0"]  # unchanged: not rewritten
         assert "Renamed posting" in after and "T1" not in after
@@ -316,5 +316,5 @@ def test_updates_on_an_old_sqlite_without_update_from(db, tmp_path: Path, monkey
     rows[0]["title"] = "Changed"
     path.write_text(json.dumps(rows), encoding="utf-8")
     assert import_into(db, path).updated == 3
-    with db.sessions() as session:
+    with db.read() as session:
         assert count_jobs(session, JobQuery(search="changed")) == 1

@@ -80,7 +80,7 @@ HIRED = ["submitted", "viewed", "replied", "interviewing", "hired"]
 @pytest.fixture
 def history(db):
     """Five submitted proposals and a draft over January–March 2024 (see the module tests)."""
-    with db.session() as s:
+    with db.transaction() as s:
         web = Profile(name="Web")
         data = Profile(name="Data")
         s.add_all([web, data])
@@ -129,7 +129,7 @@ def history(db):
 
 
 def test_totals_funnel_and_per_hire_costs(history) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         ins = I.compute_insights(s)
     report = I.report_json(ins)
     assert report["connects_spent"] == 30  # 10 + 8 + 6 + 12 spent, 6 refunded
@@ -156,7 +156,7 @@ def test_totals_funnel_and_per_hire_costs(history) -> None:
 
 
 def test_report_json_has_exactly_the_contract_keys(history) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         report = I.report_json(I.compute_insights(s))
     assert list(report) == [
         "connects_spent",
@@ -181,7 +181,7 @@ def test_report_json_has_exactly_the_contract_keys(history) -> None:
 
 
 def test_score_bands_use_score_at_submit_then_the_score_card(history) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         ins = I.compute_insights(s)
     bands = {g.key: (g.proposals, g.hired, g.connects) for g in ins.by_score_band}
     assert bands == {
@@ -197,7 +197,7 @@ def test_score_bands_use_score_at_submit_then_the_score_card(history) -> None:
 
 
 def test_categories_boost_and_posting_delay(history) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         ins = I.compute_insights(s)
     cats = {g.key: (g.proposals, g.hired) for g in ins.by_category}
     assert cats == {"Web Dev": (2, 1), "Data": (2, 0), "Uncategorised": (1, 1)}
@@ -208,7 +208,7 @@ def test_categories_boost_and_posting_delay(history) -> None:
 
 
 def test_months_and_weeks_are_utc_periods(history) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         ins = I.compute_insights(s)
     months = [(p.period, p.base, p.boost, p.usd, p.proposals, p.hired) for p in ins.by_month]
     assert months == [
@@ -224,7 +224,7 @@ def test_months_and_weeks_are_utc_periods(history) -> None:
 
 
 def test_balance_over_time(history) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         ins = I.compute_insights(s)
     assert [(p.day.isoformat(), p.balance) for p in ins.balance] == [
         ("2024-01-01", 10),
@@ -242,7 +242,7 @@ def test_date_range_is_half_open_and_time_zone_aware(history) -> None:
     start = I.parse_range_bound("2024-02-01")
     end = I.parse_range_bound("2024-02-29", end=True)
     assert end == utc(2024, 3, 1)
-    with history.sessions() as s:
+    with history.read() as s:
         ins = I.compute_insights(s, start=start, end=end)
     # P2 went out at 00:30 on 1 Feb in UTC+2 = 31 Jan UTC: not in February
     assert ins.total.proposals == 3
@@ -250,7 +250,7 @@ def test_date_range_is_half_open_and_time_zone_aware(history) -> None:
     assert ins.opening_balance == 67
     assert ins.balance[0].balance == 107
     # the same instant written in another zone gives the same range
-    with history.sessions() as s:
+    with history.read() as s:
         shifted = I.compute_insights(
             s, start=datetime(2024, 2, 1, 2, tzinfo=timezone(timedelta(hours=2))), end=end
         )
@@ -258,7 +258,7 @@ def test_date_range_is_half_open_and_time_zone_aware(history) -> None:
 
 
 def test_profile_filter(history) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         web = I.profile_id_by_name(s, "Web")
         ins = I.compute_insights(s, profile_id=web)
         with pytest.raises(InputError, match="no profile named 'Nobody'"):
@@ -271,7 +271,7 @@ def test_profile_filter(history) -> None:
 
 
 def test_empty_history(db) -> None:
-    with db.sessions() as s:
+    with db.read() as s:
         ins = I.compute_insights(s)
     report = I.report_json(ins)
     assert report["proposals"] == 0 and report["connects_spent"] == 0
@@ -284,13 +284,13 @@ def test_empty_history(db) -> None:
 
 
 def test_one_proposal_history(db) -> None:
-    with db.session() as s:
+    with db.transaction() as s:
         me = Profile(name="Me")
         s.add(me)
         s.flush()
         job = add_job(s, "only", "Design", utc(2024, 5, 1))
         add_proposal(s, job, me, utc(2024, 5, 1, 3), ["submitted"], connects=4, score=72)
-    with db.sessions() as s:
+    with db.read() as s:
         ins = I.compute_insights(s)
     report = I.report_json(ins)
     assert (report["proposals"], report["viewed"], report["hired"]) == (1, 0, 0)
@@ -317,7 +317,7 @@ def test_score_band_edges() -> None:
 
 
 def test_takeaways_read_the_numbers(history) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         ins = I.compute_insights(s)
     assert I.takeaway(ins, "funnel").startswith("80% of your proposals were viewed and 40% hired")
     # 60+: 3 proposals, 2 hires (67%); under 60: 2 proposals, 0 hires
@@ -334,20 +334,20 @@ def test_takeaways_read_the_numbers(history) -> None:
 
 
 def test_range_must_run_forward(db) -> None:
-    with db.sessions() as s, pytest.raises(InputError, match="after its start"):
+    with db.read() as s, pytest.raises(InputError, match="after its start"):
         I.compute_insights(s, start=utc(2024, 2, 1), end=utc(2024, 1, 1))
     with pytest.raises(InputError, match="not an ISO 8601"):
         I.parse_range_bound("last tuesday")
 
 
 def test_csv_export_is_formula_safe(history, tmp_path: Path) -> None:
-    with history.session() as s:
+    with history.transaction() as s:
         s.add(JobPosting(dedup_key="evil", title="x", category='=HYPERLINK("http://x")'))
         s.flush()
         evil = s.query(JobPosting).filter_by(dedup_key="evil").one()
         me = s.query(Profile).filter_by(name="Web").one()
         add_proposal(s, evil, me, utc(2024, 2, 2), ["submitted"], connects=2)
-    with history.sessions() as s:
+    with history.read() as s:
         ins = I.compute_insights(s)
     path = I.write_chart_csv(ins, "categories", tmp_path / "cats.csv")
     with path.open(encoding="utf-8", newline="") as handle:
@@ -361,7 +361,7 @@ def test_csv_export_is_formula_safe(history, tmp_path: Path) -> None:
 
 
 def _outcomes(db, band_score: int, hired: int, lost: int, *, open_: int = 0) -> None:
-    with db.session() as s:
+    with db.transaction() as s:
         me = s.query(Profile).filter_by(name="Cal").one_or_none()
         if me is None:
             me = Profile(name="Cal")
@@ -380,7 +380,7 @@ def test_calibrated_win_rates_wait_for_enough_outcomes(db) -> None:
     _outcomes(db, 85, hired=10, lost=10, open_=30)
     _outcomes(db, 10, hired=2, lost=18)
     as_of = utc(2024, 7, 1)
-    with db.sessions() as s:
+    with db.read() as s:
         # 40 outcomes (the 30 recent open proposals are none), 12 hires: overall 0.3
         assert I.calibrated_win_rates(s, min_sample=41, as_of=as_of) is None
         rates = I.calibrated_win_rates(s, min_sample=40, as_of=as_of)
@@ -395,7 +395,7 @@ def test_calibrated_win_rates_wait_for_enough_outcomes(db) -> None:
 
 def test_calibration_needs_some_hires(db) -> None:
     _outcomes(db, 50, hired=2, lost=60)
-    with db.sessions() as s:
+    with db.read() as s:
         assert I.calibrated_win_rates(s, min_sample=30, as_of=utc(2024, 7, 1)) is None
 
 
@@ -412,13 +412,13 @@ def test_range_presets_are_whole_utc_days() -> None:
 
 
 def test_activity_and_profile_choices(history, db) -> None:
-    with history.sessions() as s:
+    with history.read() as s:
         assert I.has_activity(s)
         assert I.profile_choices(s) == [(2, "Data"), (1, "Web")]
 
 
 def test_score_band_takeaway_compares_above_and_below_60(db) -> None:
-    with db.session() as s:
+    with db.transaction() as s:
         me = Profile(name="Bands")
         s.add(me)
         s.flush()
@@ -426,7 +426,7 @@ def test_score_band_takeaway_compares_above_and_below_60(db) -> None:
         for i in range(10):  # score 85: 3 of 10 hired; score 30: 1 of 10 hired
             add_proposal(s, job, me, utc(2024, 1, 2), HIRED if i < 3 else ["submitted"], score=85)
             add_proposal(s, job, me, utc(2024, 1, 2), HIRED if i < 1 else ["submitted"], score=30)
-    with db.sessions() as s:
+    with db.read() as s:
         ins = I.compute_insights(s)
     assert I.takeaway(ins, "score-bands") == (
         "Your win rate at score 60+ is 3.0× the rate under 60 (30% vs 10%)."
@@ -435,12 +435,12 @@ def test_score_band_takeaway_compares_above_and_below_60(db) -> None:
 
 def test_ledger_range_ends_inside_a_day_are_exact(db) -> None:
     """A range may start and end mid-day: entries count by their time, not their day."""
-    with db.session() as s:
+    with db.transaction() as s:
         for hour, amount in ((8, 100), (11, -1), (13, -2), (20, -4)):
             s.add(LedgerEntry(kind="spend", amount=amount, at=utc(2024, 5, 6, hour)))
         s.add(LedgerEntry(kind="spend", amount=-8, at=utc(2024, 5, 7, 9)))
         s.add(LedgerEntry(kind="spend", amount=-16, at=utc(2024, 5, 7, 15)))
-    with db.sessions() as s:
+    with db.read() as s:
         ins = I.compute_insights(s, start=utc(2024, 5, 6, 12), end=utc(2024, 5, 7, 12))
     assert ins.opening_balance == 99  # 08:00 and 11:00 on the first day, before noon
     assert ins.connects_spent == 2 + 4 + 8
@@ -453,15 +453,15 @@ def test_ledger_range_ends_inside_a_day_are_exact(db) -> None:
 def test_memo_answers_again_until_something_is_committed(history) -> None:
     memo = I.InsightsMemo(history)
     try:
-        with history.sessions() as s:
+        with history.read() as s:
             first = memo.insights(s)
             assert memo.insights(s) is first
             other_range = memo.insights(s, start=utc(2024, 2, 1))
             assert other_range.total.proposals == 3
         assert memo.computed == 2
-        with history.session() as s:  # another connection commits: everything is forgotten
+        with history.transaction() as s:  # another connection commits: everything is forgotten
             s.add(LedgerEntry(kind="purchase", amount=40, usd=6.0, at=utc(2024, 3, 1)))
-        with history.sessions() as s:
+        with history.read() as s:
             again = memo.insights(s)
         assert again is not first
         assert again.usd_spent == first.usd_spent + 6.0

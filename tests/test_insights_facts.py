@@ -33,9 +33,9 @@ NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
 @pytest.fixture
 def demo(db):  # type: ignore[no-untyped-def]
-    with db.session() as s:
+    with db.transaction() as s:
         generate_demo(s, jobs=80, proposals=60, seed=3, now=NOW)
-    with db.sessions() as s:
+    with db.read() as s:
         I.compute_insights(s)
     return db
 
@@ -52,9 +52,9 @@ def live(session: Any) -> list[tuple[Any, ...]]:
 
 def assert_summary_matches(db) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
     """Refresh as the page does, then the summary equals the facts computed from scratch."""
-    with db.sessions() as s:
+    with db.read() as s:
         fresh = I.compute_insights(s)
-    with db.sessions() as s:
+    with db.read() as s:
         rows = stored(s)
         assert rows == live(s)
         from_scratch = I._compute(s, None, None, None, fresh=False)
@@ -66,12 +66,12 @@ def assert_summary_matches(db) -> list[tuple[Any, ...]]:  # type: ignore[no-unty
 
 
 def fact(db, proposal_id: int) -> InsightsProposalFact | None:  # type: ignore[no-untyped-def]
-    with db.sessions() as s:
+    with db.read() as s:
         return s.get(InsightsProposalFact, proposal_id)
 
 
 def a_submitted(db) -> Proposal:  # type: ignore[no-untyped-def]
-    with db.sessions() as s:
+    with db.read() as s:
         found = s.scalars(
             select(Proposal).where(Proposal.status == "submitted").order_by(Proposal.id)
         ).first()
@@ -81,7 +81,7 @@ def a_submitted(db) -> Proposal:  # type: ignore[no-untyped-def]
 
 def test_first_computation_fills_the_summary(demo) -> None:
     rows = assert_summary_matches(demo)
-    with demo.sessions() as s:
+    with demo.read() as s:
         submitted = s.scalar(
             select(Proposal.id)
             .where(Proposal.submitted_at.is_not(None), Proposal.status != "draft")
@@ -94,7 +94,7 @@ def test_first_computation_fills_the_summary(demo) -> None:
 def test_status_change_updates_the_proposal_row(demo) -> None:
     p = a_submitted(demo)
     assert fact(demo, p.id).reached == 1  # type: ignore[union-attr]
-    with demo.session() as s:
+    with demo.transaction() as s:
         change_status(s, p.id, "viewed")
         change_status(s, p.id, "replied")
         change_status(s, p.id, "interviewing")
@@ -107,14 +107,14 @@ def test_status_change_updates_the_proposal_row(demo) -> None:
 def test_refund_lowers_the_proposal_connects(demo) -> None:
     p = a_submitted(demo)
     before = fact(demo, p.id).connects  # type: ignore[union-attr]
-    with demo.session() as s:
+    with demo.transaction() as s:
         post_entry(s, "refund", 2, proposal_id=p.id, at=NOW)
     assert_summary_matches(demo)
     assert fact(demo, p.id).connects == before - 2  # type: ignore[union-attr]
 
 
 def test_rescore_changes_verdict_and_band(demo) -> None:
-    with demo.sessions() as s:
+    with demo.read() as s:
         p = s.scalars(
             select(Proposal)
             .join(
@@ -126,7 +126,7 @@ def test_rescore_changes_verdict_and_band(demo) -> None:
             .order_by(Proposal.id)
         ).first()
         assert p is not None
-    with demo.session() as s:
+    with demo.transaction() as s:
         s.execute(update(Proposal).where(Proposal.id == p.id).values(score_at_submit=None))
         s.execute(
             update(ScoreCard)
@@ -139,7 +139,7 @@ def test_rescore_changes_verdict_and_band(demo) -> None:
 
 
 def test_new_proposal_gets_a_row(demo) -> None:
-    with demo.session() as s:
+    with demo.transaction() as s:
         job = JobPosting(dedup_key="fresh", title="Fresh job", category="Brand New")
         s.add(job)
         s.flush()
@@ -153,7 +153,7 @@ def test_new_proposal_gets_a_row(demo) -> None:
 
 def test_deleted_proposal_leaves_the_summary(demo) -> None:
     p = a_submitted(demo)
-    with demo.session() as s:
+    with demo.transaction() as s:
         s.delete(s.get(Proposal, p.id))
     assert_summary_matches(demo)
     assert fact(demo, p.id) is None
@@ -161,7 +161,7 @@ def test_deleted_proposal_leaves_the_summary(demo) -> None:
 
 def test_posting_category_change_moves_the_proposal(demo) -> None:
     p = a_submitted(demo)
-    with demo.session() as s:
+    with demo.transaction() as s:
         s.get(JobPosting, p.job_id).category = "Renamed Category"  # type: ignore[union-attr]
     assert_summary_matches(demo)
     assert fact(demo, p.id).category == "Renamed Category"  # type: ignore[union-attr]
@@ -170,7 +170,7 @@ def test_posting_category_change_moves_the_proposal(demo) -> None:
 def test_verdict_thresholds_change_rebuilds(demo) -> None:
     """A proposal without a score card takes its verdict from the thresholds."""
     p = a_submitted(demo)
-    with demo.session() as s:
+    with demo.transaction() as s:
         s.execute(update(Proposal).where(Proposal.id == p.id).values(score_at_submit=70))
         s.execute(
             ScoreCard.__table__.delete().where(
@@ -180,7 +180,7 @@ def test_verdict_thresholds_change_rebuilds(demo) -> None:
         # the proposal's own edit above bypassed updated_at: make it count once
         s.execute(update(Proposal).where(Proposal.id == p.id).values(updated_at=clock.now()))
     assert_summary_matches(demo)
-    with demo.session() as s:
+    with demo.transaction() as s:
         settings.set_value(s, "score.apply_threshold", 95)
         settings.set_value(s, "score.maybe_threshold", 60)
     assert_summary_matches(demo)
@@ -188,19 +188,19 @@ def test_verdict_thresholds_change_rebuilds(demo) -> None:
 
 
 def test_nothing_changed_writes_nothing(demo) -> None:
-    with demo.sessions() as s:
+    with demo.read() as s:
         assert I.refresh_facts(s)
         assert not s.in_transaction() or not s.dirty
     with demo.engine.connect() as conn:
         before = conn.exec_driver_sql("PRAGMA data_version").scalar()
-        with demo.sessions() as s:
+        with demo.read() as s:
             I.compute_insights(s)
         assert conn.exec_driver_sql("PRAGMA data_version").scalar() == before
 
 
 def test_a_range_and_a_profile_agree_with_the_live_figures(demo) -> None:
     start, end = NOW - timedelta(days=200), NOW - timedelta(days=20)
-    with demo.sessions() as s:
+    with demo.read() as s:
         profile_id = s.scalar(select(Proposal.profile_id).where(Proposal.profile_id.is_not(None)))
         for kwargs in ({"start": start, "end": end}, {"profile_id": profile_id}):
             stored_ins = I.compute_insights(s, **kwargs)
@@ -217,14 +217,14 @@ def test_a_range_and_a_profile_agree_with_the_live_figures(demo) -> None:
 def test_figures_come_live_while_another_program_writes(demo, monkeypatch) -> None:
     """Another connection holds the write lock: the summary waits, the figures do not."""
     p = a_submitted(demo)
-    with demo.session() as s:
+    with demo.transaction() as s:
         change_status(s, p.id, "viewed")
     monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 50)  # give up on the lock at once
     impatient = open_database(str(demo.path), migrate=False)
     writer = sqlite3.connect(demo.path, isolation_level=None)
     try:
         writer.execute("BEGIN IMMEDIATE")
-        with impatient.sessions() as s:
+        with impatient.read() as s:
             assert not I.refresh_facts(s)
             ins = I.compute_insights(s)
             assert I.report_json(ins) == I.report_json(I._compute(s, None, None, None, fresh=False))
@@ -241,9 +241,9 @@ def test_figures_come_live_while_another_program_writes(demo, monkeypatch) -> No
 def test_inside_a_writing_transaction_the_figures_are_live_and_the_summary_waits(demo) -> None:
     """The caller's flushed change is in the figures; the stored summary is not written."""
     p = a_submitted(demo)
-    with demo.sessions() as s:
+    with demo.read() as s:
         viewed = I.compute_insights(s).total.viewed
-    with demo.session() as s:
+    with demo.transaction() as s:
         change_status(s, p.id, "viewed")
         assert I.compute_insights(s).total.viewed == viewed + 1
         assert s.get(InsightsProposalFact, p.id).reached == 1  # type: ignore[union-attr]
@@ -259,7 +259,7 @@ def read(request, demo) -> Iterator[Callable[[Any], I.Insights]]:  # type: ignor
         yield I.compute_insights
         return
     memo = I.InsightsMemo(demo)
-    with demo.sessions() as s:
+    with demo.read() as s:
         memo.insights(s)
     yield memo.insights
     memo.close()
@@ -268,9 +268,9 @@ def read(request, demo) -> Iterator[Callable[[Any], I.Insights]]:  # type: ignor
 def test_a_read_leaves_the_callers_pending_changes_alone(demo, read) -> None:
     """Nothing flushed, committed or rolled back: the caller's rollback still discards all."""
     p = a_submitted(demo)
-    with demo.sessions() as s:
+    with demo.read() as s:
         viewed = I.compute_insights(s).total.viewed
-    with demo.sessions() as s:
+    with demo.read() as s:
         change_status(s, p.id, "viewed")  # flushed, not committed
         job = s.get(JobPosting, p.job_id)
         assert job is not None
@@ -281,7 +281,7 @@ def test_a_read_leaves_the_callers_pending_changes_alone(demo, read) -> None:
         assert read(s).total.viewed == viewed + 1  # its own flushed change counts
         assert set(s.new) == new and set(s.dirty) == dirty
         s.rollback()
-    with demo.sessions() as s:
+    with demo.read() as s:
         assert s.get(Proposal, p.id).status == "submitted"  # type: ignore[union-attr]
         assert s.get(JobPosting, p.job_id).category != "Edited, not flushed"  # type: ignore[union-attr]
         assert s.scalar(select(LedgerEntry).where(LedgerEntry.note == "added, not flushed")) is None
@@ -291,31 +291,31 @@ def test_a_read_leaves_the_callers_pending_changes_alone(demo, read) -> None:
 def test_a_read_refreshes_the_summary_apart_from_unflushed_changes(demo) -> None:
     """The summary is written and committed in a transaction of its own."""
     p = a_submitted(demo)
-    with demo.session() as s:
+    with demo.transaction() as s:
         change_status(s, p.id, "viewed")
-    with demo.sessions() as s:
+    with demo.read() as s:
         pending = LedgerEntry(at=NOW, kind="bonus", amount=7, note="added, not flushed")
         s.add(pending)
         I.compute_insights(s)
         assert set(s.new) == {pending}
         assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]  # committed apart
         s.rollback()
-    with demo.sessions() as s:
+    with demo.read() as s:
         assert s.scalar(select(LedgerEntry).where(LedgerEntry.note == "added, not flushed")) is None
 
 
 def test_memo_computes_once_per_change_despite_the_summary_write(demo) -> None:
     memo = I.InsightsMemo(demo)
     try:
-        with demo.sessions() as s:
+        with demo.read() as s:
             memo.insights(s)
         p = a_submitted(demo)
-        with demo.session() as s:
+        with demo.transaction() as s:
             change_status(s, p.id, "viewed")
-        with demo.sessions() as s:
+        with demo.read() as s:
             after = memo.insights(s)
         computed = memo.computed
-        with demo.sessions() as s:
+        with demo.read() as s:
             assert memo.insights(s) is after
         assert memo.computed == computed
         assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]

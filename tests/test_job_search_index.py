@@ -41,7 +41,7 @@ FIELDS = ("title", "description", "skills")
 
 
 def found(db: Database, word: str = WORD, **query: Any) -> list[int]:
-    with db.sessions() as session:
+    with db.read() as session:
         rows = fetch_jobs(session, JobQuery(search=word, **query), limit=50)
         assert count_jobs(session, JobQuery(search=word, **query)) == len(rows)
         return [r.id for r in rows]
@@ -67,7 +67,7 @@ def facts(values: dict[str, Any]) -> PostingFacts:
 
 def edit_row(db: Database, job_id: int, values: dict[str, Any]) -> None:
     """Change the loaded row and commit (what the ORM writes: only the changed columns)."""
-    with db.session() as session:
+    with db.transaction() as session:
         job = get_job(session, job_id)
         for name, value in values.items():
             setattr(job, name, value)
@@ -75,14 +75,14 @@ def edit_row(db: Database, job_id: int, values: dict[str, Any]) -> None:
 
 def paste_again(db: Database, job_id: int, values: dict[str, Any]) -> None:
     """The same posting pasted again (same URL): the stored row is updated."""
-    with db.session() as session:
+    with db.transaction() as session:
         [(job, created)] = store_postings(session, [facts(values)])
         assert (job.id, created) == (job_id, False)
 
 
 def import_again(db: Database, job_id: int, values: dict[str, Any]) -> None:
     """The same posting in an imported file: the bulk UPDATE ... FROM path."""
-    with db.session() as session:
+    with db.transaction() as session:
         report = import_records(session, [(1, {"url": URL, **values})], source="import", now=NOW)
     assert (report.added, report.updated, report.errors) == (0, 1, [])
 
@@ -106,7 +106,7 @@ EDITS: dict[str, Callable[[Database, int, dict[str, Any]], None]] = {
 @pytest.mark.parametrize("how", EDITS)
 def test_a_word_put_in_then_taken_out_is_found_then_not(db: Database, how: str, field: str) -> None:
     change = EDITS[how]
-    with db.session() as session:
+    with db.transaction() as session:
         job_id = add_posting(session, facts(with_word(field, False)))[0].id
     assert found(db) == [] and found(db, "shopify") == [job_id]
     change(db, job_id, with_word(field, True))
@@ -119,7 +119,7 @@ def test_a_word_put_in_then_taken_out_is_found_then_not(db: Database, how: str, 
 
 @pytest.mark.parametrize("field", FIELDS)
 def test_a_new_posting_is_found_by_each_field(db: Database, field: str) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         imported = import_records(
             session,
             [(1, {"url": URL.replace("aaaa", "eeee"), **with_word(field, True)})],
@@ -132,13 +132,13 @@ def test_a_new_posting_is_found_by_each_field(db: Database, field: str) -> None:
 
 
 def test_deleting_hides_the_posting_and_undo_brings_it_back(db: Database) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         job_id = add_posting(session, facts(with_word("skills", True)))[0].id
-    with db.session() as session:
+    with db.transaction() as session:
         assert delete_jobs(session, [job_id]) == [job_id]
     assert found(db) == []
     assert found(db, include_deleted=True) == [job_id]
-    with db.session() as session:
+    with db.transaction() as session:
         undelete_jobs(session, [job_id])
     assert found(db) == [job_id]
 
@@ -146,12 +146,12 @@ def test_deleting_hides_the_posting_and_undo_brings_it_back(db: Database) -> Non
 def test_a_row_removed_for_good_leaves_no_words_behind(db: Database) -> None:
     """SQLite may give the next posting the removed row's id: the old words must not
     make that new posting match."""
-    with db.session() as session:
+    with db.transaction() as session:
         old = add_posting(session, facts(with_word("skills", True)))[0].id
-    with db.session() as session:
+    with db.transaction() as session:
         session.execute(text("DELETE FROM job_posting WHERE id = :id"), {"id": old})
         assert session.scalar(text("SELECT count(*) FROM job_fts")) == 0
-    with db.session() as session:
+    with db.transaction() as session:
         new = add_posting(session, PostingFacts(title="Logo design", description="A new logo"))[0]
     assert new.id == old  # the id came back: the index row would be its
     assert found(db) == []

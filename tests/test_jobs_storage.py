@@ -41,19 +41,19 @@ def posting(n: int, **kw) -> PostingFacts:
 
 
 def fill(db, n: int = 10) -> list[int]:
-    with db.session() as session:
+    with db.transaction() as session:
         return [add_posting(session, posting(i))[0].id for i in range(1, n + 1)]
 
 
 def test_add_then_same_posting_updates(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         job, created = add_posting(session, posting(1))
         assert created
         set_status(session, [job.id], "shortlisted")
-    with db.session() as session:
+    with db.transaction() as session:
         again, created = add_posting(session, posting(1, title="Job 1 (edited)"), source="import")
         assert not created and again.id == job.id
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.scalar(select(func.count()).select_from(JobPosting)) == 1
         stored = get_job(session, job.id)
         assert stored.title == "Job 1 (edited)"
@@ -62,18 +62,18 @@ def test_add_then_same_posting_updates(db) -> None:
 
 
 def test_add_needs_something(db) -> None:
-    with db.session() as session, pytest.raises(InputError):
+    with db.transaction() as session, pytest.raises(InputError):
         add_posting(session, PostingFacts())
 
 
 def test_get_missing_job(db) -> None:
-    with db.sessions() as session, pytest.raises(NotFoundError):
+    with db.read() as session, pytest.raises(NotFoundError):
         get_job(session, 999)
 
 
 def test_list_sorted_paged_in_sql(db) -> None:
     fill(db, 10)
-    with db.sessions() as session:
+    with db.read() as session:
         assert count_jobs(session) == 10
         first = fetch_jobs(session, JobQuery(), limit=3)
         assert [r.title for r in first] == ["Job 10", "Job 9", "Job 8"]
@@ -87,9 +87,9 @@ def test_list_sorted_paged_in_sql(db) -> None:
 
 def test_search_status_and_date_filters(db) -> None:
     ids = fill(db, 10)
-    with db.session() as session:
+    with db.transaction() as session:
         set_status(session, ids[:2], "skipped")
-    with db.sessions() as session:
+    with db.read() as session:
         python = fetch_jobs(session, JobQuery(search="pyth"), limit=50)
         assert {r.title for r in python} == {f"Job {i}" for i in (1, 3, 5, 7, 9)}
         assert count_jobs(session, JobQuery(search="number 4")) == 1
@@ -104,7 +104,7 @@ def test_search_status_and_date_filters(db) -> None:
 
 def test_score_columns_come_from_the_active_profile(db) -> None:
     ids = fill(db, 3)
-    with db.session() as session:
+    with db.transaction() as session:
         active = Profile(name="Main", is_active=True)
         other = Profile(name="Other", is_active=False)
         session.add_all([active, other])
@@ -112,7 +112,7 @@ def test_score_columns_come_from_the_active_profile(db) -> None:
         session.add(ScoreCard(job_id=ids[0], profile_id=active.id, total=81, verdict="apply"))
         session.add(ScoreCard(job_id=ids[0], profile_id=other.id, total=10, verdict="skip"))
         session.add(ScoreCard(job_id=ids[1], profile_id=other.id, total=5, verdict="skip"))
-    with db.sessions() as session:
+    with db.read() as session:
         rows = {r.id: r for r in fetch_jobs(session, JobQuery())}
         assert len(rows) == 3
         assert (rows[ids[0]].score, rows[ids[0]].verdict) == (81, "apply")
@@ -124,20 +124,20 @@ def test_score_columns_come_from_the_active_profile(db) -> None:
 
 def test_scores_follow_the_active_profile(db) -> None:
     ids = fill(db, 1)
-    with db.sessions() as session:
+    with db.read() as session:
         assert fetch_jobs(session)[0].score is None, "no profile, no score"
-    with db.session() as session:
+    with db.transaction() as session:
         a, b = Profile(name="A"), Profile(name="B")
         session.add_all([a, b])
         session.flush()
         session.add(ScoreCard(job_id=ids[0], profile_id=a.id, total=50, verdict="maybe"))
         session.add(ScoreCard(job_id=ids[0], profile_id=b.id, total=80, verdict="apply"))
-    with db.sessions() as session:
+    with db.read() as session:
         # none marked active: the first by name is the one the app uses everywhere
         assert fetch_jobs(session)[0].score == 50
-    with db.session() as session:
+    with db.transaction() as session:
         session.get(Profile, b.id).is_active = True
-    with db.sessions() as session:
+    with db.read() as session:
         assert (fetch_jobs(session)[0].score, fetch_jobs(session)[0].verdict) == (80, "apply")
         for sort in ("score", "posted_at"):
             assert fetch_jobs(session, JobQuery(verdict="maybe", sort=sort)) == []
@@ -146,42 +146,42 @@ def test_scores_follow_the_active_profile(db) -> None:
 
 def test_status_change_and_undo(db) -> None:
     ids = fill(db, 3)
-    with db.session() as session:
+    with db.transaction() as session:
         set_status(session, [ids[0]], "shortlisted")
-    with db.session() as session:
+    with db.transaction() as session:
         previous = set_status(session, ids, "archived")
         assert previous == {ids[0]: "shortlisted", ids[1]: "new", ids[2]: "new"}
-    with db.session() as session:
+    with db.transaction() as session:
         restore_statuses(session, previous)
-    with db.sessions() as session:
+    with db.read() as session:
         assert [get_job(session, i).status for i in ids] == ["shortlisted", "new", "new"]
-    with db.session() as session, pytest.raises(NotFoundError):
+    with db.transaction() as session, pytest.raises(NotFoundError):
         set_status(session, [12345], "skipped")
-    with db.session() as session, pytest.raises(InputError):
+    with db.transaction() as session, pytest.raises(InputError):
         set_status(session, ids, "bogus")
 
 
 def test_soft_delete_and_undo(db) -> None:
     ids = fill(db, 2)
-    with db.session() as session:
+    with db.transaction() as session:
         assert delete_jobs(session, [ids[0]]) == [ids[0]]
         assert delete_jobs(session, [ids[0]]) == []
-    with db.sessions() as session:
+    with db.read() as session:
         assert count_jobs(session) == 1
         assert count_jobs(session, JobQuery(search="Job")) == 1
         assert count_jobs(session, JobQuery(include_deleted=True)) == 2
-    with db.session() as session:
+    with db.transaction() as session:
         undelete_jobs(session, [ids[0]])
-    with db.sessions() as session:
+    with db.read() as session:
         assert count_jobs(session) == 2
-    with db.session() as session:
+    with db.transaction() as session:
         delete_jobs(session, ids)
-    with db.sessions() as session:
+    with db.read() as session:
         assert not has_jobs(session)
-    with db.session() as session:
+    with db.transaction() as session:
         _job, created = add_posting(session, posting(1))
         assert not created
-    with db.sessions() as session:
+    with db.read() as session:
         assert count_jobs(session) == 1
 
 
@@ -190,11 +190,11 @@ def test_capture_text_parses_and_stores(db) -> None:
         "Logo design\nFixed-price - Expert - Est. Budget: $200 Need a logo.\n"
         "Payment verified Rating is 4.9 out of 5. $1K+ spent Canada Proposals: 5 to 10\n"
     )
-    with db.session() as session:
+    with db.transaction() as session:
         [(job, created)] = capture_text(session, text)
         assert created and job.fixed_budget == 200.0
         assert job.raw_text.startswith("Logo design")
-    with db.session() as session:
+    with db.transaction() as session:
         [(again, created)] = capture_text(session, text)
         assert not created and again.id == job.id
 
@@ -231,7 +231,7 @@ def test_review_form_edits() -> None:
 
 def test_score_order_pages_across_scored_and_unscored(db) -> None:
     ids = fill(db, 9)
-    with db.session() as session:
+    with db.transaction() as session:
         profile = Profile(name="Main", is_active=True)
         session.add(profile)
         session.flush()
@@ -239,7 +239,7 @@ def test_score_order_pages_across_scored_and_unscored(db) -> None:
             session.add(
                 ScoreCard(job_id=job_id, profile_id=profile.id, total=10 * n, verdict="maybe")
             )
-    with db.sessions() as session:
+    with db.read() as session:
         everything = [r.id for r in fetch_jobs(session, JobQuery(sort="score"), limit=50)]
         # scored best first, then the unscored newest first
         assert everything == [
@@ -273,7 +273,7 @@ def test_common_search_walks_the_sort_index(db, monkeypatch) -> None:
     fill(db, 12)
     for limit in (1000, 2):  # few matches: start from them; many: walk posted_at
         monkeypatch.setattr(jobs, "SEARCH_DRIVE_LIMIT", limit)
-        with db.sessions() as session:
+        with db.read() as session:
             rows = fetch_jobs(session, JobQuery(search="python"), limit=3)
             assert [r.title for r in rows] == ["Job 11", "Job 9", "Job 7"]
             assert count_jobs(session, JobQuery(search="python")) == 6

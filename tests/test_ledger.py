@@ -19,14 +19,14 @@ T0 = datetime(2025, 1, 10, 9, 0, tzinfo=UTC)
 
 
 def entries(db) -> list[tuple[str, int, int | None]]:
-    with db.sessions() as session:
+    with db.read() as session:
         rows = session.scalars(select(LedgerEntry).order_by(LedgerEntry.at, LedgerEntry.id))
         return [(e.kind, e.amount, e.proposal_id) for e in rows]
 
 
 @pytest.fixture
 def job_id(db) -> int:
-    with db.session() as session:
+    with db.transaction() as session:
         job = JobPosting(dedup_key="k", title="Fix my Django app", description="500 errors")
         session.add(job)
         session.flush()
@@ -34,7 +34,7 @@ def job_id(db) -> int:
 
 
 def test_spends_draw_from_the_oldest_lot_and_the_rest_expires_once(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.post_entry(session, K.BONUS, 10, at=T0)
         ledger.buy(session, 20, at=T0 + timedelta(days=10))
         ledger.post_entry(session, K.SPEND, 15, at=T0 + timedelta(days=20))
@@ -45,14 +45,14 @@ def test_spends_draw_from_the_oldest_lot_and_the_rest_expires_once(db) -> None:
         [expiry] = ledger.post_due_expiries(session, T0 + timedelta(days=400))
         assert (expiry.amount, expiry.at) == (-15, T0 + timedelta(days=375))
         assert ledger.post_due_expiries(session, T0 + timedelta(days=500)) == []
-    with db.sessions() as session:
+    with db.read() as session:
         assert ledger.balance(session) == 0
         lot_ids = session.scalars(select(LedgerEntry.lot_id).where(LedgerEntry.kind == "expiry"))
         assert len(list(lot_ids)) == 1
 
 
 def test_next_expiries_say_how_many_and_when(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         settings.set_value(session, "connects.expiry_days", 30)
         ledger.post_entry(session, K.BONUS, 12, at=datetime(2025, 2, 1, tzinfo=UTC))
         ledger.post_entry(session, K.BONUS, 5, at=datetime(2025, 2, 10, tzinfo=UTC))
@@ -63,7 +63,7 @@ def test_next_expiries_say_how_many_and_when(db) -> None:
 
 
 def test_missed_allocations_are_posted_once(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.reconcile(session, 5, at=datetime(2025, 1, 15, tzinfo=UTC))
         now = datetime(2025, 4, 20, tzinfo=UTC)
         posted = ledger.catch_up(session, now)
@@ -74,12 +74,12 @@ def test_missed_allocations_are_posted_once(db) -> None:
         ]
         assert ledger.catch_up(session, now) == []
         assert ledger.catch_up(session, datetime(2025, 5, 1, tzinfo=UTC))[0].amount == 10
-    with db.sessions() as session:
+    with db.read() as session:
         assert ledger.balance(session) == 45
 
 
 def test_allocations_follow_the_plan_billing_day_and_manual_entries(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         session.add(Profile(name="me", is_active=True, plan="freelancer_plus"))
         settings.set_value(session, "connects.billing_day", 31)
         ledger.post_entry(session, K.BONUS, 1, at=datetime(2025, 1, 5, tzinfo=UTC))
@@ -95,13 +95,13 @@ def test_allocations_follow_the_plan_billing_day_and_manual_entries(db) -> None:
 
 
 def test_no_allocations_before_tracking_starts(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         assert ledger.catch_up(session, datetime(2025, 6, 1, tzinfo=UTC)) == []
     assert entries(db) == []
 
 
 def test_reconcile_posts_one_correction_for_the_difference(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.buy(session, 40, at=T0)
         ledger.post_entry(session, K.SPEND, 10, at=T0 + timedelta(hours=1))
         entry = ledger.reconcile(session, 46, at=T0 + timedelta(days=1))
@@ -110,12 +110,12 @@ def test_reconcile_posts_one_correction_for_the_difference(db) -> None:
         assert ledger.reconcile(session, 46, at=T0 + timedelta(days=2)) is None
         down = ledger.reconcile(session, 40, at=T0 + timedelta(days=3))
         assert down is not None and down.amount == -6
-    with db.sessions() as session:
+    with db.read() as session:
         assert ledger.balance(session) == 40
 
 
 def test_purchase_by_bundle_tracks_usd(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         entry = ledger.buy(session, 40, at=T0)
         assert (entry.amount, entry.usd) == (40, 6.0)
         assert ledger.buy(session, 80, usd=10.5, at=T0).usd == 10.5
@@ -141,7 +141,7 @@ def test_purchase_by_bundle_tracks_usd(db) -> None:
     ],
 )
 def test_bad_input_posts_nothing(db, call, message) -> None:
-    with pytest.raises((InputError, NotFoundError), match=message), db.session() as session:
+    with pytest.raises((InputError, NotFoundError), match=message), db.transaction() as session:
         call(session)
     assert entries(db) == []
 
@@ -150,7 +150,7 @@ def test_bad_input_posts_nothing(db, call, message) -> None:
 
 
 def _submit(db, job_id: int, **kw) -> int:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.buy(session, 40, at=T0 - timedelta(days=1))
         return submit_proposal(session, job_id=job_id, at=T0, **kw).id
 
@@ -170,10 +170,10 @@ def test_invitations_cost_nothing(db, job_id: int) -> None:
 )
 def test_cancelled_or_removed_jobs_refund_spend_and_boost(db, job_id: int, reason: str) -> None:
     pid = _submit(db, job_id, connects=8, boost=4)
-    with db.session() as session:
+    with db.transaction() as session:
         change_status(session, pid, "job_closed", reason=reason, at=T0 + timedelta(days=2))
     assert entries(db)[-2:] == [("refund", 8, pid), ("boost_refund", 4, pid)]
-    with db.sessions() as session:
+    with db.read() as session:
         assert ledger.balance(session) == 40
 
 
@@ -190,14 +190,14 @@ def test_cancelled_or_removed_jobs_refund_spend_and_boost(db, job_id: int, reaso
 )
 def test_expired_hired_elsewhere_or_withdrawn_refund_nothing(db, job_id, status, reason) -> None:
     pid = _submit(db, job_id, connects=8, boost=4)
-    with db.session() as session:
+    with db.transaction() as session:
         change_status(session, pid, status, reason=reason, at=T0 + timedelta(days=2))
     assert [kind for kind, _, _ in entries(db)] == ["purchase", "spend", "boost"]
 
 
 def test_refund_rules_are_settings(db, job_id: int) -> None:
     pid = _submit(db, job_id, connects=8, boost=4)
-    with db.session() as session:
+    with db.transaction() as session:
         rules = dict(settings.get(session, "connects.refund_rules"), job_expired="spend")
         settings.set_value(session, "connects.refund_rules", rules)
         change_status(session, pid, "job_closed", reason="expired", at=T0 + timedelta(days=2))
@@ -206,7 +206,7 @@ def test_refund_rules_are_settings(db, job_id: int) -> None:
 
 def test_no_refund_after_hiring_this_freelancer(db, job_id: int) -> None:
     pid = _submit(db, job_id, connects=8)
-    with db.session() as session:
+    with db.transaction() as session:
         change_status(session, pid, "hired", at=T0 + timedelta(days=1))
         change_status(session, pid, "job_closed", reason="cancelled", at=T0 + timedelta(days=9))
     assert [kind for kind, _, _ in entries(db)] == ["purchase", "spend"]
@@ -214,12 +214,12 @@ def test_no_refund_after_hiring_this_freelancer(db, job_id: int) -> None:
 
 def test_outbid_refunds_the_boost_once_and_never_twice(db, job_id: int) -> None:
     pid = _submit(db, job_id, connects=8, boost=4)
-    with db.session() as session:
+    with db.transaction() as session:
         entry = ledger.refund_boost(session, pid, at=T0 + timedelta(hours=3))
         assert (entry.kind, entry.amount) == ("boost_refund", 4)
-    with pytest.raises(InputError, match="already refunded"), db.session() as session:
+    with pytest.raises(InputError, match="already refunded"), db.transaction() as session:
         ledger.refund_boost(session, pid, at=T0 + timedelta(hours=4))
-    with db.session() as session:
+    with db.transaction() as session:
         change_status(session, pid, "job_closed", reason="client cancelled", at=T0 + timedelta(1))
     # the spend comes back; the boost was refunded already
     assert entries(db)[-2:] == [("boost_refund", 4, pid), ("refund", 8, pid)]
@@ -227,30 +227,30 @@ def test_outbid_refunds_the_boost_once_and_never_twice(db, job_id: int) -> None:
 
 def test_no_boost_refund_once_the_client_interacted(db, job_id: int) -> None:
     pid = _submit(db, job_id, connects=8, boost=4)
-    with db.session() as session:
+    with db.transaction() as session:
         change_status(session, pid, "viewed", at=T0 + timedelta(hours=1))
-    with pytest.raises(InputError, match="already interacted"), db.session() as session:
+    with pytest.raises(InputError, match="already interacted"), db.transaction() as session:
         ledger.refund_boost(session, pid, at=T0 + timedelta(hours=2))
     # outbid before the view (entered after the fact) is still refunded
-    with db.session() as session:
+    with db.transaction() as session:
         assert ledger.refund_boost(session, pid, at=T0 + timedelta(minutes=30)).amount == 4
 
 
 def test_no_boost_refund_without_a_boost_or_when_turned_off(db, job_id: int) -> None:
     pid = _submit(db, job_id, connects=8)
-    with pytest.raises(InputError, match="not boosted"), db.session() as session:
+    with pytest.raises(InputError, match="not boosted"), db.transaction() as session:
         ledger.refund_boost(session, pid, at=T0 + timedelta(hours=1))
-    with pytest.raises(InputError, match="turned off"), db.session() as session:
+    with pytest.raises(InputError, match="turned off"), db.transaction() as session:
         settings.set_value(session, "connects.refund_boost_when_outbid", False)
         ledger.refund_boost(session, pid, at=T0 + timedelta(hours=1))
 
 
 def test_disallowed_status_move_posts_nothing(db, job_id: int) -> None:
     pid = _submit(db, job_id, connects=8, boost=4)
-    with db.session() as session:
+    with db.transaction() as session:
         change_status(session, pid, "withdrawn", at=T0 + timedelta(days=1))
     before = entries(db)
-    with pytest.raises(InputError, match="can move to"), db.session() as session:
+    with pytest.raises(InputError, match="can move to"), db.transaction() as session:
         change_status(session, pid, "job_closed", reason="cancelled", at=T0 + timedelta(2))
     assert entries(db) == before
 
@@ -258,7 +258,7 @@ def test_disallowed_status_move_posts_nothing(db, job_id: int) -> None:
 def test_draft_submitted_later_spends_once(db, job_id: int) -> None:
     from app.proposals import save_draft
 
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.buy(session, 40, at=T0 - timedelta(days=1))
         draft = save_draft(session, job_id=job_id, text="Hi", at=T0)
         draft.connects_spent = 6
@@ -268,7 +268,7 @@ def test_draft_submitted_later_spends_once(db, job_id: int) -> None:
 
 
 def test_spend_beyond_the_balance_is_a_recorded_overdraft(db, job_id: int) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.post_entry(session, K.BONUS, 5, at=T0 - timedelta(days=1))
         pid = submit_proposal(session, job_id=job_id, connects=8, at=T0).id
         assert ledger.overdraft_warning(session) is not None
@@ -286,7 +286,7 @@ def test_spend_beyond_the_balance_is_a_recorded_overdraft(db, job_id: int) -> No
 
 
 def test_a_spend_entered_after_its_lot_expired_keeps_the_balance_the_sum(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.post_entry(session, K.BONUS, 10, at=T0)
         ledger.post_due_expiries(session, T0 + timedelta(days=400))
         # a spend from before the expiry, typed in later: the expiry stands as posted
@@ -297,7 +297,7 @@ def test_a_spend_entered_after_its_lot_expired_keeps_the_balance_the_sum(db) -> 
 
 
 def test_a_credit_entered_after_an_expiry_strands_nothing(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.post_entry(session, K.BONUS, 10, at=T0)
         ledger.post_entry(session, K.SPEND, 6, at=T0 + timedelta(days=5))
         ledger.post_due_expiries(session, T0 + timedelta(days=400))  # 4 expire
@@ -315,7 +315,7 @@ def test_a_credit_entered_after_an_expiry_strands_nothing(db) -> None:
 
 def test_forecast_pace_run_out_and_warning(db, job_id: int) -> None:
     now = datetime(2025, 3, 31, 12, tzinfo=UTC)
-    with db.session() as session:
+    with db.transaction() as session:
         session.add(Profile(name="me", is_active=True, plan="agency"))  # no free Connects
         ledger.buy(session, 60, at=datetime(2025, 3, 1, tzinfo=UTC))
         for day in range(10):
@@ -326,14 +326,14 @@ def test_forecast_pace_run_out_and_warning(db, job_id: int) -> None:
     assert outlook.balance == 30 and outlook.pace_per_day == 1.0
     assert outlook.runs_out_on == date(2025, 4, 30)
     assert outlook.typical_proposal == 3 and outlook.warning is None
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.post_entry(session, K.SPEND, 28, at=now)
         low = ledger.forecast(session, now)
     assert low.warning is not None and "cannot cover a typical proposal (3" in low.warning
 
 
 def test_ledger_json_has_the_contract_keys(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.buy(session, 20, at=T0)
         data = ledger.ledger_json(session, T0 + timedelta(days=1))
     assert list(data) == ["balance", "entries", "lots", "forecast"]
@@ -343,14 +343,14 @@ def test_ledger_json_has_the_contract_keys(db) -> None:
 
 
 def test_close_choices_drive_change_status(db, job_id: int) -> None:
-    with db.sessions() as session:
+    with db.read() as session:
         choices = {c.code: c for c in ledger.close_choices(session)}
     assert choices["client_cancelled"].refund == "spend_and_boost"
     assert choices["job_expired"].refund == "none"
     assert choices["hired_someone_else"].status == "not_hired"
     pid = _submit(db, job_id, connects=8, boost=4)
     pick = choices["removed_for_terms"]
-    with db.session() as session:
+    with db.transaction() as session:
         change_status(session, pid, pick.status, reason=pick.reason, at=T0 + timedelta(days=1))
     assert [kind for kind, _, _ in entries(db)][-2:] == ["refund", "boost_refund"]
 
@@ -372,7 +372,7 @@ def test_forecast_in_words() -> None:
 
 
 def test_forecast_warns_of_an_overdraft(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.post_entry(session, K.SPEND, 4, at=T0)
         outlook = ledger.forecast(session, T0 + timedelta(days=1))
     assert outlook.balance == -4 and outlook.runs_out_on == (T0 + timedelta(days=1)).date()

@@ -80,7 +80,7 @@ def test_any_history_keeps_the_ledger_consistent(steps, migrated_copy) -> None:
     ref = Reference()
     now = T0
     try:
-        with db.session() as session:
+        with db.transaction() as session:
             app_settings.set_value(session, "connects.expiry_days", EXPIRY_DAYS)
             for days, (kind, amount) in steps:
                 now += timedelta(days=days, hours=1)
@@ -144,7 +144,7 @@ def test_a_lot_is_unusable_from_its_expiry_moment_on(steps, migrated_copy) -> No
     ref = Reference(SHORT_EXPIRY_DAYS)
     now = T0
     try:
-        with db.session() as session:
+        with db.transaction() as session:
             app_settings.set_value(session, "connects.expiry_days", SHORT_EXPIRY_DAYS)
             for days, (kind, amount) in steps:
                 now += timedelta(days=days)
@@ -172,7 +172,7 @@ def test_entries_typed_in_after_the_fact_keep_the_promises(steps, migrated_copy)
     db = open_database(str(migrated_copy()))
     latest = T0
     try:
-        with db.session() as session:
+        with db.transaction() as session:
             app_settings.set_value(session, "connects.expiry_days", EXPIRY_DAYS)
             for offset, (kind, amount) in steps:
                 at = T0 + timedelta(days=offset, minutes=len(str(offset)))

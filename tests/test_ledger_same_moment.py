@@ -80,7 +80,7 @@ def _entries(session) -> list[tuple[str, int, datetime]]:  # type: ignore[no-unt
 
 
 def test_the_posted_expiry_leaves_out_a_spend_of_the_same_moment(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         settings.set_value(session, "connects.expiry_days", LIFETIME.days)
         ledger.post_entry(session, K.BONUS, 10, at=T0)
         ledger.post_entry(session, K.BONUS, 20, at=T0 + timedelta(days=5))
@@ -98,7 +98,7 @@ def test_an_older_credit_typed_in_later_keeps_the_spend_off_the_expired_lot(db) 
     """Posted expiry, then history typed in late: the order at one moment decides the
     balance. With the spend at the expiry moment applied first it would draw from the
     expired lot, the late correction would be -2 instead of -6 and the balance 0."""
-    with db.session() as session:
+    with db.transaction() as session:
         settings.set_value(session, "connects.expiry_days", LIFETIME.days)
         ledger.post_entry(session, K.BONUS, 10, at=T0)  # lot A, expires at T
         ledger.post_entry(session, K.SPEND, 6, at=T - timedelta(days=10))

@@ -41,7 +41,7 @@ def nested(depth: int, opener: str = "[", closer: str = "]") -> str:
 
 
 def count(db: Database) -> int:
-    with db.session() as session:
+    with db.transaction() as session:
         return session.scalar(select(func.count()).select_from(JobPosting)) or 0
 
 

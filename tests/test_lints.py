@@ -78,7 +78,7 @@ def test_generic_letter_and_unanswered_question() -> None:
 
 
 def test_load_check_context_from_the_database(db) -> None:
-    with db.session() as s:
+    with db.transaction() as s:
         job = JobPosting(dedup_key="k", title="Old job")
         s.add(job)
         s.add(Profile(name="P", is_active=True, skills=[{"name": "Zyxwv"}]))
@@ -88,7 +88,7 @@ def test_load_check_context_from_the_database(db) -> None:
         )
         settings.set_value(s, "proposal.max_length", 1200)
         settings.set_value(s, "proposal.user_dictionary", ["Qwertz"])
-    with db.sessions() as s:
+    with db.read() as s:
         profile = s.query(Profile).one()
         ctx = load_check_context(s, FACTS, profile)
     assert ctx.max_length == 1200
@@ -106,7 +106,7 @@ def test_export_adds_suffix_and_newline(tmp_path) -> None:
 
 
 def test_a_proposal_for_the_same_posting_is_not_a_copy(db) -> None:
-    with db.session() as s:
+    with db.transaction() as s:
         job = JobPosting(dedup_key="same", title="Same job")
         s.add(job)
         s.flush()
@@ -114,7 +114,7 @@ def test_a_proposal_for_the_same_posting_is_not_a_copy(db) -> None:
             s, job_id=job.id, connects=4, text=GOOD, at=datetime(2026, 1, 1, tzinfo=UTC)
         )
         job_id = job.id
-    with db.sessions() as s:
+    with db.read() as s:
         assert load_check_context(s, FACTS, None, job_id=job_id).sent == []
         assert len(load_check_context(s, FACTS, None).sent) == 1
 
@@ -134,11 +134,11 @@ def test_add_to_dictionary(db) -> None:
     from app.drafting.lints import add_to_dictionary
     from app.errors import InputError
 
-    with db.session() as s:
+    with db.transaction() as s:
         add_to_dictionary(s, "Guestyfy")
         add_to_dictionary(s, "guestyfy")  # once, whatever the case
         add_to_dictionary(s, "airtablez")
-    with db.sessions() as s:
+    with db.read() as s:
         assert settings.get(s, "proposal.user_dictionary") == ["airtablez", "Guestyfy"]
         with pytest.raises(InputError):
             add_to_dictionary(s, "two words")

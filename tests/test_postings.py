@@ -30,12 +30,12 @@ def sample() -> PostingFacts:
 
 def test_round_trip_through_the_row(db) -> None:
     facts = sample()
-    with db.session() as session:
+    with db.transaction() as session:
         job = apply_facts(JobPosting(), facts)
         session.add(job)
         session.flush()
         job_id = job.id
-    with db.sessions() as session:
+    with db.read() as session:
         back = facts_of(session.get(JobPosting, job_id))
     assert dataclasses.replace(back, external_id=None) == facts
     assert back.external_id == "~01ba8443095c7afd5e"

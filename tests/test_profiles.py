@@ -41,9 +41,9 @@ def full_spec() -> ProfileSpec:
 
 def test_spec_round_trips_through_the_row_and_toml(db) -> None:
     spec = full_spec()
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, spec)
-    with db.sessions() as session:
+    with db.read() as session:
         row = active_profile(session)
         assert row is not None and row.is_active
         assert spec_of(row) == spec
@@ -58,14 +58,14 @@ def test_unknown_key_names_key_and_line(db) -> None:
 
 
 def test_wrong_type_names_key_and_line_and_changes_nothing(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, full_spec())
     text = profile_to_toml(full_spec()).replace("weight = 2.0", 'weight = "heavy"')
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if '"heavy"' in ln)
     expected = rf"line {line} key 'skills\[0\].weight' must be a number"
-    with pytest.raises(InputError, match=expected), db.session() as session:
+    with pytest.raises(InputError, match=expected), db.transaction() as session:
         import_profile(session, text, "p.toml")
-    with db.sessions() as session:
+    with db.read() as session:
         assert spec_of(active_profile(session)) == full_spec()
 
 
@@ -90,13 +90,13 @@ def test_bad_profiles_are_refused(text: str, message: str) -> None:
 
 
 def test_several_profiles_one_active(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("A"))
         save_profile(session, default_profile("B"))
-    with db.session() as session:
+    with db.transaction() as session:
         assert active_profile(session).name == "A"
         use_profile(session, "B")
-    with db.sessions() as session:
+    with db.read() as session:
         assert active_profile(session).name == "B"
         assert [p.is_active for p in list_profiles(session)] == [False, True]
         with pytest.raises(NotFoundError, match="no profile named 'C'"):
@@ -112,10 +112,10 @@ def test_first_run_defaults_fill_the_rest() -> None:
 
 
 def test_rename_refuses_a_clash(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("A"))
         save_profile(session, default_profile("B"))
-    with pytest.raises(InputError, match="already exists"), db.session() as session:
+    with pytest.raises(InputError, match="already exists"), db.transaction() as session:
         save_profile(session, default_profile("B"), replace="A")
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.query(Profile).count() == 2

@@ -15,7 +15,7 @@ T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def test_rows_and_detail(db) -> None:
-    with db.session() as s:
+    with db.transaction() as s:
         job = JobPosting(dedup_key="k", title="Fix my Django app")
         s.add(job)
         s.flush()
@@ -23,7 +23,7 @@ def test_rows_and_detail(db) -> None:
         save_draft(s, job_id=job.id, text="draft", at=T0)
         change_status(s, a.id, "viewed", at=T0 + timedelta(hours=1))
         aid = a.id
-    with db.sessions() as s:
+    with db.read() as s:
         rows = proposal_rows(s)
         assert [r.status for r in rows] == [S.DRAFT, S.VIEWED]
         assert [r.id for r in proposal_rows(s, S.VIEWED)] == [aid]

@@ -52,7 +52,7 @@ def test_no_status_may_follow_itself() -> None:
 
 @pytest.fixture
 def job_id(db: Database) -> int:
-    with db.session() as session:
+    with db.transaction() as session:
         job = JobPosting(dedup_key="k", title="Fix my Django app", description="500 errors")
         session.add(job)
         session.flush()
@@ -62,7 +62,7 @@ def job_id(db: Database) -> int:
 
 def stored(db: Database) -> tuple[list[tuple], list[tuple]]:
     """Every status change and every ledger entry, as plain tuples."""
-    with db.sessions() as session:
+    with db.read() as session:
         history = session.execute(
             select(
                 ProposalStatusChange.proposal_id,
@@ -80,7 +80,7 @@ def stored(db: Database) -> tuple[list[tuple], list[tuple]]:
 
 
 def proposal_at(db: Database, job_id: int, status: S) -> int:
-    with db.session() as session:
+    with db.transaction() as session:
         if status == S.DRAFT:
             return save_draft(session, job_id=job_id, text="Hello", at=T0).id
         pid = submit_proposal(session, job_id=job_id, connects=8, boost=2, at=T0).id
@@ -91,7 +91,7 @@ def proposal_at(db: Database, job_id: int, status: S) -> int:
 
 
 def status_of(db: Database, proposal_id: int) -> str:
-    with db.sessions() as session:
+    with db.read() as session:
         return get_proposal(session, proposal_id).status
 
 
@@ -100,7 +100,7 @@ def test_moving_to_the_current_status_is_refused(db: Database, job_id: int, stat
     pid = proposal_at(db, job_id, status)
     before = stored(db)
     refused = pytest.raises(InputError, match=f"proposal {pid} is already {status}")
-    with refused, db.session() as session:
+    with refused, db.transaction() as session:
         change_status(
             session, pid, status.value, reason="client cancelled", at=T0 + timedelta(days=1)
         )

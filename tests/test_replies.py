@@ -53,26 +53,26 @@ def test_bad_front_matter_is_an_input_error(text: str) -> None:
 
 
 def test_crud(db) -> None:
-    with db.session() as s:
+    with db.transaction() as s:
         save_reply_file(s, "intro/short", FILE)
         save_reply(s, "proposal/web", "Hello {% include 'intro/short' %}")
-    with db.session() as s:
+    with db.transaction() as s:
         assert [r.name for r in list_replies(s)] == ["proposal/web", "intro/short"]
         assert [r.name for r in list_replies(s, "snippet")] == ["intro/short"]
         save_reply(s, "intro/short", "changed")
-    with db.session() as s:
+    with db.transaction() as s:
         reply = get_reply(s, "intro/short")
         assert reply.body == "changed" and reply.kind == "snippet"  # metadata kept
         delete_reply(s, "intro/short")
-    with db.sessions() as s, pytest.raises(NotFoundError):
+    with db.read() as s, pytest.raises(NotFoundError):
         get_reply(s, "intro/short")
 
 
 @pytest.mark.parametrize("name", ["", "/x", "a//b", "has space", "x" * 201, "a/"])
 def test_bad_names_are_refused_and_nothing_stored(db, name: str) -> None:
-    with pytest.raises(InputError), db.session() as s:
+    with pytest.raises(InputError), db.transaction() as s:
         save_reply(s, name, "body")
-    with db.sessions() as s:
+    with db.read() as s:
         assert list_replies(s) == []
 
 
@@ -82,14 +82,14 @@ def test_starters_ship_and_seed_once(db) -> None:
     assert "intro/short" in files
     seed_defaults(db)
     seed_defaults(db)
-    with db.session() as s:
+    with db.transaction() as s:
         replies = list_replies(s)
         assert len(replies) == len(files)
         assert all(r.is_starter for r in replies)
         assert {r.kind for r in replies} == {"proposal", "snippet"}
         delete_reply(s, "intro/short")
     seed_defaults(db)  # a deleted starter stays deleted
-    with db.sessions() as s:
+    with db.read() as s:
         assert len(list_replies(s)) == len(files) - 1
         assert "intro/short" in settings.get(s, STARTERS_SETTING)
 
@@ -104,7 +104,7 @@ def test_every_starter_renders_without_errors(db) -> None:
         skills=["API Integration", "Python"],
         screening_questions=["Which integrations have you built?"],
     )
-    with db.sessions() as s:
+    with db.read() as s:
         for reply in list_replies(s, "proposal"):
             draft = make_draft(s, facts, reply_name=reply.name)
             assert draft.problem is None, (reply.name, draft.problem)
@@ -113,7 +113,7 @@ def test_every_starter_renders_without_errors(db) -> None:
 
 
 def test_suggestion_prefers_category_and_skills(db) -> None:
-    with db.session() as s:
+    with db.transaction() as s:
         save_reply(s, "generic", "x")
         save_reply(
             s, "data", "x", categories=["Data Science & Analytics"], skills=["Data Scraping"]
@@ -121,7 +121,7 @@ def test_suggestion_prefers_category_and_skills(db) -> None:
         save_reply(s, "web", "x", categories=["Web Development"], skills=["React", "API"])
         save_reply(s, "snip", "x", kind="snippet", skills=["React"])
     facts = PostingFacts(title="Dashboard", category="Web Development", skills=["React"])
-    with db.sessions() as s:
+    with db.read() as s:
         assert [r.name for r in suggest_replies(s, facts)] == ["web", "generic", "data"]
         scraping = PostingFacts(title="Scrape prices", skills=["Data Scraping"])
         assert suggest_replies(s, scraping)[0].name == "data"

@@ -15,7 +15,7 @@ from tests.test_rules import NOW, posting
 
 def add_jobs(db, count: int) -> list[int]:  # type: ignore[no-untyped-def]
     ids = []
-    with db.session() as session:
+    with db.transaction() as session:
         for i in range(count):
             extra = "Add me on Telegram @hr_desk." if i % 5 == 0 else f"Job number {i}."
             facts = posting(extra, url=f"https://www.upwork.com/jobs/x_~01{i:016x}")
@@ -28,14 +28,14 @@ def add_jobs(db, count: int) -> list[int]:  # type: ignore[no-untyped-def]
 
 def test_score_job_stores_one_card_per_job_and_profile(db) -> None:
     (job_id,) = add_jobs(db, 1)
-    with db.session() as session, pytest.raises(InputError, match="no profile yet"):
+    with db.transaction() as session, pytest.raises(InputError, match="no profile yet"):
         score_job(session, job_id, now=NOW)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("Shop", skills=["Shopify", "CSS"], hourly_rate=30.0))
         first = score_job(session, job_id, now=NOW)
         again = score_job(session, job_id, now=NOW)
     assert first == again
-    with db.sessions() as session:
+    with db.read() as session:
         cards = session.scalars(select(ScoreCard)).all()
         assert len(cards) == 1
         card = load_card(session, job_id)
@@ -49,20 +49,20 @@ def test_score_job_stores_one_card_per_job_and_profile(db) -> None:
         assert card.matched_skills == ["Shopify", "CSS"]
         assert stale_cards(session, stored_version(session)) == 0
         assert stale_cards(session, "old") == 1
-    with db.session() as session, pytest.raises(NotFoundError):
+    with db.transaction() as session, pytest.raises(NotFoundError):
         score_job(session, 999, now=NOW)
 
 
 def test_rescore_all_profiles_in_batches_with_progress(db) -> None:
     ids = add_jobs(db, 25)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"], hourly_rate=30.0))
         save_profile(session, default_profile("B", skills=["Python"], hourly_rate=90.0))
     seen: list[tuple[int, int]] = []
     written = rescore_all(db, progress=lambda d, t: seen.append((d, t)), now=NOW, batch_size=10)
     assert written == 50
     assert seen[0] == (0, 50) and seen[-1] == (50, 50) and len(seen) == 4
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.scalar(select(func.count()).select_from(ScoreCard)) == 50
         flagged = session.scalar(select(func.count()).where(ScoreCard.critical_flags > 0))
         assert flagged == 10  # every fifth posting, for both profiles
@@ -75,12 +75,12 @@ def test_rescore_all_profiles_in_batches_with_progress(db) -> None:
 
 def test_rescore_can_be_stopped(db) -> None:
     add_jobs(db, 30)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
     calls = iter([False, True])
     written = rescore_all(db, should_stop=lambda: next(calls), now=NOW, batch_size=10)
     assert written == 10
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.scalar(select(func.count()).select_from(ScoreCard)) == 10
 
 
@@ -91,24 +91,24 @@ def test_cards_to_rescore_follows_profile_changes(db) -> None:
     from app.storage.scores import cards_to_rescore
 
     add_jobs(db, 3)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
-    with db.sessions() as session:
+    with db.read() as session:
         assert cards_to_rescore(session, active_profile(session)) == 3
     rescore_all(db)
-    with db.sessions() as session:
+    with db.read() as session:
         assert cards_to_rescore(session, active_profile(session)) == 0
         assert cards_to_rescore(session, active_profile(session), "other-version") == 3
-    with db.session() as session:
+    with db.transaction() as session:
         settings.set_value(session, "score.apply_threshold", 80)
-    with db.sessions() as session:
+    with db.read() as session:
         assert cards_to_rescore(session, active_profile(session)) == 3  # verdicts may change
     rescore_all(db)
     time.sleep(0.01)
-    with db.session() as session:
+    with db.transaction() as session:
         spec = default_profile("A", skills=["Shopify", "CSS"])
         save_profile(session, spec)
-    with db.sessions() as session:
+    with db.read() as session:
         assert cards_to_rescore(session, active_profile(session)) == 3
 
 
@@ -116,12 +116,12 @@ def test_score_jobs_and_sort_by_score_in_sql(db) -> None:
     from app.storage.scores import score_jobs, with_cards
 
     ids = add_jobs(db, 6)
-    with db.session() as session:
+    with db.transaction() as session:
         assert score_jobs(session, ids, now=NOW) == 0  # no profile yet: nothing to score for
         profile = save_profile(session, default_profile("A", skills=["Shopify"]))
         assert score_jobs(session, ids[:4], now=NOW) == 4
         profile_id = profile.id
-    with db.sessions() as session:
+    with db.read() as session:
         query = with_cards(select(JobPosting.id), profile_id).order_by(
             ScoreCard.total.desc().nulls_last(), JobPosting.id
         )
@@ -134,11 +134,11 @@ def test_score_jobs_and_sort_by_score_in_sql(db) -> None:
 
 def test_rescore_in_worker_processes_matches_one_process(db) -> None:
     add_jobs(db, 23)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
         save_profile(session, default_profile("B", skills=["CSS"], hourly_rate=80.0))
     assert rescore_all(db, now=NOW, batch_size=5) == 46
-    with db.sessions() as session:
+    with db.read() as session:
         here = session.execute(
             select(
                 ScoreCard.job_id, ScoreCard.profile_id, ScoreCard.total, ScoreCard.factors
@@ -149,7 +149,7 @@ def test_rescore_in_worker_processes_matches_one_process(db) -> None:
         db, now=NOW, batch_size=5, workers=2, progress=lambda d, t: seen.append((d, t))
     )
     assert written == 46 and seen[-1] == (46, 46) and len(seen) == 6
-    with db.sessions() as session:
+    with db.read() as session:
         there = session.execute(
             select(
                 ScoreCard.job_id, ScoreCard.profile_id, ScoreCard.total, ScoreCard.factors
@@ -228,7 +228,7 @@ def test_batch_rescore_stores_the_same_cards_as_scoring_one_job(db) -> None:
     from app.storage.postings import facts_of
     from app.storage.scores import BulkCards
 
-    with db.session() as session:
+    with db.transaction() as session:
         for facts in _varied_real_postings():
             session.add(apply_facts(JobPosting(), facts))
         spec = default_profile("Py", skills=["Python", "Web Scraping", "API"], hourly_rate=40.0)
@@ -237,7 +237,7 @@ def test_batch_rescore_stores_the_same_cards_as_scoring_one_job(db) -> None:
         save_profile(session, default_profile("Shop", skills=["Shopify", "CSS"], hourly_rate=25.0))
     assert rescore_all(db, now=NOW, batch_size=17, workers=1) == 2 * 101
     batch = _stored_cards(db)
-    with db.session() as session:
+    with db.transaction() as session:
         bulk = BulkCards(db.engine.dialect, NOW)
         read = dict(bulk.postings(session, 0, 1000))
         jobs = session.scalars(select(JobPosting)).all()

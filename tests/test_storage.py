@@ -98,9 +98,9 @@ def test_sqlite_pragmas_are_set(db) -> None:
 
 
 def test_every_model_round_trips(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ids = make_everything(session)
-    with db.sessions() as session:
+    with db.read() as session:
         job = session.get(JobPosting, ids["job"])
         assert job is not None
         assert job.skills == ["React", "TypeScript"]
@@ -120,26 +120,26 @@ def test_every_model_round_trips(db) -> None:
 
 
 def test_foreign_keys_are_enforced(db) -> None:
-    with pytest.raises(Exception, match="FOREIGN KEY"), db.session() as session:
+    with pytest.raises(Exception, match="FOREIGN KEY"), db.transaction() as session:
         session.add(Proposal(job_id=999, text="orphan"))
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.scalars(select(Proposal)).all() == []
 
 
 def test_a_lot_expires_only_once(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         lot = LedgerEntry(kind="bonus", amount=5)
         session.add(lot)
         session.flush()
         session.add(LedgerEntry(kind="expiry", amount=-5, lot_id=lot.id))
-    with pytest.raises(Exception, match="UNIQUE"), db.session() as session:
+    with pytest.raises(Exception, match="UNIQUE"), db.transaction() as session:
         session.add(LedgerEntry(kind="expiry", amount=-5, lot_id=lot.id))
 
 
 def test_full_text_search_follows_inserts_updates_and_deletes(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ids = make_everything(session)
-    with db.session() as session:
+    with db.transaction() as session:
         found = session.scalars(select(JobPosting.id).where(job_search_filter(session, "dash")))
         assert list(found) == [ids["job"]]
         assert list(
@@ -147,14 +147,14 @@ def test_full_text_search_follows_inserts_updates_and_deletes(db) -> None:
         ) == [ids["job"]]
         job = session.get(JobPosting, ids["job"])
         job.title = "Vue storefront"
-    with db.session() as session:
+    with db.transaction() as session:
         assert not list(
             session.scalars(select(JobPosting.id).where(job_search_filter(session, "dashboard")))
         )
         session.add(JobPosting(dedup_key="k2", title="Temporary", description="x"))
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM job_fts").scalar() == 2
-    with db.session() as session:
+    with db.transaction() as session:
         temp = session.scalar(select(JobPosting).where(JobPosting.dedup_key == "k2"))
         session.delete(temp)
     with db.engine.connect() as conn:
@@ -162,9 +162,9 @@ def test_full_text_search_follows_inserts_updates_and_deletes(db) -> None:
 
 
 def test_a_posting_with_proposals_cannot_be_deleted(db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ids = make_everything(session)
-    with pytest.raises(Exception, match="FOREIGN KEY"), db.session() as session:
+    with pytest.raises(Exception, match="FOREIGN KEY"), db.transaction() as session:
         session.delete(session.get(JobPosting, ids["job"]))
 
 
@@ -199,7 +199,7 @@ def test_upgrade_from_first_revision_keeps_rows(db_path: Path) -> None:
     db = open_database(str(db_path))
     try:
         assert db.revision() == migrations.head_revision() != "0001"
-        with db.sessions() as session:
+        with db.read() as session:
             assert session.scalar(select(JobPosting.title)) == "Scrape listings with Python"
             hits = session.scalars(
                 select(JobPosting.id).where(job_search_filter(session, "scrape"))
@@ -263,3 +263,19 @@ def test_the_tests_template_database_is_what_opening_a_new_file_makes(
         db.close()
     assert schema(copy) == schema(fresh)
     assert any(kind == "trigger" and name == "job_fts_update" for kind, name, _ in schema(copy))
+
+
+def test_read_never_commits_and_transaction_does(db) -> None:  # type: ignore[no-untyped-def]
+    from app.storage.models import JobPosting
+
+    with db.read() as session:
+        session.add(JobPosting(dedup_key="read", title="t"))
+        session.flush()  # written inside the read's transaction, then dropped
+        loaded = session.get(JobPosting, 1)
+    assert loaded is not None and loaded.title == "t"  # objects stay readable after the block
+    with db.read() as session:
+        assert session.query(JobPosting).count() == 0
+    with db.transaction() as session:
+        session.add(JobPosting(dedup_key="tx", title="t"))
+    with db.read() as session:
+        assert session.query(JobPosting).count() == 1

@@ -89,7 +89,7 @@ def paste_posting(
 def save_postings(ctx: AppContext, parent: QWidget, postings: list[PostingFacts]) -> list[int]:
     """Store reviewed postings in one transaction and announce the change."""
     try:
-        with ctx.db.session() as session:
+        with ctx.db.transaction() as session:
             stored = store_postings(session, postings, source="paste")
             ids = [job.id for job, _created in stored]
             added = sum(1 for _job, created in stored if created)

@@ -51,7 +51,7 @@ def export_chart(args: argparse.Namespace) -> int:
     end = insights.parse_range_bound(args.end, end=True)
     db = open_database(paths.database_target(args.db))
     try:
-        with db.sessions() as session:
+        with db.read() as session:
             profile_id = insights.profile_id_by_name(session, args.profile)
             ins = insights.compute_insights(session, start=start, end=end, profile_id=profile_id)
     finally:

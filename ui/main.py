@@ -53,7 +53,7 @@ def open_for_gui(explicit: str | None) -> Database:
         auto_backup(db)
     except WorkbenchError as exc:  # a backup problem must not keep the app from opening
         logging.getLogger("pwb.ui").warning("automatic backup failed: %s", exc)
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.catch_up(session)  # missed monthly allocations, due expiries
     return db
 

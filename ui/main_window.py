@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def catch_up(self) -> None:
         """Post allocations and expiries that fell due while the app was open."""
-        with self.ctx.db.session() as session:
+        with self.ctx.db.transaction() as session:
             posted = ledger.catch_up(session)
         if posted:
             self.ctx.ledger_changed.emit()
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_balance(self) -> None:
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             balance = connects_balance(session)
         self.balance_label.setText(f"Connects: {balance:,}")
 

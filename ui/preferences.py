@@ -28,7 +28,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Preferences")
-        with ctx.db.sessions() as session:
+        with ctx.db.read() as session:
             values = settings.all_values(session)
         form = QFormLayout()
         self.theme = QComboBox()
@@ -65,7 +65,7 @@ class PreferencesDialog(QDialog):
             )
             return
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 settings.set_value(session, "connects.price_usd", self.price.value())
                 settings.set_value(session, "score.apply_threshold", self.apply_threshold.value())
                 settings.set_value(session, "score.maybe_threshold", self.maybe_threshold.value())

@@ -92,7 +92,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     text = read_text_input(args.file)
     now = _now(args.now)
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         stored = capture_text(session, text, now=now, source="paste")
         ids = [job.id for job, _created in stored]
     for job_id in ids:
@@ -134,7 +134,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
         raise InputError("--limit must be at least 1")
     db = open_db(args)
     query = JobQuery(search=args.search, statuses=tuple(args.status), sort=args.sort)
-    with db.sessions() as session:
+    with db.read() as session:
         rows = fetch_jobs(session, query, limit=args.limit)
     if args.json:
         print_json([asdict(row) for row in rows])

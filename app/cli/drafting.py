@@ -89,7 +89,7 @@ def _register_replies(sub: argparse._SubParsersAction, common: argparse.Argument
 
 def _db(args: argparse.Namespace) -> Database:
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         seed_starter_replies(session)
     return db
 
@@ -109,7 +109,7 @@ def _reply_json(reply: SavedReply) -> dict[str, Any]:
 
 
 def cmd_replies_list(args: argparse.Namespace) -> int:
-    with _db(args).sessions() as session:
+    with _db(args).read() as session:
         replies = list_replies(session, args.kind)
     if args.json:
         print_json([_reply_json(r) for r in replies])
@@ -135,7 +135,7 @@ def front_matter(reply: SavedReply) -> str:
 
 
 def cmd_replies_show(args: argparse.Namespace) -> int:
-    with _db(args).sessions() as session:
+    with _db(args).read() as session:
         reply = get_reply(session, args.name)
     sys.stdout.write(front_matter(reply) + reply.body)
     if not reply.body.endswith("\n"):
@@ -151,7 +151,7 @@ def cmd_replies_add(args: argparse.Namespace) -> int:
     problem = check_syntax(parse_reply_file(text).body)
     if problem is not None:
         raise InputError(f"{name} not saved: {problem}")
-    with _db(args).session() as session:
+    with _db(args).transaction() as session:
         existed = session.query(SavedReply.id).filter_by(name=name).first() is not None
         reply = save_reply_file(session, name, text)
         kind = reply.kind
@@ -160,7 +160,7 @@ def cmd_replies_add(args: argparse.Namespace) -> int:
 
 
 def cmd_replies_check(args: argparse.Namespace) -> int:
-    with _db(args).sessions() as session:
+    with _db(args).read() as session:
         reply = get_reply(session, args.name)
         facts = posting_facts(session, args.job) if args.job else SAMPLE_POSTING
         drafter = Drafter.load(session, facts, job_id=args.job)
@@ -173,7 +173,7 @@ def cmd_replies_check(args: argparse.Namespace) -> int:
 
 
 def cmd_replies_delete(args: argparse.Namespace) -> int:
-    with _db(args).session() as session:
+    with _db(args).transaction() as session:
         delete_reply(session, args.name)
     print(f"deleted {args.name}")
     return 0
@@ -193,7 +193,7 @@ def _target(session: Session, target: str) -> tuple[PostingFacts, int | None]:
 def cmd_draft(args: argparse.Namespace) -> int:
     values = parse_assignments(args.values)
     db = _db(args)
-    with db.sessions() as session:
+    with db.read() as session:
         facts, job_id = _target(session, args.target)
         if args.save and job_id is None:
             raise InputError("--save needs a stored job posting id, not a file")
@@ -203,7 +203,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if args.out:
         _write(Path(args.out), draft.text)
     if args.save and job_id is not None:
-        with db.session() as session:
+        with db.transaction() as session:
             reply = get_reply(session, draft.reply_name)
             proposal = save_draft(session, job_id=job_id, text=draft.text, reply_id=reply.id)
             print(f"saved draft proposal {proposal.id}", file=sys.stderr)
@@ -253,7 +253,7 @@ def proposal_json(proposal: Proposal) -> dict[str, Any]:
 
 def cmd_proposals(args: argparse.Namespace) -> int:
     status = parse_status(args.status) if args.status else None
-    with _db(args).sessions() as session:
+    with _db(args).read() as session:
         rows = [proposal_json(p) for p in list_proposals(session, status)]
     if args.json:
         print_json(rows)
@@ -273,7 +273,7 @@ def cmd_proposals(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     status = parse_status(args.status)
     at = parse_at(args.at)
-    with _db(args).session() as session:
+    with _db(args).transaction() as session:
         proposal = change_status(
             session, args.proposal_id, status, reason=args.reason, at=at, revenue_usd=args.revenue
         )

@@ -62,7 +62,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     start = insights.parse_range_bound(args.start)
     end = insights.parse_range_bound(args.end, end=True)
     db = open_db(args)
-    with db.sessions() as session:
+    with db.read() as session:
         profile_id = insights.profile_id_by_name(session, args.profile)
         ins = insights.compute_insights(session, start=start, end=end, profile_id=profile_id)
     if args.json:
@@ -104,7 +104,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     db = open_db(args, create_folder=True)
-    with db.session() as session:
+    with db.transaction() as session:
         made = demo.generate_demo(session, jobs=args.jobs, proposals=args.proposals, seed=args.seed)
     print(
         f"demo history {made.first_day} to {made.last_day} in {db.location}: "

@@ -88,7 +88,7 @@ def _posted(session: Session, entry: LedgerEntry) -> None:
 def cmd_show(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.catch_up(session, at)
         if args.json:
             print_json(ledger.ledger_json(session, at))
@@ -125,7 +125,7 @@ def _print_summary(session: Session, at: datetime, limit: int) -> None:
 def cmd_buy(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.catch_up(session, at)
         _posted(session, ledger.buy(session, args.connects, usd=args.usd, at=at))
     return 0
@@ -134,7 +134,7 @@ def cmd_buy(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.catch_up(session, at)
         entry = ledger.post_entry(
             session, args.kind, args.connects, at=at, note=args.note, usd=args.usd
@@ -147,7 +147,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_reconcile(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.catch_up(session, at)
         entry = ledger.reconcile(session, args.platform_balance, at=at)
         if entry is None:
@@ -160,7 +160,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 def cmd_refund_boost(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.catch_up(session, at)
         _posted(session, ledger.refund_boost(session, args.proposal_id, at=at))
     return 0
@@ -170,7 +170,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     text = read_text_input(args.text) if args.text else ""
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.catch_up(session, at)
         profile_id = session.scalar(select(Profile.id).where(Profile.is_active.is_(True)))
         proposal = submit_proposal(

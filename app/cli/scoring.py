@@ -89,7 +89,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def _score_stored(db: Database, job_id: int, profile: str | None, now: datetime) -> ScoreResult:
-    with db.session() as session:
+    with db.transaction() as session:
         if profile is not None or active_profile(session) is not None:
             return score_job(session, job_id, profile, now=now)
         job = session.get(JobPosting, job_id)
@@ -102,7 +102,7 @@ def _score_stored(db: Database, job_id: int, profile: str | None, now: datetime)
 def _score_facts(
     db: Database, facts: PostingFacts, profile: str | None, now: datetime
 ) -> ScoreResult:
-    with db.sessions() as session:
+    with db.read() as session:
         row = find_profile(session, profile) if profile else active_profile(session)
         if row is None:
             _note_default_profile()
@@ -138,7 +138,7 @@ def print_score(result: ScoreResult) -> None:
 
 def cmd_rescore(args: argparse.Namespace) -> int:
     db = open_db(args)
-    with db.sessions() as session:
+    with db.read() as session:
         if not list_profiles(session):
             raise InputError("no profile yet: nothing to score against (`pwb profile import FILE`)")
     written = rescore_all(db, args.profile)
@@ -150,7 +150,7 @@ def cmd_rescore(args: argparse.Namespace) -> int:
 
 
 def _named_or_active(db: Database, name: str | None) -> ProfileSpec:
-    with db.sessions() as session:
+    with db.read() as session:
         if name:
             return spec_of(find_profile(session, name))
         row = active_profile(session)
@@ -170,7 +170,7 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
 
 def cmd_profile_list(args: argparse.Namespace) -> int:
     db = open_db(args)
-    with db.sessions() as session:
+    with db.read() as session:
         active = active_profile(session)
         for row in list_profiles(session):
             mark = "*" if active is not None and row.id == active.id else " "
@@ -195,7 +195,7 @@ def cmd_profile_import(args: argparse.Namespace) -> int:
     text = read_text_input(args.file)
     where = "standard input" if args.file == "-" else args.file
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         row = import_profile(session, text, where, known_rules=load_rules().ids)
         name = row.name
     print(f"imported profile {name!r}")
@@ -206,7 +206,7 @@ def cmd_profile_import(args: argparse.Namespace) -> int:
 
 def cmd_profile_use(args: argparse.Namespace) -> int:
     db = open_db(args)
-    with db.session() as session:
+    with db.transaction() as session:
         use_profile(session, args.name)
     print(f"active profile: {args.name}")
     return 0

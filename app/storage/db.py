@@ -66,11 +66,15 @@ def make_engine(url: URL) -> Engine:
 
 @dataclass
 class Database:
-    """An open, migrated database. Make one session per user action."""
+    """An open, migrated database. Make one session per user action.
+
+    ``transaction()`` is for a change (it commits, or rolls back on error);
+    ``read()`` is for a question (whatever happens in it is rolled back).
+    """
 
     url: URL
     engine: Engine
-    sessions: sessionmaker[Session]
+    session_factory: sessionmaker[Session]
 
     @property
     def dialect(self) -> str:
@@ -89,9 +93,20 @@ class Database:
         return _sqlite_path(self.url)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
-        with db_errors.classified(self.location), self.sessions() as session, session.begin():
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed when the block ends, rolled back on error."""
+        factory = self.session_factory
+        with db_errors.classified(self.location), factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading: nothing done in it is ever committed.
+
+        Closing it ends its transaction without a commit (anything written is
+        rolled back) and keeps the loaded objects readable after the block.
+        """
+        with db_errors.classified(self.location), self.session_factory() as session:
             yield session
 
     def revision(self) -> str | None:
@@ -100,7 +115,7 @@ class Database:
 
     def row_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        with self.sessions() as session:
+        with self.read() as session:
             for table in Base.metadata.sorted_tables:
                 counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
         return counts
@@ -128,7 +143,9 @@ def open_database(target: str, *, migrate: bool = True, backup: bool = True) -> 
             conn.exec_driver_sql("SELECT 1")
     except (OperationalError, SQLAlchemyError, ModuleNotFoundError) as exc:
         raise DatabaseError(f"cannot open database {_describe(url)}: {_reason(exc)}") from None
-    db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    db = Database(
+        url=url, engine=engine, session_factory=sessionmaker(engine, expire_on_commit=False)
+    )
     if migrate:
         _migrate(db, backup=backup)
     return db

@@ -234,7 +234,7 @@ def cards_to_rescore(session: Session, profile: Profile, version: str | None = N
 def profile_cards_to_rescore(db: Database, profile: str | None = None) -> int:
     """:func:`cards_to_rescore` for the profile named ``profile`` (default: the active one),
     in a session of its own (for a background task); 0 when there is no such profile."""
-    with db.sessions() as session:
+    with db.read() as session:
         row = find_profile(session, profile) if profile else active_profile(session)
         return cards_to_rescore(session, row) if row is not None else 0
 
@@ -261,7 +261,7 @@ def score_stale(
 ) -> int:
     """Score the postings the active profile has no current card for (after an import)."""
     now = now or clock.now()
-    with db.sessions() as session:
+    with db.read() as session:
         profile = active_profile(session)
         if profile is None:
             return 0
@@ -270,12 +270,12 @@ def score_stale(
         total = cards_to_rescore(session, profile, version)
     done, last = 0, 0
     bulk = BulkCards(db.engine.dialect, now)
-    with gc_paused(), db.sessions() as reader:
+    with gc_paused(), db.read() as reader:
         while batch := bulk.postings(reader, last, batch_size, stale_for=(profile, version)):
             last = batch[-1][0]
             if should_stop and should_stop():
                 break
-            with db.session() as writer:
+            with db.transaction() as writer:
                 bulk.store(writer, bulk.cards(batch, [(profile.id, scorer)]))
             done += len(batch)
             if progress:
@@ -370,7 +370,7 @@ def rescore_all(
     while this process writes.
     """
     now = now or clock.now()
-    with db.sessions() as session:
+    with db.read() as session:
         rows = [find_profile(session, profile)] if profile else list_profiles(session)
         scorers = [(row.id, scorer_for(session, row, win_rates)) for row in rows]
         total = _live_job_count(session) * len(scorers)
@@ -401,7 +401,7 @@ def _rescore_here(
     with gc_paused():
         while not (should_stop and should_stop()):
             # one short transaction per batch: readers and the WAL checkpoint are never held up
-            with db.session() as session:
+            with db.transaction() as session:
                 batch = bulk.postings(session, last, batch_size)
                 if not batch:
                     break
@@ -593,7 +593,7 @@ def _rescore_in_workers(
     should_stop: ShouldStop | None,
 ) -> int:
     """Worker processes read and score id ranges; this process writes what they return."""
-    with db.sessions() as session:
+    with db.read() as session:
         query = select(JobPosting.id).where(JobPosting.deleted_at.is_(None))
         ids = list(session.scalars(query.order_by(JobPosting.id)))
     ranges = [
@@ -618,7 +618,7 @@ def _rescore_in_workers(
             following = next(pending, None)
             if following is not None:
                 running.append(pool.submit(_worker_cards, *following))
-            with db.session() as session:
+            with db.transaction() as session:
                 bulk.store(session, cards)
             done += len(cards)
             if progress:
@@ -641,6 +641,6 @@ def _worker_cards(after: int, upto: int) -> list:
     """In a worker: the cards of the live postings with ids in (after, upto]."""
     db: Database = _WORKER["db"]
     bulk: BulkCards = _WORKER["bulk"]
-    with gc_paused(), db.sessions() as session:
+    with gc_paused(), db.read() as session:
         batch = [r for r in bulk.postings(session, after, upto - after) if r[0] <= upto]
         return bulk.cards(batch, _WORKER["scorers"])

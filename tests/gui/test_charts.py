@@ -23,14 +23,14 @@ NOW = datetime(2024, 7, 1, tzinfo=UTC)
 
 @pytest.fixture
 def ins(ctx) -> insights.Insights:  # type: ignore[no-untyped-def]
-    with ctx.db.session() as session:
+    with ctx.db.transaction() as session:
         generate_demo(session, jobs=80, proposals=60, seed=2, now=NOW)
         session.execute(  # a stranger's category name, on the most used category
             update(JobPosting)
             .where(JobPosting.category == "Web Development")
             .values(category="<b>=cmd|' /C calc'!A0</b>")
         )
-    with ctx.db.sessions() as session:
+    with ctx.db.read() as session:
         return insights.compute_insights(session)
 
 
@@ -58,7 +58,7 @@ def test_category_names_are_escaped_in_axis_labels(ins) -> None:
 
 
 def test_chart_export_module(ctx, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    with ctx.db.session() as session:
+    with ctx.db.transaction() as session:
         generate_demo(session, jobs=40, proposals=30, seed=4, now=NOW)
     db = str(ctx.db.path)
     out = tmp_path / "boost.png"

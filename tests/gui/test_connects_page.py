@@ -28,7 +28,7 @@ def connects_page(qtbot, window: MainWindow) -> ConnectsPage:
 
 
 def stored(db) -> list[tuple[str, int, float | None]]:
-    with db.sessions() as session:
+    with db.read() as session:
         rows = session.scalars(select(LedgerEntry).order_by(LedgerEntry.id))
         return [(e.kind, e.amount, e.usd) for e in rows]
 
@@ -106,7 +106,7 @@ def test_refused_input_keeps_the_dialog_open_and_posts_nothing(qtbot, window, db
 
 def test_entries_show_and_open_their_proposal(qtbot, window: MainWindow, db) -> None:
     at = clock.now() - timedelta(days=2)
-    with db.session() as session:
+    with db.transaction() as session:
         job = JobPosting(dedup_key="k", title="Fix my Django app")
         session.add(job)
         session.flush()
@@ -124,7 +124,7 @@ def test_entries_show_and_open_their_proposal(qtbot, window: MainWindow, db) -> 
 
 
 def test_low_balance_warning_is_shown(qtbot, window: MainWindow, db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.post_entry(session, "bonus", 3, at=clock.now() - timedelta(days=1))
     window.ctx.ledger_changed.emit()
     page = connects_page(qtbot, window)
@@ -134,7 +134,7 @@ def test_low_balance_warning_is_shown(qtbot, window: MainWindow, db) -> None:
 
 def test_ledger_model_passes_the_model_tester(qtmodeltester, db) -> None:
     at = datetime(2025, 1, 1, tzinfo=UTC)
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.buy(session, 40, at=at)
         ledger.post_entry(session, "spend", 6, at=at + timedelta(days=1))
         ledger.post_entry(session, "bonus", 5, at=at + timedelta(days=2), note="promo")
@@ -150,7 +150,7 @@ def test_ledger_model_passes_the_model_tester(qtmodeltester, db) -> None:
 def test_custom_date_range_filters_entries(qtbot, window: MainWindow, db) -> None:
     from PySide6.QtCore import QDate
 
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.post_entry(session, "bonus", 5, at=datetime(2025, 3, 10, tzinfo=UTC))
         ledger.post_entry(session, "bonus", 7, at=datetime(2025, 6, 10, tzinfo=UTC))
     window.ctx.ledger_changed.emit()
@@ -179,14 +179,14 @@ def test_opening_the_app_posts_missed_allocations(db_path) -> None:
     from ui.main import open_for_gui
 
     db = open_database(str(db_path))
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.reconcile(session, 5, at=clock.now() - timedelta(days=70))
     db.close()
     for _ in range(2):  # opening twice posts them once
         db = open_for_gui(str(db_path))
         db.close()
     db = open_database(str(db_path))
-    with db.sessions() as session:
+    with db.read() as session:
         allocations = ledger.list_entries(session, kinds=["allocation"])
     db.close()
     assert len(allocations) in (2, 3) and all(e.amount == 10 for e in allocations)
@@ -194,7 +194,7 @@ def test_opening_the_app_posts_missed_allocations(db_path) -> None:
 
 
 def test_submitting_elsewhere_updates_the_status_bar(qtbot, window: MainWindow, db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         job = JobPosting(dedup_key="k", title="Django")
         session.add(job)
         session.flush()
@@ -211,7 +211,7 @@ def test_an_open_app_catches_up_when_time_passes(qtbot, window: MainWindow, db) 
     assert window.catch_up_timer.isActive()
     # free Connects arrive on a day well away from the last three, whatever today is
     billing_day = min(28, (clock.today() + timedelta(days=10)).day)
-    with db.session() as session:
+    with db.transaction() as session:
         settings.set_value(session, "connects.expiry_days", 1)
         settings.set_value(session, "connects.billing_day", billing_day)
         ledger.post_entry(session, "bonus", 4, at=clock.now() - timedelta(days=3))
@@ -233,7 +233,7 @@ def test_the_catch_up_runs_before_the_connects_page_is_ever_shown(
 
     assert not window.is_built(ConnectsPage)  # the window opened on Jobs
     billing_day = min(28, (clock.today() + timedelta(days=10)).day)
-    with db.session() as session:
+    with db.transaction() as session:
         settings.set_value(session, "connects.expiry_days", 1)
         settings.set_value(session, "connects.billing_day", billing_day)
         ledger.post_entry(session, "bonus", 4, at=clock.now() - timedelta(days=3))
@@ -248,14 +248,14 @@ def test_the_catch_up_runs_before_the_connects_page_is_ever_shown(
 
 
 def stored_entries(db):  # type: ignore[no-untyped-def]
-    with db.sessions() as session:
+    with db.read() as session:
         return list(session.scalars(select(LedgerEntry).order_by(LedgerEntry.id)))
 
 
 def test_credits_are_called_what_the_platform_calls_them(qtbot, window: MainWindow, db) -> None:
     from app import settings
 
-    with db.session() as session:
+    with db.transaction() as session:
         settings.set_value(session, "connects.credit_name", "bids")
         ledger.post_entry(session, "bonus", 8, at=clock.now() - timedelta(days=1))
     window.ctx.ledger_changed.emit()

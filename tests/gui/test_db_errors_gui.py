@@ -31,7 +31,7 @@ def test_a_locked_database_is_a_message_and_changes_nothing(
     install_excepthook()
     monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 100)
     db.engine.dispose()  # new connections take the short wait
-    with db.session() as session:
+    with db.transaction() as session:
         for n in range(2):
             add_posting(session, PostingFacts(title=f"Job {n}", description="Django fix"))
     page = window.go_to(JobsPage)
@@ -49,5 +49,5 @@ def test_a_locked_database_is_a_message_and_changes_nothing(
         other.close()
     assert [(kind, title) for kind, title, _ in shown] == [("warning", "Proposal Workbench")]
     assert "locked by another program" in shown[0][2] and str(db.path) in shown[0][2]
-    with db.sessions() as session:
+    with db.read() as session:
         assert get_job(session, job_id).status == "new"

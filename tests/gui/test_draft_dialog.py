@@ -16,7 +16,7 @@ from ui.models.lints import LintsModel
 @pytest.fixture
 def job_id(ctx) -> int:
     seed_defaults(ctx.db)
-    with ctx.db.session() as s:
+    with ctx.db.transaction() as s:
         s.add(Profile(name="Dana Kovac", is_active=True, skills=[{"name": "Python"}]))
         job = JobPosting(
             dedup_key="k",
@@ -115,7 +115,7 @@ def test_mark_as_submitted_records_the_proposal(qtbot, ctx, job_id, monkeypatch)
     with qtbot.waitSignals([ctx.proposals_changed, ctx.ledger_changed]):
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     assert not dialog.submit_button.isEnabled()
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         proposal = s.get(Proposal, dialog.proposal_id)
         assert (proposal.status, proposal.connects_spent, proposal.boost_connects) == (
             "submitted",
@@ -147,7 +147,7 @@ def test_save_draft_then_submit_the_same_proposal(qtbot, ctx, job_id, monkeypatc
     assert dialog.proposal_id == first
     monkeypatch.setattr(SubmitDialog, "exec", lambda self: 1)
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         [proposal] = s.query(Proposal).all()
         assert proposal.id == first and proposal.status == "submitted"
         assert "  Yes\n" in proposal.text
@@ -169,5 +169,5 @@ def test_add_a_flagged_word_to_the_dictionary(qtbot, ctx, job_id) -> None:
     assert dialog.learn_button.isEnabled()
     qtbot.mouseClick(dialog.learn_button, Qt.MouseButton.LeftButton)
     assert "zorblax" not in [lint.word for lint in dialog.lints_model.lints()]
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         assert settings.get(s, "proposal.user_dictionary") == ["zorblax"]

@@ -31,7 +31,7 @@ NOW = datetime(2024, 7, 1, tzinfo=UTC)
 
 @pytest.fixture
 def demo_ctx(ctx):  # type: ignore[no-untyped-def]
-    with ctx.db.session() as session:
+    with ctx.db.transaction() as session:
         generate_demo(session, jobs=150, proposals=90, seed=5, now=NOW)
     return ctx
 
@@ -52,7 +52,7 @@ def page(qtbot, demo_ctx) -> InsightsPage:  # type: ignore[no-untyped-def]
 
 
 def expected(ctx, profile_id=None) -> insights.Insights:  # type: ignore[no-untyped-def]
-    with ctx.db.sessions() as session:
+    with ctx.db.read() as session:
         return insights.compute_insights(session, profile_id=profile_id)
 
 
@@ -185,7 +185,7 @@ def test_dark_theme_redraws_the_charts(qtbot, qapp, page: InsightsPage) -> None:
 def test_changes_elsewhere_refresh_the_page(qtbot, page: InsightsPage, demo_ctx) -> None:
     from app.storage.models import LedgerEntry
 
-    with demo_ctx.db.session() as session:
+    with demo_ctx.db.transaction() as session:
         session.add(LedgerEntry(kind="bonus", amount=500, at=NOW))
     refreshed(qtbot, page, demo_ctx.ledger_changed.emit)
     assert page.result.insights.balance[-1].balance == expected(demo_ctx).balance[-1].balance

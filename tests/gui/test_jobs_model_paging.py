@@ -22,7 +22,7 @@ T0 = datetime(2026, 1, 1, tzinfo=UTC)
 def fill(db: Database, n: int, *, scored: int = 0) -> dict[int, tuple]:
     """``n`` postings (posted in threes at one moment, so ties need the id) and score cards
     for the first ``scored``; returns each id's (posted_at, budget, score card or None)."""
-    with db.session() as session:
+    with db.transaction() as session:
         jobs = [
             JobPosting(
                 dedup_key=f"upwork:{i}",

@@ -28,7 +28,7 @@ TILE = (
 
 
 def fill(db, n: int) -> list[int]:
-    with db.session() as session:
+    with db.transaction() as session:
         return [
             add_posting(
                 session,
@@ -50,7 +50,7 @@ def jobs_page(window: MainWindow) -> JobsPage:
 
 def test_jobs_model_passes_modeltester(qtmodeltester, db) -> None:
     ids = fill(db, PAGE_SIZE + 30)
-    with db.session() as session:
+    with db.transaction() as session:
         profile = Profile(name="Main", is_active=True)
         session.add(profile)
         session.flush()
@@ -115,7 +115,7 @@ def test_paste_through_clipboard_review_and_save(qtbot, window: MainWindow, db) 
     assert page.model.index(0, 2).data() == "Python scraper for real estate listings"
     assert page.selected_ids() == [page.model.job_id(0)]  # the new posting is shown
     assert page.model.index(0, 3).data() == "$15–$35/hr"
-    with db.sessions() as session:
+    with db.read() as session:
         job = session.query(JobPosting).one()
         assert job.category == "Web scraping" and job.client_total_spent == 10000.0
         assert "category" not in job.missing_fields
@@ -137,7 +137,7 @@ def test_bad_paste_shows_a_message_and_stores_nothing(qtbot, window: MainWindow,
     qtbot.waitUntil(box.isVisible)
     assert "HTML" in box.text()
     box.accept()
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.query(JobPosting).count() == 0
 
 
@@ -151,7 +151,7 @@ def test_review_dialog_rejects_bad_numbers(qtbot, window: MainWindow, db) -> Non
     )
     assert dialog.isVisible() and "Connects required" in dialog.error.text()
     dialog.reject()
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.query(JobPosting).count() == 0
 
 
@@ -169,12 +169,12 @@ def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db) ->
     assert shown.args == [first]
     qtbot.mouseClick(page.action_buttons["skipped"], Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 3  # "Open" hides skipped postings
-    with db.sessions() as session:
+    with db.read() as session:
         assert get_job(session, first).status == "skipped"
     assert page.undo_bar.isVisible()
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 4 and not page.undo_bar.isVisible()
-    with db.sessions() as session:
+    with db.read() as session:
         assert get_job(session, first).status == "new"
 
     page.search_edit.clear()
@@ -186,7 +186,7 @@ def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db) ->
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.model.row_of(victim) is not None
-    with db.sessions() as session:
+    with db.read() as session:
         assert get_job(session, victim).deleted_at is None
     assert len(ids) == 12
 
@@ -213,7 +213,7 @@ def test_import_with_progress_then_cancel_leaves_db_unchanged(
     with qtbot.waitSignal(dialog.task.finished, timeout=20000):
         pass
     assert "cancelled" in dialog.status.text()
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.query(JobPosting).count() == 2
     dialog.accept()
 
@@ -226,13 +226,13 @@ def test_import_with_bad_rows_offers_valid_rows_only(
     dialog = import_path(window.ctx, window, path)
     qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=10000)
     assert dialog.retry_button.isVisible() and "Row 2" in dialog.details.toPlainText()
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.query(JobPosting).count() == 0
     qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: dialog.close_button.isVisible() and dialog.report.added == 1, timeout=10000
     )
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.query(JobPosting).count() == 1
     dialog.accept()
 
@@ -266,7 +266,7 @@ def test_paste_from_another_page_shows_the_posting_on_jobs(qtbot, window: MainWi
     )
     assert window.current_page() is page
     [job_id] = page.selected_ids()
-    with db.sessions() as session:
+    with db.read() as session:
         assert get_job(session, job_id).title == "Python scraper for real estate listings"
     assert page.detail_labels["Title"].text() == "Python scraper for real estate listings"
 
@@ -287,7 +287,7 @@ def test_paste_of_several_tiles_reviews_each(qtbot, window: MainWindow, db) -> N
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
-    with db.sessions() as session:
+    with db.read() as session:
         stored = dict(session.query(JobPosting.title, JobPosting.category).all())
     assert stored == {
         "Python scraper for real estate listings": "Scraping",
@@ -303,20 +303,20 @@ def test_keyboard_triage(qtbot, window: MainWindow, db) -> None:
     page.table.selectRow(0)
     job_id = page.selected_ids()[0]
     qtbot.keyClick(page.table, Qt.Key.Key_S)
-    with db.sessions() as session:
+    with db.read() as session:
         assert get_job(session, job_id).status == "shortlisted"
     page.table.selectRow(page.model.row_of(job_id))
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    with db.sessions() as session:
+    with db.read() as session:
         assert get_job(session, job_id).deleted_at is not None
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    with db.sessions() as session:
+    with db.read() as session:
         assert get_job(session, job_id).deleted_at is None
 
 
 def test_verdict_filter(qtbot, window: MainWindow, db) -> None:
     ids = fill(db, 6)
-    with db.session() as session:
+    with db.transaction() as session:
         profile = Profile(name="Main", is_active=True)
         session.add(profile)
         session.flush()
@@ -354,7 +354,7 @@ def test_date_filters(qtbot, window: MainWindow, db) -> None:
     from PySide6.QtCore import QDate
 
     now = clock.now()
-    with db.session() as session:
+    with db.transaction() as session:
         for days in (0, 2, 10, 40):
             add_posting(
                 session,

@@ -22,7 +22,7 @@ SCAM = (
 
 
 def test_selected_posting_shows_its_score_card_and_drafts(qtbot, window: MainWindow, db) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, first_run_profile("Python developer", "Python, Django", 60.0))
         capture_text(session, SCAM)
     window.nav.setCurrentRow(0)

@@ -56,7 +56,7 @@ def test_pages_are_built_when_first_shown(qtbot, window: MainWindow) -> None:
 def test_status_bar_names_database_and_balance(qtbot, window: MainWindow, db) -> None:
     assert db.location in window.db_label.text()
     assert window.balance_label.text() == "Connects: 0"
-    with db.session() as session:
+    with db.transaction() as session:
         session.add(LedgerEntry(kind="purchase", amount=40, usd=6.0))
     window.ctx.ledger_changed.emit()
     assert window.balance_label.text() == "Connects: 40"
@@ -87,7 +87,7 @@ def test_preferences_store_thresholds(qtbot, window: MainWindow, db) -> None:
 
     QTimer.singleShot(0, fill_and_accept)
     window.preferences_action.trigger()
-    with db.sessions() as session:
+    with db.read() as session:
         assert settings.get(session, "score.apply_threshold") == 80
 
 
@@ -106,7 +106,7 @@ def test_new_thresholds_rescore_stored_postings(qtbot, window: MainWindow, db) -
     from app.storage.models import ScoreCard
     from ui.pages.profile import ProfilePage
 
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, first_run_profile("Python developer", "Python", 40.0))
         capture_text(
             session,
@@ -115,7 +115,7 @@ def test_new_thresholds_rescore_stored_postings(qtbot, window: MainWindow, db) -
     page = window.page(ProfilePage)
     page.refresh()
     qtbot.waitUntil(lambda: not page.rescoring, timeout=10000)
-    with db.sessions() as session:
+    with db.read() as session:
         before = session.scalar(select(ScoreCard))
     assert before is not None
 
@@ -130,7 +130,7 @@ def test_new_thresholds_rescore_stored_postings(qtbot, window: MainWindow, db) -
     qtbot.waitUntil(lambda: not page.rescoring, timeout=10000)
 
     def rescored() -> bool:
-        with db.sessions() as session:
+        with db.read() as session:
             return session.scalar(select(ScoreCard.verdict)) == "apply"
 
     qtbot.waitUntil(rescored, timeout=10000)

@@ -22,7 +22,7 @@ T0 = clock.now() - timedelta(days=2)
 
 
 def setup_history(db) -> list[int]:  # type: ignore[no-untyped-def]
-    with db.session() as session:
+    with db.transaction() as session:
         ledger.buy(session, 40, at=T0)
         ids = []
         for i in range(2):
@@ -49,7 +49,7 @@ def test_client_cancelled_refunds_spend_and_boost(qtbot, window: MainWindow, db)
     choice = action(page, "Client cancelled the job before hiring")
     assert choice.text().endswith("(refund)")
     choice.trigger()
-    with db.sessions() as session:
+    with db.read() as session:
         assert session.get(Proposal, first).status == "job_closed"
         kinds = sorted(
             e.kind
@@ -65,7 +65,7 @@ def test_outbid_refunds_the_boost_only(qtbot, window: MainWindow, db, monkeypatc
     page = window.go_to(ProposalsPage)
     page.show_proposal(second)
     action(page, "Outbid").trigger()
-    with db.sessions() as session:
+    with db.read() as session:
         assert connects_balance(session) == 20
         assert session.get(Proposal, second).status == "submitted"
     warnings: list[str] = []
@@ -73,7 +73,7 @@ def test_outbid_refunds_the_boost_only(qtbot, window: MainWindow, db, monkeypatc
     page.show_proposal(second)
     action(page, "Outbid").trigger()
     assert len(warnings) == 1 and "already" in warnings[0]
-    with db.sessions() as session:
+    with db.read() as session:
         assert connects_balance(session) == 20, "a boost is refunded once"
 
 

@@ -16,7 +16,7 @@ from ui.pages.profile_models import RulesModel
 
 
 def add_jobs(db, count: int = 5) -> None:  # type: ignore[no-untyped-def]
-    with db.session() as session:
+    with db.transaction() as session:
         for i in range(count):
             facts = posting(f"Job {i}.", url=f"https://www.upwork.com/jobs/x_~01{i:016x}")
             session.add(apply_facts(JobPosting(), facts))
@@ -34,7 +34,7 @@ def wait_rescored(qtbot, page: ProfilePage) -> None:  # type: ignore[no-untyped-
 
 
 def card_count(db) -> int:  # type: ignore[no-untyped-def]
-    with db.sessions() as session:
+    with db.read() as session:
         return session.scalar(select(func.count()).select_from(ScoreCard)) or 0
 
 
@@ -59,12 +59,12 @@ def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db)
 
 def test_edit_save_rescores_in_background(qtbot, window, db) -> None:
     add_jobs(db)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("Me", skills=["Shopify"], hourly_rate=30.0))
     page = page_of(window)
     page.refresh()
     wait_rescored(qtbot, page)
-    with db.sessions() as session:
+    with db.read() as session:
         before = session.scalar(select(func.max(ScoreCard.total)))
     assert not page.save_button.isEnabled()
     page.form.setCurrentIndex(1)
@@ -78,7 +78,7 @@ def test_edit_save_rescores_in_background(qtbot, window, db) -> None:
     assert page.rescoring or card_count(db) == 5
     QApplication.processEvents()  # the window keeps painting while the rescore runs
     wait_rescored(qtbot, page)
-    with db.sessions() as session:
+    with db.read() as session:
         spec = spec_of(active_profile(session))
         after = session.scalar(select(func.max(ScoreCard.total)))
     assert [s.name for s in spec.skills] == ["Shopify", "Liquid", "CSS"]
@@ -87,7 +87,7 @@ def test_edit_save_rescores_in_background(qtbot, window, db) -> None:
 
 
 def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("Me", skills=["Shopify"]))
     page = page_of(window)
     page.refresh()
@@ -116,7 +116,7 @@ def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) ->
     assert not model.setData(model.index(other, RulesModel.WEIGHT), "heavy")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     wait_rescored(qtbot, page)
-    with db.sessions() as session:
+    with db.read() as session:
         overrides = active_profile(session).rule_overrides
     assert overrides == {
         "stale-post": {"enabled": False, "weight": 1.0},
@@ -125,7 +125,7 @@ def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) ->
 
 
 def test_switcher_import_and_export(qtbot, window, db, tmp_path: Path) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
     page = page_of(window)
     page.refresh()
@@ -144,7 +144,7 @@ def test_switcher_import_and_export(qtbot, window, db, tmp_path: Path) -> None:
 
 
 def test_bad_import_shows_message_and_changes_nothing(qtbot, window, db, tmp_path: Path) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
     page = page_of(window)
     page.refresh()
@@ -161,7 +161,7 @@ def test_bad_import_shows_message_and_changes_nothing(qtbot, window, db, tmp_pat
     QTimer.singleShot(0, read_and_close)
     page.import_from(bad)
     assert "line 2 key 'min_hourly_rate' must be a number" in shown[0]
-    with db.sessions() as session:
+    with db.read() as session:
         assert active_profile(session).min_hourly_rate == 25.0
     wait_rescored(qtbot, page)
 
@@ -176,7 +176,7 @@ def test_rule_file_problems_are_shown(qtbot, window, db, monkeypatch) -> None:
     monkeypatch.setattr(
         "ui.pages.profile.load_rules", lambda: rules_module.parse_rules(text, "mine.toml")
     )
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("Me", skills=["Shopify"]))
     page = page_of(window)
     page.refresh()
@@ -204,7 +204,7 @@ def test_rescore_runs_in_background_with_progress_and_cancel(
         return done
 
     monkeypatch.setattr("ui.pages.profile.rescore_all", slow_rescore)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("Me", skills=["Shopify"]))
     page = page_of(window)
     ticks: list[int] = []
@@ -237,7 +237,7 @@ def test_refresh_counts_stale_cards_off_the_gui_thread(qtbot, ctx, window, db, m
 
     monkeypatch.setattr("ui.pages.profile.profile_cards_to_rescore", counting)
     add_jobs(db)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("Me", skills=["Shopify"]))
     page = page_of(window)
     page.refresh()

@@ -20,7 +20,7 @@ T0 = clock.now() - timedelta(days=3)
 
 @pytest.fixture
 def ids(ctx) -> list[int]:
-    with ctx.db.session() as s:
+    with ctx.db.transaction() as s:
         a = JobPosting(dedup_key="a", title="Fix my Django app")
         b = JobPosting(dedup_key="b", title="Shopify to Airtable sync")
         s.add_all([a, b])
@@ -41,7 +41,7 @@ def make_page(qtbot, ctx) -> ProposalsPage:
 
 def test_model_passes_the_tester(qtmodeltester, ctx, ids) -> None:
     model = ProposalsModel()
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         model.set_rows(proposal_rows(s))
     assert model.rowCount() == 2
     assert model.data(model.index(1, 3)) == "8 + 2"
@@ -60,12 +60,12 @@ def test_one_key_moves_to_the_next_status(qtbot, ctx, ids) -> None:
     page.table.setFocus()
     with qtbot.waitSignal(ctx.proposals_changed):
         qtbot.keyClick(page.table, Qt.Key.Key_N)
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         assert s.get(Proposal, ids[0]).status == S.VIEWED
     assert page.status_text.text() == "Viewed"
     assert page.detail is not None and page.detail.row.id == ids[0]
     qtbot.keyClick(page.table, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         p = s.get(Proposal, ids[0])
         assert p.status == S.REPLIED
         assert [h.to_status for h in p.history] == ["submitted", "viewed", "replied"]
@@ -79,7 +79,7 @@ def test_closing_asks_for_a_reason_and_filter_by_status(qtbot, ctx, ids, monkeyp
     actions = {a.text(): a for a in page.moves_menu.actions()}
     assert "Not hired" in actions and "Submitted" not in actions
     actions["Not hired"].trigger()
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         p = s.get(Proposal, ids[0])
         assert (p.status, p.outcome_reason) == (S.NOT_HIRED, "went with a local dev")
     assert "went with a local dev" in page.outcome_text.text()
@@ -96,7 +96,7 @@ def test_cancelled_reason_changes_nothing(qtbot, ctx, ids, monkeypatch) -> None:
     page.select_row(page.model.row_of(ids[1]))
     monkeypatch.setattr(page, "ask_reason", lambda status: None)
     assert page.move_to(S.WITHDRAWN) is False
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         assert s.get(Proposal, ids[1]).status == S.DRAFT
 
 
@@ -106,10 +106,10 @@ def test_hired_asks_for_revenue_once(qtbot, ctx, ids, monkeypatch) -> None:
     answers = iter([("", False), ("$1,250", True)])
     monkeypatch.setattr("ui.pages.proposals.QInputDialog.getText", lambda *a, **k: next(answers))
     assert page.move_to(S.HIRED) is False, "cancelling the revenue question moves nothing"
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         assert s.get(Proposal, ids[0]).status == S.SUBMITTED
     assert page.move_to(S.HIRED) is True
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         p = s.get(Proposal, ids[0])
         assert (p.status, p.revenue_usd) == (S.HIRED, 1250.0)
     assert "revenue $1,250.00" in page.outcome_text.text()

@@ -28,7 +28,7 @@ VERDICTS = ("apply", "maybe", "skip")
 
 
 def add_scored_postings(db: Database, n: int) -> None:
-    with db.session() as session:
+    with db.transaction() as session:
         profile = Profile(name="Main", is_active=True)
         session.add(profile)
         session.flush()

@@ -11,7 +11,7 @@ from ui.pages.replies import RepliesPage
 
 def make_page(qtbot, ctx) -> RepliesPage:
     seed_defaults(ctx.db)
-    with ctx.db.session() as s:
+    with ctx.db.transaction() as s:
         s.add(JobPosting(dedup_key="k", title="Guesty calendar sync", skills=["Python"]))
     page = RepliesPage(ctx)
     qtbot.add_widget(page)
@@ -26,7 +26,7 @@ def test_model_passes_the_tester(qtmodeltester, ctx) -> None:
     from app.replies import list_replies
 
     model = RepliesModel()
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         model.set_replies(list_replies(s))
     assert model.rowCount() >= 6
     qtmodeltester.check(model)
@@ -45,7 +45,7 @@ def test_typing_updates_the_preview_and_saves(qtbot, ctx) -> None:
     assert "client.name" in page.fill_ins_label.text()
     assert page.save_button.isEnabled()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         assert get_reply(s, "intro/short").body == "Hello {{ client.name }}, about {{ job.title }}!"
     assert not page.save_button.isEnabled()
 
@@ -63,7 +63,7 @@ def test_a_template_error_marks_its_line_and_is_not_saved(qtbot, ctx) -> None:
     qtbot.keyClicks(page.editor, "{% for x in %}")
     assert page.save_current() is False
     assert page.problem_label.text().startswith("Not saved: line 1: syntax error")
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         assert "{% for x in %}" not in get_reply(s, "closing/call").body
 
 
@@ -101,5 +101,5 @@ def test_delete_after_confirmation(qtbot, ctx, monkeypatch) -> None:
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert page.model.row_of("portfolio/links") == -1
     assert page.current_name is not None and page.current_name != "portfolio/links"
-    with ctx.db.sessions() as s:
+    with ctx.db.read() as s:
         assert find_reply(s, "portfolio/links") is None

@@ -18,7 +18,7 @@ HOSTILE = "<b>bold</b> <img src=x> Add me on Telegram @hr_desk for details."
 
 def stored_card(db, extra: str = HOSTILE):  # type: ignore[no-untyped-def]
     facts = posting(extra)
-    with db.session() as session:
+    with db.transaction() as session:
         save_profile(session, default_profile("Shop", skills=["Shopify", "CSS", "Go"]))
         job = apply_facts(JobPosting(), facts)
         session.add(job)

@@ -117,7 +117,7 @@ class DraftDialog(QDialog):
         self.manual_edit = False
         self._setting_text = False
         self.proposal_id: int | None = None
-        with ctx.db.sessions() as session:
+        with ctx.db.read() as session:
             self.facts = posting_facts(session, job_id)
             profile = active_profile(session)
             self.profile_id = profile.id if profile else None
@@ -325,7 +325,7 @@ class DraftDialog(QDialog):
         lint = self._selected_lint()
         if lint is None or lint.word is None:
             return
-        with self.ctx.db.session() as session:
+        with self.ctx.db.transaction() as session:
             add_to_dictionary(session, lint.word)
         self.drafter.checks.known_words = self.drafter.checks.known_words | {lint.word}
         self.run_checks()
@@ -367,7 +367,7 @@ class DraftDialog(QDialog):
         """Store (or update) this text as a draft proposal for the posting."""
         choice = self.current_choice()
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 if self.proposal_id is None:
                     proposal = save_draft(
                         session,
@@ -397,7 +397,7 @@ class DraftDialog(QDialog):
         """Record the proposal as submitted; returns its id (None when refused)."""
         choice = self.current_choice()
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 proposal = submit_proposal(
                     session,
                     job_id=self.job_id,

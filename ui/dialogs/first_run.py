@@ -21,7 +21,7 @@ from ui.context import AppContext
 
 def needs_first_run(ctx: AppContext) -> bool:
     """True while the database has no profile at all."""
-    with ctx.db.sessions() as session:
+    with ctx.db.read() as session:
         return not list_profiles(session)
 
 
@@ -64,7 +64,7 @@ class FirstRunDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), "Name at least one skill.")
             return
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 save_profile(session, spec)
                 use_profile(session, spec.name)
         except WorkbenchError as exc:

@@ -43,7 +43,7 @@ class LedgerDialog(QDialog):
         self.ctx = ctx
         self.posted: LedgerEntry | None = None
         self.setWindowTitle(self.heading)
-        with ctx.db.sessions() as session:
+        with ctx.db.read() as session:
             self.credit_name = ledger.credit_name(session)
             self.balance = ledger.balance(session)
         self.form = QFormLayout()
@@ -79,7 +79,7 @@ class LedgerDialog(QDialog):
     @Slot()
     def accept(self) -> None:
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 self.posted = self.post(session, self.moment())
         except WorkbenchError as exc:
             self.error_label.setText(str(exc))
@@ -94,7 +94,7 @@ class BuyDialog(LedgerDialog):
     heading = "Buy Connects"
 
     def build_form(self) -> None:
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             sizes = ledger.bundles(session)
             self.prices = {n: ledger.purchase_price(session, n) for n in sizes}
         self.bundle = QComboBox()

@@ -80,7 +80,7 @@ class JobsModel(QAbstractTableModel):
         self.reloaded.emit()
 
     def _fetch(self, offset: int, limit: int = PAGE_SIZE) -> list[JobRow]:
-        with self.db.sessions() as session:
+        with self.db.read() as session:
             return fetch_jobs(session, self.query, offset=offset, limit=limit)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008

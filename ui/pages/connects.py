@@ -180,7 +180,7 @@ class ConnectsPage(Page):
     def refresh(self) -> None:
         kind = self.kind_filter.currentData()
         since, until = self._date_range()
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             view = ledger.overview(
                 session, kinds=[kind] if kind else None, since=since, until=until
             )

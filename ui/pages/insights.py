@@ -62,7 +62,7 @@ def load_insights(
     profile_id: int | None,
 ) -> InsightsResult:
     """Compute everything the page shows in a session of its own (runs in a worker)."""
-    with db.sessions() as session:
+    with db.read() as session:
         return InsightsResult(
             memo.insights(session, start=start, end=end, profile_id=profile_id),
             insights.profile_choices(session),

@@ -376,7 +376,7 @@ class JobsPage(Page):
     def reload(self) -> None:
         """Re-read the list (after a change), keeping the filters and the selection."""
         selected = self.selected_ids()
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             any_jobs = has_jobs(session)
         self.show_empty(not any_jobs)
         if any_jobs:
@@ -414,7 +414,7 @@ class JobsPage(Page):
         db, query, generation = self.ctx.db, self.model.query, self._count_generation
 
         def work(_progress: Progress) -> int:
-            with db.sessions() as session:
+            with db.read() as session:
                 return count_jobs(session, query)
 
         self._count_task = run_task(
@@ -472,7 +472,7 @@ class JobsPage(Page):
                 self.shown_job_id = None
                 self.job_shown.emit(None)
             return
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             job = get_job(session, job_id)
             details = posting_details(job)
             description = job.description or ""
@@ -523,7 +523,7 @@ class JobsPage(Page):
         if not ids:
             return
         noun = f"{len(ids)} posting{'s' if len(ids) != 1 else ''}"
-        with self.ctx.db.session() as session:
+        with self.ctx.db.transaction() as session:
             if target == "delete":
                 deleted = delete_jobs(session, ids)
                 self._offer_undo(f"Deleted {noun}.", lambda: self._undo_delete(deleted))
@@ -534,11 +534,11 @@ class JobsPage(Page):
         self.ctx.jobs_changed.emit()
 
     def _undo_delete(self, ids: list[int]) -> None:
-        with self.ctx.db.session() as session:
+        with self.ctx.db.transaction() as session:
             undelete_jobs(session, ids)
 
     def _undo_status(self, previous: dict[int, str]) -> None:
-        with self.ctx.db.session() as session:
+        with self.ctx.db.transaction() as session:
             restore_statuses(session, previous)
 
     def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:

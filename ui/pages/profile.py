@@ -134,7 +134,7 @@ class ProfilePage(Page):
 
     def refresh(self) -> None:
         """Reload the profile list; rescore when the active profile's cards are out of date."""
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             rows = list_profiles(session)
             active = active_profile(session)
             names = [r.name for r in rows]
@@ -161,7 +161,7 @@ class ProfilePage(Page):
             problems = list(rules.problems)
         except WorkbenchError as exc:  # the whole rule file is unreadable
             rules, problems = RuleSet(()), [str(exc)]
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             row = active_profile(session)
             if row is None:
                 return
@@ -185,7 +185,7 @@ class ProfilePage(Page):
         """Store the form; the refresh that follows starts the rescore."""
         spec = self.form.spec()
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 save_profile(session, spec, replace=self._loaded)
                 use_profile(session, spec.name)
         except WorkbenchError as exc:
@@ -205,7 +205,7 @@ class ProfilePage(Page):
         if self.save_button.isEnabled() and not self._confirm("Discard the unsaved changes?"):
             self.switcher.setCurrentIndex(self.switcher.findText(self._loaded or ""))
             return
-        with self.ctx.db.session() as session:
+        with self.ctx.db.transaction() as session:
             use_profile(session, name)
         self.save_button.setEnabled(False)
         self.ctx.profiles_changed.emit()
@@ -218,7 +218,7 @@ class ProfilePage(Page):
 
     def create_profile(self, name: str) -> None:
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 save_profile(session, default_profile(name))
                 use_profile(session, name)
         except WorkbenchError as exc:
@@ -236,7 +236,7 @@ class ProfilePage(Page):
         """Add or replace a profile from a TOML file and make it active."""
         try:
             text = path.read_text(encoding="utf-8")
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 row = import_profile(session, text, path.name, known_rules=load_rules().ids)
                 use_profile(session, row.name)
         except OSError as exc:
@@ -259,7 +259,7 @@ class ProfilePage(Page):
 
     def export_to(self, path: Path) -> None:
         """Write the stored active profile to a TOML file."""
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             row = active_profile(session)
             if row is None:
                 return
@@ -275,7 +275,7 @@ class ProfilePage(Page):
     def delete_current(self) -> None:
         if not self._loaded or not self._confirm(f"Delete the profile {self._loaded!r}?"):
             return
-        with self.ctx.db.session() as session:
+        with self.ctx.db.transaction() as session:
             delete_profile(session, self._loaded)
         self._loaded = None
         self.ctx.profiles_changed.emit()

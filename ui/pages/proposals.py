@@ -151,7 +151,7 @@ class ProposalsPage(Page):
     @Slot()
     def refresh(self) -> None:
         keep = self.detail.row.id if self.detail else None
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             rows = proposal_rows(session, self.current_status_filter())
             total = session.scalar(select(func.count()).select_from(Proposal)) or 0
         self.model.set_rows(rows)
@@ -183,7 +183,7 @@ class ProposalsPage(Page):
             self._load_detail(self.model.proposal(rows[0].row()).id)
 
     def _load_detail(self, proposal_id: int) -> None:
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             detail = proposal_detail(session, proposal_id)
             self.close_choices = close_choices(session)
         self._show_detail(detail)
@@ -319,7 +319,7 @@ class ProposalsPage(Page):
             return
         proposal_id = self.detail.row.id
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 entry = ledger.refund_boost(session, proposal_id)
                 amount = entry.amount
         except WorkbenchError as exc:
@@ -344,7 +344,7 @@ class ProposalsPage(Page):
                 return False
         proposal_id = self.detail.row.id
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 change_status(
                     session, proposal_id, status, reason=reason or None, revenue_usd=revenue
                 )

@@ -222,7 +222,7 @@ class RepliesPage(Page):
 
     def refresh(self) -> None:
         """Reload the list; unsaved edits to the reply in the editor are kept."""
-        with self.ctx.db.sessions() as session:
+        with self.ctx.db.read() as session:
             replies = list_replies(session)
             postings = recent_postings(session)
         keep = self.current_name
@@ -266,7 +266,7 @@ class RepliesPage(Page):
                     edit.clear()
                 self.editor.setPlainText("")
             else:
-                with self.ctx.db.sessions() as session:
+                with self.ctx.db.read() as session:
                     reply = get_reply(session, name)
                 self.current_name = reply.name
                 self.name_edit.setText(reply.name)
@@ -347,7 +347,7 @@ class RepliesPage(Page):
             self._show_problem(f"Not saved: {problem}", problem.line)
             return False
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 reply = rename_reply(session, self.current_name, self.name_edit.text())
                 save_reply(
                     session,
@@ -377,7 +377,7 @@ class RepliesPage(Page):
 
     def create_reply(self, name: str) -> bool:
         try:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 if any(r.name == name for r in list_replies(session)):
                     raise WorkbenchError(f"a saved reply named {name!r} already exists")
                 save_reply(session, name, NEW_REPLY_BODY, kind="proposal")
@@ -400,7 +400,7 @@ class RepliesPage(Page):
             "will show an unknown-snippet error.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.db.session() as session:
+            with self.ctx.db.transaction() as session:
                 delete_reply(session, self.current_name)
             self.current_name = None
             self._dirty = False
@@ -446,7 +446,7 @@ class RepliesPage(Page):
         def work(_progress: Any) -> tuple[Drafter, Draft]:
             nonlocal drafter
             if drafter is None:
-                with db.sessions() as session:
+                with db.read() as session:
                     drafter = load_drafter(session, job_id)
             return drafter, drafter.draft(name, body)
 
