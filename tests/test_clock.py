@@ -36,6 +36,18 @@ def test_a_ticking_clock_starts_at_the_moment_and_runs_on() -> None:
     assert later.year == 2027  # ran past midnight
 
 
+def test_a_running_clock_never_answers_the_same_moment_twice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stuck = datetime(2027, 1, 1, tzinfo=UTC)
+    monkeypatch.setattr(clock, "_real_now", lambda: stuck)  # a coarse system clock
+    times = [clock.now() for _ in range(5)]
+    assert times == sorted(set(times)) and times[0] == stuck
+    assert times[-1] - times[0] == timedelta(microseconds=4)
+    with clock.frozen(stuck - timedelta(days=1)):  # a clock set back goes back
+        assert clock.now() == stuck - timedelta(days=1)
+
+
 def test_naive_times_are_utc_and_others_are_converted() -> None:
     assert clock.as_utc(datetime(2027, 3, 1)) == datetime(2027, 3, 1, tzinfo=UTC)
     ny = timezone(timedelta(hours=-5))

@@ -124,7 +124,7 @@ def _changed_proposals(
     card_changes = [ScoreCard.id > int(old.get("card_max_id", "0"))]
     computed = since("card_computed_at")
     if computed is not None:
-        card_changes.append(ScoreCard.computed_at > computed)
+        card_changes.append(ScoreCard.computed_at >= computed)
     for card_changed in card_changes:
         changed.update(
             session.scalars(
@@ -142,14 +142,14 @@ def _changed_proposals(
         )
     updated = since("proposal_updated_at")
     if updated is not None:
-        changed.update(session.scalars(select(Proposal.id).where(Proposal.updated_at > updated)))
+        changed.update(session.scalars(select(Proposal.id).where(Proposal.updated_at >= updated)))
     posted = since("posting_updated_at")
     if posted is not None:
         changed.update(
             session.scalars(
                 select(Proposal.id)
                 .join(JobPosting, JobPosting.id == Proposal.job_id)
-                .where(JobPosting.updated_at > posted)
+                .where(JobPosting.updated_at >= posted)
             )
         )
     return changed
