@@ -22,7 +22,15 @@ os.environ.pop("PWB_DB", None)
 from app import clock  # noqa: E402
 from app.storage import Database, open_database  # noqa: E402
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+def _shared_data() -> Path:
+    """``shared/data`` beside the checkout (or beside a worktree's parent folder)."""
+    for folder in Path(__file__).resolve().parents[1:4]:
+        if (folder / "shared" / "data").is_dir():
+            return folder / "shared" / "data"
+    return Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+SHARED_DATA = _shared_data()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
