@@ -22,6 +22,7 @@ os.environ.pop("PWB_DB", None)
 from app import clock  # noqa: E402
 from app.storage import Database, open_database  # noqa: E402
 
+
 def _shared_data() -> Path:
     """``shared/data`` beside the checkout (or beside a worktree's parent folder)."""
     for folder in Path(__file__).resolve().parents[1:4]:
