@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------
 
     def _build_central(self) -> None:
-        self.nav = QListWidget(objectName="navigation")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -97,7 +98,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(
+            "&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
@@ -154,7 +157,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
-        row = int(settings.value("window/page", 0) or 0)
+        row = int(str(settings.value("window/page", 0) or 0))
         self.nav.setCurrentRow(row if 0 <= row < len(PAGE_CLASSES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
