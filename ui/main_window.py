@@ -25,6 +25,8 @@ from app import APP_NAME, __version__, ledger
 from app.storage.ledger import connects_balance
 from ui.capture import install_capture_actions
 from ui.context import AppContext
+from ui.dialogs.import_dialog import ImportDialog
+from ui.dialogs.review_dialog import ReviewDialog
 from ui.icons import icon
 from ui.pages.base import Page
 from ui.pages.connects import ConnectsPage
@@ -51,6 +53,13 @@ CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
 
 class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right, status below."""
+
+    # set by ui.capture on the window: its actions, and the dialogs they opened last
+    paste_action: QAction
+    import_action: QAction
+    review_dialog: ReviewDialog
+    import_dialog: ImportDialog
+    warning_box: QMessageBox
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
