@@ -42,13 +42,13 @@ def build(path: Path, proposals: int, entries: int) -> None:
     db.close()
 
 
-def explain(db) -> None:  # type: ignore[no-untyped-def]
+def explain(db) -> None:
     """EXPLAIN QUERY PLAN of every statement ``compute_insights`` runs (all time, all profiles)."""
     from sqlalchemy import event
 
     statements: list[tuple[str, object]] = []
 
-    def remember(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+    def remember(conn, cursor, statement, parameters, context, executemany) -> None:
         if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             statements.append((statement, parameters))
 
@@ -68,7 +68,7 @@ def explain(db) -> None:  # type: ignore[no-untyped-def]
         raw.close()
 
 
-def timed(fn, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def timed(fn, runs: int) -> tuple[float, float]:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -101,7 +101,7 @@ def main() -> int:
         ("all time, one profile", {"profile_id": web}),
     ):
 
-        def compute(kwargs=kwargs) -> None:  # type: ignore[no-untyped-def]
+        def compute(kwargs=kwargs) -> None:
             with db.read() as s:
                 insights.compute_insights(s, **kwargs)
 
@@ -111,7 +111,7 @@ def main() -> int:
     return 0
 
 
-def page_refresh(db, runs: int) -> None:  # type: ignore[no-untyped-def]
+def page_refresh(db, runs: int) -> None:
     """The page: first load, a filter change, and a refresh after a status change."""
     from PySide6.QtCore import QDate, QEventLoop
 
@@ -128,14 +128,14 @@ def page_refresh(db, runs: int) -> None:  # type: ignore[no-untyped-def]
     page.resize(1280, 900)
     page.show()
 
-    def refresh(action=page.refresh) -> None:  # type: ignore[no-untyped-def]
+    def refresh(action=page.refresh) -> None:
         loop = QEventLoop()
         page.refreshed.connect(loop.quit)
         action()
         loop.exec()
         page.refreshed.disconnect(loop.quit)
 
-    def fresh(action) -> None:  # type: ignore[no-untyped-def]
+    def fresh(action) -> None:
         """A refresh that must compute: forget what the page's memo holds first."""
         page.memo.close()
         page.memo = insights.InsightsMemo(db)

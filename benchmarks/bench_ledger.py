@@ -48,7 +48,7 @@ def build(path: Path, entries: int) -> None:
     db.close()
 
 
-def timed(label: str, fn, repeat: int = 5) -> None:  # type: ignore[no-untyped-def]
+def timed(label: str, fn, repeat: int = 5) -> None:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()

@@ -24,9 +24,12 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import Table  # noqa: E402
 
 from app.domain import ClientFacts, PostingFacts  # noqa: E402
 from app.profiles import default_profile, save_profile  # noqa: E402
@@ -80,7 +83,7 @@ def postings(count: int) -> list[PostingFacts]:
     return out
 
 
-def profile():  # type: ignore[no-untyped-def]
+def profile():
     spec = default_profile(
         "Bench", "Python developer", ["Python", "API Integration", "Web Scraping", "Django"], 40.0
     )
@@ -112,7 +115,7 @@ def bench_rescore(facts: list[PostingFacts], db_file: Path) -> tuple[float, dict
     db = open_database(str(db_file))
     start = time.perf_counter()
     with db.transaction() as session:
-        table = JobPosting.__table__
+        table = cast(Table, JobPosting.__table__)
         rows = []
         for f in facts:
             job = apply_facts(JobPosting(), f)
@@ -141,7 +144,7 @@ def bench_rescore(facts: list[PostingFacts], db_file: Path) -> tuple[float, dict
     return load, took, written
 
 
-def generic_rescore(db) -> int:  # type: ignore[no-untyped-def]
+def generic_rescore(db) -> int:
     """The rescore as ``rescore_all`` did it before the bulk path (for the ratio)."""
     with db.read() as session:
         from app.profiles import list_profiles

@@ -99,19 +99,22 @@ def main() -> None:
         "QWidget.isVisible": widget.isVisible,
         "QWidget.hasFocus": widget.hasFocus,
     }
+    immortal = none_is_immortal()
+    refcount_none = sys.getrefcount(None)
+    call_drift = {name: drift(call, n) for name, call in calls.items()}
+    bool_drift = {
+        name: drift(call, n, True) + drift(call, n, False) for name, call in predicates.items()
+    }
     result = {
         "python": platform.python_version(),
         "pyside6": PySide6.__version__,
-        "none_immortal": none_is_immortal(),
-        "refcount_none": sys.getrefcount(None),
+        "none_immortal": immortal,
+        "refcount_none": refcount_none,
         "calls": n,
-        "drift": {name: drift(call, n) for name, call in calls.items()},
-        "bool_drift": {
-            name: drift(call, n, True) + drift(call, n, False) for name, call in predicates.items()
-        },
+        "drift": call_drift,
+        "bool_drift": bool_drift,
+        "affected": any(d < 0 for d in [*call_drift.values(), *bool_drift.values()]),
     }
-    drifts = [*result["drift"].values(), *result["bool_drift"].values()]  # type: ignore[attr-defined]
-    result["affected"] = any(d < 0 for d in drifts)
     print(json.dumps(result))
     view.close()
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward 
 LONG_AGO = clock.now() - timedelta(days=90)
 
 
-def history(db, hired: int, lost: int, total: int = 75) -> int:  # type: ignore[no-untyped-def]
+def history(db, hired: int, lost: int, total: int = 75) -> int:
     with db.transaction() as session:
         profile = save_profile(session, first_run_profile("Dev", "Python", 40.0))
         for i in range(hired + lost):

@@ -24,12 +24,12 @@ TILE = (
 )
 
 
-def make_profile(db) -> None:  # type: ignore[no-untyped-def]
+def make_profile(db) -> None:
     with db.transaction() as session:
         save_profile(session, first_run_profile("Django developer", "Django, Python", 50.0))
 
 
-def cards(db) -> int:  # type: ignore[no-untyped-def]
+def cards(db) -> int:
     with db.read() as session:
         return session.scalar(select(func.count()).select_from(ScoreCard)) or 0
 

@@ -159,6 +159,7 @@ def test_proposals_and_status(dbfile: str, capsys) -> None:
     assert code == 2 and "it can move to: none" in err
     with db.read() as s:
         p = s.get(Proposal, 1)
+        assert p is not None
         assert p.status == "not_hired" and p.outcome_reason == "went local"
         assert [h.to_status for h in p.history] == ["submitted", "viewed", "not_hired"]
     db.close()

@@ -151,9 +151,9 @@ def test_demo_command_and_ledger_is_consistent(tmp_path: Path, capsys) -> None:
             running += amount
             lowest = min(lowest, running)
         spent = s.scalar(select(func.sum(Proposal.connects_spent)))
-        ledger_spent = -s.scalar(
-            select(func.sum(LedgerEntry.amount)).where(LedgerEntry.kind == "spend")
-        )
+        spends = s.scalar(select(func.sum(LedgerEntry.amount)).where(LedgerEntry.kind == "spend"))
+        assert spends is not None
+        ledger_spent = -spends
     db.close()
     assert lowest >= 0
     assert spent == ledger_spent

@@ -165,5 +165,6 @@ def test_bad_profile_import_changes_nothing(dbfile: str, tmp_path: Path, capsys)
     assert "key 'min_hourly_rate' must be a number, not a string" in err and "line " in err
     db = open_database(dbfile)
     with db.read() as session:
-        assert active_profile(session).min_hourly_rate == 30.0
+        profile = active_profile(session)
+        assert profile is not None and profile.min_hourly_rate == 30.0
         assert session.scalar(select(func.count()).select_from(Profile)) == 1

@@ -107,7 +107,7 @@ def _writable(path: Path) -> bool:
     return True
 
 
-def test_a_read_only_file(dbfile: str, capsys: pytest.CaptureFixture[str], immutable) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_file(dbfile: str, capsys: pytest.CaptureFixture[str], immutable) -> None:
     immutable(Path(dbfile))
     code, err = pwb(capsys, "--db", dbfile, "ledger", "add", "bonus", "3")
     assert_one_line(code, err, dbfile, "read-only")
@@ -116,7 +116,7 @@ def test_a_read_only_file(dbfile: str, capsys: pytest.CaptureFixture[str], immut
 
 def test_a_folder_without_permission(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], immutable
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     immutable(folder)
@@ -132,7 +132,7 @@ def test_a_full_disk_rolls_back_the_whole_change(
     pages = db.engine.connect().exec_driver_sql("PRAGMA page_count").scalar()
 
     @event.listens_for(db.engine, "connect")
-    def tiny_disk(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def tiny_disk(dbapi_connection, _record) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count = {int(pages or 0) + 2}")
 
     db.engine.dispose()
@@ -166,7 +166,7 @@ def test_a_damaged_file(dbfile: str, capsys: pytest.CaptureFixture[str]) -> None
 
 def _sqlite_error(code: int) -> sqlite3.Error:
     exc = sqlite3.OperationalError("driver text")
-    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    exc.sqlite_errorcode = code
     return exc
 
 

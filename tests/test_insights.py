@@ -22,8 +22,8 @@ from app.storage.models import (
 pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def add_job(session, key: str, category: str | None, posted_at: datetime | None) -> JobPosting:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 
 from app import clock, settings
 from app import insights as I
@@ -32,7 +32,7 @@ NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 @pytest.fixture
-def demo(db):  # type: ignore[no-untyped-def]
+def demo(db):
     with db.transaction() as s:
         generate_demo(s, jobs=80, proposals=60, seed=3, now=NOW)
     with db.read() as s:
@@ -50,7 +50,7 @@ def live(session: Any) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in session.execute(query)]
 
 
-def assert_summary_matches(db) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
+def assert_summary_matches(db) -> list[tuple[Any, ...]]:
     """Refresh as the page does, then the summary equals the facts computed from scratch."""
     with db.read() as s:
         fresh = I.compute_insights(s)
@@ -65,12 +65,19 @@ def assert_summary_matches(db) -> list[tuple[Any, ...]]:  # type: ignore[no-unty
     return rows
 
 
-def fact(db, proposal_id: int) -> InsightsProposalFact | None:  # type: ignore[no-untyped-def]
+def fact(db, proposal_id: int) -> InsightsProposalFact | None:
     with db.read() as s:
         return s.get(InsightsProposalFact, proposal_id)
 
 
-def a_submitted(db) -> Proposal:  # type: ignore[no-untyped-def]
+def stored_fact(db, proposal_id: int) -> InsightsProposalFact:
+    """The stored fact of ``proposal_id``, which must exist."""
+    row = fact(db, proposal_id)
+    assert row is not None, proposal_id
+    return row
+
+
+def a_submitted(db) -> Proposal:
     with db.read() as s:
         found = s.scalars(
             select(Proposal).where(Proposal.status == "submitted").order_by(Proposal.id)
@@ -93,7 +100,7 @@ def test_first_computation_fills_the_summary(demo) -> None:
 
 def test_status_change_updates_the_proposal_row(demo) -> None:
     p = a_submitted(demo)
-    assert fact(demo, p.id).reached == 1  # type: ignore[union-attr]
+    assert stored_fact(demo, p.id).reached == 1
     with demo.transaction() as s:
         change_status(s, p.id, "viewed")
         change_status(s, p.id, "replied")
@@ -106,11 +113,11 @@ def test_status_change_updates_the_proposal_row(demo) -> None:
 
 def test_refund_lowers_the_proposal_connects(demo) -> None:
     p = a_submitted(demo)
-    before = fact(demo, p.id).connects  # type: ignore[union-attr]
+    before = stored_fact(demo, p.id).connects
     with demo.transaction() as s:
         post_entry(s, "refund", 2, proposal_id=p.id, at=NOW)
     assert_summary_matches(demo)
-    assert fact(demo, p.id).connects == before - 2  # type: ignore[union-attr]
+    assert stored_fact(demo, p.id).connects == before - 2
 
 
 def test_rescore_changes_verdict_and_band(demo) -> None:
@@ -162,9 +169,9 @@ def test_deleted_proposal_leaves_the_summary(demo) -> None:
 def test_posting_category_change_moves_the_proposal(demo) -> None:
     p = a_submitted(demo)
     with demo.transaction() as s:
-        s.get(JobPosting, p.job_id).category = "Renamed Category"  # type: ignore[union-attr]
+        s.get(JobPosting, p.job_id).category = "Renamed Category"
     assert_summary_matches(demo)
-    assert fact(demo, p.id).category == "Renamed Category"  # type: ignore[union-attr]
+    assert stored_fact(demo, p.id).category == "Renamed Category"
 
 
 def test_verdict_thresholds_change_rebuilds(demo) -> None:
@@ -173,9 +180,9 @@ def test_verdict_thresholds_change_rebuilds(demo) -> None:
     with demo.transaction() as s:
         s.execute(update(Proposal).where(Proposal.id == p.id).values(score_at_submit=70))
         s.execute(
-            ScoreCard.__table__.delete().where(
-                ScoreCard.job_id == p.job_id, ScoreCard.profile_id == p.profile_id
-            )
+            cast(Table, ScoreCard.__table__)
+            .delete()
+            .where(ScoreCard.job_id == p.job_id, ScoreCard.profile_id == p.profile_id)
         )
         # the proposal's own edit above bypassed updated_at: make it count once
         s.execute(update(Proposal).where(Proposal.id == p.id).values(updated_at=clock.now()))
@@ -184,7 +191,7 @@ def test_verdict_thresholds_change_rebuilds(demo) -> None:
         settings.set_value(s, "score.apply_threshold", 95)
         settings.set_value(s, "score.maybe_threshold", 60)
     assert_summary_matches(demo)
-    assert fact(demo, p.id).verdict == "maybe"  # type: ignore[union-attr]
+    assert stored_fact(demo, p.id).verdict == "maybe"
 
 
 def test_nothing_changed_writes_nothing(demo) -> None:
@@ -202,7 +209,8 @@ def test_a_range_and_a_profile_agree_with_the_live_figures(demo) -> None:
     start, end = NOW - timedelta(days=200), NOW - timedelta(days=20)
     with demo.read() as s:
         profile_id = s.scalar(select(Proposal.profile_id).where(Proposal.profile_id.is_not(None)))
-        for kwargs in ({"start": start, "end": end}, {"profile_id": profile_id}):
+        cases: list[dict[str, Any]] = [{"start": start, "end": end}, {"profile_id": profile_id}]
+        for kwargs in cases:
             stored_ins = I.compute_insights(s, **kwargs)
             live_ins = I._compute(
                 s,
@@ -233,9 +241,9 @@ def test_figures_come_live_while_another_program_writes(demo, monkeypatch) -> No
         writer.rollback()
         writer.close()
         impatient.close()
-    assert fact(demo, p.id).reached == 1  # type: ignore[union-attr]  # nothing half-written
+    assert stored_fact(demo, p.id).reached == 1  # nothing half-written
     assert_summary_matches(demo)
-    assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]
+    assert stored_fact(demo, p.id).reached == 2
 
 
 def test_inside_a_writing_transaction_the_figures_are_live_and_the_summary_waits(demo) -> None:
@@ -246,14 +254,14 @@ def test_inside_a_writing_transaction_the_figures_are_live_and_the_summary_waits
     with demo.transaction() as s:
         change_status(s, p.id, "viewed")
         assert I.compute_insights(s).total.viewed == viewed + 1
-        assert s.get(InsightsProposalFact, p.id).reached == 1  # type: ignore[union-attr]
-    assert fact(demo, p.id).reached == 1  # type: ignore[union-attr]  # the caller committed its own
+        assert s.get(InsightsProposalFact, p.id).reached == 1
+    assert stored_fact(demo, p.id).reached == 1  # the caller committed its own
     assert_summary_matches(demo)  # the next read brings the summary up to date
-    assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]
+    assert stored_fact(demo, p.id).reached == 2
 
 
 @pytest.fixture(params=["compute_insights", "memo"])
-def read(request, demo) -> Iterator[Callable[[Any], I.Insights]]:  # type: ignore[no-untyped-def]
+def read(request, demo) -> Iterator[Callable[[Any], I.Insights]]:
     """``compute_insights``, or a memo that already holds the figures of committed data."""
     if request.param == "compute_insights":
         yield I.compute_insights
@@ -282,8 +290,8 @@ def test_a_read_leaves_the_callers_pending_changes_alone(demo, read) -> None:
         assert set(s.new) == new and set(s.dirty) == dirty
         s.rollback()
     with demo.read() as s:
-        assert s.get(Proposal, p.id).status == "submitted"  # type: ignore[union-attr]
-        assert s.get(JobPosting, p.job_id).category != "Edited, not flushed"  # type: ignore[union-attr]
+        assert s.get(Proposal, p.id).status == "submitted"
+        assert s.get(JobPosting, p.job_id).category != "Edited, not flushed"
         assert s.scalar(select(LedgerEntry).where(LedgerEntry.note == "added, not flushed")) is None
     assert_summary_matches(demo)
 
@@ -298,7 +306,7 @@ def test_a_read_refreshes_the_summary_apart_from_unflushed_changes(demo) -> None
         s.add(pending)
         I.compute_insights(s)
         assert set(s.new) == {pending}
-        assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]  # committed apart
+        assert stored_fact(demo, p.id).reached == 2  # committed apart
         s.rollback()
     with demo.read() as s:
         assert s.scalar(select(LedgerEntry).where(LedgerEntry.note == "added, not flushed")) is None
@@ -318,7 +326,7 @@ def test_memo_computes_once_per_change_despite_the_summary_write(demo) -> None:
         with demo.read() as s:
             assert memo.insights(s) is after
         assert memo.computed == computed
-        assert fact(demo, p.id).reached == 2  # type: ignore[union-attr]
+        assert stored_fact(demo, p.id).reached == 2
     finally:
         memo.close()
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -25,8 +26,8 @@ from app.storage.models import JobPosting, Profile, ScoreCard
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def posting(n: int, **kw) -> PostingFacts:
-    base = dict(
+def posting(n: int, **kw: Any) -> PostingFacts:
+    base: dict[str, Any] = dict(
         title=f"Job {n}",
         description=f"Description number {n}",
         url=f"https://www.upwork.com/jobs/~01{n:016x}",
@@ -193,7 +194,7 @@ def test_capture_text_parses_and_stores(db) -> None:
     with db.transaction() as session:
         [(job, created)] = capture_text(session, text)
         assert created and job.fixed_budget == 200.0
-        assert job.raw_text.startswith("Logo design")
+        assert job.raw_text is not None and job.raw_text.startswith("Logo design")
     with db.transaction() as session:
         [(again, created)] = capture_text(session, text)
         assert not created and again.id == job.id

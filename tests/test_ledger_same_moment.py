@@ -74,7 +74,7 @@ def test_a_posted_expiry_sorts_before_an_earlier_posted_spend_of_its_moment() ->
 # -- through the database: posting expiries agrees with the replay ----------------------
 
 
-def _entries(session) -> list[tuple[str, int, datetime]]:  # type: ignore[no-untyped-def]
+def _entries(session) -> list[tuple[str, int, datetime]]:
     rows = session.scalars(select(LedgerEntry).order_by(LedgerEntry.id))
     return [(e.kind, e.amount, e.at) for e in rows]
 

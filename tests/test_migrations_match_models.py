@@ -10,7 +10,7 @@ from app.storage import migrations
 from app.storage.models import Base
 
 
-def _ignore_fts(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+def _ignore_fts(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and name is not None and name.startswith("job_fts"))
 
 

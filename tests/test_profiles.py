@@ -66,7 +66,9 @@ def test_wrong_type_names_key_and_line_and_changes_nothing(db) -> None:
     with pytest.raises(InputError, match=expected), db.transaction() as session:
         import_profile(session, text, "p.toml")
     with db.read() as session:
-        assert spec_of(active_profile(session)) == full_spec()
+        profile = active_profile(session)
+        assert profile is not None
+        assert spec_of(profile) == full_spec()
 
 
 @pytest.mark.parametrize(
@@ -94,10 +96,12 @@ def test_several_profiles_one_active(db) -> None:
         save_profile(session, default_profile("A"))
         save_profile(session, default_profile("B"))
     with db.transaction() as session:
-        assert active_profile(session).name == "A"
+        profile = active_profile(session)
+        assert profile is not None and profile.name == "A"
         use_profile(session, "B")
     with db.read() as session:
-        assert active_profile(session).name == "B"
+        profile = active_profile(session)
+        assert profile is not None and profile.name == "B"
         assert [p.is_active for p in list_profiles(session)] == [False, True]
         with pytest.raises(NotFoundError, match="no profile named 'C'"):
             use_profile(session, "C")

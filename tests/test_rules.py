@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ BODY = (
 )
 
 
-def posting(extra: str = "", **changes: object) -> PostingFacts:
+def posting(extra: str = "", **changes: Any) -> PostingFacts:
     """A legitimate-looking posting; ``extra`` is appended to the description."""
     facts = PostingFacts(
         title="Shopify theme speed and layout fixes",
@@ -154,6 +155,7 @@ CASES = [
 def test_text_rule_fires_and_skips_near_miss(rule: str, bad: PostingFacts, near_miss) -> None:
     flags = fired(bad)
     assert rule in flags
+    assert bad.description is not None
     assert flags[rule] in bad.description
     assert rule not in fired(near_miss)
 
@@ -161,6 +163,7 @@ def test_text_rule_fires_and_skips_near_miss(rule: str, bad: PostingFacts, near_
 def test_evidence_is_the_exact_span() -> None:
     facts = posting("Please add me on Telegram @mark_hiring so we can discuss details.")
     flag = next(f for f in find_flags(load_rules(), facts, now=NOW) if f.severity == "critical")
+    assert facts.description is not None
     assert facts.description[flag.start : flag.end] == flag.evidence
     assert flag.evidence.lower().startswith("add me on telegram")
     assert flag.field == "description"
@@ -322,6 +325,6 @@ def test_hints_only_speed_up() -> None:
             for r in rules.rules
         ),
     )
-    samples = [c[i] for c in CASES + FIELD_CASES for i in (1, 2)] + real_postings
+    samples = [f for _, bad, near in CASES + FIELD_CASES for f in (bad, near)] + real_postings
     for facts in samples:
         assert find_flags(rules, facts, now=NOW) == find_flags(bare, facts, now=NOW)

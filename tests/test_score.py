@@ -24,7 +24,7 @@ PROFILE = ProfileSpec(
 )
 
 
-def score(facts: PostingFacts, profile: ProfileSpec = PROFILE, **kw):  # type: ignore[no-untyped-def]
+def score(facts: PostingFacts, profile: ProfileSpec = PROFILE, **kw):
     return score_posting(facts, profile, now=NOW, **kw)
 
 

@@ -2,18 +2,25 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app import settings
 from app.errors import InputError, NotFoundError
-from app.profiles import default_profile, save_profile
+from app.profiles import active_profile, default_profile, save_profile
 from app.scoring.score import current_rules_version
-from app.storage.models import JobPosting, ScoreCard
+from app.storage.models import JobPosting, Profile, ScoreCard
 from app.storage.postings import apply_facts
 from app.storage.scores import load_card, rescore_all, score_job, stale_cards, stored_version
 from tests.test_rules import NOW, posting
 
 
-def add_jobs(db, count: int) -> list[int]:  # type: ignore[no-untyped-def]
+def active(session: Session) -> Profile:
+    profile = active_profile(session)
+    assert profile is not None
+    return profile
+
+
+def add_jobs(db, count: int) -> list[int]:
     ids = []
     with db.transaction() as session:
         for i in range(count):
@@ -87,29 +94,28 @@ def test_rescore_can_be_stopped(db) -> None:
 def test_cards_to_rescore_follows_profile_changes(db) -> None:
     import time
 
-    from app.profiles import active_profile
     from app.storage.scores import cards_to_rescore
 
     add_jobs(db, 3)
     with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
     with db.read() as session:
-        assert cards_to_rescore(session, active_profile(session)) == 3
+        assert cards_to_rescore(session, active(session)) == 3
     rescore_all(db)
     with db.read() as session:
-        assert cards_to_rescore(session, active_profile(session)) == 0
-        assert cards_to_rescore(session, active_profile(session), "other-version") == 3
+        assert cards_to_rescore(session, active(session)) == 0
+        assert cards_to_rescore(session, active(session), "other-version") == 3
     with db.transaction() as session:
         settings.set_value(session, "score.apply_threshold", 80)
     with db.read() as session:
-        assert cards_to_rescore(session, active_profile(session)) == 3  # verdicts may change
+        assert cards_to_rescore(session, active(session)) == 3  # verdicts may change
     rescore_all(db)
     time.sleep(0.01)
     with db.transaction() as session:
         spec = default_profile("A", skills=["Shopify", "CSS"])
         save_profile(session, spec)
     with db.read() as session:
-        assert cards_to_rescore(session, active_profile(session)) == 3
+        assert cards_to_rescore(session, active(session)) == 3
 
 
 def test_score_jobs_and_sort_by_score_in_sql(db) -> None:
@@ -170,7 +176,7 @@ def test_default_workers_only_on_big_jobs_and_machines(monkeypatch) -> None:
     assert scores.default_workers(100_000) == 1
 
 
-def _varied_real_postings() -> list:  # type: ignore[no-untyped-def]
+def _varied_real_postings() -> list:
     """The real postings with every kind of stored fact set on some of them."""
     import dataclasses
     from datetime import date, timedelta
@@ -215,7 +221,7 @@ def _varied_real_postings() -> list:  # type: ignore[no-untyped-def]
     return out
 
 
-def _stored_cards(db) -> list:  # type: ignore[no-untyped-def]
+def _stored_cards(db) -> list:
     with db.engine.connect() as conn:
         return conn.exec_driver_sql(
             "SELECT job_id, profile_id, total, verdict, factors, flags, matched_skills, "

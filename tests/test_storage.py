@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import ColumnElement, create_engine, select, text
+from sqlalchemy.orm import Session
 
 from app.errors import DatabaseError
 from app.storage import migrations, open_database
@@ -28,7 +29,14 @@ from app.storage.search import fts5_query, job_search_filter
 WHEN = datetime(2026, 3, 1, 12, 30, tzinfo=UTC)
 
 
-def make_everything(session) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def matching(session: Session, query: str) -> ColumnElement[bool]:
+    """The search clause for ``query``, which must have searchable words."""
+    clause = job_search_filter(session, query)
+    assert clause is not None, query
+    return clause
+
+
+def make_everything(session) -> dict[str, int]:
     profile = Profile(
         name="Web dev",
         title="Python & React developer",
@@ -140,16 +148,16 @@ def test_full_text_search_follows_inserts_updates_and_deletes(db) -> None:
     with db.transaction() as session:
         ids = make_everything(session)
     with db.transaction() as session:
-        found = session.scalars(select(JobPosting.id).where(job_search_filter(session, "dash")))
+        found = session.scalars(select(JobPosting.id).where(matching(session, "dash")))
         assert list(found) == [ids["job"]]
         assert list(
-            session.scalars(select(JobPosting.id).where(job_search_filter(session, "typescript")))
+            session.scalars(select(JobPosting.id).where(matching(session, "typescript")))
         ) == [ids["job"]]
         job = session.get(JobPosting, ids["job"])
         job.title = "Vue storefront"
     with db.transaction() as session:
         assert not list(
-            session.scalars(select(JobPosting.id).where(job_search_filter(session, "dashboard")))
+            session.scalars(select(JobPosting.id).where(matching(session, "dashboard")))
         )
         session.add(JobPosting(dedup_key="k2", title="Temporary", description="x"))
     with db.engine.connect() as conn:
@@ -201,9 +209,7 @@ def test_upgrade_from_first_revision_keeps_rows(db_path: Path) -> None:
         assert db.revision() == migrations.head_revision() != "0001"
         with db.read() as session:
             assert session.scalar(select(JobPosting.title)) == "Scrape listings with Python"
-            hits = session.scalars(
-                select(JobPosting.id).where(job_search_filter(session, "scrape"))
-            )
+            hits = session.scalars(select(JobPosting.id).where(matching(session, "scrape")))
             assert len(list(hits)) == 1, "rows from before the search index are searchable"
     finally:
         db.close()
@@ -265,7 +271,7 @@ def test_the_tests_template_database_is_what_opening_a_new_file_makes(
     assert any(kind == "trigger" and name == "job_fts_update" for kind, name, _ in schema(copy))
 
 
-def test_read_never_commits_and_transaction_does(db) -> None:  # type: ignore[no-untyped-def]
+def test_read_never_commits_and_transaction_does(db) -> None:
     from app.storage.models import JobPosting
 
     with db.read() as session:

@@ -23,16 +23,19 @@ IMPORT_FILTER = "Postings (*.csv *.json *.jsonl *.ndjson);;All files (*)"
 
 def install_capture_actions(window: QMainWindow, ctx: AppContext) -> QToolBar:
     """Add the Capture toolbar (Paste posting: Ctrl+Shift+V, Import…) to ``window``."""
-    toolbar = QToolBar("Capture", window, objectName="captureToolbar")
+    toolbar = QToolBar("Capture", window)
+    toolbar.setObjectName("captureToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     color = window.palette().windowText().color()
-    paste = QAction(icon("paste", color), "Paste posting", window, objectName="pastePosting")
+    paste = QAction(icon("paste", color), "Paste posting", window)
+    paste.setObjectName("pastePosting")
     paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
     paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     paste.setToolTip("Add the job posting you copied in your browser (Ctrl+Shift+V)")
     paste.triggered.connect(lambda: paste_posting(ctx, window, on_saved=_revealer(window)))
-    importer = QAction("Import…", window, objectName="importPostings")
+    importer = QAction("Import…", window)
+    importer.setObjectName("importPostings")
     importer.setToolTip("Import postings from a CSV, JSON or JSONL file")
     importer.triggered.connect(lambda: choose_and_import(ctx, window))
     toolbar.addAction(paste)

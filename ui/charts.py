@@ -147,7 +147,7 @@ def _pale_small_samples(bars: QBarSet, counts: list[int]) -> None:
     bars.selectBars([i for i, n in enumerate(counts) if 0 < n < SMALL_SAMPLE])
 
 
-def _attach(chart: QChart, series: QAbstractBarSeries | QLineSeries, x, y) -> None:  # type: ignore[no-untyped-def]
+def _attach(chart: QChart, series: QAbstractBarSeries | QLineSeries, x, y) -> None:
     chart.addSeries(series)
     chart.addAxis(
         x, Qt.AlignmentFlag.AlignLeft if _is_horizontal(series) else Qt.AlignmentFlag.AlignBottom

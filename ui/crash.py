@@ -15,7 +15,7 @@ from app.errors import WorkbenchError
 log = logging.getLogger("pwb.ui")
 
 
-def show_error(parent, title: str, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
+def show_error(parent, title: str, exc: BaseException) -> None:
     """An expected error as a message; anything else as a bug report pointing at the log."""
     if isinstance(exc, WorkbenchError):
         QMessageBox.warning(parent, title, str(exc))

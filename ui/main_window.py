@@ -25,6 +25,8 @@ from app import APP_NAME, __version__, ledger
 from app.storage.ledger import connects_balance
 from ui.capture import install_capture_actions
 from ui.context import AppContext
+from ui.dialogs.import_dialog import ImportDialog
+from ui.dialogs.review_dialog import ReviewDialog
 from ui.icons import icon
 from ui.pages.base import Page
 from ui.pages.connects import ConnectsPage
@@ -52,6 +54,13 @@ CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
 class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right, status below."""
 
+    # set by ui.capture on the window: its actions, and the dialogs they opened last
+    paste_action: QAction
+    import_action: QAction
+    review_dialog: ReviewDialog
+    import_dialog: ImportDialog
+    warning_box: QMessageBox
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -76,7 +85,8 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------
 
     def _build_central(self) -> None:
-        self.nav = QListWidget(objectName="navigation")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -97,7 +107,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(
+            "&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
@@ -154,7 +166,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
-        row = int(settings.value("window/page", 0) or 0)
+        row = int(str(settings.value("window/page", 0) or 0))
         self.nav.setCurrentRow(row if 0 <= row < len(PAGE_CLASSES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:

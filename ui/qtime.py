@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QDateTime
 
 from app import clock
@@ -11,6 +13,11 @@ def today() -> QDate:
     """Today in UTC, the day boundary the core's date filters use."""
     day = clock.today()
     return QDate(day.year, day.month, day.day)
+
+
+def to_date(day: QDate) -> date:
+    """``day`` as a :class:`datetime.date` (what ``QDate.toPython`` returns, typed)."""
+    return date(day.year(), day.month(), day.day())
 
 
 def now() -> QDateTime:

@@ -24,7 +24,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def render_pages(window, outdir: Path, suffix: str) -> list[Path]:  # type: ignore[no-untyped-def]
+def render_pages(window, outdir: Path, suffix: str) -> list[Path]:
     """Show each page of ``window`` in turn and grab it; returns the files written."""
     from PySide6.QtWidgets import QApplication
 

@@ -21,9 +21,9 @@ SEVERITY_COLORS = {"info": "#2f6fdb", "warning": "#c98a04", "critical": "#c0392b
 
 
 def is_dark(app: QApplication | None = None) -> bool:
-    app = app or QApplication.instance()  # type: ignore[assignment]
-    assert app is not None
-    return bool(app.property("pwb_dark"))
+    current = app or QApplication.instance()
+    assert current is not None
+    return bool(current.property("pwb_dark"))
 
 
 def system_prefers_dark() -> bool:

@@ -115,7 +115,7 @@ class CheckContext:
 
 
 @functools.lru_cache(maxsize=1)
-def _spell_checker():  # type: ignore[no-untyped-def]
+def _spell_checker():
     from spellchecker import SpellChecker  # loading the dictionary takes ~0.2 s: once
 
     return SpellChecker(distance=1)

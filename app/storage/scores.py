@@ -531,7 +531,7 @@ class BulkCards:
 
 
 #: a string as ``json.dumps`` writes it (ASCII, escaped)
-_json_text = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+_json_text = json.encoder.encode_basestring_ascii
 
 
 def _plain_flag(flag: Any) -> bool:

@@ -31,14 +31,14 @@ def _delete_closed_widgets() -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(qapp, db) -> AppContext:  # type: ignore[no-untyped-def]
+def ctx(qapp, db) -> AppContext:
     create_application()
     apply_theme(qapp, "light")
     return AppContext(db)
 
 
 @pytest.fixture
-def window(qtbot, ctx) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot, ctx) -> Iterator[MainWindow]:
     QSettings().clear()
     win = MainWindow(ctx)
     qtbot.add_widget(win)

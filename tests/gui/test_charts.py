@@ -22,7 +22,7 @@ NOW = datetime(2024, 7, 1, tzinfo=UTC)
 
 
 @pytest.fixture
-def ins(ctx) -> insights.Insights:  # type: ignore[no-untyped-def]
+def ins(ctx) -> insights.Insights:
     with ctx.db.transaction() as session:
         generate_demo(session, jobs=80, proposals=60, seed=2, now=NOW)
         session.execute(  # a stranger's category name, on the most used category
@@ -57,7 +57,7 @@ def test_category_names_are_escaped_in_axis_labels(ins) -> None:
     assert hover_text("categories", ins, "Win rate", index).startswith("<b>=cmd")
 
 
-def test_chart_export_module(ctx, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_chart_export_module(ctx, tmp_path: Path, capsys) -> None:
     with ctx.db.transaction() as session:
         generate_demo(session, jobs=40, proposals=30, seed=4, now=NOW)
     db = str(ctx.db.path)

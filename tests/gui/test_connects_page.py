@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,10 +13,12 @@ from sqlalchemy import select
 from app import clock, ledger
 from app.proposals import submit_proposal
 from app.storage.models import JobPosting, LedgerEntry
-from ui.dialogs.ledger_dialogs import ReconcileDialog
+from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
 from ui.main_window import MainWindow
 from ui.models.ledger_model import LedgerTableModel
 from ui.pages.connects import ConnectsPage
+
+D = TypeVar("D", bound=LedgerDialog)
 
 pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
@@ -33,6 +36,12 @@ def stored(db) -> list[tuple[str, int, float | None]]:
         return [(e.kind, e.amount, e.usd) for e in rows]
 
 
+def shown_dialog(page: ConnectsPage, kind: type[D]) -> D:
+    """The ledger dialog ``page`` opened last, which must be a ``kind``."""
+    assert isinstance(page.dialog, kind), page.dialog
+    return page.dialog
+
+
 def click_ok(qtbot, dialog) -> None:
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -42,8 +51,8 @@ def test_buy_a_bundle(qtbot, window: MainWindow, db) -> None:
     page = connects_page(qtbot, window)
     assert page.stack.currentWidget() is page.empty_state
     qtbot.mouseClick(page.buy_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = shown_dialog(page, BuyDialog)
+    assert dialog.isVisible()
     dialog.bundle.setCurrentIndex(dialog.bundle.findData(40))
     assert dialog.usd.value() == 6.0  # 40 × $0.15
     dialog.usd.clear()
@@ -64,13 +73,13 @@ def test_buy_a_bundle(qtbot, window: MainWindow, db) -> None:
 def test_bonus_then_reconcile(qtbot, window: MainWindow, db) -> None:
     page = connects_page(qtbot, window)
     qtbot.mouseClick(page.bonus_button, Qt.MouseButton.LeftButton)
-    bonus = page.dialog
+    bonus = shown_dialog(page, BonusDialog)
     bonus.amount.clear()
     qtbot.keyClicks(bonus.amount, "12")
     qtbot.keyClicks(bonus.note, "referral")
     click_ok(qtbot, bonus)
     qtbot.mouseClick(page.reconcile_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
+    dialog = shown_dialog(page, ReconcileDialog)
     assert dialog.platform.value() == 12
     dialog.platform.clear()
     qtbot.keyClicks(dialog.platform, "46")
@@ -89,18 +98,18 @@ def test_bonus_then_reconcile(qtbot, window: MainWindow, db) -> None:
 def test_refused_input_keeps_the_dialog_open_and_posts_nothing(qtbot, window, db) -> None:
     page = connects_page(qtbot, window)
     qtbot.mouseClick(page.reconcile_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
+    dialog = shown_dialog(page, ReconcileDialog)
     assert "already matches" in dialog.preview.text()
     with qtbot.assert_not_emitted(window.ctx.ledger_changed):
         click_ok(qtbot, dialog)  # platform 0, ledger 0: nothing to post
     assert stored(db) == []
     qtbot.mouseClick(page.buy_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
-    dialog.when.setMaximumDateTime(dialog.when.dateTime().addDays(30))
-    dialog.when.setDateTime(dialog.when.dateTime().addDays(3))
+    buy = shown_dialog(page, BuyDialog)
+    buy.when.setMaximumDateTime(buy.when.dateTime().addDays(30))
+    buy.when.setDateTime(buy.when.dateTime().addDays(3))
     with qtbot.assert_not_emitted(window.ctx.ledger_changed):
-        click_ok(qtbot, dialog)
-    assert dialog.isVisible() and "in the future" in dialog.error_label.text()
+        click_ok(qtbot, buy)
+    assert buy.isVisible() and "in the future" in buy.error_label.text()
     assert stored(db) == []
 
 
@@ -247,7 +256,7 @@ def test_the_catch_up_runs_before_the_connects_page_is_ever_shown(
     assert connects_page(qtbot, window).balance_label.text() == "0 Connects"
 
 
-def stored_entries(db):  # type: ignore[no-untyped-def]
+def stored_entries(db):
     with db.read() as session:
         return list(session.scalars(select(LedgerEntry).order_by(LedgerEntry.id)))
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCharts import (
     QAbstractBarSeries,
+    QAbstractSeries,
+    QChart,
     QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QLineSeries,
@@ -27,22 +30,23 @@ from ui.theme import apply_theme
 pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 
 NOW = datetime(2024, 7, 1, tzinfo=UTC)
+S = TypeVar("S", bound=QAbstractSeries)
 
 
 @pytest.fixture
-def demo_ctx(ctx):  # type: ignore[no-untyped-def]
+def demo_ctx(ctx):
     with ctx.db.transaction() as session:
         generate_demo(session, jobs=150, proposals=90, seed=5, now=NOW)
     return ctx
 
 
-def refreshed(qtbot, page: InsightsPage, action=None) -> None:  # type: ignore[no-untyped-def]
+def refreshed(qtbot, page: InsightsPage, action=None) -> None:
     with qtbot.waitSignal(page.refreshed, timeout=20000):
         (action or page.refresh)()
 
 
 @pytest.fixture
-def page(qtbot, demo_ctx) -> InsightsPage:  # type: ignore[no-untyped-def]
+def page(qtbot, demo_ctx) -> InsightsPage:
     page = InsightsPage(demo_ctx)
     qtbot.addWidget(page)
     page.resize(1200, 900)
@@ -51,9 +55,16 @@ def page(qtbot, demo_ctx) -> InsightsPage:  # type: ignore[no-untyped-def]
     return page
 
 
-def expected(ctx, profile_id=None) -> insights.Insights:  # type: ignore[no-untyped-def]
+def expected(ctx, profile_id=None) -> insights.Insights:
     with ctx.db.read() as session:
         return insights.compute_insights(session, profile_id=profile_id)
+
+
+def first_series(chart: QChart, kind: type[S]) -> S:
+    """The first series of ``chart``, which must be a ``kind``."""
+    series = chart.series()[0]
+    assert isinstance(series, kind), series
+    return series
 
 
 def bar_values(series: QAbstractBarSeries) -> list[list[float]]:
@@ -78,13 +89,13 @@ def test_each_chart_shows_its_series(page: InsightsPage, demo_ctx) -> None:
     assert [c + i for c, i in zip(cold, invited, strict=True)][::-1] == [
         s.count for s in ins.funnel()
     ]
-    bands = charts["score-bands"].series()[0]
+    bands = first_series(charts["score-bands"], QAbstractBarSeries)
     assert len(bands.barSets()) == 1 and bands.barSets()[0].count() == 5
     cats = charts["categories"].series()[0]
     assert isinstance(cats, QHorizontalBarSeries)
     assert cats.barSets()[0].count() == min(8, len(ins.by_category))
-    assert len(charts["boost"].series()[0].barSets()) == 2
-    speed = charts["speed"].series()[0].barSets()[0]
+    assert len(first_series(charts["boost"], QAbstractBarSeries).barSets()) == 2
+    speed = first_series(charts["speed"], QAbstractBarSeries).barSets()[0]
     assert speed.count() == 5  # the five delay buckets; unknown posting times left out
     assert len(charts) == 7
     for kind, card in page.cards.items():
@@ -138,14 +149,14 @@ def test_hover_shows_the_values(page: InsightsPage, demo_ctx, monkeypatch) -> No
     monkeypatch.setattr(charts, "_show_tip", shown.append)  # offscreen has no tooltips
     ins = expected(demo_ctx)
     top = ins.funnel()[0]
-    bars = page.cards["funnel"].chart.series()[0].barSets()[0]
+    bars = first_series(page.cards["funnel"].chart, QAbstractBarSeries).barSets()[0]
     bars.hovered.emit(True, 4)  # the top bar: submitted
     assert shown and shown[-1].startswith(f"Submitted: {top.count:,} (")
-    spend = page.cards["spend"].chart.series()[0].barSets()[1]
+    spend = first_series(page.cards["spend"].chart, QAbstractBarSeries).barSets()[1]
     spend.hovered.emit(True, 0)
     _unit, periods = ins.spend_periods()
     assert shown[-1].startswith(f"{periods[0].period}: {periods[0].base:,} base")
-    page.cards["balance"].chart.series()[0].hovered.emit(QPointF(0, 42), True)
+    first_series(page.cards["balance"].chart, QLineSeries).hovered.emit(QPointF(0, 42), True)
     assert shown[-1] == "1970-01-01: 42 Connects"
 
 
@@ -169,6 +180,7 @@ def test_export_png_and_csv(qtbot, page: InsightsPage, monkeypatch, tmp_path: Pa
         "connects_per_hire",
         "usd_per_hire",
     ]
+    assert page.result is not None
     assert len(rows) == 1 + len(page.result.insights.by_score_band)
 
 
@@ -188,4 +200,5 @@ def test_changes_elsewhere_refresh_the_page(qtbot, page: InsightsPage, demo_ctx)
     with demo_ctx.db.transaction() as session:
         session.add(LedgerEntry(kind="bonus", amount=500, at=NOW))
     refreshed(qtbot, page, demo_ctx.ledger_changed.emit)
+    assert page.result is not None
     assert page.result.insights.balance[-1].balance == expected(demo_ctx).balance[-1].balance

@@ -13,6 +13,7 @@ from app.domain import BudgetType, PostingFacts
 from app.storage.jobs import add_posting, get_job
 from app.storage.models import JobPosting, Profile, ScoreCard
 from ui.capture import import_path
+from ui.dialogs.review_dialog import ReviewDialog
 from ui.main_window import MainWindow
 from ui.models.jobs_model import PAGE_SIZE, JobsModel
 from ui.pages.jobs import JobsPage
@@ -48,6 +49,13 @@ def jobs_page(window: MainWindow) -> JobsPage:
     return window.go_to(JobsPage)
 
 
+def line_edit(dialog: ReviewDialog, field: str) -> QLineEdit:
+    """The review dialog's one-line editor for ``field``."""
+    editor = dialog.editors[field]
+    assert isinstance(editor, QLineEdit), field
+    return editor
+
+
 def test_jobs_model_passes_modeltester(qtmodeltester, db) -> None:
     ids = fill(db, PAGE_SIZE + 30)
     with db.transaction() as session:
@@ -61,6 +69,7 @@ def test_jobs_model_passes_modeltester(qtmodeltester, db) -> None:
     model.fetchMore()
     assert model.rowCount() == PAGE_SIZE + 30 and not model.canFetchMore()
     row = model.row_of(ids[5])
+    assert row is not None
     assert model.index(row, 0).data() == "Apply"
     assert model.index(row, 1).data() == "77"
     assert model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -145,7 +154,7 @@ def test_review_dialog_rejects_bad_numbers(qtbot, window: MainWindow, db) -> Non
     QApplication.clipboard().setText(TILE)
     window.paste_action.trigger()
     dialog = window.review_dialog
-    dialog.editors["connects_required"].setText("eight")
+    line_edit(dialog, "connects_required").setText("eight")
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
@@ -210,6 +219,7 @@ def test_import_with_progress_then_cancel_leaves_db_unchanged(
     big.write_text(json.dumps([{"title": f"Row {i}"} for i in range(30000)]), encoding="utf-8")
     dialog = import_path(window.ctx, window, big)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is not None
     with qtbot.waitSignal(dialog.task.finished, timeout=20000):
         pass
     assert "cancelled" in dialog.status.text()
@@ -230,7 +240,12 @@ def test_import_with_bad_rows_offers_valid_rows_only(
         assert session.query(JobPosting).count() == 0
     qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: dialog.close_button.isVisible() and dialog.report.added == 1, timeout=10000
+        lambda: (
+            dialog.close_button.isVisible()
+            and dialog.report is not None
+            and dialog.report.added == 1
+        ),
+        timeout=10000,
     )
     with db.read() as session:
         assert session.query(JobPosting).count() == 1
@@ -277,13 +292,13 @@ def test_paste_of_several_tiles_reviews_each(qtbot, window: MainWindow, db) -> N
     window.paste_action.trigger()
     dialog = window.review_dialog
     assert dialog.picker.isVisible() and dialog.picker.count() == 2
-    dialog.editors["category"].setText("Scraping")
+    line_edit(dialog, "category").setText("Scraping")
     dialog.picker.setCurrentIndex(1)
-    assert dialog.editors["title"].text() == "Logo for a bakery"
-    assert dialog.editors["category"].text() == ""
-    dialog.editors["category"].setText("Design")
+    assert line_edit(dialog, "title").text() == "Logo for a bakery"
+    assert line_edit(dialog, "category").text() == ""
+    line_edit(dialog, "category").setText("Design")
     dialog.picker.setCurrentIndex(0)
-    assert dialog.editors["category"].text() == "Scraping"  # edits survive switching
+    assert line_edit(dialog, "category").text() == "Scraping"  # edits survive switching
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
@@ -305,7 +320,9 @@ def test_keyboard_triage(qtbot, window: MainWindow, db) -> None:
     qtbot.keyClick(page.table, Qt.Key.Key_S)
     with db.read() as session:
         assert get_job(session, job_id).status == "shortlisted"
-    page.table.selectRow(page.model.row_of(job_id))
+    row = page.model.row_of(job_id)
+    assert row is not None
+    page.table.selectRow(row)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     with db.read() as session:
         assert get_job(session, job_id).deleted_at is not None

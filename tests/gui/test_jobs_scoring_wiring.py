@@ -10,6 +10,7 @@ from app.profiles import first_run_profile, save_profile
 from ui.dialogs.draft_dialog import DraftDialog
 from ui.main_window import MainWindow
 from ui.models.jobs_model import VERDICT
+from ui.pages.jobs import JobsPage
 from ui.widgets.verdict_delegate import VerdictDelegate
 
 SCAM = (
@@ -27,6 +28,7 @@ def test_selected_posting_shows_its_score_card_and_drafts(qtbot, window: MainWin
         capture_text(session, SCAM)
     window.nav.setCurrentRow(0)
     page = window.current_page()
+    assert isinstance(page, JobsPage)
     page.refresh()
     assert isinstance(page.table.itemDelegateForColumn(VERDICT), VerdictDelegate)
     assert page.model.rowCount() == 1
@@ -35,9 +37,11 @@ def test_selected_posting_shows_its_score_card_and_drafts(qtbot, window: MainWin
 
     page.table.selectRow(0)
     view = page.score_view
+    card = view.card
+    assert card is not None
     assert page.detail_tabs.tabText(0) == "Score"
-    assert view.total_label.text() == str(view.card.total)
-    rules = {flag["rule"] for flag in view.card.flags}
+    assert view.total_label.text() == str(card.total)
+    rules = {flag["rule"] for flag in card.flags}
     assert "off-platform-contact" in rules
     assert view.highlighted_spans(), "the Telegram evidence is highlighted in the description"
     start, end = view.highlighted_spans()[0]

@@ -3,13 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from sqlalchemy import select
 
 from app import settings
 from app.storage.models import LedgerEntry
 from ui import screenshots
 from ui.main_window import PAGE_CLASSES, MainWindow
+from ui.preferences import PreferencesDialog
 
 AREAS = ["Jobs", "Proposals", "Saved replies", "Connects", "Insights", "Profile"]
 
@@ -79,11 +80,18 @@ def test_empty_states_say_what_to_do(window: MainWindow) -> None:
         assert page.stack.currentWidget() is page.empty_state
 
 
+def click_ok(dialog: QWidget) -> None:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
 def test_preferences_store_thresholds(qtbot, window: MainWindow, db) -> None:
     def fill_and_accept() -> None:
         dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PreferencesDialog)
         dialog.apply_threshold.setValue(80)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        click_ok(dialog)
 
     QTimer.singleShot(0, fill_and_accept)
     window.preferences_action.trigger()
@@ -121,9 +129,10 @@ def test_new_thresholds_rescore_stored_postings(qtbot, window: MainWindow, db) -
 
     def set_and_accept() -> None:
         dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PreferencesDialog)
         dialog.maybe_threshold.setValue(0)
         dialog.apply_threshold.setValue(1)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        click_ok(dialog)
 
     QTimer.singleShot(0, set_and_accept)
     window.preferences_action.trigger()

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward 
 T0 = clock.now() - timedelta(days=2)
 
 
-def setup_history(db) -> list[int]:  # type: ignore[no-untyped-def]
+def setup_history(db) -> list[int]:
     with db.transaction() as session:
         ledger.buy(session, 40, at=T0)
         ids = []
@@ -34,7 +34,7 @@ def setup_history(db) -> list[int]:  # type: ignore[no-untyped-def]
         return ids
 
 
-def action(page: ProposalsPage, starts: str):  # type: ignore[no-untyped-def]
+def action(page: ProposalsPage, starts: str):
     found = [a for a in page.moves_menu.actions() if a.text().startswith(starts)]
     assert found, [a.text() for a in page.moves_menu.actions()]
     return found[0]

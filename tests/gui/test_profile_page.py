@@ -3,11 +3,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+)
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.profiles import active_profile, default_profile, profile_to_toml, save_profile, spec_of
-from app.storage.models import JobPosting, ScoreCard
+from app.storage.models import JobPosting, Profile, ScoreCard
 from app.storage.postings import apply_facts
 from tests.test_rules import posting
 from ui.dialogs.first_run import FirstRunDialog, needs_first_run
@@ -15,25 +22,31 @@ from ui.pages.profile import ProfilePage
 from ui.pages.profile_models import RulesModel
 
 
-def add_jobs(db, count: int = 5) -> None:  # type: ignore[no-untyped-def]
+def active(session: Session) -> Profile:
+    profile = active_profile(session)
+    assert profile is not None
+    return profile
+
+
+def add_jobs(db, count: int = 5) -> None:
     with db.transaction() as session:
         for i in range(count):
             facts = posting(f"Job {i}.", url=f"https://www.upwork.com/jobs/x_~01{i:016x}")
             session.add(apply_facts(JobPosting(), facts))
 
 
-def page_of(window) -> ProfilePage:  # type: ignore[no-untyped-def]
+def page_of(window) -> ProfilePage:
     window.nav.setCurrentRow(5)
     page = window.current_page()
     assert isinstance(page, ProfilePage)
     return page
 
 
-def wait_rescored(qtbot, page: ProfilePage) -> None:  # type: ignore[no-untyped-def]
+def wait_rescored(qtbot, page: ProfilePage) -> None:
     qtbot.waitUntil(lambda: not page.rescoring, timeout=10_000)
 
 
-def card_count(db) -> int:  # type: ignore[no-untyped-def]
+def card_count(db) -> int:
     with db.read() as session:
         return session.scalar(select(func.count()).select_from(ScoreCard)) or 0
 
@@ -47,7 +60,9 @@ def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db)
     qtbot.keyClicks(dialog.title_edit, "Shopify developer")
     qtbot.keyClicks(dialog.skills, "Shopify, CSS")
     dialog.rate.setValue(35)
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert not needs_first_run(ctx)
     assert page.stack.currentWidget() is page.content
     assert page.form.title_edit.text() == "Shopify developer"
@@ -79,7 +94,7 @@ def test_edit_save_rescores_in_background(qtbot, window, db) -> None:
     QApplication.processEvents()  # the window keeps painting while the rescore runs
     wait_rescored(qtbot, page)
     with db.read() as session:
-        spec = spec_of(active_profile(session))
+        spec = spec_of(active(session))
         after = session.scalar(select(func.max(ScoreCard.total)))
     assert [s.name for s in spec.skills] == ["Shopify", "Liquid", "CSS"]
     assert spec.min_hourly_rate == 45.0
@@ -108,6 +123,7 @@ def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) ->
     view.setCurrentIndex(cell)
     qtbot.keyClick(view, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
+    assert isinstance(editor, (QLineEdit, QAbstractSpinBox)), editor
 
     editor.selectAll()
     qtbot.keyClicks(editor, "2.5")
@@ -117,7 +133,7 @@ def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) ->
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     wait_rescored(qtbot, page)
     with db.read() as session:
-        overrides = active_profile(session).rule_overrides
+        overrides = active(session).rule_overrides
     assert overrides == {
         "stale-post": {"enabled": False, "weight": 1.0},
         "low-client-rating": {"enabled": True, "weight": 2.5},
@@ -162,7 +178,7 @@ def test_bad_import_shows_message_and_changes_nothing(qtbot, window, db, tmp_pat
     page.import_from(bad)
     assert "line 2 key 'min_hourly_rate' must be a number" in shown[0]
     with db.read() as session:
-        assert active_profile(session).min_hourly_rate == 25.0
+        assert active(session).min_hourly_rate == 25.0
     wait_rescored(qtbot, page)
 
 
@@ -194,7 +210,7 @@ def test_rescore_runs_in_background_with_progress_and_cancel(
     gui_thread = threading.get_ident()
     seen_threads: list[int] = []
 
-    def slow_rescore(db_, name, *, progress, should_stop):  # type: ignore[no-untyped-def]
+    def slow_rescore(db_, name, *, progress, should_stop):
         seen_threads.append(threading.get_ident())
         done = 0
         while done < 100 and not should_stop():
@@ -231,7 +247,7 @@ def test_refresh_counts_stale_cards_off_the_gui_thread(qtbot, ctx, window, db, m
 
     counted_on: list[int] = []
 
-    def counting(db_, name=None):  # type: ignore[no-untyped-def]
+    def counting(db_, name=None):
         counted_on.append(threading.get_ident())
         return scores.profile_cards_to_rescore(db_, name)
 

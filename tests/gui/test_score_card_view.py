@@ -16,7 +16,7 @@ from ui.widgets.verdict_delegate import VerdictDelegate
 HOSTILE = "<b>bold</b> <img src=x> Add me on Telegram @hr_desk for details."
 
 
-def stored_card(db, extra: str = HOSTILE):  # type: ignore[no-untyped-def]
+def stored_card(db, extra: str = HOSTILE):
     facts = posting(extra)
     with db.transaction() as session:
         save_profile(session, default_profile("Shop", skills=["Shopify", "CSS", "Go"]))
@@ -81,7 +81,7 @@ class _Verdicts(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and index.isValid():
             return self.values[index.row()]
         return None

@@ -4,11 +4,11 @@ from ui.tasks import Cancelled, run_task
 
 
 def test_result_comes_back_on_the_gui_thread(qtbot) -> None:
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress):
         progress.report(1, 2, "half")
         return 41 + 1
 
-    results = []
+    results: list[int] = []
     task = run_task(work, on_done=results.append)
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
@@ -16,10 +16,10 @@ def test_result_comes_back_on_the_gui_thread(qtbot) -> None:
 
 
 def test_errors_come_back_as_failed(qtbot) -> None:
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress):
         raise ValueError("bad row 3")
 
-    errors = []
+    errors: list[BaseException] = []
     task = run_task(work, on_error=errors.append)
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
@@ -31,12 +31,12 @@ def test_cancel_stops_at_the_next_check(qtbot) -> None:
 
     gate = threading.Event()
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress):
         gate.wait(5)
         progress.check()
         return "finished anyway"
 
-    done = []
+    done: list[str] = []
     task = run_task(work, on_done=done.append)
     task.cancel()
     gate.set()

@@ -102,8 +102,10 @@ def test_country_names(text, name):
 
 
 def test_find_country_in_a_client_line():
-    assert find_country("$10K+ spent  Canada Proposals")[0] == "Canada"
-    assert find_country("| Hong Kong |")[0] == "Hong Kong"
+    canada = find_country("$10K+ spent  Canada Proposals")
+    assert canada is not None and canada[0] == "Canada"
+    hong_kong = find_country("| Hong Kong |")
+    assert hong_kong is not None and hong_kong[0] == "Hong Kong"
     assert find_country("nothing here") is None
 
 

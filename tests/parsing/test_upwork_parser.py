@@ -409,6 +409,7 @@ def test_several_tiles_give_several_postings() -> None:
         "Go scraper for real estate listings",
     ]
     assert postings[2].posted_at == NOW - timedelta(minutes=5)
+    assert postings[1].raw_text is not None
     assert postings[1].raw_text.startswith("Shopify theme tweaks")
     assert "Canada" not in postings[1].raw_text
 
@@ -418,6 +419,7 @@ def test_raw_text_and_url_kept() -> None:
     facts = parse_postings(text, NOW)[0]
     assert facts.url == "https://www.upwork.com/jobs/~01ba8443095c7afd5e"
     assert facts.title == "Senior Django developer for booking platform"
+    assert facts.raw_text is not None
     assert facts.raw_text.startswith("https://")
 
 
@@ -525,6 +527,7 @@ def test_freelancer_project_page() -> None:
     assert facts.platform == "freelancer"
     assert facts.title == "Build a WordPress website for a bakery"
     assert facts.description == "We need a five-page WordPress site with an order form."
+    assert facts.budget_type is not None
     assert facts.budget_type.value == "fixed" and facts.fixed_budget == 750.0
     assert facts.skills == ["WordPress", "PHP", "Website Design"]
     assert (facts.proposals_min, facts.proposals_max) == (25, 25)
@@ -538,6 +541,7 @@ def test_freelancer_hourly() -> None:
     text = FREELANCER.replace("$250.00 – 750.00 USD", "$15.00 – 25.00 USD per hour")
     [facts] = parse_postings(text, NOW)
     assert (facts.hourly_min, facts.hourly_max) == (15.0, 25.0)
+    assert facts.budget_type is not None
     assert facts.budget_type.value == "hourly"
 
 

@@ -128,12 +128,12 @@ class DraftDialog(QDialog):
         self.setWindowTitle(f"Draft proposal — {self.facts.title or 'posting'}")
         self.resize(1100, 720)
         self.render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
-        self.render_timer.timeout.connect(self.render)
+        self.render_timer.timeout.connect(self.render_draft)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.run_checks)
         self._build()
         if self.choices:
-            self.render()
+            self.render_draft()
         else:
             self.status.setText("No saved proposal replies yet: add one on the Saved replies page.")
 
@@ -223,7 +223,7 @@ class DraftDialog(QDialog):
         if self.manual_edit and not self._confirm_discard():
             return
         self.manual_edit = False
-        self.render()
+        self.render_draft()
 
     def _confirm_discard(self) -> bool:
         answer = QMessageBox.question(
@@ -232,7 +232,7 @@ class DraftDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
-    def render(self) -> None:
+    def render_draft(self) -> None:
         """Render the chosen reply with the fill-ins typed so far (unless the text was edited)."""
         self.render_timer.stop()
         choice = self.current_choice()

@@ -165,10 +165,12 @@ class JobsModel(QAbstractTableModel):
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column].sort_key
+        if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        key = COLUMNS[column].sort_key
         if key == self.query.sort and descending == self.query.descending and self._rows:
             return
         self.set_query(replace(self.query, sort=key, descending=descending))

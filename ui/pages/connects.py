@@ -113,14 +113,16 @@ class ConnectsPage(Page):
         return content
 
     def _build_summary(self) -> QHBoxLayout:
-        self.balance_label = QLabel(objectName="connectsBalance")
+        self.balance_label = QLabel()
+        self.balance_label.setObjectName("connectsBalance")
         font = self.balance_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.balance_label.setFont(font)
         self.expiry_label = QLabel(wordWrap=True)
         self.forecast_label = QLabel(wordWrap=True)
-        self.warning_label = QLabel(wordWrap=True, objectName="connectsWarning")
+        self.warning_label = QLabel(wordWrap=True)
+        self.warning_label.setObjectName("connectsWarning")
         self.warning_label.setStyleSheet(f"color: {SEVERITY_COLORS['warning']}")
         for label in (self.expiry_label, self.forecast_label, self.warning_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -144,9 +146,10 @@ class ConnectsPage(Page):
         for label, days in PERIODS:
             self.period_filter.addItem(label, days)
         today = qtime.today()
-        self.from_date = QDateEdit(today.addMonths(-1), calendarPopup=True)
-        self.to_date = QDateEdit(today, calendarPopup=True)
+        self.from_date = QDateEdit(today.addMonths(-1))
+        self.to_date = QDateEdit(today)
         for edit in (self.from_date, self.to_date):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             edit.dateChanged.connect(self.refresh)
@@ -171,8 +174,8 @@ class ConnectsPage(Page):
         if days is None:
             return None, None
         if days == -1:
-            start = datetime.combine(self.from_date.date().toPython(), time(0), tzinfo=UTC)
-            end = datetime.combine(self.to_date.date().toPython(), time.max, tzinfo=UTC)
+            start = datetime.combine(qtime.to_date(self.from_date.date()), time(0), tzinfo=UTC)
+            end = datetime.combine(qtime.to_date(self.to_date.date()), time.max, tzinfo=UTC)
             return start, end
         return clock.now() - timedelta(days=days), None
 

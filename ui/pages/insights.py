@@ -82,11 +82,13 @@ class ChartCard(QFrame):
         self.setMinimumHeight(CARD_MIN_HEIGHT)
         self.view: QChartView = chart_view(QChart())
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.empty_label = QLabel(objectName="muted", wordWrap=True)
+        self.empty_label = QLabel(wordWrap=True)
+        self.empty_label.setObjectName("muted")
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.takeaway_label = QLabel(objectName="takeaway", wordWrap=True)
+        self.takeaway_label = QLabel(wordWrap=True)
+        self.takeaway_label.setObjectName("takeaway")
         self.takeaway_label.setTextFormat(Qt.TextFormat.PlainText)
         self.takeaway_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 6)
         self.takeaway_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -160,7 +162,7 @@ class ChartCard(QFrame):
         if path:
             self._export(self.export_csv, path)
 
-    def _export(self, export, path: str) -> None:  # type: ignore[no-untyped-def]
+    def _export(self, export, path: str) -> None:
         try:
             export(path)
         except WorkbenchError as exc:
@@ -207,8 +209,11 @@ class InsightsPage(Page):
         self.range_combo = QComboBox()
         for key, label in insights.RANGE_PRESETS:
             self.range_combo.addItem(label, key)
-        self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.from_edit = QDateEdit()
+        self.to_edit = QDateEdit()
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
         today = qtime.today()
         self.from_edit.setDate(today.addMonths(-3))
         self.to_edit.setDate(today)
@@ -233,7 +238,8 @@ class InsightsPage(Page):
         self._show_dates()
 
     def _build_content(self) -> None:
-        self.summary_label = QLabel(objectName="muted")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("muted")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.cards = {kind: ChartCard(kind) for kind in insights.CHART_KINDS}
         grid_host = QWidget()
@@ -259,9 +265,9 @@ class InsightsPage(Page):
         """The chosen range as ``[start, end)`` in UTC (whole days)."""
         if self.range_combo.currentData() == "all":
             return None, None
-        first = self.from_edit.date().toPython()
-        last = self.to_edit.date().toPython()
-        return insights.day_bounds(first, last)  # type: ignore[arg-type]
+        first = qtime.to_date(self.from_edit.date())
+        last = qtime.to_date(self.to_edit.date())
+        return insights.day_bounds(first, last)
 
     def selected_profile_id(self) -> int | None:
         return self.profile_combo.currentData()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -114,7 +115,8 @@ class JobsPage(Page):
         self.count_timer.setInterval(COUNT_DELAY_MS)
         self.count_timer.timeout.connect(self._count_when_idle)
         self.model = JobsModel(ctx.db, self)
-        self.count_label = QLabel(objectName="muted")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
         self.header.addWidget(self.count_label)
 
         empty = EmptyState(
@@ -133,7 +135,9 @@ class JobsPage(Page):
         row.addWidget(self.empty_paste_button)
         row.addWidget(self.empty_import_button)
         row.addStretch(1)
-        column_layout = empty.text_label.parentWidget().layout()
+        column = empty.text_label.parentWidget()
+        assert column is not None
+        column_layout = column.layout()
         assert isinstance(column_layout, QVBoxLayout)
         column_layout.addSpacing(8)
         column_layout.addLayout(row)
@@ -190,12 +194,13 @@ class JobsPage(Page):
         self.date_combo.addItem("Posted between…", CUSTOM_RANGE)
         self.date_combo.currentIndexChanged.connect(self._date_choice_changed)
         today = qtime.today()
-        self.date_from = QDateEdit(today.addDays(-7), calendarPopup=True)
-        self.date_to = QDateEdit(today, calendarPopup=True)
+        self.date_from = QDateEdit(today.addDays(-7))
+        self.date_to = QDateEdit(today)
         for edit, tip in (
             (self.date_from, "Posted on or after"),
             (self.date_to, "Posted on or before"),
         ):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setToolTip(tip)
             edit.setVisible(False)
@@ -217,7 +222,8 @@ class JobsPage(Page):
         self.apply_filters()
 
     def _build_undo_bar(self) -> QFrame:
-        self.undo_bar = QFrame(objectName="undoBar")
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self.undo_bar)
         row.setContentsMargins(8, 4, 8, 4)
@@ -228,7 +234,9 @@ class JobsPage(Page):
         row.addWidget(self.undo_label, 1)
         row.addWidget(self.undo_button)
         self.undo_bar.hide()
-        self.undo_action = QAction("Undo", self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action = QAction(
+            "Undo", self, shortcut=QKeySequence(QKeySequence.StandardKey.Undo)
+        )
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(self.undo)
         self.addAction(self.undo_action)
@@ -264,7 +272,8 @@ class JobsPage(Page):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.no_match_label = QLabel("No postings match these filters.", objectName="muted")
+        self.no_match_label = QLabel("No postings match these filters.")
+        self.no_match_label.setObjectName("muted")
         self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match_label.hide()
         layout.addWidget(self.table, 1)
@@ -331,7 +340,8 @@ class JobsPage(Page):
         self.detail_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.detail_labels: dict[str, QLabel] = {}
         outer.addLayout(self.detail_form)
-        self.description_title = QLabel("Description", objectName="sectionTitle")
+        self.description_title = QLabel("Description")
+        self.description_title.setObjectName("sectionTitle")
         self.description_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
         self.description = QLabel()
         self.description.setTextFormat(Qt.TextFormat.PlainText)
@@ -495,7 +505,7 @@ class JobsPage(Page):
         self.shown_job_id = job_id
         self.job_shown.emit(job_id)
 
-    def _header_menu(self, pos: object) -> None:
+    def _header_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for column, spec in enumerate(COLUMNS):
             if column == TITLE:
@@ -504,15 +514,15 @@ class JobsPage(Page):
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
             action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
-        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         if not self.selected_ids():
             return
         menu = QMenu(self)
         for text, target, _shortcut in ACTIONS:
-            menu.addAction(text, lambda t=target: self.apply_action(t))
-        menu.popup(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+            menu.addAction(text, partial(self.apply_action, target))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -164,8 +164,8 @@ class ProfileForm(QTabWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RulesModel.TITLE, QHeaderView.ResizeMode.Stretch)
         page = QWidget()
-        col = QVBoxLayout(page)
-        col.addWidget(self.rules_view)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.rules_view)
         return page
 
     # -- values ----------------------------------------------------------------------

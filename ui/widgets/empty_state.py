@@ -28,9 +28,11 @@ class EmptyState(QWidget):
         self.icon_name = icon_name
         self.icon_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self._tint_icon()
-        self.title_label = QLabel(title, objectName="emptyTitle")
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("emptyTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text_label = QLabel(text, objectName="emptyText")
+        self.text_label = QLabel(text)
+        self.text_label.setObjectName("emptyText")
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -191,7 +191,7 @@ class ScoreCardView(QWidget):
         self.matched_label.setText("Matched skills: " + (", ".join(card.matched_skills) or "none"))
         self.missing_label.setText("Missing skills: " + (", ".join(card.missing_skills) or "none"))
         self.factors.set_rows(card.factors or [])
-        flags = sorted(card.flags or [], key=lambda f: SEVERITY_ORDER.get(f.get("severity"), 3))
+        flags = sorted(card.flags or [], key=lambda f: SEVERITY_ORDER.get(f.get("severity", ""), 3))
         self.flags.set_rows(flags)
         self.flags_title.setText(f"Red flags ({len(flags)})" if flags else "Red flags: none found")
         self.flags_view.setVisible(bool(flags))
@@ -238,8 +238,8 @@ class ScoreCardView(QWidget):
             cursor.setPosition(span[0])
             cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[misc]
-            selection.format = fmt  # type: ignore[misc]
+            selection.cursor = cursor
+            selection.format = fmt
             selections.append(selection)
         return selections
 

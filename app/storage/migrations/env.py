@@ -21,12 +21,12 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
-def _include(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+def _include(obj, name, type_, reflected, compare_to):
     # FTS5 tables and their shadow tables are made by hand in 0002.
     return not (type_ == "table" and name is not None and name.startswith("job_fts"))
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
