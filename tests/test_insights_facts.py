@@ -15,8 +15,8 @@ from app import insights as I
 from app.demo import generate_demo
 from app.ledger import post_entry
 from app.proposals import change_status, submit_proposal
+from app.storage import Database, open_database
 from app.storage import db as storage_db
-from app.storage import open_database
 from app.storage.models import (
     InsightsFactState,
     InsightsProposalFact,
@@ -331,15 +331,21 @@ def test_memo_computes_once_per_change_despite_the_summary_write(demo) -> None:
         memo.close()
 
 
-def test_an_edit_in_the_same_tick_of_a_coarse_clock_is_seen(demo, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_in_the_same_tick_of_a_coarse_clock_is_seen(
+    demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A system clock that does not move between two writes (Windows: ~16 ms) loses nothing."""
     coarse = clock.now()
     monkeypatch.setattr(clock, "_real_now", lambda: coarse)
     p = a_submitted(demo)
     with demo.transaction() as s:
-        s.get(JobPosting, p.job_id).category = "First"  # type: ignore[union-attr]
+        job = s.get(JobPosting, p.job_id)
+        assert job is not None
+        job.category = "First"
     assert_summary_matches(demo)
     with demo.transaction() as s:  # the system clock still reads the same moment
-        s.get(JobPosting, p.job_id).category = "Second"  # type: ignore[union-attr]
+        job = s.get(JobPosting, p.job_id)
+        assert job is not None
+        job.category = "Second"
     assert_summary_matches(demo)
-    assert fact(demo, p.id).category == "Second"  # type: ignore[union-attr]
+    assert stored_fact(demo, p.id).category == "Second"
