@@ -172,6 +172,25 @@ def check_proposal(text: str, ctx: CheckContext) -> list[Lint]:
     return lints
 
 
+def unfinished(text: str) -> list[Lint]:
+    """The fill-ins and placeholders left in ``text``: what must not be sent as it is."""
+    return sorted(
+        [*check_fill_ins(text), *check_placeholders(text)], key=lambda lint: lint.start or 0
+    )
+
+
+def describe_unfinished(lints: list[Lint], limit: int = 3) -> str:
+    """``2 fill-ins or placeholders are left: [Link to a similar project], 'TODO'``."""
+    shown = []
+    for lint in lints[:limit]:
+        shown.append(
+            lint.message.removeprefix("fill in ").removeprefix("placeholder text left in: ")
+        )
+    more = f" and {len(lints) - limit} more" if len(lints) > limit else ""
+    noun = "fill-in or placeholder is" if len(lints) == 1 else "fill-ins or placeholders are"
+    return f"{len(lints)} {noun} left: {', '.join(shown)}{more}"
+
+
 def check_fill_ins(text: str) -> list[Lint]:
     seen: set[str] = set()
     lints = []

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from ui import ops
 from ui.context import AppContext
 from ui.main import create_application
 from ui.main_window import MainWindow
@@ -26,6 +27,7 @@ def _delete_closed_widgets() -> Iterator[None]:
     if app is None:
         return
     QThreadPool.globalInstance().waitForDone(10_000)  # results reach live widgets first
+    ops.wait_for_writes()
     app.processEvents()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
@@ -45,3 +47,13 @@ def window(qtbot, ctx) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     yield win
+
+
+@pytest.fixture
+def settle(qtbot):
+    """``settle()``: wait until every write the UI started has committed and reported back."""
+
+    def wait(timeout: int = 10_000) -> None:
+        qtbot.waitUntil(lambda: ops.running() == 0, timeout=timeout)
+
+    return wait

@@ -17,7 +17,11 @@ from ui.models.lints import LintsModel
 def job_id(ctx) -> int:
     seed_defaults(ctx.db)
     with ctx.db.transaction() as s:
-        s.add(Profile(name="Dana Kovac", is_active=True, skills=[{"name": "Python"}]))
+        s.add(
+            Profile(
+                name="Default", your_name="Dana Kovac", is_active=True, skills=[{"name": "Python"}]
+            )
+        )
         job = JobPosting(
             dedup_key="k",
             title="Guesty Open API Integration",

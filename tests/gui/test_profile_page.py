@@ -51,7 +51,7 @@ def card_count(db) -> int:
         return session.scalar(select(func.count()).select_from(ScoreCard)) or 0
 
 
-def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db) -> None:
+def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db, settle) -> None:
     add_jobs(db)
     page = page_of(window)
     assert needs_first_run(ctx) and page.stack.currentWidget() is page.empty_state
@@ -63,6 +63,7 @@ def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db)
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
     buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert not needs_first_run(ctx)
     assert page.stack.currentWidget() is page.content
     assert page.form.title_edit.text() == "Shopify developer"
