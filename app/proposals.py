@@ -105,6 +105,16 @@ def save_draft(
     return proposal
 
 
+def update_draft(session: Session, proposal_id: int, text: str) -> int:
+    """Replace a draft's text (a proposal once submitted keeps the text it was sent with)."""
+    proposal = get_proposal(session, proposal_id)
+    if proposal.status != S.DRAFT:
+        raise InputError(f"proposal {proposal_id} is {proposal.status}: its text is what was sent")
+    proposal.text = text
+    session.flush()
+    return proposal.id
+
+
 def submit_proposal(
     session: Session,
     *,

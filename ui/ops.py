@@ -27,6 +27,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
@@ -127,7 +128,7 @@ class CollectionOp(QObject, Generic[T]):
         ctx: AppContext | None = None,
         title: str = "",
     ) -> None:
-        super().__init__(parent)
+        super().__init__()  # no Qt parent: the op outlives a dialog closed while it runs
         found = ctx if ctx is not None else _context_of(parent)
         if found is None:
             raise TypeError(f"{type(parent).__name__} has no AppContext to write through")
@@ -168,11 +169,15 @@ class CollectionOp(QObject, Generic[T]):
         _write_pool().start(_Job(work, self._signals))
         return self
 
+    def _alive(self) -> bool:
+        """Whether the widget that started the op is still there (it may have closed)."""
+        return shiboken6.isValid(self.parent_widget)
+
     def _on_done(self, result: object) -> None:
         self.result = result  # type: ignore[assignment]
         try:
             announce(self.ctx, self.changes)
-            if self._success is not None:
+            if self._success is not None and self._alive():
                 self._success(result)  # type: ignore[arg-type]
         finally:
             self._finish()
@@ -180,13 +185,14 @@ class CollectionOp(QObject, Generic[T]):
     def _on_failed(self, exc: object) -> None:
         assert isinstance(exc, BaseException)
         self.error = exc
+        alive = self._alive()
         try:
-            if isinstance(exc, WorkbenchError) and self._failure is not None:
+            if isinstance(exc, WorkbenchError) and self._failure is not None and alive:
                 self._failure(exc)
             else:
                 from ui.crash import show_error
 
-                show_error(self.parent_widget, self.title, exc)
+                show_error(self.parent_widget if alive else None, self.title, exc)
         finally:
             self._finish()
 

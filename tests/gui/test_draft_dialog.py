@@ -106,7 +106,7 @@ def test_manual_edits_are_kept_and_rechecked(qtbot, ctx, job_id) -> None:
     assert text.endswith(" the the end") and "  Yes\n" in text
 
 
-def test_mark_as_submitted_records_the_proposal(qtbot, ctx, job_id, monkeypatch) -> None:
+def test_mark_as_submitted_records_the_proposal(qtbot, ctx, job_id, monkeypatch, answer) -> None:
     dialog = open_dialog(qtbot, ctx, job_id)
 
     def fake_exec(self: SubmitDialog) -> int:
@@ -116,6 +116,7 @@ def test_mark_as_submitted_records_the_proposal(qtbot, ctx, job_id, monkeypatch)
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(SubmitDialog, "exec", fake_exec)
+    answer("Submit anyway")  # the fill-ins are still empty
     with qtbot.waitSignals([ctx.proposals_changed, ctx.ledger_changed]):
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     assert not dialog.submit_button.isEnabled()
@@ -140,7 +141,9 @@ def test_lints_model_passes_the_tester(qtmodeltester, ctx, job_id) -> None:
     qtmodeltester.check(model)
 
 
-def test_save_draft_then_submit_the_same_proposal(qtbot, ctx, job_id, monkeypatch) -> None:
+def test_save_draft_then_submit_the_same_proposal(
+    qtbot, ctx, job_id, monkeypatch, answer, settle
+) -> None:
     dialog = open_dialog(qtbot, ctx, job_id)
     with qtbot.waitSignal(ctx.proposals_changed):
         qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
@@ -148,9 +151,12 @@ def test_save_draft_then_submit_the_same_proposal(qtbot, ctx, job_id, monkeypatc
     qtbot.keyClicks(dialog.fields["Answer 1"], "Yes")
     qtbot.waitUntil(lambda: "  Yes\n" in dialog.text.toPlainText(), timeout=2000)
     qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    settle()
     assert dialog.proposal_id == first
     monkeypatch.setattr(SubmitDialog, "exec", lambda self: 1)
+    answer("Submit anyway")
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    settle()
     with ctx.db.read() as s:
         [proposal] = s.query(Proposal).all()
         assert proposal.id == first and proposal.status == "submitted"
@@ -158,7 +164,7 @@ def test_save_draft_then_submit_the_same_proposal(qtbot, ctx, job_id, monkeypatc
         assert [h.to_status for h in proposal.history] == ["draft", "submitted"]
 
 
-def test_add_a_flagged_word_to_the_dictionary(qtbot, ctx, job_id) -> None:
+def test_add_a_flagged_word_to_the_dictionary(qtbot, ctx, job_id, settle) -> None:
     from app import settings
 
     dialog = open_dialog(qtbot, ctx, job_id)
@@ -172,6 +178,7 @@ def test_add_a_flagged_word_to_the_dictionary(qtbot, ctx, job_id) -> None:
     dialog.checks.setCurrentIndex(dialog.lints_model.index(row))
     assert dialog.learn_button.isEnabled()
     qtbot.mouseClick(dialog.learn_button, Qt.MouseButton.LeftButton)
+    settle()
     assert "zorblax" not in [lint.word for lint in dialog.lints_model.lints()]
     with ctx.db.read() as s:
         assert settings.get(s, "proposal.user_dictionary") == ["zorblax"]

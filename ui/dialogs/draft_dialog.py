@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
@@ -29,17 +30,34 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.drafting.draft import Drafter, posting_facts
 from app.drafting.export import export_proposal
-from app.drafting.lints import Lint, add_to_dictionary, check_proposal
+from app.drafting.lints import (
+    Lint,
+    add_to_dictionary,
+    check_proposal,
+    describe_unfinished,
+    unfinished,
+)
 from app.drafting.render import fill_placeholders, find_fill_ins
 from app.errors import WorkbenchError
 from app.profiles import active_profile
-from app.proposals import get_proposal, save_draft, submit_proposal
+from app.proposals import (
+    SubmitDefaults,
+    earlier_proposals,
+    overdraw_warning,
+    save_draft,
+    submit_defaults,
+    submit_proposal,
+    update_draft,
+)
 from app.replies import suggest_replies
 from ui.context import AppContext
+from ui.dialogs.ask import confirm
 from ui.models.lints import LintsModel
+from ui.ops import Change, CollectionOp
 from ui.theme import SEVERITY_COLORS
 from ui.widgets.reply_editor import select_span
 
@@ -63,37 +81,68 @@ class Submission:
 
 
 class SubmitDialog(QDialog):
-    """Bid, Connects spent, boost and invited: what "Mark as submitted" records."""
+    """Bid, Connects spent, boost and invited: what "Mark as submitted" records.
 
-    def __init__(
-        self, connects: int | None, unfilled: int = 0, parent: QWidget | None = None
-    ) -> None:
+    Starts from :func:`app.proposals.submit_defaults` (Connects from the posting, the bid
+    from your rate), says hourly or fixed, and shows the balance after this proposal; a
+    submit that would overdraw asks first.
+    """
+
+    def __init__(self, defaults: SubmitDefaults, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.defaults = defaults
         self.setWindowTitle("Mark as submitted")
+        kind = defaults.bid_kind
         self.bid = QDoubleSpinBox(prefix="$", maximum=1_000_000, decimals=2)
         self.bid.setSpecialValueText("no bid")
-        self.connects = QSpinBox(maximum=500, value=connects or 0)
+        self.bid.setSuffix(" /hr" if kind == "hourly" else "")
+        self.bid.setValue(defaults.bid or 0.0)
+        self.connects = QSpinBox(maximum=500, value=defaults.connects)
         self.boost = QSpinBox(maximum=500)
         self.invited = QCheckBox("I was invited (no Connects are spent)")
         self.invited.toggled.connect(lambda on: self.connects.setEnabled(not on))
+        self.balance_label = _plain_label()
+        for box in (self.connects, self.boost):
+            box.valueChanged.connect(self._show_balance)
+        self.invited.toggled.connect(self._show_balance)
+        bid_title = {"hourly": "Hourly rate", "fixed": "Fixed price"}.get(kind or "", "Bid")
         form = QFormLayout(self)
-        form.addRow("Bid (rate or amount)", self.bid)
-        form.addRow("Connects spent", self.connects)
-        form.addRow("Boost Connects", self.boost)
+        form.addRow(f"{bid_title}:", self.bid)
+        if defaults.bid_source:
+            form.addRow("", _muted(f"from {defaults.bid_source}"))
+        if kind is None:
+            form.addRow("", _muted("The posting does not say hourly or fixed: a rate or amount."))
+        form.addRow(f"{defaults.credit_name} spent:", self.connects)
+        form.addRow("", _muted(defaults.connects_source))
+        form.addRow(f"Boost {defaults.credit_name}:", self.boost)
         form.addRow("", self.invited)
-        if unfilled:
-            warning = QLabel(
-                f"{unfilled} fill-in(s) are still empty: the text is recorded as it is now."
-            )
-            warning.setWordWrap(True)
-            warning.setStyleSheet(f"color: {SEVERITY_COLORS['warning']};")
-            form.addRow(warning)
+        form.addRow("Balance:", self.balance_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record as submitted")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._show_balance()
+
+    def cost(self) -> int:
+        """What this proposal takes from the balance (an invitation: only the boost)."""
+        return (0 if self.invited.isChecked() else self.connects.value()) + self.boost.value()
+
+    @Slot()
+    def _show_balance(self) -> None:
+        before, after = self.defaults.balance, self.defaults.balance - self.cost()
+        name = self.defaults.credit_name
+        self.balance_label.setText(f"{before:,} {name} now, {after:,} after this proposal")
+        color = SEVERITY_COLORS["critical"] if after < 0 else ""
+        self.balance_label.setStyleSheet(f"color: {color};" if color else "")
+
+    def accept(self) -> None:
+        warning = overdraw_warning(self.defaults.balance, self.cost(), self.defaults.credit_name)
+        if warning and not confirm(self, self.windowTitle(), warning, yes="Record anyway"):
+            return
+        super().accept()
 
     def submission(self) -> Submission:
         bid = self.bid.value()
@@ -117,6 +166,9 @@ class DraftDialog(QDialog):
         self.manual_edit = False
         self._setting_text = False
         self.proposal_id: int | None = None
+        #: the last write this dialog started, and the submit dialog it opened last
+        self.op: CollectionOp[Any] | None = None
+        self.submit_dialog: SubmitDialog | None = None
         with ctx.db.read() as session:
             self.facts = posting_facts(session, job_id)
             profile = active_profile(session)
@@ -325,17 +377,28 @@ class DraftDialog(QDialog):
         lint = self._selected_lint()
         if lint is None or lint.word is None:
             return
-        with self.ctx.db.transaction() as session:
-            add_to_dictionary(session, lint.word)
-        self.drafter.checks.known_words = self.drafter.checks.known_words | {lint.word}
+        word = lint.word
+        self.learn_button.setEnabled(False)
+        self.op = (
+            CollectionOp(self, lambda session: add_to_dictionary(session, word), title="Dictionary")
+            .success(lambda _words: self._learned(word))
+            .run()
+        )
+
+    def _learned(self, word: str) -> None:
+        self.drafter.checks.known_words = self.drafter.checks.known_words | {word}
         self.run_checks()
         self.learn_button.setEnabled(False)
-        self.status.setText(f"Added {lint.word!r} to your dictionary.")
+        self.status.setText(f"Added {word!r} to your dictionary.")
 
     # -- export and submit ----------------------------------------------------
 
     def final_text(self) -> str:
         return self.text.toPlainText()
+
+    def fields_left(self) -> list[str]:
+        """The fill-ins still in the text (what "Mark as submitted" asks about)."""
+        return find_fill_ins(self.final_text())
 
     @Slot()
     def copy_to_clipboard(self) -> None:
@@ -363,65 +426,130 @@ class DraftDialog(QDialog):
         return written
 
     @Slot()
-    def save_draft(self) -> int | None:
+    def save_draft(self) -> None:
         """Store (or update) this text as a draft proposal for the posting."""
         choice = self.current_choice()
-        try:
-            with self.ctx.db.transaction() as session:
-                if self.proposal_id is None:
-                    proposal = save_draft(
-                        session,
-                        job_id=self.job_id,
-                        text=self.final_text(),
-                        profile_id=self.profile_id,
-                        reply_id=choice.id if choice else None,
-                    )
-                    self.proposal_id = proposal.id
-                else:
-                    get_proposal(session, self.proposal_id).text = self.final_text()
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Save draft", str(exc))
-            return None
-        self.ctx.proposals_changed.emit()
-        self.status.setText(f"Saved as draft proposal {self.proposal_id}.")
-        return self.proposal_id
+        text, job_id, profile_id = self.final_text(), self.job_id, self.profile_id
+        proposal_id = self.proposal_id
+        reply_id = choice.id if choice else None
+
+        def write(session: Session) -> int:
+            if proposal_id is not None:
+                return update_draft(session, proposal_id, text)
+            draft = save_draft(
+                session, job_id=job_id, text=text, profile_id=profile_id, reply_id=reply_id
+            )
+            return draft.id
+
+        self.op = (
+            CollectionOp(self, write, Change.PROPOSALS | Change.JOBS, title="Save draft")
+            .success(self._draft_saved)
+            .run()
+        )
+
+    def _draft_saved(self, proposal_id: int) -> None:
+        self.proposal_id = proposal_id
+        self.status.setText(f"Saved as draft proposal {proposal_id}.")
 
     @Slot()
     def mark_submitted(self) -> None:
-        unfilled = len(find_fill_ins(self.final_text()))
-        dialog = SubmitDialog(self.facts.connects_required, unfilled, self)
-        if dialog.exec():
-            self.submit(dialog.submission())
+        """Ask about what is unfinished or already sent, then the bid and Connects; record."""
+        title = "Mark as submitted"
+        left = unfinished(self.final_text())
+        if left and not confirm(
+            self,
+            title,
+            f"{describe_unfinished(left)}.\n\nRecorded now, they are part of the text you "
+            "sent. Fill them in first?",
+            yes="Submit anyway",
+            no="Go back and fill in",
+        ):
+            return
+        with self.ctx.db.read() as session:
+            earlier = earlier_proposals(
+                session, self.job_id, besides=self.proposal_id, sent_only=True
+            )
+            defaults = submit_defaults(session, self.job_id, active_profile(session))
+        if earlier and not confirm(
+            self,
+            title,
+            f"You already applied to this posting: {'; '.join(earlier)}. Record another "
+            "proposal for it?",
+            yes="Record another",
+        ):
+            return
+        self.submit_dialog = SubmitDialog(defaults, self)
+        if self.submit_dialog.exec():
+            self.submit(self.submit_dialog.submission())
 
-    def submit(self, submission: Submission) -> int | None:
-        """Record the proposal as submitted; returns its id (None when refused)."""
+    def submit(self, submission: Submission) -> None:
+        """Record the proposal as submitted (the posting becomes applied)."""
         choice = self.current_choice()
-        try:
-            with self.ctx.db.transaction() as session:
-                proposal = submit_proposal(
-                    session,
-                    job_id=self.job_id,
-                    connects=submission.connects,
-                    boost=submission.boost,
-                    bid=submission.bid,
-                    text=self.final_text(),
-                    invited=submission.invited,
-                    profile_id=self.profile_id,
-                    reply_id=choice.id if choice else None,
-                    proposal_id=self.proposal_id,
-                )
-                self.proposal_id = proposal.id
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Mark as submitted", str(exc))
-            return None
-        self.ctx.proposals_changed.emit()
-        self.ctx.ledger_changed.emit()
-        self.ctx.message.emit(f"Proposal {self.proposal_id} recorded as submitted")
+        text, job_id, profile_id = self.final_text(), self.job_id, self.profile_id
+        proposal_id = self.proposal_id
+        reply_id = choice.id if choice else None
+
+        def write(session: Session) -> int:
+            proposal = submit_proposal(
+                session,
+                job_id=job_id,
+                connects=submission.connects,
+                boost=submission.boost,
+                bid=submission.bid,
+                text=text,
+                invited=submission.invited,
+                profile_id=profile_id,
+                reply_id=reply_id,
+                proposal_id=proposal_id,
+            )
+            return proposal.id
+
+        changes = Change.PROPOSALS | Change.LEDGER | Change.JOBS
         self.submit_button.setEnabled(False)
+        self.op = (
+            CollectionOp(self, write, changes, title="Mark as submitted")
+            .success(self._submitted)
+            .failure(self._submit_refused)
+            .run()
+        )
+
+    def _submitted(self, proposal_id: int) -> None:
+        self.proposal_id = proposal_id
+        self.ctx.message.emit(f"Proposal {proposal_id} recorded as submitted")
         self.draft_button.setEnabled(False)
-        self.status.setText(f"Recorded as submitted (proposal {self.proposal_id}).")
-        return self.proposal_id
+        self.status.setText(f"Recorded as submitted (proposal {proposal_id}).")
+
+    def _submit_refused(self, exc: WorkbenchError) -> None:
+        self.submit_button.setEnabled(True)
+        QMessageBox.warning(self, "Mark as submitted", str(exc))
+
+
+def confirm_another_draft(parent: QWidget, ctx: AppContext, job_id: int) -> bool:
+    """Before drafting: says what the user already has for the posting, and asks."""
+    with ctx.db.read() as session:
+        earlier = earlier_proposals(session, job_id)
+    if not earlier:
+        return True
+    return confirm(
+        parent,
+        "Draft proposal",
+        f"You already have {'; '.join(earlier)} for this posting. Draft another one?",
+        yes="Draft another",
+    )
 
 
 def _short(label: str) -> str:
     return label if len(label) <= 70 else label[:67] + "…"
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def _muted(text: str) -> QLabel:
+    label = _plain_label(text)
+    label.setObjectName("muted")
+    return label

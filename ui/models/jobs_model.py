@@ -22,6 +22,8 @@ from ui.theme import VERDICT_COLORS
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the status of the posting's latest proposal ("draft", "submitted", …) or None
+PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -126,7 +128,12 @@ class JobsModel(QAbstractTableModel):
             return self._text(row, column)
         if role == ID_ROLE:
             return row.id
+        if role == PROPOSAL_ROLE:
+            return row.proposal_status
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            if row.proposal_status:
+                label = row.proposal_status.replace("_", " ")
+                return f"{row.title}\nYour proposal: {label}"
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole and column == CLIENT:
             return _client_tooltip(row)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.display import posting_details
+from app.domain import OPEN_JOB_STATUSES
 from app.errors import WorkbenchError
 from app.storage.jobs import (
     JobQuery,
@@ -48,12 +49,21 @@ from ui import qtime
 from ui.capture import choose_and_import, paste_posting
 from ui.context import AppContext
 from ui.crash import show_error
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, VERDICT, JobsModel
+from ui.dialogs.draft_dialog import DraftDialog, confirm_another_draft
+from ui.models.jobs_model import (
+    COLUMNS,
+    ID_ROLE,
+    PROPOSAL_ROLE,
+    STATUS,
+    TITLE,
+    VERDICT,
+    JobsModel,
+)
 from ui.pages.base import Page
 from ui.tasks import Progress, Task, run_task
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.score_card_view import ScoreCardView
+from ui.widgets.title_badge_delegate import TitleBadgeDelegate
 from ui.widgets.verdict_delegate import VerdictDelegate
 
 SEARCH_DELAY_MS = 250
@@ -61,10 +71,11 @@ SEARCH_DELAY_MS = 250
 COUNT_DELAY_MS = 600
 #: status filter choices: (label, statuses)
 STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Open (new, shortlisted)", ("new", "shortlisted")),
+    ("Open (new, shortlisted)", OPEN_JOB_STATUSES),
     ("All statuses", ()),
     ("New", ("new",)),
     ("Shortlisted", ("shortlisted",)),
+    ("Applied", ("applied",)),
     ("Skipped", ("skipped",)),
     ("Archived", ("archived",)),
 )
@@ -108,6 +119,8 @@ class JobsPage(Page):
         self._undo: Callable[[], None] | None = None
         self._count_generation = 0
         self.shown_job_id: int | None = None
+        #: the draft dialog opened last (for tests and screenshots)
+        self.draft_dialog: DraftDialog | None = None
         self._count_task: Task | None = None
         self._count_pending = False
         self.count_timer = QTimer(self)
@@ -257,6 +270,7 @@ class JobsPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(VERDICT, VerdictDelegate(self.table))
+        self.table.setItemDelegateForColumn(TITLE, TitleBadgeDelegate(PROPOSAL_ROLE, self.table))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
@@ -601,13 +615,15 @@ class JobsPage(Page):
     def draft_proposal(self) -> None:
         """Open the draft dialog for the one selected posting."""
         ids = self.selected_ids()
-        if len(ids) != 1:
+        if len(ids) != 1 or not confirm_another_draft(self, self.ctx, ids[0]):
             return
         try:
             dialog = DraftDialog(self.ctx, ids[0], self)
         except WorkbenchError as exc:
             show_error(self, "Draft proposal", exc)
             return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.draft_dialog = dialog
         dialog.open()
 
     def row_for(self, job_id: int) -> QModelIndex:
