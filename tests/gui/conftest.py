@@ -109,7 +109,7 @@ class ModalDriver:
 
         def poll() -> None:
             widget = QApplication.activeModalWidget()
-            if isinstance(widget, cls) and widget.isVisible():
+            if widget is not None and isinstance(widget, cls) and widget.isVisible():
                 self.seen.append(widget)
                 fn(widget)
                 return

@@ -30,7 +30,8 @@ TILE = (
 )
 
 
-def click_ok(qtbot, buttons: QDialogButtonBox) -> None:
+def click_ok(qtbot, buttons: QDialogButtonBox | None) -> None:
+    assert buttons is not None
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
