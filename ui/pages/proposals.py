@@ -56,6 +56,10 @@ def _plain_label(text: str = "") -> QLabel:
 class ProposalsPage(Page):
     title = "Proposals"
     icon_name = "proposals"
+    shortcuts = (
+        ("N", "Move the selected proposal to its next status"),
+        ("Ctrl+Right", "Move the selected proposal to its next status"),
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
