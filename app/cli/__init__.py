@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "app.cli.ledger",
     "app.cli.insights",
     "app.cli.maintenance",
+    "app.cli.config",
 )
 
 EXIT_USAGE = 2

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ui import ops
 from ui.context import AppContext
@@ -111,7 +111,12 @@ class ModalDriver:
             widget = QApplication.activeModalWidget()
             if widget is not None and isinstance(widget, cls) and widget.isVisible():
                 self.seen.append(widget)
-                fn(widget)
+                try:
+                    fn(widget)
+                except BaseException:
+                    if isinstance(widget, QDialog) and widget.isVisible():
+                        widget.reject()  # a failed check must not leave exec() waiting
+                    raise
                 return
             tries[0] += 1
             if tries[0] < 1000:
