@@ -188,3 +188,39 @@ def test_submit_dialog_prefills_says_hourly_or_fixed_and_warns_before_overdraw(
     click_ok(qtbot, dialog.findChild(QDialogButtonBox))
     assert not dialog.isVisible() and dialog.result() == 1
     assert len(answer.asked) == 1
+
+
+LUNCH = "Lunch at 12:30 today?\nBring the salad please.\n"
+
+
+def test_review_form_warns_when_the_text_is_no_posting_and_still_saves(
+    qtbot, window: MainWindow, db, settle, capsys, tmp_path
+) -> None:
+    from app.cli import main
+
+    lunch = tmp_path / "lunch.txt"
+    lunch.write_text(LUNCH, encoding="utf-8")
+    assert main(["--db", db.location, "add", str(lunch)]) == 2  # the CLI refuses it
+    refused = capsys.readouterr().err
+    assert "does not look like a job posting" in refused
+
+    QApplication.clipboard().setText(LUNCH)
+    window.paste_action.trigger()
+    dialog = window.review_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.doubt.isVisible()
+    assert "does not look like a job posting" in dialog.doubt.text()
+    assert "Save it anyway" in dialog.doubt.text()
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    settle()
+    with db.read() as session:
+        assert [j.title for j in session.query(JobPosting).all()] == ["Lunch at 12:30 today?"]
+
+    QApplication.clipboard().setText(TILE)
+    window.paste_action.trigger()
+    real = window.review_dialog
+    qtbot.waitUntil(real.isVisible)
+    assert not real.doubt.isVisible()
+    real.reject()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +41,7 @@ from app.drafting.lints import (
     describe_unfinished,
     unfinished,
 )
-from app.drafting.render import fill_placeholders, find_fill_ins
+from app.drafting.render import FILL_IN_RE, find_fill_ins, moved_span
 from app.errors import WorkbenchError
 from app.profiles import active_profile
 from app.proposals import (
@@ -165,6 +165,12 @@ class DraftDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         self.manual_edit = False
         self._setting_text = False
+        #: each fill-in's spans in the text, moved along as the text is edited
+        self.links: dict[str, list[tuple[int, int]]] = {}
+        #: the end of the spot the last edit was in (typing on there goes on inside it)
+        self._growing: int | None = None
+        #: the reply the text was rendered from (the combo goes back to it on "keep edits")
+        self._shown_reply = 0
         self.proposal_id: int | None = None
         #: the last write this dialog started, and the submit dialog it opened last
         self.op: CollectionOp[Any] | None = None
@@ -202,6 +208,8 @@ class DraftDialog(QDialog):
         top.addWidget(self.reply_combo, 1)
 
         self.text = QPlainTextEdit()
+        self.text.document().contentsChange.connect(self._text_changed_at)
+        self.text.cursorPositionChanged.connect(self._caret_moved)
         self.text.textChanged.connect(self._text_edited)
         self.fill_ins_box = QWidget()
         self.fill_ins_form = QFormLayout(self.fill_ins_box)
@@ -273,6 +281,9 @@ class DraftDialog(QDialog):
     @Slot()
     def _reply_chosen(self) -> None:
         if self.manual_edit and not self._confirm_discard():
+            self.reply_combo.blockSignals(True)  # stay on the reply the text came from
+            self.reply_combo.setCurrentIndex(self._shown_reply)
+            self.reply_combo.blockSignals(False)
             return
         self.manual_edit = False
         self.render_draft()
@@ -290,14 +301,18 @@ class DraftDialog(QDialog):
         choice = self.current_choice()
         if choice is None or self.manual_edit:
             return
+        self._shown_reply = self.reply_combo.currentIndex()
         draft = self.drafter.draft(choice.name, choice.body, self.values)
         if draft.problem is not None:
             self._set_text("")
+            self.links = {}
+            self._sync_fields([])
             self.status.setText(f"The reply {choice.name} has a problem: {draft.problem}")
             self.lints_model.set_lints([])
             return
         self._set_text(draft.text)
-        self._sync_fields(draft.fill_ins)
+        self._link(draft.spans)
+        self._sync_fields(list(draft.spans) or draft.fill_ins)
         self._show_lints(draft.lints)
 
     def _set_text(self, text: str) -> None:
@@ -307,15 +322,44 @@ class DraftDialog(QDialog):
         finally:
             self._setting_text = False
 
-    def _sync_fields(self, fill_ins: list[str]) -> None:
-        """One field per fill-in ever seen for this draft; filled ones stay."""
-        for label in fill_ins:
+    # -- fill-ins linked to their spot in the text ------------------------------
+
+    def _link(self, spans: dict[str, list[tuple[int, int]]]) -> None:
+        """Where each fill-in is: the spans follow every edit of the text (see
+        :meth:`_text_changed_at`), so a field keeps writing to its spot after hand edits."""
+        self.links = {label: list(places) for label, places in spans.items()}
+        self._growing = None
+
+    @Slot(int, int, int)
+    def _text_changed_at(self, at: int, removed: int, added: int) -> None:
+        """Move every fill-in's spans along with an edit of the text. A value being typed
+        into its spot keeps growing while the caret stays at its end."""
+        growing, self._growing = self._growing, None
+        for label, spans in self.links.items():
+            moved = []
+            for span in spans:
+                new = moved_span(span, at, removed, added, growing=span[1] == growing)
+                if new[1] - new[0] != span[1] - span[0] and new[0] < new[1]:
+                    self._growing = new[1]  # this edit was in the spot
+                moved.append(new)
+            self.links[label] = moved
+
+    @Slot()
+    def _caret_moved(self) -> None:
+        if self._growing is not None and self.text.textCursor().position() != self._growing:
+            self._growing = None  # the user went elsewhere: a value is no longer typed
+
+    def _sync_fields(self, labels: list[str]) -> None:
+        """Exactly one field per fill-in of the text shown, in the order they appear (a
+        field being typed in is kept, not rebuilt)."""
+        for label in [k for k in self.fields if k not in labels]:
+            self.fill_ins_form.removeRow(self.fields.pop(label))
+        for label in labels:
             if label in self.fields:
                 continue
             edit = QLineEdit(self.values.get(label, ""))
             edit.setPlaceholderText(label)
             edit.textEdited.connect(lambda text, key=label: self._fill_in_typed(key, text))
-            edit.editingFinished.connect(lambda key=label: self._fill_in_finished(key))
             self.fields[label] = edit
             caption = QLabel(_short(label))
             caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -326,19 +370,51 @@ class DraftDialog(QDialog):
         self.values[label] = text
         if not self.manual_edit:
             self.render_timer.start()
-
-    def _fill_in_finished(self, label: str) -> None:
-        value = self.values.get(label, "")
-        if self.manual_edit and value:
-            self._set_text(fill_placeholders(self.text.toPlainText(), {label: value}))
-            self.run_checks()
+            return
+        # the text was edited by hand: write the value into the fill-in's spots
+        # (an emptied field puts the marker back, so the two stay linked)
+        piece = text if text else f"[{label}]"
+        self._setting_text = True
+        try:
+            for index in range(len(self.links.get(label, []))):
+                start, end = self.links[label][index]  # the earlier writes moved it
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(piece)
+        finally:
+            self._setting_text = False
+        self.check_timer.start()
 
     @Slot()
     def _text_edited(self) -> None:
         if self._setting_text:
             return
         self.manual_edit = True
+        self._follow_text()
         self.check_timer.start()
+
+    def _follow_text(self) -> None:
+        """After a hand edit: a fill-in whose spot was deleted loses its field; a value
+        corrected in the text shows in its field; a marker typed in gets a field."""
+        for label in list(self.links):
+            alive = [(a, b) for a, b in self.links[label] if a < b]
+            if alive:
+                self.links[label] = alive
+            else:
+                del self.links[label]
+        text = self.text.toPlainText()
+        for label, spans in self.links.items():
+            written = text[spans[0][0] : spans[0][1]]
+            field = self.fields.get(label)
+            if field is not None and written != f"[{label}]" and field.text() != written:
+                field.setText(written)
+                self.values[label] = written
+        for match in FILL_IN_RE.finditer(text):
+            label = match.group(1).strip()
+            if label not in self.links:
+                self.links[label] = [(match.start(), match.end())]
+        self._sync_fields(list(self.links))
 
     @Slot()
     def run_checks(self) -> None:
