@@ -18,6 +18,7 @@ import os
 import re
 import warnings
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -103,16 +104,8 @@ def parse_when(value: object, now: datetime, order: str) -> datetime | None:
     if relative is not None:
         return relative
     numeric = _NUMERIC.match(text)
-    try:
-        with warnings.catch_warnings():
-            # "EST" and other zone names dateutil cannot place: read as UTC, not a warning
-            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
-            moment = date_parser.parse(
-                text,
-                dayfirst=order == DAY_FIRST,
-                default=datetime(now.year, 1, 1),
-            )
-    except (date_parser.ParserError, ValueError, OverflowError):
+    moment = _absolute(text, order == DAY_FIRST, now.year)
+    if moment is None:
         relative = parse_relative(text, now)
         if relative is not None:
             return relative
@@ -129,6 +122,18 @@ def parse_when(value: object, now: datetime, order: str) -> datetime | None:
                 "file's other dates"
             )
     return clock.as_utc(moment)
+
+
+@lru_cache(maxsize=16384)
+def _absolute(text: str, dayfirst: bool, year: int) -> datetime | None:
+    """dateutil's reading of ``text`` (cached: many files repeat their dates), or None."""
+    try:
+        with warnings.catch_warnings():
+            # "EST" and other zone names dateutil cannot place: read as UTC, not a warning
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            return date_parser.parse(text, dayfirst=dayfirst, default=datetime(year, 1, 1))
+    except (date_parser.ParserError, ValueError, OverflowError):
+        return None
 
 
 _RELATIVE_WORDS = re.compile(r"\b(?:ago|yesterday|today|just now|last (?:week|month|year))\b", re.I)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
 from app.errors import InputError
 from app.limits import MAX_FIELD_CHARS, MAX_NESTING
 
-#: a cell that holds a Python (or JSON) list literal
-_LIST_LITERAL = re.compile(r"^\s*\[.*\]\s*$", re.DOTALL)
 #: text that may hold markup or an entity (else it is returned as it is, without parsing)
 _MAYBE_HTML = re.compile(r"<[A-Za-z/!]|&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
 #: tags whose end (or, for ``br``, whose mere presence) starts a new line
@@ -37,17 +36,31 @@ def list_literal(text: str, what: str) -> list[Any] | None:
     dicts, ``None``) are accepted, nothing is evaluated; a literal over the field
     limit or nested deeper than :data:`~app.limits.MAX_NESTING` is refused unread.
     """
-    if not _LIST_LITERAL.match(text):
+    stripped = text.strip()
+    if not (stripped.startswith("[") and stripped.endswith("]")):
         return None
-    if len(text) > MAX_FIELD_CHARS:
+    if len(stripped) > MAX_FIELD_CHARS:
         raise InputError(f"{what} is over {MAX_FIELD_CHARS:,} characters")
-    if _nesting(text) > MAX_NESTING:
+    found = _literal(stripped)
+    if found is _TOO_DEEP:
         raise InputError(f"{what} is nested deeper than {MAX_NESTING} levels")
+    return list(found) if isinstance(found, tuple) else None
+
+
+_TOO_DEEP = object()
+
+
+@lru_cache(maxsize=8192)
+def _literal(text: str) -> object:
+    """A list literal's items as a tuple (cached: scrapers repeat ``['']`` and skill lists),
+    :data:`_TOO_DEEP`, or None when the text is no list literal."""
+    if _nesting(text) > MAX_NESTING:
+        return _TOO_DEEP
     try:
-        value = ast.literal_eval(text.strip())
+        value = ast.literal_eval(text)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return None  # "[urgent] fix my site" is text, not a list
-    return value if isinstance(value, list) else None
+    return tuple(value) if isinstance(value, list) else None
 
 
 def _nesting(text: str) -> int:
@@ -154,8 +167,16 @@ def clean_text(value: Any) -> str | None:
         return None
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)
-    text = html_text(str(value)).replace("\u00a0", " ").strip()
-    return text or None
+    text = str(value)
+    return _short_text(text) if len(text) <= 200 else _plain(text)
+
+
+def _plain(text: str) -> str | None:
+    return html_text(text).replace("\u00a0", " ").strip() or None
+
+
+#: short values repeat (categories, countries, durations): each is made plain once
+_short_text = lru_cache(maxsize=16384)(_plain)
 
 
 def clean_title(value: Any) -> str | None:

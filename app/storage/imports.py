@@ -34,6 +34,7 @@ from app.storage.models import (
 ADDED = "added"
 UPDATED = "updated"
 _TABLE = cast(Table, JobPosting.__table__)
+_CHANGES = cast(Table, ImportChange.__table__)
 _CHUNK = 900  # ids per IN (...): below SQLite's old 999-variable limit
 
 
@@ -166,7 +167,7 @@ def store_batch(session: Session, rows: list[dict[str, Any]], journal: Journal) 
         entries: list[dict[str, Any]] = [
             {"batch_id": journal.batch_id, "job_id": i, "kind": ADDED} for i in ids
         ]
-        session.execute(insert(ImportChange), [{**e, "before": {}, "after": {}} for e in entries])
+        session.execute(insert(_CHANGES), [{**e, "before": {}, "after": {}} for e in entries])
         for entry in entries:
             journal.touched[entry["job_id"]] = ADDED
         journal.added += len(entries)
@@ -208,7 +209,7 @@ def _update_existing(session: Session, rows: list[dict[str, Any]], journal: Jour
     for group in _same_keys(changed_rows):
         _executemany(session, _TABLE, group, update=True, only_changed=False)
     if new_entries:
-        session.execute(insert(ImportChange), new_entries)
+        session.execute(insert(_CHANGES), new_entries)
     if changed_rows:
         _forget_scores(session, [row["id"] for row in changed_rows])
 
