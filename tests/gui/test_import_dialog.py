@@ -57,6 +57,12 @@ def combo(dialog: ImportDialog, column: str) -> QComboBox:
     raise AssertionError(column)
 
 
+def cell(dialog: ImportDialog, row: int, column: int) -> str:
+    item = dialog.rows_table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
 def titles(db) -> dict[str, JobPosting]:
     with db.read() as session:
         return {job.title: job for job in session.scalars(select(JobPosting))}
@@ -78,10 +84,10 @@ def test_the_preview_shows_the_mapping_the_rows_and_the_date_order(
     assert "Row number" in combo(dialog, "Unnamed: 0").currentText()
     assert dialog.unmapped_label.text() == "Notes"
     # the rows as they will be stored: entities decoded, the suffix gone, a day above 12
-    assert dialog.rows_table.item(0, 0).text() == "Scrape & clean"
-    assert dialog.rows_table.item(1, 1).text() == "$120 fixed"
+    assert cell(dialog, 0, 0) == "Scrape & clean"
+    assert cell(dialog, 1, 1) == "$120 fixed"
     assert dialog.order_label.text().startswith("day/month/year (as the file's dates show)")
-    assert dialog.rows_table.item(0, 2).text() == "2024-07-06 00:00"
+    assert cell(dialog, 0, 2) == "2024-07-06 00:00"
     assert titles(db) == {}  # a preview stores nothing
 
 
@@ -93,7 +99,7 @@ def test_remapping_and_skipping_a_column_is_remembered_for_the_header(
     notes.setCurrentIndex(notes.findText("Description"))  # remap: the preview reads it anew
     budget = combo(dialog, "budget")
     budget.setCurrentIndex(budget.findText("(do not import)"))  # skip
-    assert dialog.rows_table.item(0, 1).text() == ""  # no budget any more
+    assert cell(dialog, 0, 1) == ""  # no budget any more
     assert dialog.unmapped_label.text() == "—"
     run_import(qtbot, dialog)
     stored = titles(db)
@@ -116,9 +122,10 @@ def test_the_user_can_choose_the_date_order(qtbot, window: MainWindow, db, tmp_p
     dialog = import_path(window.ctx, window, write_csv(tmp_path, ROWS[:1]))
     dialog.date_combo.setCurrentIndex(2)  # month first
     assert dialog.order_label.text().startswith("month/day/year (as chosen)")
-    assert dialog.rows_table.item(0, 2).text() == "2024-06-07 00:00"
+    assert cell(dialog, 0, 2) == "2024-06-07 00:00"
     run_import(qtbot, dialog)
-    assert titles(db)["Scrape & clean"].posted_at.month == 6
+    posted = titles(db)["Scrape & clean"].posted_at
+    assert posted is not None and posted.month == 6
     assert dialog.report is not None and dialog.report.date_order == "MDY"
 
 
