@@ -14,7 +14,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -63,6 +63,7 @@ class ImportFile:
     encoding: str
     delimiter: str = ","
     header: list[str] | None = None
+    _items: list[Any] | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -153,6 +154,21 @@ class ImportFile:
             on_bytes(self.size)
 
     def _json(self, on_bytes: BytesFn | None) -> Iterator[tuple[int, Any]]:
+        items = self._items if self._items is not None else self._load_json()
+        self._items = items  # a JSON document is one value: read once for both passes
+        total = len(items)
+        for n, item in enumerate(items, 1):
+            yield n, item
+            if on_bytes is not None and n % 256 == 0:
+                on_bytes(self.size * n // max(total, 1))
+        if on_bytes is not None:
+            on_bytes(self.size)
+
+    def release(self) -> None:
+        """Forget a JSON document read for the first pass (after the last)."""
+        self._items = None
+
+    def _load_json(self) -> list[Any]:
         try:
             data_text = self.path.read_bytes().decode(self.encoding)
         except UnicodeDecodeError as exc:
@@ -172,13 +188,7 @@ class ImportFile:
                 f"{self.name} holds a JSON {_JSON_TYPES.get(type(data), 'value')}, not a list "
                 "of postings (expected [ {...}, {...} ])"
             )
-        total = len(items)
-        for n, item in enumerate(items, 1):
-            yield n, item
-            if on_bytes is not None and n % 256 == 0:
-                on_bytes(self.size * n // max(total, 1))
-        if on_bytes is not None:
-            on_bytes(self.size)
+        return items
 
 
 def open_import(path: Path, fmt: str = "auto") -> ImportFile:

@@ -73,7 +73,7 @@ class RecordReader:
             return found
         if not isinstance(record, dict):
             raise InputError(f"expected an object with fields, got {type(record).__name__}")
-        if _is_graphql(record):
+        if is_graphql(record):
             return _graphql_fields(record)
         found = {}
         for raw_key, value in record.items():
@@ -109,7 +109,7 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
-def _is_graphql(record: dict[str, Any]) -> bool:
+def is_graphql(record: dict[str, Any]) -> bool:
     return "jobTile" in record or "upworkHistoryData" in record or "ontologySkills" in record
 
 

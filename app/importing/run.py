@@ -17,9 +17,9 @@ from app import clock, settings
 from app.domain import PostingFacts
 from app.errors import InputError
 from app.importing.dates import DAY_FIRST, MONTH_FIRST, ORDERS, evidence, system_date_order
-from app.importing.mapping import ColumnMapping, header_key
+from app.importing.mapping import COLUMNS, ColumnMapping, column_key, header_key
 from app.importing.reading import ImportFile, open_import
-from app.importing.records import EmptyRecord, RecordReader
+from app.importing.records import EmptyRecord, RecordReader, is_graphql
 from app.storage.bulk import gc_paused
 from app.storage.db import Database
 from app.storage.imports import Journal, finish_import, start_import, store_batch
@@ -150,7 +150,16 @@ class _Evidence:
         return default
 
 
+_POSTED_KEYS = frozenset(COLUMNS["posted_at"])
+
+
 def _date_values(reader: RecordReader, record: Any) -> Any:
+    """The posted date of a JSON record, found without reading its other fields."""
+    if isinstance(record, dict) and not is_graphql(record):
+        for key, value in record.items():
+            if isinstance(value, str) and column_key(str(key)) in _POSTED_KEYS and value.strip():
+                return value
+        return None
     try:
         return reader.fields(record).get("posted_at")
     except InputError:
@@ -319,6 +328,7 @@ def import_plan(
             progress(min(done, total), total)
 
     report = _store_records(session, source.records(on_bytes), reader, journal, skip_invalid)
+    source.release()
     report.date_order, report.date_order_source = plan.order.order, plan.order.source
     unmapped = plan.mapping.unmapped() if plan.mapping is not None else list(reader.unmapped)
     report.unmapped_columns = unmapped

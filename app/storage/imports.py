@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import JobStatus
 from app.errors import InputError, NotFoundError
-from app.storage.jobs import _executemany
+from app.storage.jobs import _executemany, rows_that_differ
 from app.storage.models import (
     ImportBatch,
     ImportChange,
@@ -167,7 +167,7 @@ def store_batch(session: Session, rows: list[dict[str, Any]], journal: Journal) 
         entries: list[dict[str, Any]] = [
             {"batch_id": journal.batch_id, "job_id": i, "kind": ADDED} for i in ids
         ]
-        session.execute(insert(_CHANGES), [{**e, "before": {}, "after": {}} for e in entries])
+        session.execute(insert(_CHANGES), entries)
         for entry in entries:
             journal.touched[entry["job_id"]] = ADDED
         journal.added += len(entries)
@@ -176,6 +176,11 @@ def store_batch(session: Session, rows: list[dict[str, Any]], journal: Journal) 
 
 
 def _update_existing(session: Session, rows: list[dict[str, Any]], journal: Journal) -> None:
+    journal.matched += len(rows)  # also a posting listed twice in the file: "updated", as before
+    # first a cheap pass over the values as stored: a file imported again mostly changes nothing
+    rows = [r for group in _same_keys(rows) for r in rows_that_differ(session, _TABLE, group)]
+    if not rows:
+        return
     columns = sorted({name for row in rows for name in row} - {"id", "dedup_key"})
     stored: dict[int, dict[str, Any]] = {}
     for start in range(0, len(rows), _CHUNK):
@@ -187,7 +192,6 @@ def _update_existing(session: Session, rows: list[dict[str, Any]], journal: Jour
     new_entries: list[dict[str, Any]] = []
     for row in rows:
         job_id = row["id"]
-        journal.matched += 1  # also a posting listed twice in the file: as before, "updated"
         old = stored[job_id]
         diff = {c: row[c] for c in columns if c in row and row[c] != old[c]}
         if not diff:
@@ -221,8 +225,8 @@ def _merge_entry(
     entry = session.execute(
         select(ImportChange).where(ImportChange.batch_id == batch_id, ImportChange.job_id == job_id)
     ).scalar_one()
-    merged_before = {**before, **entry.before}
-    merged_after = {**entry.after, **after}
+    merged_before = {**before, **(entry.before or {})}
+    merged_after = {**(entry.after or {}), **after}
     entry.before = {c: v for c, v in merged_before.items() if merged_after.get(c) != v}
     entry.after = {c: merged_after[c] for c in entry.before}
 
@@ -411,7 +415,7 @@ def _undo_updated(
     writes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for start in range(0, len(entries), _CHUNK):
         chunk = entries[start : start + _CHUNK]
-        columns = sorted({c for e in chunk for c in e.after})
+        columns = sorted({c for e in chunk for c in e.after or {}})
         current: dict[int, dict[str, Any]] = {}
         query = select(_TABLE.c.id, _TABLE.c.title, *(_TABLE.c[c] for c in columns)).where(
             _TABLE.c.id.in_([e.job_id for e in chunk])
@@ -425,9 +429,10 @@ def _undo_updated(
                 continue
             restore: dict[str, Any] = {}
             kept: list[str] = []
-            for column, written in entry.after.items():
+            before = entry.before or {}
+            for column, written in (entry.after or {}).items():
                 if now_values[column] == _decode(column, written):
-                    restore[column] = _decode(column, entry.before[column])
+                    restore[column] = _decode(column, before[column])
                 else:
                     kept.append(column)
             if kept:

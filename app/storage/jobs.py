@@ -239,6 +239,34 @@ def _executemany(
         cursor.close()
 
 
+def rows_that_differ(
+    session: Session, table: Any, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Of ``rows`` (dicts with ``id`` and the same keys), those whose stored values differ,
+    compared as the database holds them (SQLite; elsewhere every row is returned)."""
+    if not rows:
+        return rows
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        return rows
+    columns = [name for name in rows[0] if name != "id"]
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
+    typed = [(n, _memo(proc)) for n, proc in enumerate(processors) if proc is not None]
+
+    def values(row: dict[str, Any]) -> list[Any]:
+        out = [row[name] for name in columns]
+        for n, convert in typed:
+            out[n] = convert(out[n])
+        return out
+
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return _changed_only(cursor, table.name, columns, rows, values)
+    finally:
+        cursor.close()
+
+
 def _changed_only(
     cursor: Any,
     table: str,

@@ -480,8 +480,9 @@ class ImportChange(Base):
     job_id: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10))  # added | updated
     digest: Mapped[str | None] = mapped_column(String(64))
-    before: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    after: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: null for an added posting
+    before: Mapped[dict[str, Any] | None] = mapped_column()
+    after: Mapped[dict[str, Any] | None] = mapped_column()
 
     batch: Mapped[ImportBatch] = relationship(back_populates="changes")
 

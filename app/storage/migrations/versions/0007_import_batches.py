@@ -47,8 +47,8 @@ def upgrade() -> None:
         sa.Column("job_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=10), nullable=False),
         sa.Column("digest", sa.String(length=64), nullable=True),
-        sa.Column("before", sa.JSON(), nullable=False),
-        sa.Column("after", sa.JSON(), nullable=False),
+        sa.Column("before", sa.JSON(), nullable=True),
+        sa.Column("after", sa.JSON(), nullable=True),
         sa.ForeignKeyConstraint(
             ["batch_id"],
             ["import_batch.id"],
