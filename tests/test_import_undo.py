@@ -196,3 +196,16 @@ def test_pwb_imports_and_undo(tmp_path: Path, capsys) -> None:
     assert "already undone" in capsys.readouterr().err
     assert main(["--db", db, "imports"]) == 0
     assert "undone" in capsys.readouterr().out
+
+
+def test_the_real_postings_come_and_go_with_their_import(db, shared_postings: Path) -> None:
+    before = len(jobs(db))
+    first = import_into(db, shared_postings, now=T0)
+    assert first.errors == [] and first.added > 90
+    again = import_into(db, shared_postings, now=T1)
+    assert (again.added, again.updated) == (0, first.imported)
+    with db.transaction() as session:
+        assert undo_import(session, ident(again), now=T2).restored == 0  # it changed nothing
+        undone = undo_import(session, ident(first), now=T2)
+    assert undone.removed == first.added and undone.kept == []
+    assert len(jobs(db)) == before
