@@ -26,7 +26,7 @@ from app.errors import InputError
 from app.storage.models import Setting
 
 #: the groups, in the order Preferences shows them
-GROUPS = ("Connects", "Proposals", "Scoring", "Backups", "Saved replies")
+GROUPS = ("Connects", "Proposals", "Scoring", "Import", "Backups", "Saved replies")
 #: what a job closing refunds (connects.refund_rules values)
 REFUND_CHOICES = ("spend_and_boost", "spend", "none")
 
@@ -219,6 +219,25 @@ _SPECS = [
         maximum=365,
     ),
     SettingSpec(
+        "import.date_order",
+        str,
+        "auto",
+        "How imports read dates like 06/07/2024 when the file does not settle it "
+        "(auto: your locale's order, DMY: day first, MDY: month first)",
+        "A file whose dates settle the order (a 13 or more) is read that way whatever this says.",
+        group="Import",
+        choices=("auto", "DMY", "MDY"),
+    ),
+    SettingSpec(
+        "import.column_mappings",
+        dict,
+        {},
+        "Column mappings you chose in the import dialog, by file header",
+        "Each file header you remapped, with the columns you chose; {} forgets them all.",
+        group="Import",
+        item=dict,
+    ),
+    SettingSpec(
         "replies.starters_offered",
         list,
         [],
@@ -312,6 +331,19 @@ def check(key: str, value: Any, current: Mapping[str, Any] | None = None) -> Any
         if item is not str and not items and key == "connects.bundles":
             raise InputError(f"setting {key} needs at least one bundle")
         value = list(dict.fromkeys(items))
+    elif declared.type is dict and not declared.keys:  # free-form: name -> {column: field}
+        for name, entry in value.items():
+            if not isinstance(name, str) or not name:
+                raise InputError(f"setting {key} has an entry without a name")
+            if declared.item is dict and not (
+                isinstance(entry, dict)
+                and all(
+                    isinstance(k, str) and (v is None or isinstance(v, str))
+                    for k, v in entry.items()
+                )
+            ):
+                raise InputError(f"setting {key}.{name} must be a table of names to text")
+        value = dict(value)
     elif declared.type is dict:
         unknown = [k for k in value if k not in declared.keys]
         if unknown:
@@ -360,7 +392,7 @@ def set_values(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
     before = all_values(session)
     given = {
         key: {**before[key], **value}
-        if spec(key).type is dict and isinstance(value, Mapping)
+        if spec(key).type is dict and spec(key).keys and isinstance(value, Mapping)
         else value
         for key, value in values.items()
     }
@@ -399,6 +431,8 @@ def format_value(key: str, value: Any) -> str:
         return "true" if value else "false"
     if declared.type is list:
         return ", ".join(str(v) for v in value)
+    if declared.type is dict and not declared.keys:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if declared.type is dict:
         return ", ".join(f"{k}={v}" for k, v in value.items())
     if declared.type is float:
@@ -426,7 +460,7 @@ def parse_text(key: str, text: str) -> Any:
         return _parse_number(raw.replace(",", "").replace("_", ""), declared.type, where)
     if declared.type is str:
         return raw
-    if raw.startswith(("[", "{")):
+    if raw.startswith(("[", "{")) or declared.type is dict and not declared.keys:
         try:
             return json.loads(raw)
         except json.JSONDecodeError as exc:

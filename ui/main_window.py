@@ -28,6 +28,8 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -51,7 +53,7 @@ from app.backup import backup_now
 from app.logs import log_file
 from app.storage.ledger import connects_balance
 from app.storage.models import LedgerEntry
-from ui.capture import Capture
+from ui.capture import Capture, dropped_file
 from ui.context import AppContext
 from ui.crash import show_error
 from ui.dialogs.import_dialog import ImportDialog
@@ -131,6 +133,11 @@ def plain(text: str) -> str:
 class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right, status below."""
 
+    # set on the window by ui.capture: the dialogs and boxes it opened last
+    import_dialog: ImportDialog
+    warning_box: QMessageBox
+    undo_import_box: QMessageBox
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -155,6 +162,7 @@ class MainWindow(QMainWindow):
         self.catch_up_timer.timeout.connect(self.catch_up)
         self.catch_up_timer.start()
         self._restore_state()
+        self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
 
     # -- the capture object's dialogs (tests look at them here) --------------------
 
@@ -170,16 +178,6 @@ class MainWindow(QMainWindow):
     def review_dialog(self) -> ReviewDialog:
         assert self.capture.review_dialog is not None, "no review dialog was opened"
         return self.capture.review_dialog
-
-    @property
-    def import_dialog(self) -> ImportDialog:
-        assert self.capture.import_dialog is not None, "no import dialog was opened"
-        return self.capture.import_dialog
-
-    @property
-    def warning_box(self) -> QMessageBox:
-        assert self.capture.warning_box is not None, "no warning was shown"
-        return self.capture.warning_box
 
     # -- construction ---------------------------------------------------------
 
@@ -236,7 +234,14 @@ class MainWindow(QMainWindow):
         self.edit_menu = edit_menu = bar.addMenu("&Edit")
         self.undo_action = add_action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
-        #: Edit → Undo last import goes after this separator
+        self.undo_import_action = add_action(
+            edit_menu,
+            "Undo last &import…",
+            self.capture.undo_last_import,
+            "Ctrl+Shift+I",
+            name="undoLastImport",
+            tip="Remove what the last import added and put back what it changed",
+        )
         self.edit_undo_section = edit_menu.addSeparator()
         self.preferences_action = add_action(
             edit_menu,
@@ -297,6 +302,20 @@ class MainWindow(QMainWindow):
         self.capture.paste_action.setIcon(icon("paste", color))
         #: the colour the icons were last drawn in (tests read it)
         self.icon_color = color.name()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData().urls()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData().urls())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.capture.import_path(path)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

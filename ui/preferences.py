@@ -8,6 +8,7 @@ nothing is stored when one value is refused.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -68,6 +70,17 @@ class SettingEditor:
             return dbox
         if s.kind == "bool":
             return QCheckBox("On")
+        if s.kind == "str" and s.choices:
+            combo = QComboBox()
+            for choice in s.choices:
+                combo.addItem(choice, choice)
+            return combo
+        if s.kind == "table" and not s.keys:  # free-form: shown and edited as JSON
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setPlaceholderText("{}")
+            text.setMaximumHeight(90)
+            return text
         if s.kind == "table":
             inner = QWidget()
             form = QFormLayout(inner)
@@ -101,6 +114,10 @@ class SettingEditor:
         elif isinstance(w, QLineEdit):
             w.setText(settings.format_value(self.spec.key, value))
             w.setCursorPosition(0)
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(json.dumps(value, ensure_ascii=False, indent=1) if value else "{}")
         else:
             for name, part in self.parts.items():
                 entry = value.get(name)
@@ -120,6 +137,10 @@ class SettingEditor:
             return w.isChecked()
         if isinstance(w, QLineEdit):
             return settings.parse_text(self.spec.key, w.text())
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QPlainTextEdit):
+            return settings.parse_text(self.spec.key, w.toPlainText() or "{}")
         return {
             name: part.currentData() if isinstance(part, QComboBox) else part.value()
             for name, part in self.parts.items()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
 )
 
@@ -45,6 +46,8 @@ NEW_VALUES: dict[str, Any] = {
     "proposal.max_length": 4000,
     "proposal.user_dictionary": ["Guesty", "Airtable"],
     "backup.keep": 14,
+    "import.date_order": "DMY",
+    "import.column_mappings": {"title|budget|posted": {"budget": "fixed_budget"}},
     "replies.starters_offered": ["intro/short"],
 }
 
@@ -65,6 +68,12 @@ def type_into(qtbot, editor: SettingEditor, value: Any) -> None:
             qtbot.keyClick(widget, Qt.Key.Key_Space)
     elif isinstance(widget, QLineEdit):
         widget.clear()
+        qtbot.keyClicks(widget, settings.format_value(editor.spec.key, value))
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex(widget.findData(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.clear()
+        widget.setFocus()
         qtbot.keyClicks(widget, settings.format_value(editor.spec.key, value))
     else:
         for name, entry in value.items():
