@@ -116,7 +116,7 @@ def test_full_menus_and_every_action_shows_its_shortcut(window: MainWindow) -> N
         "Open &data folder",
         "&Quit",
     ]
-    assert texts["&Edit"] == ["&Undo", "&Preferences…"]
+    assert texts["&Edit"] == ["&Undo", "Undo last &import…", "&Preferences…"]
     assert texts["&Go"] == ["Jobs", "Proposals", "Saved replies", "Connects", "Insights", "Profile"]
     assert texts["&Help"] == ["&Keyboard shortcuts", "&About Proposal Workbench"]
     for _menu, action in menu_actions(window):

@@ -163,6 +163,7 @@ def test_preferences_shows_groups_with_meanings_and_refuses_a_bad_value(
         "Connects",
         "Proposals",
         "Scoring",
+        "Import",
         "Backups",
         "Saved replies",
     ]
