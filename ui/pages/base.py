@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.context import AppContext
 from ui.widgets.empty_state import EmptyState
+
+
+class Remembered(Protocol):
+    """A part whose layout is kept between runs (a QSplitter, a QHeaderView, a fitter)."""
+
+    def saveState(self) -> QByteArray: ...
+
+    def restoreState(self, state: QByteArray | bytes) -> bool: ...
 
 
 class Page(QWidget):
@@ -70,7 +72,7 @@ class Page(QWidget):
 
     # -- layout remembered between runs ------------------------------------------------------
 
-    def layout_parts(self) -> dict[str, QSplitter | QHeaderView]:
+    def layout_parts(self) -> dict[str, Remembered]:
         """The splitters and table headers whose layout is remembered, by a stable name."""
         return {}
 

@@ -24,7 +24,7 @@ from ui import qtime
 from ui.context import AppContext
 from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
 from ui.models.ledger_model import PROPOSAL_COLUMN, PROPOSAL_ID_ROLE, LedgerTableModel
-from ui.pages.base import Page
+from ui.pages.base import Page, Remembered
 from ui.theme import SEVERITY_COLORS
 from ui.widgets.empty_state import EmptyState
 
@@ -178,6 +178,9 @@ class ConnectsPage(Page):
             end = datetime.combine(qtime.to_date(self.to_date.date()), time.max, tzinfo=UTC)
             return start, end
         return clock.now() - timedelta(days=days), None
+
+    def layout_parts(self) -> dict[str, Remembered]:
+        return {"columns": self.table.horizontalHeader()}
 
     @Slot()
     def refresh(self) -> None:

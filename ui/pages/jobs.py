@@ -51,17 +51,21 @@ from ui.context import AppContext
 from ui.crash import show_error
 from ui.dialogs.draft_dialog import DraftDialog, confirm_another_draft
 from ui.models.jobs_model import (
+    CLIENT,
     COLUMNS,
     ID_ROLE,
     PROPOSAL_ROLE,
+    PROPOSALS,
+    SCORE,
     STATUS,
     TITLE,
     VERDICT,
     JobsModel,
 )
 from ui.ops import Change, CollectionOp
-from ui.pages.base import Page
+from ui.pages.base import Page, Remembered
 from ui.tasks import Progress, Task, run_task
+from ui.widgets.columns import ColumnFitter
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.score_card_view import ScoreCardView
 from ui.widgets.title_badge_delegate import TitleBadgeDelegate
@@ -194,7 +198,7 @@ class JobsPage(Page):
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 380])
+        splitter.setSizes([800, 340])
         self.splitter = splitter
         layout.addLayout(self._build_actions())
         layout.addWidget(splitter, 1)
@@ -297,6 +301,8 @@ class JobsPage(Page):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # the status filter says which statuses are listed; the column is there on demand
         self.table.setColumnHidden(STATUS, True)
+        # at laptop sizes the title keeps room: client, then proposals, give way first
+        self.column_fitter = ColumnFitter(self.table, TITLE, (CLIENT, PROPOSALS, SCORE))
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -466,6 +472,9 @@ class JobsPage(Page):
     def refresh(self) -> None:
         self.reload()
 
+    def layout_parts(self) -> dict[str, Remembered]:
+        return {"splitter": self.splitter, "columns": self.column_fitter}
+
     def _after_reload(self) -> None:
         self.no_match_label.setVisible(self.model.rowCount() == 0)
         self._show_detail(None)
@@ -576,8 +585,10 @@ class JobsPage(Page):
                 continue
             action = menu.addAction(spec.title)
             action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            action.setChecked(not self.column_fitter.user_hidden(column))
+            action.toggled.connect(
+                lambda on, c=column: self.column_fitter.set_user_hidden(c, not on)
+            )
         menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
 
     def _context_menu(self, pos: QPoint) -> None:

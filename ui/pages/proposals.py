@@ -39,7 +39,8 @@ from app.proposals import change_status
 from app.storage.models import Proposal
 from ui.context import AppContext
 from ui.models.proposals import ProposalsModel
-from ui.pages.base import Page
+from ui.pages.base import Page, Remembered
+from ui.widgets.columns import ColumnFitter
 from ui.widgets.empty_state import EmptyState
 
 #: keys on the table that move the selected proposal to its next status
@@ -101,6 +102,9 @@ class ProposalsPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the posting's title keeps room: the last change, then the submit date give way
+        last = self.model.columnCount() - 1
+        self.column_fitter = ColumnFitter(self.table, 0, (last, last - 1), min_stretch=180)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -109,6 +113,7 @@ class ProposalsPage(Page):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([640, 440])
+        self.splitter = splitter
         return splitter
 
     def _build_detail(self) -> QWidget:
@@ -146,6 +151,9 @@ class ProposalsPage(Page):
         layout.addWidget(QLabel("Proposal text"))
         layout.addWidget(self.proposal_text, 1)
         return box
+
+    def layout_parts(self) -> dict[str, Remembered]:
+        return {"splitter": self.splitter, "columns": self.column_fitter}
 
     # -- loading --------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from app.errors import WorkbenchError
 from app.replies import KINDS, delete_reply, get_reply, list_replies, rename_reply, save_reply
 from ui.context import AppContext
 from ui.models.replies import RepliesModel
-from ui.pages.base import Page
+from ui.pages.base import Page, Remembered
 from ui.tasks import run_task
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.reply_editor import ReplyEditor
@@ -221,6 +221,9 @@ class RepliesPage(Page):
         return self.side_tabs
 
     # -- loading --------------------------------------------------------------
+
+    def layout_parts(self) -> dict[str, Remembered]:
+        return {"splitter": self.splitter}
 
     def refresh(self) -> None:
         """Reload the list; unsaved edits to the reply in the editor are kept."""

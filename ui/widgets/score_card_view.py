@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,14 +90,29 @@ def _tooltip(text: str) -> str | None:
     return f"<p>{html.escape(text)}</p>" if text else None
 
 
+class _WrappingTable(QTableView):
+    """A table whose rows are as tall as their wrapped text at the width it has now."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.horizontalHeader().sectionResized.connect(lambda *_: self.resizeRowsToContents())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+
+
 def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
+    view = _WrappingTable()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
+    # reasons wrap at whatever width the pane has: rows grow, nothing is cut or scrolls sideways
     view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     header = view.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -135,6 +150,8 @@ class ScoreCardView(QWidget):
         self.flags = FlagsModel(self)
         self.factors_view = _table(self.factors)
         self.flags_view = _table(self.flags)
+        # a flag's name and its evidence share the width (both wrap)
+        self.flags_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.flags_view.selectionModel().currentRowChanged.connect(self._flag_row_changed)
         self.description = QPlainTextEdit()
         self.description.setReadOnly(True)
