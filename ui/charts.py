@@ -78,7 +78,8 @@ def _style(chart: QChart, title: str, dark: bool) -> QChart:
     font.setPointSizeF(11)
     font.setBold(True)
     chart.setTitleFont(font)
-    chart.setMargins(QMargins(6, 6, 6, 6))
+    # room on the right: an axis label under the last bar is centred on it, half outside
+    chart.setMargins(QMargins(6, 6, 22, 6))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     return chart

@@ -37,6 +37,8 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:
             QApplication.processEvents()
         if hasattr(page, "wait_until_ready"):  # pages that load in the background
             page.wait_until_ready()
+            for _ in range(3):  # the layout pass that follows what they loaded
+                QApplication.processEvents()
         if hasattr(page, "prepare_screenshot"):  # e.g. select a row to show its details
             page.prepare_screenshot()
             for _ in range(3):
@@ -51,6 +53,8 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QSettings
+
     from app import clock
     from app.errors import WorkbenchError
     from ui.context import AppContext
@@ -59,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.theme import apply_theme
 
     app = create_application()
+    # a settings scope of its own, emptied first: the pictures show the default layout,
+    # and what the windows remember on close never lands in the user's settings
+    app.setOrganizationName(f"{app.organizationName()}-screenshots")
+    QSettings().clear()
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:

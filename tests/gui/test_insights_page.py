@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QLineSeries,
     QStackedBarSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
@@ -235,6 +236,6 @@ def test_a_one_day_ledger_draws_a_line_that_goes_as_low_as_the_ledger(qtbot, ctx
     line = first_series(chart, QLineSeries)
     assert [line.at(i).y() for i in range(line.count())] == [0, -60, 62]
     assert line.at(0).x() < line.at(line.count() - 1).x()  # a line through the day
-    y = [a for a in chart.axes(Qt.Orientation.Vertical)][0]
-    assert y.min() <= -60
+    [y] = chart.axes(Qt.Orientation.Vertical)
+    assert isinstance(y, QValueAxis) and y.min() <= -60
     assert "lowest -60 on 2026-12-01" in insights.takeaway(ins, "balance")

@@ -198,7 +198,7 @@ class JobsPage(Page):
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([800, 340])
+        splitter.setSizes([720, 400])
         self.splitter = splitter
         layout.addLayout(self._build_actions())
         layout.addWidget(splitter, 1)
@@ -296,7 +296,7 @@ class JobsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((74, 40, 240, 90, 92, 80, 64, 92, 84)):
+        for column, width in enumerate((70, 40, 240, 86, 88, 78, 64, 80, 84)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # the status filter says which statuses are listed; the column is there on demand
