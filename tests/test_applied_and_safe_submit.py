@@ -207,3 +207,18 @@ def test_pwb_submit_asks_for_again_on_a_job_already_applied_to(capsys, dbfile: s
         assert session.scalar(select(func.count()).select_from(Proposal)) == 2
         assert get_job(session, 1).status == "applied"
     db.close()
+
+
+def test_a_draft_text_can_be_updated_until_it_is_sent(db) -> None:
+    from app.drafting.pipeline import count_proposals
+    from app.errors import InputError
+    from app.proposals import update_draft
+
+    with db.transaction() as session:
+        job = add_job(session, "a")
+        draft = save_draft(session, job_id=job, text="v1", at=SENT)
+        assert update_draft(session, draft.id, "v2") == draft.id
+        assert draft.text == "v2" and count_proposals(session) == 1
+        submit_proposal(session, job_id=job, connects=4, proposal_id=draft.id, at=SENT)
+        with pytest.raises(InputError, match="is submitted: its text is what was sent"):
+            update_draft(session, draft.id, "v3")

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.capture import SavedPostings, looks_like_posting, save_reviewed
 from app.domain import PostingFacts
-from app.errors import InputError, WorkbenchError
+from app.errors import InputError
 from app.parsing.upwork import parse_postings
-from app.storage.imports import last_undoable
+from app.storage.imports import UndoReport, last_undoable
 from ui.context import AppContext
 from ui.dialogs.import_dialog import ImportDialog, kept_text, undo_last, undo_text
 from ui.dialogs.review_dialog import ReviewDialog
@@ -157,16 +157,18 @@ def undo_last_import(ctx: AppContext, parent: QWidget) -> QMessageBox | None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+    def undone(done: UndoReport) -> None:
+        if done.kept:
+            _warn(parent, "Import undone", f"{undo_text(done)}\n\n{kept_text(done)}")
+
     def answered(button: int) -> None:
-        if button != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            undone = undo_last(ctx, last.id)
-        except WorkbenchError as exc:
-            _warn(parent, "Import not undone", exc.message)
-            return
-        if undone.kept:
-            _warn(parent, "Import undone", f"{undo_text(undone)}\n\n{kept_text(undone)}")
+        if button == QMessageBox.StandardButton.Yes:
+            undo_last(
+                parent,
+                last.id,
+                undone,
+                lambda exc: _warn(parent, "Import not undone", exc.message),
+            )
 
     box.finished.connect(answered)
     parent.undo_import_box = box  # type: ignore[attr-defined]

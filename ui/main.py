@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_ID, APP_NAME, __version__, clock, ledger, paths
+from app import APP_ID, APP_NAME, __version__, clock, paths
 from app.backup import auto_backup
-from app.bootstrap import seed_defaults
+from app.bootstrap import catch_up, seed_defaults
 from app.errors import WorkbenchError
 from app.logs import setup_logging
 from app.storage import Database, open_database
@@ -53,8 +53,7 @@ def open_for_gui(explicit: str | None) -> Database:
         auto_backup(db)
     except WorkbenchError as exc:  # a backup problem must not keep the app from opening
         logging.getLogger("pwb.ui").warning("automatic backup failed: %s", exc)
-    with db.transaction() as session:
-        ledger.catch_up(session)  # missed monthly allocations, due expiries
+    catch_up(db)  # missed monthly allocations, due expiries
     return db
 
 

@@ -432,10 +432,14 @@ class MainWindow(QMainWindow):
 
         def posted(entries: list[LedgerEntry]) -> None:
             if entries:
-                self.ctx.ledger_changed.emit()
                 self.ctx.message.emit(f"Posted {len(entries)} allocation or expiry entries")
 
-        CollectionOp(self, ledger.catch_up, Change.NONE, title="Connects").success(posted).run()
+        CollectionOp(
+            self,
+            ledger.catch_up,
+            lambda entries: Change.LEDGER if entries else Change.NONE,
+            title="Connects",
+        ).success(posted).run()
 
     @Slot()
     def refresh_balance(self) -> None:

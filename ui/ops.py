@@ -10,7 +10,8 @@ The function runs in ``db.transaction()`` off the GUI thread, on one worker
 that serialises every write (as Anki's task manager does), and must be a call
 into ``app/`` that takes the session. When it has committed, back on the GUI
 thread, the op announces what changed (the :class:`ui.context.AppContext`
-signals, so the pages showing that data refresh) and then calls its success
+signals, so the pages showing that data refresh; ``changes`` may be worked out
+from the result, when a write can turn out to change nothing) and then calls its success
 handler with the function's result. A :class:`app.errors.WorkbenchError` (bad
 input, a locked database) is shown as a message, or given to the failure
 handler; anything else is a bug and takes the crash path (logged, a dialog
@@ -123,7 +124,7 @@ class CollectionOp(QObject, Generic[T]):
         self,
         parent: QWidget,
         fn: Callable[[Session], T],
-        changes: Change = Change.NONE,
+        changes: Change | Callable[[T], Change] = Change.NONE,
         *,
         ctx: AppContext | None = None,
         title: str = "",
@@ -176,7 +177,8 @@ class CollectionOp(QObject, Generic[T]):
     def _on_done(self, result: object) -> None:
         self.result = result  # type: ignore[assignment]
         try:
-            announce(self.ctx, self.changes)
+            changes = self.changes(result) if callable(self.changes) else self.changes  # type: ignore[arg-type]
+            announce(self.ctx, changes)
             if self._success is not None and self._alive():
                 self._success(result)  # type: ignore[arg-type]
         finally:

@@ -249,5 +249,4 @@ class ConnectsPage(Page):
         if entry is None:
             self.ctx.message.emit("The ledger already matches the platform")
             return
-        self.ctx.ledger_changed.emit()
         self.ctx.message.emit(f"Posted {entry.kind.replace('_', ' ')} {entry.amount:+d}")
