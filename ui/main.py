@@ -20,6 +20,7 @@ from ui.context import AppContext
 from ui.crash import install_excepthook
 from ui.icons import icon
 from ui.main_window import MainWindow
+from ui.startup import quit_after_first_paint
 from ui.theme import THEMES, apply_theme
 
 
@@ -28,6 +29,11 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
     parser.add_argument("--theme", choices=THEMES, help="colour theme (default: as last set)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--quit-after-first-paint",
+        action="store_true",
+        help="exit 0 as soon as the main window has painted (to time the start-up)",
+    )
     return parser.parse_known_args(argv)
 
 
@@ -86,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     window = MainWindow(AppContext(db))
+    if args.quit_after_first_paint:
+        quit_after_first_paint(window)
     window.show()
     from ui.dialogs.first_run import FirstRunDialog, needs_first_run
 

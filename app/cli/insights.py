@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import subprocess
 import sys
@@ -12,7 +13,8 @@ from app import demo, insights, paths
 from app.cli.common import open_db, print_json
 from app.errors import WorkbenchError
 
-#: the chart is drawn by ui.chart_export in a child process (app/ never loads Qt)
+#: the chart is drawn by ui.chart_export in a child process (app/ never loads Qt); in a
+#: bundle there is no Python to run ``-m`` with, so the frozen ``pwb`` calls it in-process
 CHART_MODULE = "ui.chart_export"
 CHART_TIMEOUT_S = 180
 _SOURCE_ROOT = Path(__file__).resolve().parents[2]
@@ -72,18 +74,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def chart_command(args: argparse.Namespace) -> list[str]:
-    """The child process that draws the chart (the database goes in ``$PWB_DB``)."""
-    command = [sys.executable, "-m", CHART_MODULE, args.kind, "--out", args.out]
+def chart_arguments(args: argparse.Namespace) -> list[str]:
+    """The renderer's command line after the module name (the database goes in ``$PWB_DB``)."""
+    command = [args.kind, "--out", args.out]
     for flag, value in (("--from", args.start), ("--to", args.end), ("--profile", args.profile)):
         if value is not None:
             command += [flag, value]
     return [*command, "--theme", args.theme]
 
 
+def chart_command(args: argparse.Namespace) -> list[str]:
+    """The child process that draws the chart."""
+    return [sys.executable, "-m", CHART_MODULE, *chart_arguments(args)]
+
+
 def cmd_chart(args: argparse.Namespace) -> int:
     insights.parse_range_bound(args.start)  # bad dates fail here, before Qt starts
     insights.parse_range_bound(args.end, end=True)
+    if paths.is_frozen():
+        return _chart_in_process(args)
     env = dict(os.environ)
     env["PWB_DB"] = paths.database_target(getattr(args, "db", None))
     env["QT_QPA_PLATFORM"] = "offscreen"
@@ -100,6 +109,14 @@ def cmd_chart(args: argparse.Namespace) -> int:
         sys.stderr.write(done.stderr)
         return done.returncode
     raise ChartError(f"the chart renderer failed (exit {done.returncode}): {lines[-1]}")
+
+
+def _chart_in_process(args: argparse.Namespace) -> int:
+    """The bundle's way: its ``sys.executable`` is ``pwb`` itself, not a Python."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    argv = [*chart_arguments(args), "--db", paths.database_target(getattr(args, "db", None))]
+    renderer = importlib.import_module(CHART_MODULE)
+    return int(renderer.main(argv))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
