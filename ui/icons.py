@@ -47,6 +47,6 @@ def app_icon_png(size: int) -> bytes:
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes
         raise OSError(f"cannot encode the {size}px application icon as PNG")
     return bytes(buffer.data().data())

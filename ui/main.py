@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_ID, APP_NAME, __version__, clock, ledger, paths
+from app import APP_ID, APP_NAME, DESKTOP_ID, __version__, clock, ledger, paths
 from app.backup import auto_backup
 from app.bootstrap import seed_defaults
 from app.errors import WorkbenchError
@@ -29,6 +31,18 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
     parser.add_argument("--theme", choices=THEMES, help="colour theme (default: as last set)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    desktop = parser.add_argument_group("Linux desktop entry (menu item and icons)")
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add this installation to the desktop's application menu, then exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove it again, then exit"
+    )
+    desktop.add_argument(
+        "--prefix", type=Path, metavar="DIR", help="where to (default: ~/.local, for you alone)"
+    )
     parser.add_argument(
         "--quit-after-first-paint",
         action="store_true",
@@ -45,6 +59,8 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # the desktop entry's name: Wayland's app id, so the window gets its entry's icon and name
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icon("app", size=256))
     return app
 
@@ -73,8 +89,27 @@ def lock_database(db: Database) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
+def desktop_entry_command(args: argparse.Namespace) -> int:
+    """``--install-desktop-entry`` / ``--uninstall-desktop-entry``: no window, a line per file."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # draws the icons; works over SSH too
+    create_application()
+    from ui import desktop_entry
+
+    if args.uninstall_desktop_entry:
+        removed = desktop_entry.uninstall(args.prefix)
+        print(f"removed {len(removed)} files" if removed else "nothing was installed there")
+        return 0
+    installed = desktop_entry.install(args.prefix)
+    print(f"installed {installed.desktop_file} (runs {desktop_entry.program()})")
+    print(f"          {installed.metainfo_file}")
+    print(f"          {len(installed.icons)} icons in {installed.icons[0].parents[2]}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return desktop_entry_command(args)
     app = create_application(qt_args)
     setup_logging()
     install_excepthook()
