@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, __version__, clock, ledger, paths
@@ -18,6 +18,7 @@ from app.bootstrap import seed_defaults
 from app.errors import WorkbenchError
 from app.logs import setup_logging
 from app.storage import Database, open_database
+from ui import single_instance
 from ui.context import AppContext
 from ui.crash import install_excepthook
 from ui.icons import icon
@@ -28,6 +29,13 @@ from ui.theme import THEMES, apply_theme
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="proposal-workbench", description=APP_NAME)
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="a CSV, JSON or JSONL file of postings to import (in the window already open, "
+        "if there is one)",
+    )
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
     parser.add_argument("--theme", choices=THEMES, help="colour theme (default: as last set)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -89,6 +97,19 @@ def lock_database(db: Database) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
+def bring_forward(window: MainWindow, import_file: str = "") -> None:
+    """Raise the window (another start asked), and open the import dialog for a file."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if import_file:
+        from ui.capture import import_path
+
+        import_path(window.ctx, window, Path(import_file))
+
+
 def desktop_entry_command(args: argparse.Namespace) -> int:
     """``--install-desktop-entry`` / ``--uninstall-desktop-entry``: no window, a line per file."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # draws the icons; works over SSH too
@@ -121,15 +142,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     lock = lock_database(db)
+    name = single_instance.server_name(str(db.path.resolve()) if db.path else db.location)
     if lock is None:
+        db.close()
+        if single_instance.hand_over(name, args.file):
+            return 0  # the open window came forward (and imports the file)
         QMessageBox.warning(
             None, APP_NAME, f"{db.location} is already open in another Proposal Workbench window."
         )
         return 1
     window = MainWindow(AppContext(db))
+    server = single_instance.InstanceServer(name, window)
+    if db.path is not None and not server.listen():
+        logging.getLogger("pwb.ui").warning(
+            "a second start cannot reach this window: %s", server.server.errorString()
+        )
+    server.activated.connect(lambda path: bring_forward(window, path))
     if args.quit_after_first_paint:
         quit_after_first_paint(window)
     window.show()
+    if args.file is not None:
+        QTimer.singleShot(0, lambda: bring_forward(window, str(args.file)))
     from ui.dialogs.first_run import FirstRunDialog, needs_first_run
 
     if needs_first_run(window.ctx):
@@ -137,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        server.close()
         lock.unlock()
         db.close()
 
