@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("add", parents=[common], help="parse pasted posting text and store it")
+    p.add_argument("--json", action="store_true", help="print {ids, added, updated}")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="text file, - for stdin")
     p.add_argument("--now", metavar="ISO", help="capture time for relative times (default now)")
     p.set_defaults(func=cmd_add)
@@ -95,6 +96,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     with db.transaction() as session:
         stored = capture_text(session, text, now=now, source="paste")
         ids = [job.id for job, _created in stored]
+        added = sum(1 for _job, created in stored if created)
+    if args.json:
+        print_json({"ids": ids, "added": added, "updated": len(ids) - added})
+        return 0
     for job_id in ids:
         print(job_id)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import os
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from app import demo, insights, paths
 from app.cli.common import open_db, print_json
+from app.cli.progress import progress_line
 from app.errors import WorkbenchError
 
 #: the chart is drawn by ui.chart_export in a child process (app/ never loads Qt); in a
@@ -57,6 +59,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--proposals", type=int, default=250, metavar="M", help="proposals (default 250)"
     )
     p.add_argument("--seed", type=int, default=7, metavar="S", help="random seed (default 7)")
+    p.add_argument("--json", action="store_true", help="print the counts and the period as JSON")
     p.set_defaults(func=cmd_demo)
 
 
@@ -121,8 +124,13 @@ def _chart_in_process(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     db = open_db(args, create_folder=True)
-    with db.transaction() as session:
-        made = demo.generate_demo(session, jobs=args.jobs, proposals=args.proposals, seed=args.seed)
+    with progress_line("demo data", unit=" rows") as progress, db.transaction() as session:
+        made = demo.generate_demo(
+            session, jobs=args.jobs, proposals=args.proposals, seed=args.seed, progress=progress
+        )
+    if args.json:
+        print_json({"database": db.location, **dataclasses.asdict(made)})
+        return 0
     print(
         f"demo history {made.first_day} to {made.last_day} in {db.location}: "
         f"{made.jobs:,} postings, {made.score_cards:,} score cards, {made.proposals:,} "
