@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__, ledger
 from app.storage.ledger import connects_balance
-from ui.capture import install_capture_actions
+from ui.capture import dropped_file, import_path, install_capture_actions, undo_last_import
 from ui.context import AppContext
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.review_dialog import ReviewDialog
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
     review_dialog: ReviewDialog
     import_dialog: ImportDialog
     warning_box: QMessageBox
+    undo_import_box: QMessageBox
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.catch_up_timer.timeout.connect(self.catch_up)
         self.catch_up_timer.start()
         self._restore_state()
+        self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
 
     # -- construction ---------------------------------------------------------
 
@@ -122,6 +124,13 @@ class MainWindow(QMainWindow):
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.open_preferences)
         edit_menu.addAction(self.preferences_action)
+        self.undo_import_action = QAction("Undo last import…", self)
+        self.undo_import_action.setObjectName("undoLastImport")
+        self.undo_import_action.setStatusTip(
+            "Remove what the last import added and put back what it changed"
+        )
+        self.undo_import_action.triggered.connect(lambda: undo_last_import(self.ctx, self))
+        edit_menu.addAction(self.undo_import_action)
 
         go_menu = bar.addMenu("&Go")
         for row, cls in enumerate(PAGE_CLASSES):
@@ -153,6 +162,20 @@ class MainWindow(QMainWindow):
             white = icon(cls.icon_name, selected).pixmap(48, 48)
             tinted.addPixmap(white, QIcon.Mode.Selected)
             self.nav.item(row).setIcon(tinted)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData().urls()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData().urls())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        import_path(self.ctx, self, path)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

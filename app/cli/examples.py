@@ -24,6 +24,9 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "pwb import alerts.csv",
         "pwb import scraped.jsonl --skip-invalid --json",
     ),
+    "imports": ("pwb imports", "pwb imports --limit 5 --json"),
+    "imports undo": ("pwb imports undo 3",),
+    "job": ("pwb job 42", "pwb job 42 --json"),
     "jobs": (
         "pwb jobs --limit 20",
         "pwb jobs --search 'shopify theme' --status shortlisted --json",

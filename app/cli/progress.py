@@ -6,8 +6,8 @@
 ``progress`` is a ``(done, total)`` callback, or None when standard error is not
 a terminal (a pipe, a file, CI): then nothing is drawn and standard output stays
 exactly what it was. The line (tqdm) is removed when the command ends, so the
-command's own result line stands alone. Used by ``pwb rescore``, ``demo``,
-``backup`` (and meant for ``import``).
+command's own result line stands alone. Used by ``pwb import``, ``rescore``,
+``demo`` and ``backup``.
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ def wanted() -> bool:
 
 
 @contextmanager
-def progress_line(what: str, *, unit: str = "") -> Iterator[Progress | None]:
-    """A callback drawing ``what: done/total`` on stderr, or None where nobody watches."""
+def progress_line(what: str, *, unit: str = "", binary: bool = False) -> Iterator[Progress | None]:
+    """A callback drawing ``what: done/total`` on stderr, or None where nobody watches.
+
+    ``binary``: the counts are bytes, shown in KiB/MiB (``unit="B"``)."""
     if not wanted():
         yield None
         return
@@ -42,7 +44,13 @@ def progress_line(what: str, *, unit: str = "") -> Iterator[Progress | None]:
         nonlocal bar
         if bar is None:
             bar = tqdm(
-                total=total, desc=what, unit=unit, unit_scale=True, file=sys.stderr, leave=False
+                total=total,
+                desc=what,
+                unit=unit,
+                unit_scale=True,
+                unit_divisor=1024 if binary else 1000,
+                file=sys.stderr,
+                leave=False,
             )
         if bar.total != total:
             bar.total = total
@@ -52,4 +60,5 @@ def progress_line(what: str, *, unit: str = "") -> Iterator[Progress | None]:
         yield update
     finally:
         if bar is not None:
+            bar.refresh()  # the last count, even when it came sooner than tqdm redraws
             bar.close()

@@ -123,9 +123,7 @@ def test_a_second_start_raises_the_window_and_opens_the_import(qtbot, ctx, tmp_p
         qtbot.waitUntil(lambda: hasattr(window, "import_dialog"), timeout=10_000)
         assert window.import_dialog.path == postings.resolve()
         assert not window.isMinimized()
-        qtbot.waitUntil(lambda: window.import_dialog.report is not None, timeout=30_000)
-        report = window.import_dialog.report
-        assert report is not None and report.imported == 1
+        assert window.import_dialog.isVisible()  # the preview, for the user to confirm
     finally:
         server.close()
         lock.unlock()
