@@ -8,10 +8,12 @@ import shlex
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from app import clock
 from app.cli import build_parser, main, progress
 from app.cli.examples import EXAMPLES, subcommands
 
@@ -80,14 +82,22 @@ def test_demo_json(migrated_copy, tmp_path: Path, capsys) -> None:
 
 def test_submit_status_and_ledger_actions_json(demo_db: Path, capsys) -> None:
     db = ["--db", str(demo_db)]
-    bought = run_json(capsys, *db, "ledger", "buy", "80", "--usd", "12", "--json")
+    # explicit moments: under --clock each main() starts the clock at the same instant again
+    now = clock.now()
+
+    def at(hours_ago: int) -> list[str]:
+        return ["--at", (now - timedelta(hours=hours_ago)).isoformat()]
+
+    bought = run_json(capsys, *db, "ledger", "buy", "80", "--usd", "12", *at(6), "--json")
     assert isinstance(bought, dict) and set(bought) == {"entry", "balance"}
     assert bought["entry"]["kind"] == "purchase" and bought["entry"]["amount"] == 80
     balance = bought["balance"]
-    bonus = run_json(capsys, *db, "ledger", "add", "bonus", "5", "--note", "gift", "--json")
+    bonus = run_json(capsys, *db, "ledger", "add", "bonus", "5", "--note", "gift", *at(5), "--json")
     assert isinstance(bonus, dict) and bonus["balance"] == balance + 5
     assert bonus["entry"]["note"] == "gift"
-    submitted = run_json(capsys, *db, "submit", "60", "--connects", "12", "--boost", "4", "--json")
+    submitted = run_json(
+        capsys, *db, "submit", "60", "--connects", "12", "--boost", "4", *at(4), "--json"
+    )
     assert submitted == {
         "proposal_id": submitted["proposal_id"],  # type: ignore[index]
         "spent": 16,
@@ -95,16 +105,16 @@ def test_submit_status_and_ledger_actions_json(demo_db: Path, capsys) -> None:
         "warning": None,
     }
     proposal = str(submitted["proposal_id"])
-    refunded = run_json(capsys, *db, "ledger", "refund-boost", proposal, "--json")
+    refunded = run_json(capsys, *db, "ledger", "refund-boost", proposal, *at(3), "--json")
     assert isinstance(refunded, dict) and refunded["entry"]["kind"] == "boost_refund"
     assert refunded["entry"]["amount"] == 4 and refunded["balance"] == balance + 5 - 12
-    moved = run_json(capsys, *db, "status", proposal, "viewed", "--json")
+    moved = run_json(capsys, *db, "status", proposal, "viewed", *at(2), "--json")
     assert isinstance(moved, dict) and moved["status"] == "viewed"
     assert moved["proposal_id"] == int(proposal) and "at" in moved
     target = refunded["balance"] - 2
-    fixed = run_json(capsys, *db, "ledger", "reconcile", str(target), "--json")
+    fixed = run_json(capsys, *db, "ledger", "reconcile", str(target), *at(1), "--json")
     assert isinstance(fixed, dict) and fixed["entry"]["amount"] == -2
-    same = run_json(capsys, *db, "ledger", "reconcile", str(target), "--json")
+    same = run_json(capsys, *db, "ledger", "reconcile", str(target), *at(1), "--json")
     assert same == {"entry": None, "balance": target}
     # the parent's flag reaches an action too
     assert isinstance(run_json(capsys, *db, "ledger", "--json", "buy", "10"), dict)
