@@ -82,7 +82,7 @@ def test_a_progress_line_on_a_terminal_only(tmp_path: Path, capsys, monkeypatch)
     monkeypatch.setattr(progress, "FORCE", True)
     code, out, err = run(capsys, "--db", str(tmp_path / "b.db"), "import", str(path))
     assert code == 0 and "3000 added" in out
-    assert "many.jsonl" in err and "100%" in err
+    assert "many.jsonl" in err and "%|" in err  # a progress bar (tqdm redraws at its own pace)
 
 
 def test_date_order_option(tmp_path: Path, capsys) -> None:
