@@ -8,6 +8,7 @@ a day, keeping the newest ``backup.keep`` (a setting). Server databases
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,8 +29,16 @@ def backup_folder(db: Database) -> Path:
     return db.path.parent / "backups"
 
 
-def backup_now(db: Database, dest: Path | None = None, *, now: datetime | None = None) -> Path:
-    """Write a consistent copy of the database to ``dest`` (default: the backups folder)."""
+def backup_now(
+    db: Database,
+    dest: Path | None = None,
+    *,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Write a consistent copy of the database to ``dest`` (default: the backups folder).
+
+    ``progress(done, total)`` counts database pages copied."""
     if dest is None:
         folder = backup_folder(db)
         folder.mkdir(parents=True, exist_ok=True)
@@ -39,7 +48,7 @@ def backup_now(db: Database, dest: Path | None = None, *, now: datetime | None =
         raise DatabaseError(f"{dest} exists already; choose a new file name")
     elif not dest.parent.is_dir():
         raise DatabaseError(f"cannot write backup {dest}: folder {dest.parent} does not exist")
-    return backup_sqlite(db, dest)
+    return backup_sqlite(db, dest, progress)
 
 
 def auto_backup(db: Database, *, now: datetime | None = None) -> Path | None:

@@ -4,30 +4,58 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_ID, APP_NAME, __version__, clock, ledger, paths
+from app import APP_ID, APP_NAME, DESKTOP_ID, __version__, clock, ledger, paths
 from app.backup import auto_backup
 from app.bootstrap import seed_defaults
 from app.errors import WorkbenchError
 from app.logs import setup_logging
 from app.storage import Database, open_database
+from ui import single_instance
 from ui.context import AppContext
 from ui.crash import install_excepthook
 from ui.icons import icon
 from ui.main_window import MainWindow
+from ui.startup import quit_after_first_paint
 from ui.theme import THEMES, apply_theme
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="proposal-workbench", description=APP_NAME)
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="a CSV, JSON or JSONL file of postings to import (in the window already open, "
+        "if there is one)",
+    )
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
     parser.add_argument("--theme", choices=THEMES, help="colour theme (default: as last set)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    desktop = parser.add_argument_group("Linux desktop entry (menu item and icons)")
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add this installation to the desktop's application menu, then exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove it again, then exit"
+    )
+    desktop.add_argument(
+        "--prefix", type=Path, metavar="DIR", help="where to (default: ~/.local, for you alone)"
+    )
+    parser.add_argument(
+        "--quit-after-first-paint",
+        action="store_true",
+        help="exit 0 as soon as the main window has painted (to time the start-up)",
+    )
     return parser.parse_known_args(argv)
 
 
@@ -39,6 +67,8 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # the desktop entry's name: Wayland's app id, so the window gets its entry's icon and name
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icon("app", size=256))
     return app
 
@@ -67,8 +97,40 @@ def lock_database(db: Database) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
+def bring_forward(window: MainWindow, import_file: str = "") -> None:
+    """Raise the window (another start asked), and open the import dialog for a file."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if import_file:
+        from ui.capture import import_path
+
+        import_path(window.ctx, window, Path(import_file))
+
+
+def desktop_entry_command(args: argparse.Namespace) -> int:
+    """``--install-desktop-entry`` / ``--uninstall-desktop-entry``: no window, a line per file."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # draws the icons; works over SSH too
+    create_application()
+    from ui import desktop_entry
+
+    if args.uninstall_desktop_entry:
+        removed = desktop_entry.uninstall(args.prefix)
+        print(f"removed {len(removed)} files" if removed else "nothing was installed there")
+        return 0
+    installed = desktop_entry.install(args.prefix)
+    print(f"installed {installed.desktop_file} (runs {desktop_entry.program()})")
+    print(f"          {installed.metainfo_file}")
+    print(f"          {len(installed.icons)} icons in {installed.icons[0].parents[2]}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return desktop_entry_command(args)
     app = create_application(qt_args)
     setup_logging()
     install_excepthook()
@@ -80,13 +142,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     lock = lock_database(db)
+    name = single_instance.server_name(str(db.path.resolve()) if db.path else db.location)
     if lock is None:
+        db.close()
+        if single_instance.hand_over(name, args.file):
+            return 0  # the open window came forward (and imports the file)
         QMessageBox.warning(
             None, APP_NAME, f"{db.location} is already open in another Proposal Workbench window."
         )
         return 1
     window = MainWindow(AppContext(db))
+    server = single_instance.InstanceServer(name, window)
+    if db.path is not None and not server.listen():
+        logging.getLogger("pwb.ui").warning(
+            "a second start cannot reach this window: %s", server.server.errorString()
+        )
+    server.activated.connect(lambda path: bring_forward(window, path))
+    if args.quit_after_first_paint:
+        quit_after_first_paint(window)
     window.show()
+    if args.file is not None:
+        QTimer.singleShot(0, lambda: bring_forward(window, str(args.file)))
     from ui.dialogs.first_run import FirstRunDialog, needs_first_run
 
     if needs_first_run(window.ctx):
@@ -94,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        server.close()
         lock.unlock()
         db.close()
 

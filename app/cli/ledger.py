@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import ledger
 from app.cli.common import open_db, parse_at, print_json, read_text_input
+from app.ledger.views import entry_json
 from app.proposals import submit_proposal
 from app.storage.models import LedgerEntry, Profile
 
@@ -31,6 +32,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("connects", type=int, metavar="N")
     a.add_argument("--usd", type=float, help="what you paid (default: N × the Connect price)")
     _at(a)
+    _json(a)
     a.set_defaults(func=cmd_buy)
 
     a = actions.add_parser("add", parents=[common], help="post an entry (bonus, allocation, …)")
@@ -39,6 +41,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("--note", default="", metavar="TEXT")
     a.add_argument("--usd", type=float, help="USD paid (purchases)")
     _at(a)
+    _json(a)
     a.set_defaults(func=cmd_add)
 
     a = actions.add_parser(
@@ -46,6 +49,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     a.add_argument("platform_balance", type=int, metavar="BALANCE")
     _at(a)
+    _json(a, "{entry (null when it matched already), balance}")
     a.set_defaults(func=cmd_reconcile)
 
     a = actions.add_parser(
@@ -53,6 +57,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     a.add_argument("proposal_id", type=int, metavar="PROPOSAL_ID")
     _at(a)
+    _json(a)
     a.set_defaults(func=cmd_refund_boost)
 
     p = sub.add_parser("submit", parents=[common], help="record a submitted proposal and its spend")
@@ -63,6 +68,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--text", metavar="FILE", help="the proposal text ('-' for stdin)")
     p.add_argument("--invited", action="store_true", help="answering an invitation (free)")
     _at(p)
+    _json(p, "{proposal_id, spent, balance, warning}")
     p.set_defaults(func=cmd_submit)
 
 
@@ -70,13 +76,33 @@ def _at(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", metavar="ISO", help="when it happened (default: now)")
 
 
-def _warn(session: Session) -> None:
+def _json(parser: argparse.ArgumentParser, shape: str = "{entry, balance}") -> None:
+    # SUPPRESS: `pwb ledger --json` (the parent's flag) must not be reset by an action's default
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help=f"print {shape}")  # fmt: skip
+
+
+def _warn(session: Session) -> str | None:
     warning = ledger.overdraft_warning(session)
     if warning:
         print(f"pwb: warning: {warning}", file=sys.stderr)
+    return warning or None
 
 
-def _posted(session: Session, entry: LedgerEntry) -> None:
+def _posted(
+    session: Session, entry: LedgerEntry | None, args: argparse.Namespace | None = None
+) -> None:
+    """The posted entry and the balance: a line, or ``{entry, balance}`` with ``--json``."""
+    if args is not None and getattr(args, "json", False):
+        session.flush()
+        print_json(
+            {
+                "entry": entry_json(entry) if entry is not None else None,
+                "balance": ledger.balance(session),
+            }
+        )
+        return
+    assert entry is not None
     name = ledger.credit_name(session)
     usd = f" (${entry.usd:,.2f})" if entry.usd is not None else ""
     print(
@@ -127,7 +153,7 @@ def cmd_buy(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.transaction() as session:
         ledger.catch_up(session, at)
-        _posted(session, ledger.buy(session, args.connects, usd=args.usd, at=at))
+        _posted(session, ledger.buy(session, args.connects, usd=args.usd, at=at), args)
     return 0
 
 
@@ -139,7 +165,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         entry = ledger.post_entry(
             session, args.kind, args.connects, at=at, note=args.note, usd=args.usd
         )
-        _posted(session, entry)
+        _posted(session, entry, args)
         _warn(session)
     return 0
 
@@ -150,7 +176,9 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     with db.transaction() as session:
         ledger.catch_up(session, at)
         entry = ledger.reconcile(session, args.platform_balance, at=at)
-        if entry is None:
+        if getattr(args, "json", False):
+            _posted(session, entry, args)
+        elif entry is None:
             print(f"the ledger already matches: {ledger.balance(session)}")
         else:
             _posted(session, entry)
@@ -162,7 +190,7 @@ def cmd_refund_boost(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.transaction() as session:
         ledger.catch_up(session, at)
-        _posted(session, ledger.refund_boost(session, args.proposal_id, at=at))
+        _posted(session, ledger.refund_boost(session, args.proposal_id, at=at), args)
     return 0
 
 
@@ -184,6 +212,20 @@ def cmd_submit(args: argparse.Namespace) -> int:
             profile_id=profile_id,
             at=at,
         )
-        print(proposal.id)
-        _warn(session)
+        if not getattr(args, "json", False):
+            print(proposal.id)
+            _warn(session)
+            return 0
+        session.flush()
+        posted = session.scalars(
+            select(LedgerEntry.amount).where(LedgerEntry.proposal_id == proposal.id)
+        )
+        print_json(
+            {
+                "proposal_id": proposal.id,
+                "spent": -sum(posted),
+                "balance": ledger.balance(session),
+                "warning": _warn(session),
+            }
+        )
     return 0
