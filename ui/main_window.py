@@ -230,8 +230,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def catch_up(self) -> None:
         """Post allocations and expiries that fell due while the app was open."""
-        with self.ctx.db.transaction() as session:
-            posted = ledger.catch_up(session)
+        posted = ledger.catch_up_database(self.ctx.db)
         if posted:
             self.ctx.ledger_changed.emit()
             self.ctx.message.emit(f"Posted {len(posted)} allocation or expiry entries")

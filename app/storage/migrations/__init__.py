@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -25,15 +26,22 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+@cache
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
-def is_known(revision: str) -> bool:
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision this release ships (the files do not change while it runs)."""
     script = ScriptDirectory.from_config(alembic_config())
-    return any(rev.revision == revision for rev in script.walk_revisions())
+    return frozenset(rev.revision for rev in script.walk_revisions())
+
+
+def is_known(revision: str) -> bool:
+    return revision in known_revisions()
 
 
 def upgrade(connection: Connection, target: str = "head") -> None:
