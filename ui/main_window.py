@@ -11,6 +11,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__, ledger
+from app.errors import WorkbenchError
+from app.storage.db import reopen
 from app.storage.ledger import connects_balance
 from ui.capture import install_capture_actions
 from ui.context import AppContext
+from ui.crash import show_error
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.review_dialog import ReviewDialog
 from ui.icons import icon
@@ -107,6 +111,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.restore_action = QAction("&Restore backup…", self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         self.quit_action = QAction(
             "&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
         )
@@ -234,6 +242,50 @@ class MainWindow(QMainWindow):
         if posted:
             self.ctx.ledger_changed.emit()
             self.ctx.message.emit(f"Posted {len(posted)} allocation or expiry entries")
+
+    @Slot()
+    def restore_backup(self) -> None:
+        """File → Restore backup…: put a backup in the database's place, then show it."""
+        from ui.dialogs.restore_dialog import RestoreDialog
+
+        db = self.ctx.db
+        if db.path is None:
+            QMessageBox.information(
+                self, "Restore backup", "A server database is restored with the server's tools."
+            )
+            return
+        dialog = RestoreDialog(db.path, self, prepare=db.engine.dispose)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+            return
+        try:
+            reopen(db)
+        except WorkbenchError as exc:
+            show_error(self, "Restore backup", exc)
+            return
+        self.reset_pages()
+        for signal in (
+            self.ctx.jobs_changed,
+            self.ctx.proposals_changed,
+            self.ctx.ledger_changed,
+            self.ctx.replies_changed,
+            self.ctx.profiles_changed,
+        ):
+            signal.emit()
+        kept = dialog.restored.kept
+        where = f"; the replaced database is kept as {kept.name}" if kept else ""
+        self.ctx.message.emit(f"Restored {dialog.restored.backup.name}{where}")
+
+    def reset_pages(self) -> None:
+        """Build every page afresh (after the database was replaced under them)."""
+        showing = self.stack.currentIndex()
+        for cls, page in list(self._pages.items()):
+            row = PAGE_CLASSES.index(cls)
+            self.stack.insertWidget(row, QWidget())
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self.stack.setCurrentIndex(showing)
+        self.show_page(showing)
 
     @Slot()
     def refresh_balance(self) -> None:
