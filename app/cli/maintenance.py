@@ -1,4 +1,4 @@
-"""``pwb backup``, ``pwb backups``, ``pwb restore`` and ``pwb check``."""
+"""``pwb backup``, ``backups``, ``restore``, ``check``, ``export`` and ``import-all``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app import paths
+from app.archive import export_all, import_all
 from app.backup import backup_now, list_backups, restore
 from app.check import check_database, repair_search_index
 from app.cli.common import open_db, print_json
@@ -43,6 +44,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write everything you own to one ZIP (JSON and CSV per table)",
+    )
+    p.add_argument("--out", type=Path, required=True, help="the archive to write (FILE.zip)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "import-all",
+        parents=[common],
+        help="load an archive written by `pwb export` into an empty database",
+    )
+    p.add_argument("archive", type=Path, help="the archive (FILE.zip)")
+    p.set_defaults(func=cmd_import_all)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -113,4 +130,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem{'s' if len(problems) > 1 else ''} found.")
         return EXIT_PROBLEMS
     print("Everything is in order.")
+    return 0
+
+
+def _summary(counts: dict[str, int]) -> str:
+    return ", ".join(f"{count:,} {name.replace('_', ' ')}" for name, count in counts.items())
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    counts = export_all(db, args.out)
+    print(f"exported to {args.out}: {_summary(counts)}")
+    return 0
+
+
+def cmd_import_all(args: argparse.Namespace) -> int:
+    db = open_db(args, create_folder=True)
+    counts = import_all(db, args.archive)
+    print(f"imported {args.archive} into {db.location}: {_summary(counts)}")
     return 0

@@ -43,3 +43,20 @@ def serialize_writes(session: Session, name: str = "ledger") -> None:
             driver.execute("BEGIN IMMEDIATE")
     elif dialect == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(name)})
+
+
+def snapshot(session: Session) -> None:
+    """Read everything that follows in the session from one moment of the database.
+
+    On SQLite the driver runs reads outside a transaction, each from the
+    moment it runs; a deferred ``BEGIN`` makes the next read take a snapshot
+    that lasts until the session ends (in WAL mode writers carry on beside it).
+    PostgreSQL's ``REPEATABLE READ`` would do the same; its default reads each
+    statement fresh, which is what the other dialects get.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        driver = connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        if not driver.in_transaction:
+            driver.execute("BEGIN")

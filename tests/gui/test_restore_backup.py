@@ -3,12 +3,17 @@ open window shows at once."""
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from app import ledger
+from app.archive import export_all
 from app.backup import backup_now, list_backups
 from app.domain import PostingFacts
+from app.storage import open_database
 from app.storage.jobs import add_posting
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.main_window import MainWindow
@@ -58,3 +63,39 @@ def test_restoring_a_backup_from_the_file_menu_shows_its_data(
     with db.read() as session:
         assert ledger.balance(session) == 12
     assert any(b.path.name.startswith("before-restore-") for b in list_backups(db.path))
+
+
+def test_export_and_import_everything_from_the_file_menu(
+    qtbot, window: MainWindow, db, tmp_path: Path, monkeypatch
+) -> None:
+    source = open_database(str(tmp_path / "other.sqlite3"))
+    with source.transaction() as session:
+        add_posting(session, PostingFacts(title="From the other computer", description="Vue"))
+        ledger.post_entry(session, "bonus", 25)
+    archive = tmp_path / "everything.zip"
+    export_all(source, archive)
+    source.close()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(archive), "ZIP archives (*.zip)")
+    )
+    window.import_all_action.trigger()
+    page = window.go_to(JobsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert window.balance_label.text() == "Connects: 25"
+    assert "Imported" in window.statusBar().currentMessage()
+
+    again = tmp_path / "again.zip"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(again), "ZIP archives (*.zip)")
+    )
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10_000)
+    with zipfile.ZipFile(archive) as a, zipfile.ZipFile(again) as b:
+        assert a.read("data/job_posting.json") == b.read("data/job_posting.json")
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    window.import_all_action.trigger()  # the database holds data now: refused, unchanged
+    assert shown and "not empty" in shown[0]
+    with db.read() as session:
+        assert ledger.balance(session) == 25
