@@ -17,6 +17,7 @@ from app.errors import DatabaseCorruptError, WorkbenchError
 from app.logs import setup_logging
 from app.storage import Database, open_database
 from app.storage.db import sqlite_file
+from ui import plain
 from ui.context import AppContext
 from ui.crash import install_excepthook
 from ui.icons import icon
@@ -91,12 +92,12 @@ def open_with_recovery(explicit: str | None) -> Database | None:
         if offer_restore(exc) is None:
             return None
     except WorkbenchError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
         return None
     try:
         return open_for_gui(explicit)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
         return None
 
 
@@ -110,12 +111,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         clock.set_from_environment()
         target = database_target(args.db)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
         return 2
     lock = lock_database(target)  # before anything reads or writes the database
     if lock is None:
         QMessageBox.warning(
-            None, APP_NAME, f"{target} is already open in another Proposal Workbench window."
+            None,
+            APP_NAME,
+            plain.message(f"{target} is already open in another Proposal Workbench window."),
         )
         return 1
     try:

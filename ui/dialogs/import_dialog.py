@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import plaintext
 from app.errors import WorkbenchError
 from app.importing import ImportReport, import_into
 from app.storage.scores import score_stale
@@ -35,7 +36,7 @@ class ImportDialog(QDialog):
         self.path = path
         self.task: Task | None = None
         self.report: ImportReport | None = None
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(f"Import {plaintext.inline(path.name)}")
         layout = QVBoxLayout(self)
         self.status = QLabel(f"Reading {path.name}…")
         self.status.setTextFormat(Qt.TextFormat.PlainText)

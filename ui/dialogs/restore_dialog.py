@@ -28,6 +28,7 @@ from app import APP_NAME
 from app.backup import Restored, list_backups, restore
 from app.errors import DatabaseCorruptError, WorkbenchError
 from app.storage.files import human_size
+from ui import plain
 from ui.theme import SEVERITY_COLORS
 
 
@@ -149,7 +150,7 @@ class DamagedDatabaseBox(QMessageBox):
 def offer_restore(exc: DatabaseCorruptError, parent: QWidget | None = None) -> Restored | None:
     """Ask what to do with a damaged database at startup; the restore made, or None."""
     if exc.path is None:
-        QMessageBox.critical(parent, APP_NAME, str(exc))
+        QMessageBox.critical(parent, APP_NAME, plain.message(str(exc)))
         return None
     box = DamagedDatabaseBox(exc, parent)
     box.exec()
@@ -158,7 +159,7 @@ def offer_restore(exc: DatabaseCorruptError, parent: QWidget | None = None) -> R
         try:
             return restore(exc.path, exc.backup)
         except WorkbenchError as failed:
-            QMessageBox.critical(parent, APP_NAME, str(failed))
+            QMessageBox.critical(parent, APP_NAME, plain.message(str(failed)))
             return None
     if clicked is not None and clicked is box.choose_button:
         dialog = RestoreDialog(exc.path, parent)

@@ -8,7 +8,6 @@ are character formats, so nothing in a posting is ever read as HTML.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.models import ScoreCard
+from ui import plain
 from ui.models.rows import RowsTableModel
 from ui.theme import SEVERITY_COLORS, VERDICT_COLORS
 from ui.widgets.verdict_delegate import badge_text
@@ -87,7 +87,7 @@ class FlagsModel(RowsTableModel):
 
 def _tooltip(text: str) -> str | None:
     """A wrapped tooltip for a long cell; escaped, since evidence is a stranger's text."""
-    return f"<p>{html.escape(text)}</p>" if text else None
+    return plain.wrapped_tooltip(text)
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
