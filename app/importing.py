@@ -23,10 +23,10 @@ from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
-from app import clock
+from app import clock, settings
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.errors import InputError
-from app.limits import check_field_size, load_json
+from app.limits import check_field_size, cut_description, load_json
 from app.parsing.countries import country_name
 from app.parsing.money import parse_money
 from app.parsing.times import parse_relative
@@ -46,6 +46,9 @@ from app.storage.postings import apply_facts
 
 FORMATS = ("auto", "csv", "json", "jsonl")
 MAX_FILE_BYTES = 512 * 1024 * 1024
+# csv refuses a cell over 128 KB; a long description is read whole and then cut to the
+# setting import.max_description_chars, with a note (process-wide, and only ever raised)
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
 BATCH = 1000
 _INT_RANGE = 2**63
 
@@ -122,18 +125,22 @@ class ImportReport:
     updated: int = 0
     skipped: int = 0
     errors: list[RowError] = field(default_factory=list)
+    #: what was changed to fit (a description cut to the limit): stored, but not as written
+    notes: list[RowError] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
         return self.added + self.updated
 
     def to_json(self) -> dict[str, Any]:
-        """The ``pwb import --json`` summary: ``{added, updated, skipped, errors: [{row, message}]}``."""
+        """The ``pwb import --json`` summary: ``{added, updated, skipped, errors, notes}``,
+        each of the last two a list of ``{row, message}``."""
         return {
             "added": self.added,
             "updated": self.updated,
             "skipped": self.skipped,
             "errors": [{"row": e.row, "message": e.message} for e in self.errors],
+            "notes": [{"row": n.row, "message": n.message} for n in self.notes],
         }
 
 
@@ -637,9 +644,14 @@ def _import_records(
     moment = now or clock.now()
     total = len(records)
     by_key: dict[str, dict[str, Any]] = {}
+    limit = max(1, int(settings.get(session, "import.max_description_chars")))
     for done, (row, record) in enumerate(records, 1):
         try:
-            values = posting_values(record_to_facts(record, moment))
+            facts = record_to_facts(record, moment)
+            facts.description, note = cut_description(facts.description, limit)
+            if note is not None:
+                report.notes.append(RowError(row, note))
+            values = posting_values(facts)
         except InputError as exc:
             report.errors.append(RowError(row, exc.message))
         else:

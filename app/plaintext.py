@@ -57,3 +57,57 @@ def block(text: str | None) -> str:
     if not text:
         return ""
     return _STRAY_JOINER.sub("", _BLOCK_DROP.sub("", text.replace("\r\n", "\n")))
+
+
+#: a line longer than this is laid out as a whole each time Qt shows any of it
+LONG_LINE = 2_000
+#: what a label (which lays out all its text at once) shows of a long text
+PREVIEW_CHARS = 20_000
+
+
+def breakable(text: str, every: int = LONG_LINE) -> str:
+    """``text`` with, in each line longer than ``every``, a space turned into a line break
+    about every ``every`` characters: same length, same offsets, so a text view lays it
+    out lazily a block at a time (a 5 MB one-line description took Qt 90 s as one block).
+
+    A stretch with no space at all stays as it is (see :func:`longest_line`).
+    """
+    if len(text) <= every:
+        return text
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if len(line) > every:
+            lines[n] = _break_line(line, every)
+    return "\n".join(lines)
+
+
+def _break_line(line: str, every: int) -> str:
+    pieces, pos = [], 0
+    while len(line) - pos > every:
+        cut = line.find(" ", pos + every)
+        if cut < 0:
+            break
+        pieces.append(line[pos:cut])
+        pos = cut + 1
+    pieces.append(line[pos:])
+    return "\n".join(pieces)
+
+
+def longest_line(text: str) -> int:
+    return max((len(line) for line in text.split("\n")), default=0)
+
+
+def preview(text: str, limit: int = PREVIEW_CHARS) -> tuple[str, int]:
+    """What a label shows of ``text``: the first ``limit`` characters (cut at a space when
+    one is near), lines without spaces broken every :data:`LONG_LINE` characters (a label
+    cannot wrap them); and how many characters were left out."""
+    left_out = 0
+    if len(text) > limit:
+        cut = text.rfind(" ", limit - 200, limit)
+        cut = cut if cut > 0 else limit
+        text, left_out = text[:cut].rstrip() + " …", len(text) - cut
+    lines = breakable(text).split("\n")
+    for n, line in enumerate(lines):
+        if len(line) > LONG_LINE:
+            lines[n] = "\n".join(line[i : i + LONG_LINE] for i in range(0, len(line), LONG_LINE))
+    return "\n".join(lines), left_out

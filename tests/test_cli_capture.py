@@ -97,7 +97,13 @@ def test_import_summary_and_exit_codes(tmp_path: Path, capsys) -> None:
     good.write_text("title,link\nA,https://x.example/1\nB,https://x.example/2\n", encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(db), "import", str(good), "--json")
     assert code == 0
-    assert json.loads(out) == {"added": 2, "updated": 0, "skipped": 0, "errors": []}
+    assert json.loads(out) == {
+        "added": 2,
+        "updated": 0,
+        "skipped": 0,
+        "errors": [],
+        "notes": [],
+    }
     code, out, _ = run(capsys, "--db", str(db), "import", str(good), "--format", "csv", "--json")
     assert json.loads(out)["updated"] == 2
 

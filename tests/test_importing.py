@@ -185,6 +185,7 @@ def test_csv_broken_row_imports_nothing_by_default(db, tmp_path: Path) -> None:
         "updated": 0,
         "skipped": 3,
         "errors": [{"row": 2, "message": "budget 'abc' is not an amount"}],
+        "notes": [],
     }
     assert count(db) == 0
     report = import_into(db, path, skip_invalid=True)

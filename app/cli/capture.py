@@ -120,6 +120,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{path.name}: {report.added} added, {report.updated} updated, "
             f"{report.skipped} skipped, {len(report.errors)} errors"
         )
+        for note in report.notes[:50]:
+            print(f"  row {note.row}: {note.message}")
         for error in report.errors[:50]:
             print(f"  row {error.row}: {error.message}")
         if len(report.errors) > 50:

@@ -142,10 +142,11 @@ class ImportDialog(QDialog):
             text = f"Nothing was imported: {len(report.errors)} rows have problems."
             self.retry_button.show()
         self.status.setText(text)
-        if report.errors:
+        if report.errors or report.notes:
             lines = [f"Row {e.row}: {e.message}" for e in report.errors[:1000]]
             if len(report.errors) > 1000:
                 lines.append(f"… and {len(report.errors) - 1000} more")
+            lines += [f"Row {n.row}: {n.message}" for n in report.notes[:1000]]
             self.details.setPlainText("\n".join(lines))
             self.details.show()
             self.resize(self.width(), max(self.height(), 420))
