@@ -43,13 +43,15 @@ POSTINGS = 3000
 
 
 def pwb(*argv: str, errors: bool = False) -> subprocess.Popen:
-    """``pwb`` in a child process; its standard error piped when ``errors``."""
+    """``pwb`` in a child process (a session of its own, so that a kill takes its rescoring
+    workers with it, as a crash would); its standard error piped when ``errors``."""
     return subprocess.Popen(
         [sys.executable, "-m", "app.cli", *argv],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
         text=True,
+        start_new_session=True,
     )
 
 
@@ -249,7 +251,10 @@ def test_kill_trials_leave_the_database_whole_and_each_operation_all_or_nothing(
 ) -> None:
     rnd = random.Random(int(os.environ.get("PWB_KILL_SEED", "14")))
     outcomes: dict[str, dict[str, int]] = {}
+    only = {name for name in os.environ.get("PWB_KILL_OPS", "").split(",") if name}
     for op in operations(prepared):
+        if only and op.name not in only:
+            continue
         seconds = duration(op, tmp_path)
         seen = outcomes.setdefault(op.name, {})
         for trial in range(TRIALS):
@@ -258,10 +263,18 @@ def test_kill_trials_leave_the_database_whole_and_each_operation_all_or_nothing(
             child = pwb("--db", str(path), *op.argv(path))
             # half the kills anywhere, half in the last third, where the writing is
             time.sleep(seconds * rnd.choice((rnd.uniform(0.02, 1.0), rnd.uniform(0.66, 1.0))))
-            child.send_signal(signal.SIGKILL)
+            os.killpg(child.pid, signal.SIGKILL)
             child.wait(timeout=60)
             killed = child.returncode == -signal.SIGKILL
             problems = files.sound(path, pragma="integrity_check")
+            if problems:  # say whether it lasts, and what lay beside the file
+                side = [(p.name, p.stat().st_size) for p in tmp_path.glob(path.name + "-*")]
+                time.sleep(2)
+                problems += [
+                    "a second look:",
+                    *files.sound(path, pragma="integrity_check"),
+                    str(side),
+                ]
             assert not problems, f"{op.name} trial {trial}: {problems}"
             state = op.state(path)
             assert state is not None, f"{op.name} trial {trial}: half done"

@@ -238,7 +238,12 @@ def _reader(
     mode = "mode=ro" if shared else "immutable=1"
     uri = f"{path.absolute().as_uri()}?{mode}"
     with closing(sqlite3.connect(uri, uri=True, timeout=_WAITS_S)) as conn:
+        conn.text_factory = _lenient_text  # a damaged name or revision is not a crash
         yield conn
+
+
+def _lenient_text(value: bytes) -> str:
+    return value.decode("utf-8", "replace")
 
 
 def _revision(conn: sqlite3.Connection) -> str | None:
