@@ -153,7 +153,7 @@ def fuzz_parser(rnd: random.Random, n: int) -> Tally:
     alphabet = [*string.printable, "$", "K+", "hrs/week", "Proposals:", "\u00a0", "★", "🙂"]
     for _ in range(n):
         text = mutate(rnd, PASTE, alphabet)
-        tally.run(lambda t=text: parse_postings(t), repr(text[:80]))
+        tally.run(partial(parse_postings, text), repr(text[:80]))
     return tally
 
 
@@ -199,7 +199,7 @@ def fuzz_profiles(rnd: random.Random, n: int) -> Tally:
     alphabet = [*string.printable, "[", "]", "=", '"', "'''", "\n[rules.x]\n", "1e999", "."]
     for _ in range(n):
         text = mutate(rnd, seed, alphabet)
-        tally.run(lambda t=text: profile_from_toml(t, "fuzz.toml"), repr(text[:80]))
+        tally.run(partial(profile_from_toml, text, "fuzz.toml"), repr(text[:80]))
     return tally
 
 
@@ -208,7 +208,7 @@ def fuzz_templates(rnd: random.Random, n: int) -> Tally:
     context = {"job": SAMPLE_POSTING, "client": {"name": "Ana"}, "profile": {"name": "Me"}}
     for _ in range(n):
         text = mutate(rnd, TEMPLATE, PIECES)
-        tally.run(lambda t=text: render_template(t, context), repr(text[:80]))
+        tally.run(partial(render_template, text, context), repr(text[:80]))
     return tally
 
 
