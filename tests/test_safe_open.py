@@ -104,6 +104,13 @@ def _corrupted_page(path: Path) -> None:
     overwrite_page(path)
 
 
+def _damaged_schema_text(path: Path) -> None:
+    filled(path)
+    data = path.read_bytes()
+    at = data.index(b"tablejob_postingjob_posting")  # the row of sqlite_master: type, names
+    path.write_bytes(data[: at + 9] + b"\x89" + data[at + 10 :])  # a name that is not UTF-8
+
+
 def _another_apps(path: Path) -> None:
     with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
@@ -129,6 +136,7 @@ CASES: dict[str, tuple[Callable[[Path], None], type[DatabaseError], str]] = {
     "random bytes": (_random, DatabaseCorruptError, "not an SQLite database"),
     "truncated": (_truncated, DatabaseCorruptError, "cut short"),
     "corrupted page": (_corrupted_page, DatabaseCorruptError, "quick_check found"),
+    "damaged schema text": (_damaged_schema_text, DatabaseCorruptError, "damaged or not a"),
     "another app's database": (_another_apps, DatabaseNotOursError, "tables: notes"),
     "another app's database with alembic_version": (
         _another_apps_with_alembic,

@@ -132,6 +132,8 @@ def examine(
             revision = _revision(conn) if "alembic_version" in tables else None
     except sqlite3.Error as exc:
         raise _read_failure(path, exc, backups) from None
+    except UnicodeDecodeError:  # SQLite's own message quoting the damaged bytes
+        raise _corrupt(path, "its schema holds bytes that are not text", backups) from None
     if not tables and app_id in (0, APPLICATION_ID) and user_version == 0:
         return FileCheck(path, "blank")
     ours = app_id == APPLICATION_ID or (
@@ -184,6 +186,8 @@ def _run_check(path: Path, header: bytes, pragma: str, *, shared: bool) -> list[
             rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({_MAX_PROBLEMS})")]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
+    except UnicodeDecodeError:  # SQLite's message quoted damaged bytes
+        return ["the file holds damaged bytes where SQLite expects text"]
     return [] if rows == ["ok"] else rows
 
 
