@@ -88,11 +88,15 @@ def test_a_damaged_database_at_startup_offers_the_newest_good_backup(
         box = QApplication.activeModalWidget()
         assert isinstance(box, DamagedDatabaseBox) and box.restore_button is not None
         asked.append(box.text())
+        asked.append(box.detailedText())
         box.restore_button.click()
 
     QTimer.singleShot(0, answer)
     reopened = open_with_recovery(str(path))
-    assert asked and str(good) in asked[0] and "damaged" in asked[0]
+    question, details = asked
+    assert "damaged, so it was not opened" in question and good.name in question
+    assert "2026-11-30 09:00 UTC" in question
+    assert f"pwb restore {good}" in details
     assert reopened is not None
     try:
         with reopened.read() as session:
@@ -117,7 +121,7 @@ def test_a_damaged_database_without_a_backup_is_a_message(
 
     QTimer.singleShot(0, answer)
     assert open_with_recovery(str(path)) is None
-    assert closed and "no good backup" in closed[0]
+    assert closed and "No backup beside it passed its check" in closed[0]
 
 
 def test_open_for_gui_makes_the_daily_backup(qapp, tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.backup import Restored, list_backups, restore
 from app.errors import DatabaseCorruptError, WorkbenchError
+from app.storage import files
 from app.storage.files import human_size
 from ui import plain
 from ui.theme import SEVERITY_COLORS
@@ -135,8 +136,9 @@ class DamagedDatabaseBox(QMessageBox):
     one passed its check), choose a backup, or quit."""
 
     def __init__(self, exc: DatabaseCorruptError, parent: QWidget | None = None) -> None:
-        super().__init__(QMessageBox.Icon.Critical, APP_NAME, str(exc), parent=parent)
+        super().__init__(QMessageBox.Icon.Critical, APP_NAME, _question(exc), parent=parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setDetailedText(str(exc))
         self.restore_button: QPushButton | None = None
         if exc.backup is not None:
             self.restore_button = self.addButton(
@@ -145,6 +147,24 @@ class DamagedDatabaseBox(QMessageBox):
             self.setDefaultButton(self.restore_button)
         self.choose_button = self.addButton("Choose a backup…", QMessageBox.ButtonRole.ActionRole)
         self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+
+
+def _question(exc: DatabaseCorruptError) -> str:
+    name = exc.path.name if exc.path else "The database"
+    head = f"{name} is damaged, so it was not opened; nothing in it was changed."
+    if exc.backup is None:
+        return (
+            f"{head}\n\nNo backup beside it passed its check. Choose a backup you kept "
+            "elsewhere, or quit."
+        )
+    try:
+        when = f"{files.made_at(exc.backup):%Y-%m-%d %H:%M} UTC, {human_size(exc.backup.stat().st_size)}"
+    except OSError:
+        when = "date unknown"
+    return (
+        f"{head}\n\nThe newest good backup is {exc.backup.name} ({when}). Restore it? "
+        "The damaged file is kept in the backups folder."
+    )
 
 
 def offer_restore(exc: DatabaseCorruptError, parent: QWidget | None = None) -> Restored | None:
