@@ -8,8 +8,9 @@ JSON text). Import reads the JSON only, into an empty database, in one
 transaction: a file with one bad value stores nothing and names the table,
 row and column. Ids are kept, so the records refer to each other as before.
 
-What is derived is not exported: the Insights summary (rebuilt on first
-use) and the search index (the triggers fill it as the postings go in).
+The import history goes along (so an import can still be undone); what is
+derived does not: the Insights summary (rebuilt on first use) and the search
+index (the triggers fill it as the postings go in).
 """
 
 from __future__ import annotations
@@ -23,7 +24,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Table, func, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Table,
+    func,
+    null,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from app import __version__, clock
@@ -42,6 +55,8 @@ TABLES = (
     "profile",
     "saved_reply",
     "job_posting",
+    "import_batch",
+    "import_change",
     "score_card",
     "proposal",
     "proposal_status_change",
@@ -268,9 +283,10 @@ def _from_json(table: Table, row: Any, name: str, n: int) -> dict[str, Any]:
 
 def _value(kind: Any, value: Any, nullable: bool | None) -> Any:
     if value is None:
-        if nullable:
-            return None
-        raise ValueError("empty, but it must have a value")
+        if not nullable:
+            raise ValueError("empty, but it must have a value")
+        # a JSON column would store None as the JSON text 'null': SQL NULL is what was there
+        return null() if isinstance(kind, JSON) else None
     if isinstance(kind, JSON):
         return value
     if isinstance(kind, DateTime) or isinstance(getattr(kind, "impl", None), DateTime):

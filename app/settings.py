@@ -76,6 +76,19 @@ _SPECS = [
         "proposal.user_dictionary", list, [], "Words the spelling check accepts (your own)"
     ),
     SettingSpec(
+        "import.date_order",
+        str,
+        "auto",
+        "How imports read dates like 06/07/2024 when the file does not settle it "
+        "(auto: your locale's order, DMY: day first, MDY: month first)",
+    ),
+    SettingSpec(
+        "import.column_mappings",
+        dict,
+        {},
+        "Column mappings you chose in the import dialog, by file header",
+    ),
+    SettingSpec(
         "replies.starters_offered",
         list,
         [],

@@ -21,6 +21,7 @@ from app.bootstrap import seed_defaults
 from app.cli import main
 from app.domain import PostingFacts
 from app.errors import InputError
+from app.importing import import_into
 from app.proposals import change_status, submit_proposal
 from app.storage import open_database
 from app.storage.jobs import add_posting
@@ -33,7 +34,7 @@ WHEN = datetime(2026, 3, 1, 12, 30, 15, 123456, tzinfo=UTC)
 HOSTILE = '=HYPERLINK("http://evil")\u202e<img src="file:///etc/passwd">\u200b'
 
 
-def stock(db, set_clock) -> None:
+def stock(db, set_clock, tmp: Path) -> None:
     """One of everything, with the values that break naive exports."""
     set_clock(WHEN)
     with db.transaction() as session:
@@ -75,6 +76,12 @@ def stock(db, set_clock) -> None:
         ledger.post_entry(session, "purchase", 40, usd=6.0, at=WHEN)
         proposal = submit_proposal(session, job_id=job.id, connects=8, boost=4, bid=55.0)
         settings.set_value(session, "score.apply_threshold", 72)
+    feed = tmp.with_name("feed.json")
+    feed.write_text(
+        json.dumps([{"title": "From a feed", "url": "https://x/feed-1", "budget": "$300"}])
+    )
+    import_into(db, feed)
+    import_into(db, feed)  # again: an update on record too
     set_clock(datetime(2027, 4, 10, tzinfo=UTC))
     with db.transaction() as session:
         change_status(session, proposal.id, "job_closed", reason="client cancelled: budget")
@@ -91,7 +98,7 @@ def table_rows(path: Path) -> dict[str, list[tuple]]:
 def test_export_then_import_all_gives_back_the_same_rows(
     db, tmp_path: Path, set_clock, capsys
 ) -> None:
-    stock(db, set_clock)
+    stock(db, set_clock, tmp_path / "stock")
     before = table_rows(Path(db.location))
     assert all(before[name] for name in TABLES), {n: len(r) for n, r in before.items()}
     assert any(r for r in before["ledger_entry"] if r[2] == "expiry")
@@ -124,12 +131,12 @@ def test_export_then_import_all_gives_back_the_same_rows(
 
 
 def test_the_csv_copies_are_formula_safe_and_hold_every_row(db, tmp_path: Path, set_clock) -> None:
-    stock(db, set_clock)
+    stock(db, set_clock, tmp_path / "stock")
     archive = tmp_path / "e.zip"
     counts = export_all(db, archive)
     with zipfile.ZipFile(archive) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-        assert manifest["tables"]["job_posting"]["rows"] == counts["job_posting"] == 1
+        assert manifest["tables"]["job_posting"]["rows"] == counts["job_posting"] == 2
         for name in TABLES:
             rows = list(csv.reader(io.StringIO(zf.read(f"csv/{name}.csv").decode("utf-8"))))
             assert len(rows) == counts[name] + 1
@@ -137,12 +144,12 @@ def test_the_csv_copies_are_formula_safe_and_hold_every_row(db, tmp_path: Path, 
                 for cell in row:
                     assert not cell.startswith(("=", "+", "@")), (name, cell)
         postings = list(csv.DictReader(io.StringIO(zf.read("csv/job_posting.csv").decode())))
-        assert postings[0]["title"] == "'" + HOSTILE
+        assert postings[0]["title"] == "'" + HOSTILE  # the pasted one: id 1
         assert json.loads(postings[0]["skills"]) == ["Django", "+plus"]
 
 
 def test_import_all_refuses_a_database_with_data_of_its_own(db, tmp_path: Path, set_clock) -> None:
-    stock(db, set_clock)
+    stock(db, set_clock, tmp_path / "stock")
     archive = tmp_path / "e.zip"
     export_all(db, archive)
     before = table_rows(Path(db.location))
@@ -189,7 +196,7 @@ def _rewrite(archive: Path, dest: Path, name: str, change) -> None:
 def test_a_bad_archive_stores_nothing_and_says_where(
     db, tmp_path: Path, set_clock, member: str, change, words: str
 ) -> None:
-    stock(db, set_clock)
+    stock(db, set_clock, tmp_path / "stock")
     archive, bad = tmp_path / "e.zip", tmp_path / "bad.zip"
     export_all(db, archive)
     _rewrite(archive, bad, member, change)

@@ -97,13 +97,17 @@ def test_import_summary_and_exit_codes(tmp_path: Path, capsys) -> None:
     good.write_text("title,link\nA,https://x.example/1\nB,https://x.example/2\n", encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(db), "import", str(good), "--json")
     assert code == 0
-    assert json.loads(out) == {
+    summary = json.loads(out)
+    assert {k: summary[k] for k in ("added", "updated", "skipped", "errors", "notes")} == {
         "added": 2,
         "updated": 0,
         "skipped": 0,
         "errors": [],
         "notes": [],
     }
+    # what issue 11 added: the import's record, what was not imported, how dates were read
+    assert isinstance(summary["import_id"], int) and summary["unmapped_columns"] == []
+    assert summary["date_order"] in ("DMY", "MDY")
     code, out, _ = run(capsys, "--db", str(db), "import", str(good), "--format", "csv", "--json")
     assert json.loads(out)["updated"] == 2
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from app.capture import store_postings
 from app.domain import PostingFacts
-from app.errors import InputError
+from app.errors import InputError, WorkbenchError
 from app.parsing.upwork import parse_postings
+from app.storage.imports import last_undoable
 from ui.context import AppContext
-from ui.dialogs.import_dialog import ImportDialog
+from ui.dialogs.import_dialog import ImportDialog, kept_text, undo_last, undo_text
 from ui.dialogs.review_dialog import ReviewDialog
 from ui.icons import icon
 
@@ -117,13 +118,63 @@ def choose_and_import(ctx: AppContext, parent: QWidget) -> ImportDialog | None:
 
 
 def import_path(ctx: AppContext, parent: QWidget, path: Path) -> ImportDialog:
-    """Open the import dialog for ``path`` and start importing."""
+    """Open the import dialog for ``path``: the preview first, Import starts it."""
     dialog = ImportDialog(ctx, path, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     parent.import_dialog = dialog  # type: ignore[attr-defined]
+    dialog.refresh_preview()
     dialog.open()
-    dialog.start()
     return dialog
+
+
+#: what a dropped file may be to be imported
+IMPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson")
+
+
+def dropped_file(urls: list[QUrl]) -> Path | None:
+    """The first local file among dropped URLs that could be an import, else None."""
+    for url in urls:
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in IMPORT_SUFFIXES and path.is_file():
+                return path
+    return None
+
+
+def undo_last_import(ctx: AppContext, parent: QWidget) -> QMessageBox | None:
+    """Edit ▸ Undo last import: ask, then take the newest import not undone back."""
+    with ctx.db.read() as session:
+        last = last_undoable(session)
+    if last is None:
+        _warn(parent, "Undo last import", "There is no import to undo.")
+        return None
+    when = last.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Undo last import",
+        f"Undo the import of {last.file_name} ({when}: {last.added} added, "
+        f"{last.updated} updated)? Postings you changed since are kept.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(button: int) -> None:
+        if button != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            undone = undo_last(ctx, last.id)
+        except WorkbenchError as exc:
+            _warn(parent, "Import not undone", exc.message)
+            return
+        if undone.kept:
+            _warn(parent, "Import undone", f"{undo_text(undone)}\n\n{kept_text(undone)}")
+
+    box.finished.connect(answered)
+    parent.undo_import_box = box  # type: ignore[attr-defined]
+    box.open()
+    return box
 
 
 def _warn(parent: QWidget, title: str, message: str) -> None:

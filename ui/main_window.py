@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -30,7 +30,7 @@ from app.errors import WorkbenchError
 from app.storage.db import reopen
 from app.storage.ledger import connects_balance
 from ui import qtime
-from ui.capture import install_capture_actions
+from ui.capture import dropped_file, import_path, install_capture_actions, undo_last_import
 from ui.context import AppContext
 from ui.crash import show_error
 from ui.dialogs.import_dialog import ImportDialog
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
     review_dialog: ReviewDialog
     import_dialog: ImportDialog
     warning_box: QMessageBox
+    undo_import_box: QMessageBox
     #: the last File → Export everything… running or done
     export_task: Task
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.catch_up_timer.timeout.connect(self.catch_up)
         self.catch_up_timer.start()
         self._restore_state()
+        self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
 
     # -- construction ---------------------------------------------------------
 
@@ -141,6 +143,13 @@ class MainWindow(QMainWindow):
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.open_preferences)
         edit_menu.addAction(self.preferences_action)
+        self.undo_import_action = QAction("Undo last import…", self)
+        self.undo_import_action.setObjectName("undoLastImport")
+        self.undo_import_action.setStatusTip(
+            "Remove what the last import added and put back what it changed"
+        )
+        self.undo_import_action.triggered.connect(lambda: undo_last_import(self.ctx, self))
+        edit_menu.addAction(self.undo_import_action)
 
         go_menu = bar.addMenu("&Go")
         for row, cls in enumerate(PAGE_CLASSES):
@@ -172,6 +181,20 @@ class MainWindow(QMainWindow):
             white = icon(cls.icon_name, selected).pixmap(48, 48)
             tinted.addPixmap(white, QIcon.Mode.Selected)
             self.nav.item(row).setIcon(tinted)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData().urls()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData().urls())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        import_path(self.ctx, self, path)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

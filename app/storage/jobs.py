@@ -171,7 +171,16 @@ def _same_columns(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return list(groups.values())
 
 
-def _executemany(session: Session, table: Any, rows: list[dict[str, Any]], *, update: bool) -> None:
+def _executemany(
+    session: Session,
+    table: Any,
+    rows: list[dict[str, Any]],
+    *,
+    update: bool,
+    only_changed: bool = True,
+) -> None:
+    """INSERT (or, by ``id``, UPDATE) ``rows``, dicts with the same keys; an update skips the
+    rows whose stored values are the same unless ``only_changed`` is off (the caller knows)."""
     columns = [name for name in rows[0] if name != "id"]
     connection = session.connection()
     dialect = connection.dialect
@@ -197,15 +206,15 @@ def _executemany(session: Session, table: Any, rows: list[dict[str, Any]], *, up
     per_statement = max(1, min(500, 30000 // (len(columns) + 1)))
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        if update:
+        if update and only_changed:
             rows = _changed_only(cursor, table.name, columns, rows, values)
-            if sqlite3.sqlite_version_info < (3, 33):  # no UPDATE ... FROM: row by row
-                assignments = ", ".join(f"{c} = ?" for c in columns)
-                cursor.executemany(
-                    f"UPDATE {table.name} SET {assignments} WHERE id = ?",
-                    [[*values(row), row["id"]] for row in rows],
-                )
-                return
+        if update and sqlite3.sqlite_version_info < (3, 33):  # no UPDATE ... FROM: row by row
+            assignments = ", ".join(f"{c} = ?" for c in columns)
+            cursor.executemany(
+                f"UPDATE {table.name} SET {assignments} WHERE id = ?",
+                [[*values(row), row["id"]] for row in rows],
+            )
+            return
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
             placeholders = ", ".join(
@@ -226,6 +235,34 @@ def _executemany(session: Session, table: Any, rows: list[dict[str, Any]], *, up
                     params.extend(values(row))
                 sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {placeholders}"
             cursor.execute(sql, params)
+    finally:
+        cursor.close()
+
+
+def rows_that_differ(
+    session: Session, table: Any, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Of ``rows`` (dicts with ``id`` and the same keys), those whose stored values differ,
+    compared as the database holds them (SQLite; elsewhere every row is returned)."""
+    if not rows:
+        return rows
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        return rows
+    columns = [name for name in rows[0] if name != "id"]
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
+    typed = [(n, _memo(proc)) for n, proc in enumerate(processors) if proc is not None]
+
+    def values(row: dict[str, Any]) -> list[Any]:
+        out = [row[name] for name in columns]
+        for n, convert in typed:
+            out[n] = convert(out[n])
+        return out
+
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return _changed_only(cursor, table.name, columns, rows, values)
     finally:
         cursor.close()
 

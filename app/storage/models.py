@@ -428,3 +428,68 @@ class InsightsFactState(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(60))
+
+
+class ImportBatch(Base):
+    """One import of one file: what it was, what it did, and whether it was undone."""
+
+    __tablename__ = "import_batch"
+    __table_args__ = (Index("ix_import_batch_imported_at", "imported_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    file_size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    format: Mapped[str] = mapped_column(String(10))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    #: of ``updated``: postings whose stored values the import changed
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    empty: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    #: how dates like 06/07/2024 were read: DMY or MDY
+    date_order: Mapped[str] = mapped_column(String(3))
+    #: column → field (None: not imported) for CSV; empty for JSON
+    mapping: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    unmapped_columns: Mapped[list[str]] = mapped_column(default=list)
+    undone_at: Mapped[datetime | None] = mapped_column()
+
+    changes: Mapped[list[ImportChange]] = relationship(
+        back_populates="batch", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    def __repr__(self) -> str:
+        return f"ImportBatch(id={self.id!r}, file={self.file_name!r})"
+
+
+class ImportChange(Base):
+    """What one import did to one posting, so that undo can take it back.
+
+    ``added``: the import created the posting; ``digest`` is a hash of the values it
+    wrote (undo removes it unless they changed since). ``updated``: the import changed
+    the columns in ``before`` (their earlier values) to those in ``after``; undo puts
+    back each column still as the import left it.
+    """
+
+    __tablename__ = "import_change"
+    __table_args__ = (
+        UniqueConstraint("batch_id", "job_id"),
+        Index("ix_import_change_job_id", "job_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"))
+    #: no foreign key: the record outlives a posting removed since
+    job_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # added | updated
+    digest: Mapped[str | None] = mapped_column(String(64))
+    #: null for an added posting
+    before: Mapped[dict[str, Any] | None] = mapped_column()
+    after: Mapped[dict[str, Any] | None] = mapped_column()
+
+    batch: Mapped[ImportBatch] = relationship(back_populates="changes")
+
+    def __repr__(self) -> str:
+        return f"ImportChange(batch={self.batch_id!r}, job={self.job_id!r}, kind={self.kind!r})"

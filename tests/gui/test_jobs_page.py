@@ -209,6 +209,7 @@ def test_import_with_progress_then_cancel_leaves_db_unchanged(
     small = tmp_path / "small.json"
     small.write_text(json.dumps([{"title": "One"}, {"title": "Two"}]), encoding="utf-8")
     dialog = import_path(window.ctx, window, small)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=10000)
     assert dialog.report is not None and dialog.report.added == 2
     page = jobs_page(window)
@@ -218,6 +219,7 @@ def test_import_with_progress_then_cancel_leaves_db_unchanged(
     big = tmp_path / "big.json"
     big.write_text(json.dumps([{"title": f"Row {i}"} for i in range(30000)]), encoding="utf-8")
     dialog = import_path(window.ctx, window, big)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert dialog.task is not None
     with qtbot.waitSignal(dialog.task.finished, timeout=20000):
@@ -234,6 +236,7 @@ def test_import_with_bad_rows_offers_valid_rows_only(
     path = tmp_path / "rows.jsonl"
     path.write_text('{"title": "Good"}\n{"title": "Bad", "budget": "lots"}\n', encoding="utf-8")
     dialog = import_path(window.ctx, window, path)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=10000)
     assert dialog.retry_button.isVisible() and "Row 2" in dialog.details.toPlainText()
     with db.read() as session:

@@ -1,4 +1,6 @@
-"""Import a file off the GUI thread with a progress bar; Cancel leaves the database as it was."""
+"""Import a file: first see how it will be read (columns → fields, the first rows as they
+will be stored, the date order), then import it off the GUI thread with a progress bar
+(Cancel leaves the database as it was), then the report, with Undo."""
 
 from __future__ import annotations
 
@@ -6,29 +8,71 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app import plaintext
+from app import clock, plaintext
+from app.domain import PostingFacts
 from app.errors import WorkbenchError
-from app.importing import ImportReport, import_into
+from app.importing import ImportReport, Preview, import_into, preview_import
+from app.importing.dates import DAY_FIRST, MONTH_FIRST
+from app.importing.mapping import FIELDS, INDEX, LABELS
+from app.importing.run import DateOrder
+from app.storage.imports import UndoReport, undo_import
 from app.storage.scores import score_stale
 from ui.context import AppContext
 from ui.tasks import Progress, Task, run_task
 
+#: the date-order choices: (shown, value for import_into)
+DATE_CHOICES = (
+    ("As the file's dates show", None),
+    ("Day first: 06/07/2024 is 6 July", DAY_FIRST),
+    ("Month first: 06/07/2024 is June 7", MONTH_FIRST),
+)
+SKIP = "(do not import)"
+
+
+def _facts_cells(facts: PostingFacts) -> list[str]:
+    budget = ""
+    if facts.fixed_budget is not None:
+        budget = f"${facts.fixed_budget:,.0f} fixed"
+    elif facts.hourly_min is not None:
+        high = facts.hourly_max if facts.hourly_max is not None else facts.hourly_min
+        budget = f"${facts.hourly_min:,.0f}–{high:,.0f}/hr"
+    posted = facts.posted_at.strftime("%Y-%m-%d %H:%M") if facts.posted_at else ""
+    proposals = "" if facts.proposals_min is None else str(facts.proposals_min)
+    if facts.proposals_min is not None and facts.proposals_max != facts.proposals_min:
+        proposals += f"–{facts.proposals_max}" if facts.proposals_max is not None else "+"
+    return [
+        facts.title or "",
+        budget,
+        posted,
+        ", ".join(facts.skills),
+        facts.client.country or "",
+        proposals,
+    ]
+
 
 class ImportDialog(QDialog):
-    """Runs one import; shows progress, then the per-row report."""
+    """Preview, import with progress, report (with Undo) for one file."""
 
     #: the import finished (committed or not) with this report
     finished_import = Signal(object)
+    #: an import was undone from this dialog
+    undone = Signal(object)
 
     def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,14 +80,64 @@ class ImportDialog(QDialog):
         self.path = path
         self.task: Task | None = None
         self.report: ImportReport | None = None
+        self.undo_report: UndoReport | None = None
+        self.preview: Preview | None = None
+        #: the columns the user remapped: column → field (None: skip)
+        self.columns: dict[str, str | None] | None = None
+        self._skip_invalid = False
         self.setWindowTitle(f"Import {plaintext.inline(path.name)}")
         layout = QVBoxLayout(self)
         self.status = QLabel(f"Reading {path.name}…")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+
+        # -- the preview: columns, date order, first rows
+        self.preview_box = QWidget()
+        box = QVBoxLayout(self.preview_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setObjectName("importMapping")
+        self.mapping_table.setHorizontalHeaderLabels(
+            ["Column in the file", "Imported as", "First value"]
+        )
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        box.addWidget(self.mapping_table, 2)
+        form = QFormLayout()
+        self.date_combo = QComboBox()
+        self.date_combo.setObjectName("importDateOrder")
+        for text, _value in DATE_CHOICES:
+            self.date_combo.addItem(text)
+        self.date_combo.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        form.addRow("Dates like 06/07/2024:", self.date_combo)
+        self.order_label = QLabel()
+        self.order_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.order_label.setWordWrap(True)
+        form.addRow("Read as:", self.order_label)
+        self.unmapped_label = QLabel()
+        self.unmapped_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.unmapped_label.setWordWrap(True)
+        form.addRow("Not imported:", self.unmapped_label)
+        box.addLayout(form)
+        box.addWidget(QLabel("The first rows, as they will be stored:"))
+        self.rows_table = QTableWidget(0, 6)
+        self.rows_table.setObjectName("importPreviewRows")
+        self.rows_table.setHorizontalHeaderLabels(
+            ["Title", "Budget", "Posted", "Skills", "Client country", "Proposals"]
+        )
+        self.rows_table.verticalHeader().hide()
+        self.rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.rows_table, 1)
+        layout.addWidget(self.preview_box, 1)
+
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
+        self.bar.hide()
         layout.addWidget(self.bar)
         self.details = QPlainTextEdit(readOnly=True)
         self.details.setPlaceholderText("Rows with problems will be listed here.")
@@ -51,29 +145,143 @@ class ImportDialog(QDialog):
         layout.addWidget(self.details, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        self.import_button = QPushButton("Import")
+        self.import_button.setObjectName("importStart")
+        self.import_button.clicked.connect(lambda: self.start())
         self.retry_button = QPushButton("Import valid rows only")
         self.retry_button.hide()
         self.retry_button.clicked.connect(lambda: self.start(skip_invalid=True))
+        self.undo_button = QPushButton("Undo import")
+        self.undo_button.setObjectName("importUndo")
+        self.undo_button.setToolTip(
+            "Remove the postings this import added and put back the values it changed"
+        )
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
-        for button in (self.retry_button, self.cancel_button, self.close_button):
+        for button in (
+            self.import_button,
+            self.retry_button,
+            self.undo_button,
+            self.cancel_button,
+            self.close_button,
+        ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.resize(560, 220)
+        self.resize(820, 600)
+
+    # -- preview ---------------------------------------------------------------------------
+
+    def date_order(self) -> str | None:
+        return DATE_CHOICES[self.date_combo.currentIndex()][1]
+
+    def refresh_preview(self) -> Preview | None:
+        """Read the head of the file as it would be imported now (nothing is stored)."""
+        try:
+            with self.ctx.db.read() as session:
+                preview = preview_import(
+                    session, self.path, columns=self.columns, date_order=self.date_order()
+                )
+        except WorkbenchError as exc:
+            self.preview = None
+            self.status.setText(f"This file cannot be imported: {exc}")
+            self.preview_box.hide()
+            self.import_button.hide()
+            return None
+        self.preview = preview
+        self._show_preview(preview)
+        return preview
+
+    def _show_preview(self, preview: Preview) -> None:
+        kind = preview.fmt.upper()
+        if preview.mapping is not None:
+            self.status.setText(
+                f"{preview.file_name}: {kind}, {len(preview.mapping.header)} columns. Check how "
+                "the columns are read, then Import."
+            )
+        else:
+            self.status.setText(
+                f"{preview.file_name}: {kind}; fields are read by name. Check the first rows, "
+                "then Import."
+            )
+        self._fill_mapping(preview)
+        self.order_label.setText(preview.order.describe())
+        self.unmapped_label.setText(", ".join(preview.unmapped_columns) or "—")
+        self.rows_table.setRowCount(len(preview.rows))
+        for r, row in enumerate(preview.rows):
+            cells = _facts_cells(row.facts) if row.facts else [f"Row {row.row}: {row.error}"]
+            for c in range(self.rows_table.columnCount()):
+                item = QTableWidgetItem(cells[c] if c < len(cells) else "")
+                self.rows_table.setItem(r, c, item)
+        self.rows_table.resizeColumnsToContents()
+
+    def _fill_mapping(self, preview: Preview) -> None:
+        mapping = preview.mapping
+        table = self.mapping_table
+        table.setVisible(mapping is not None)
+        if mapping is None:
+            return
+        first = self._first_cells(preview)
+        table.setRowCount(len(mapping.header))
+        for r, (name, field) in enumerate(zip(mapping.header, mapping.fields, strict=True)):
+            table.setItem(r, 0, QTableWidgetItem(name or f"(column {r + 1}, no name)"))
+            combo = QComboBox()
+            combo.addItem(SKIP, None)
+            if field == INDEX:
+                combo.addItem("Row number (not imported)", INDEX)
+            for key in FIELDS:
+                combo.addItem(LABELS[key], key)
+            combo.setCurrentIndex(max(0, combo.findData(field)))
+            combo.currentIndexChanged.connect(
+                lambda _i, column=name, box=combo: self.remap(column, box.currentData())
+            )
+            table.setCellWidget(r, 1, combo)
+            table.setItem(r, 2, QTableWidgetItem(first.get(r, "")))
+        table.resizeColumnToContents(0)
+        table.setColumnWidth(1, 260)
+
+    def _first_cells(self, preview: Preview) -> dict[int, str]:
+        from app.importing.reading import open_import
+
+        source = open_import(self.path, preview.fmt)
+        for _row, record in source.records():
+            if isinstance(record, list):
+                return {i: " ".join(v.split())[:120] for i, v in enumerate(record)}
+            break
+        return {}
+
+    def remap(self, column: str, field: str | None) -> None:
+        """The user chose ``field`` (None: skip) for ``column``; the preview follows."""
+        assert self.preview is not None and self.preview.mapping is not None
+        chosen = dict(self.preview.mapping.overrides)
+        chosen[column] = None if field in (None, INDEX) else field
+        self.columns = chosen
+        self.refresh_preview()
+
+    # -- import ----------------------------------------------------------------------------
 
     def start(self, *, skip_invalid: bool = False) -> Task:
         """Run the import in the background (one transaction; nothing stored on cancel)."""
         db, path = self.ctx.db, self.path
+        columns, order = self.columns, self.date_order()
 
         def work(progress: Progress) -> ImportReport:
             def report(done: int, total: int) -> None:
                 progress.check()
                 progress.report(done, total, "")
 
-            result = import_into(db, path, skip_invalid=skip_invalid, progress=report)
+            result = import_into(
+                db,
+                path,
+                skip_invalid=skip_invalid,
+                progress=report,
+                columns=columns,
+                date_order=order,
+            )
             if result.imported:
                 # the import is committed; a cancel now only leaves some postings unscored
                 score_stale(
@@ -83,13 +291,17 @@ class ImportDialog(QDialog):
                 )
             return result
 
+        self.preview_box.hide()
+        self.import_button.hide()
         self.retry_button.hide()
         self.close_button.hide()
+        self.undo_button.hide()
         self.bar.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.bar.setRange(0, 0)
         self.status.setText(f"Importing {path.name}…")
+        self._fit(620, 160)
         self.task = run_task(work, on_done=self._done, on_error=self._failed, parent=self)
         self.task.progress.connect(self._progress)
         self.task.cancelled.connect(self._cancelled)
@@ -108,6 +320,11 @@ class ImportDialog(QDialog):
             self.task.cancel()
         else:
             self.reject()
+
+    def _fit(self, width: int, height: int) -> None:
+        """Shrink to what is left to show once the preview is gone."""
+        self.setMinimumSize(0, 0)
+        self.resize(width, height)
 
     def _finish_ui(self) -> None:
         self.bar.hide()
@@ -138,9 +355,18 @@ class ImportDialog(QDialog):
             f"{report.added} added, {report.updated} updated, {report.skipped} skipped, "
             f"{len(report.errors)} rows with problems."
         )
+        if report.empty:
+            text += f" {report.empty} empty rows (no title, description or URL) left out."
         if report.errors and report.imported == 0:
             text = f"Nothing was imported: {len(report.errors)} rows have problems."
             self.retry_button.show()
+        else:
+            order = DateOrder(report.date_order, report.date_order_source).describe()
+            text += f"\nDates were read {order}."
+            if report.unmapped_columns:
+                text += f"\nNot imported (no field): {', '.join(report.unmapped_columns)}."
+            if report.import_id is not None and report.imported:
+                text += "\nUndo takes the whole import back (later too: Edit ▸ Undo last import)."
         self.status.setText(text)
         if report.errors or report.notes:
             lines = [f"Row {e.row}: {e.message}" for e in report.errors[:1000]]
@@ -149,9 +375,60 @@ class ImportDialog(QDialog):
             lines += [f"Row {n.row}: {n.message}" for n in report.notes[:1000]]
             self.details.setPlainText("\n".join(lines))
             self.details.show()
-            self.resize(self.width(), max(self.height(), 420))
+            self._fit(620, 420)
         self._finish_ui()
-        if report.imported:
+        if report.import_id is not None and report.imported:
+            self.undo_button.show()
             self.ctx.jobs_changed.emit()
             self.ctx.message.emit(f"Imported {self.path.name}: {text}")
         self.finished_import.emit(report)
+
+    # -- undo ------------------------------------------------------------------------------
+
+    @Slot()
+    def undo(self) -> UndoReport | None:
+        """Take this import back (what the user changed since is kept, and said)."""
+        if self.report is None or self.report.import_id is None:
+            return None
+        try:
+            undone = undo_last(self.ctx, self.report.import_id)
+        except WorkbenchError as exc:
+            self.status.setText(f"Not undone: {exc}")
+            return None
+        self.undo_report = undone
+        self.undo_button.hide()
+        self.status.setText(undo_text(undone))
+        self.details.setPlainText(kept_text(undone))
+        self.details.setVisible(bool(undone.kept))
+        if undone.kept:
+            self._fit(620, 420)
+        self.undone.emit(undone)
+        return undone
+
+
+def undo_last(ctx: AppContext, import_id: int) -> UndoReport:
+    """Undo one import in one transaction and announce it (scores follow for what changed)."""
+    with ctx.db.transaction() as session:
+        undone = undo_import(session, import_id, now=clock.now())
+    score_stale(ctx.db)
+    ctx.jobs_changed.emit()
+    ctx.message.emit(undo_text(undone))
+    return undone
+
+
+def undo_text(undone: UndoReport) -> str:
+    text = (
+        f"Import of {undone.file_name} undone: {undone.removed} postings removed, "
+        f"{undone.restored} restored."
+    )
+    if undone.kept:
+        text += f" {len(undone.kept)} kept as you changed them since."
+    return text
+
+
+def kept_text(undone: UndoReport) -> str:
+    lines = []
+    for kept in undone.kept[:1000]:
+        columns = f": {', '.join(kept.columns)}" if kept.columns else ""
+        lines.append(f"Kept #{kept.job_id} {kept.title} ({kept.reason}{columns})")
+    return "\n".join(lines)

@@ -12,7 +12,7 @@ SQLite files get ``PRAGMA application_id`` = "PWB1", so that opening can tell
 our databases from other programs' before touching them.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-02
 """
 
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
