@@ -67,6 +67,12 @@ _SPECS = [
     SettingSpec("proposal.max_length", int, 5000, "Cover letter length limit (characters)"),
     SettingSpec("backup.keep", int, 7, "Automatic backups to keep"),
     SettingSpec(
+        "import.max_description_chars",
+        int,
+        200_000,
+        "Longest description an import keeps (characters); a longer one is cut, with a note",
+    ),
+    SettingSpec(
         "proposal.user_dictionary", list, [], "Words the spelling check accepts (your own)"
     ),
     SettingSpec(

@@ -13,12 +13,13 @@ from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, __version__, clock, ledger, paths
-from app.backup import auto_backup
+from app.backup import auto_backup, lock_file
 from app.bootstrap import seed_defaults
-from app.errors import WorkbenchError
+from app.errors import DatabaseCorruptError, WorkbenchError
 from app.logs import setup_logging
 from app.storage import Database, open_database
-from ui import single_instance
+from app.storage.db import sqlite_file
+from ui import plain, single_instance
 from ui.context import AppContext
 from ui.crash import install_excepthook
 from ui.icons import icon
@@ -73,28 +74,60 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def open_for_gui(explicit: str | None) -> Database:
+def database_target(explicit: str | None) -> str:
+    """The database to open (``--db``, ``$PWB_DB``, the default), its default folder made."""
     target = paths.database_target(explicit)
     if target == str(paths.default_database_path()):
         paths.data_dir().mkdir(parents=True, exist_ok=True)
-    db = open_database(target)
+    return target
+
+
+def open_for_gui(explicit: str | None) -> Database:
+    """Open, seed, back up and catch up the database; the caller holds its lock already."""
+    db = open_database(database_target(explicit))
     seed_defaults(db)
     try:
         auto_backup(db)
     except WorkbenchError as exc:  # a backup problem must not keep the app from opening
         logging.getLogger("pwb.ui").warning("automatic backup failed: %s", exc)
-    with db.transaction() as session:
-        ledger.catch_up(session)  # missed monthly allocations, due expiries
+    ledger.catch_up_database(db)  # missed monthly allocations, due expiries
     return db
 
 
-def lock_database(db: Database) -> QLockFile | None:
-    """One app instance per database file; None when another instance holds it."""
-    if db.path is None:
+def lock_database(target: str) -> QLockFile | None:
+    """One app instance per database file, taken before anything opens it; None when
+    another instance holds it. A folder the lock cannot be written in gets an unheld lock:
+    opening the database then says what is wrong with the folder."""
+    path = sqlite_file(target)
+    if path is None:
         return QLockFile("")  # server databases handle concurrency themselves
-    lock = QLockFile(str(db.path) + ".lock")
+    lock = QLockFile(str(lock_file(path)))
     lock.setStaleLockTime(0)
-    return lock if lock.tryLock(200) else None
+    if lock.tryLock(200):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None
+    return QLockFile("")
+
+
+def open_with_recovery(explicit: str | None) -> Database | None:
+    """:func:`open_for_gui`, offering to restore a backup when the database is damaged;
+    None when it cannot be opened (the user was told)."""
+    try:
+        return open_for_gui(explicit)
+    except DatabaseCorruptError as exc:
+        from ui.dialogs.restore_dialog import offer_restore
+
+        if offer_restore(exc) is None:
+            return None
+    except WorkbenchError as exc:
+        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        return None
+    try:
+        return open_for_gui(explicit)
+    except WorkbenchError as exc:
+        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        return None
 
 
 def bring_forward(window: MainWindow, import_file: str = "") -> None:
@@ -137,42 +170,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_theme(app, args.theme or str(QSettings().value("ui/theme", "system")))
     try:
         clock.set_from_environment()
-        db = open_for_gui(args.db)
+        target = database_target(args.db)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
         return 2
-    lock = lock_database(db)
-    name = single_instance.server_name(str(db.path.resolve()) if db.path else db.location)
+    lock = lock_database(target)  # before anything reads or writes the database
+    path = sqlite_file(target)
+    name = single_instance.server_name(str(path.resolve()) if path is not None else target)
     if lock is None:
-        db.close()
         if single_instance.hand_over(name, args.file):
             return 0  # the open window came forward (and imports the file)
         QMessageBox.warning(
-            None, APP_NAME, f"{db.location} is already open in another Proposal Workbench window."
+            None,
+            APP_NAME,
+            plain.message(f"{target} is already open in another Proposal Workbench window."),
         )
         return 1
-    window = MainWindow(AppContext(db))
-    server = single_instance.InstanceServer(name, window)
-    if db.path is not None and not server.listen():
-        logging.getLogger("pwb.ui").warning(
-            "a second start cannot reach this window: %s", server.server.errorString()
-        )
-    server.activated.connect(lambda path: bring_forward(window, path))
-    if args.quit_after_first_paint:
-        quit_after_first_paint(window)
-    window.show()
-    if args.file is not None:
-        QTimer.singleShot(0, lambda: bring_forward(window, str(args.file)))
-    from ui.dialogs.first_run import FirstRunDialog, needs_first_run
-
-    if needs_first_run(window.ctx):
-        FirstRunDialog(window.ctx, window).open()
+    server: single_instance.InstanceServer | None = None
     try:
-        return app.exec()
+        db = open_with_recovery(target)
+        if db is None:
+            return 2
+        window = MainWindow(AppContext(db))
+        server = single_instance.InstanceServer(name, window)
+        if db.path is not None and not server.listen():
+            logging.getLogger("pwb.ui").warning(
+                "a second start cannot reach this window: %s", server.server.errorString()
+            )
+        server.activated.connect(lambda file: bring_forward(window, file))
+        if args.quit_after_first_paint:
+            quit_after_first_paint(window)
+        window.show()
+        if args.file is not None:
+            QTimer.singleShot(0, lambda: bring_forward(window, str(args.file)))
+        from ui.dialogs.first_run import FirstRunDialog, needs_first_run
+
+        if needs_first_run(window.ctx):
+            FirstRunDialog(window.ctx, window).open()
+        try:
+            return app.exec()
+        finally:
+            db.close()
     finally:
-        server.close()
+        if server is not None:
+            server.close()
         lock.unlock()
-        db.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

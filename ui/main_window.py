@@ -6,11 +6,14 @@ opening the app builds the page it opens on, not all six.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,9 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__, ledger
+from app.archive import export_all, import_all
+from app.errors import WorkbenchError
+from app.storage.db import reopen
 from app.storage.ledger import connects_balance
+from ui import qtime
 from ui.capture import dropped_file, import_path, install_capture_actions, undo_last_import
 from ui.context import AppContext
+from ui.crash import show_error
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.review_dialog import ReviewDialog
 from ui.icons import icon
@@ -35,6 +43,7 @@ from ui.pages.jobs import JobsPage
 from ui.pages.profile import ProfilePage
 from ui.pages.proposals import ProposalsPage
 from ui.pages.replies import RepliesPage
+from ui.tasks import Task, run_task
 
 PageT = TypeVar("PageT", bound=Page)
 
@@ -61,6 +70,8 @@ class MainWindow(QMainWindow):
     import_dialog: ImportDialog
     warning_box: QMessageBox
     undo_import_box: QMessageBox
+    #: the last File → Export everything… running or done
+    export_task: Task
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +120,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.restore_action = QAction("&Restore backup…", self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.export_action = QAction("&Export everything…", self)
+        self.export_action.triggered.connect(self.export_everything)
+        self.import_all_action = QAction("Import e&verything…", self)
+        self.import_all_action.triggered.connect(self.import_everything)
+        file_menu.addActions([self.restore_action, self.export_action, self.import_all_action])
+        file_menu.addSeparator()
         self.quit_action = QAction(
             "&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
         )
@@ -253,11 +272,92 @@ class MainWindow(QMainWindow):
     @Slot()
     def catch_up(self) -> None:
         """Post allocations and expiries that fell due while the app was open."""
-        with self.ctx.db.transaction() as session:
-            posted = ledger.catch_up(session)
+        posted = ledger.catch_up_database(self.ctx.db)
         if posted:
             self.ctx.ledger_changed.emit()
             self.ctx.message.emit(f"Posted {len(posted)} allocation or expiry entries")
+
+    @Slot()
+    def restore_backup(self) -> None:
+        """File → Restore backup…: put a backup in the database's place, then show it."""
+        from ui.dialogs.restore_dialog import RestoreDialog
+
+        db = self.ctx.db
+        if db.path is None:
+            QMessageBox.information(
+                self, "Restore backup", "A server database is restored with the server's tools."
+            )
+            return
+        dialog = RestoreDialog(db.path, self, prepare=db.engine.dispose)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+            return
+        try:
+            reopen(db)
+        except WorkbenchError as exc:
+            show_error(self, "Restore backup", exc)
+            return
+        self.show_new_data()
+        kept = dialog.restored.kept
+        where = f"; the replaced database is kept as {kept.name}" if kept else ""
+        self.ctx.message.emit(f"Restored {dialog.restored.backup.name}{where}")
+
+    @Slot()
+    def export_everything(self) -> None:
+        """File → Export everything…: one ZIP with every table (``pwb export``)."""
+        default = f"proposal-workbench-{qtime.today().toString('yyyyMMdd')}.zip"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export everything", default, "ZIP archives (*.zip)"
+        )
+        if not name:
+            return
+        path, db = Path(name), self.ctx.db
+        self.ctx.message.emit(f"Exporting to {path.name}…")
+        self.export_task = run_task(
+            lambda _progress: export_all(db, path, replace=True),
+            on_done=lambda counts: self.ctx.message.emit(
+                f"Exported {sum(counts.values()):,} records to {path}"
+            ),
+            on_error=lambda exc: show_error(self, "Export everything", exc),
+            parent=self,
+        )
+
+    @Slot()
+    def import_everything(self) -> None:
+        """File → Import everything…: an export into this database, if it is empty."""
+        name, _ = QFileDialog.getOpenFileName(self, "Import everything", "", "ZIP archives (*.zip)")
+        if not name:
+            return
+        try:
+            counts = import_all(self.ctx.db, Path(name))
+        except WorkbenchError as exc:
+            show_error(self, "Import everything", exc)
+            return
+        self.show_new_data()
+        self.ctx.message.emit(f"Imported {sum(counts.values()):,} records from {Path(name).name}")
+
+    def show_new_data(self) -> None:
+        """Every page built afresh and every change announced: the data was replaced."""
+        self.reset_pages()
+        for signal in (
+            self.ctx.jobs_changed,
+            self.ctx.proposals_changed,
+            self.ctx.ledger_changed,
+            self.ctx.replies_changed,
+            self.ctx.profiles_changed,
+        ):
+            signal.emit()
+
+    def reset_pages(self) -> None:
+        """Build every page afresh (after the database was replaced under them)."""
+        showing = self.stack.currentIndex()
+        for cls, page in list(self._pages.items()):
+            row = PAGE_CLASSES.index(cls)
+            self.stack.insertWidget(row, QWidget())
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self.stack.setCurrentIndex(showing)
+        self.show_page(showing)
 
     @Slot()
     def refresh_balance(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import settings
 from app.errors import WorkbenchError
+from ui import plain
 from ui.context import AppContext
 from ui.theme import THEMES, apply_theme
 
@@ -70,7 +71,7 @@ class PreferencesDialog(QDialog):
                 settings.set_value(session, "score.apply_threshold", self.apply_threshold.value())
                 settings.set_value(session, "score.maybe_threshold", self.maybe_threshold.value())
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Preferences", str(exc))
+            QMessageBox.warning(self, "Preferences", plain.message(str(exc)))
             return
         # verdicts follow the thresholds: stored cards are rescored in the background
         self.ctx.profiles_changed.emit()

@@ -174,6 +174,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             if report.unmapped_columns:
                 print(f"columns not imported: {', '.join(report.unmapped_columns)}")
             print(f"undo with: pwb imports undo {report.import_id}")
+        for note in report.notes[:50]:
+            print(f"  row {note.row}: {note.message}")
         for error in report.errors[:50]:
             print(f"  row {error.row}: {error.message}")
         if len(report.errors) > 50:

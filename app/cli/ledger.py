@@ -114,6 +114,7 @@ def _posted(
 def cmd_show(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         if args.json:
@@ -151,6 +152,7 @@ def _print_summary(session: Session, at: datetime, limit: int) -> None:
 def cmd_buy(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         _posted(session, ledger.buy(session, args.connects, usd=args.usd, at=at), args)
@@ -160,6 +162,7 @@ def cmd_buy(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         entry = ledger.post_entry(
@@ -173,6 +176,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_reconcile(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         entry = ledger.reconcile(session, args.platform_balance, at=at)
@@ -188,6 +192,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 def cmd_refund_boost(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         _posted(session, ledger.refund_boost(session, args.proposal_id, at=at), args)
@@ -198,6 +203,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     text = read_text_input(args.text) if args.text else ""
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         profile_id = session.scalar(select(Profile.id).where(Profile.is_active.is_(True)))

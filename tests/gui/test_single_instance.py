@@ -95,9 +95,10 @@ def test_garbage_on_the_socket_is_ignored(qtbot, tmp_path: Path) -> None:
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
 def test_a_second_start_raises_the_window_and_opens_the_import(qtbot, ctx, tmp_path: Path) -> None:
     """The first app is this process (as ui.main sets it up); the second is a real start."""
-    db = open_for_gui(str(tmp_path / "w.sqlite3"))
-    lock = lock_database(db)
+    target = str(tmp_path / "w.sqlite3")
+    lock = lock_database(target)  # as ui.main does: the lock before the database opens
     assert lock is not None
+    db = open_for_gui(target)
     ctx.db = db
     window = MainWindow(ctx)
     qtbot.add_widget(window)

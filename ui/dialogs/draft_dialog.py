@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import plaintext
 from app.drafting.draft import Drafter, posting_facts
 from app.drafting.export import export_proposal
 from app.drafting.lints import Lint, add_to_dictionary, check_proposal
@@ -38,6 +39,7 @@ from app.errors import WorkbenchError
 from app.profiles import active_profile
 from app.proposals import get_proposal, save_draft, submit_proposal
 from app.replies import suggest_replies
+from ui import plain
 from ui.context import AppContext
 from ui.models.lints import LintsModel
 from ui.theme import SEVERITY_COLORS
@@ -125,7 +127,9 @@ class DraftDialog(QDialog):
             self.choices = [
                 ReplyChoice(r.id, r.name, r.body) for r in suggest_replies(session, self.facts)
             ]
-        self.setWindowTitle(f"Draft proposal — {self.facts.title or 'posting'}")
+        self.setWindowTitle(
+            f"Draft proposal — {plaintext.inline(self.facts.title, 90) or 'posting'}"
+        )
         self.resize(1100, 720)
         self.render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
         self.render_timer.timeout.connect(self.render_draft)
@@ -357,7 +361,7 @@ class DraftDialog(QDialog):
         try:
             written = export_proposal(path, self.final_text())
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Save proposal", str(exc))
+            QMessageBox.warning(self, "Save proposal", plain.message(str(exc)))
             return None
         self.status.setText(f"Saved {written}.")
         return written
@@ -380,7 +384,7 @@ class DraftDialog(QDialog):
                 else:
                     get_proposal(session, self.proposal_id).text = self.final_text()
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Save draft", str(exc))
+            QMessageBox.warning(self, "Save draft", plain.message(str(exc)))
             return None
         self.ctx.proposals_changed.emit()
         self.status.setText(f"Saved as draft proposal {self.proposal_id}.")
@@ -412,7 +416,7 @@ class DraftDialog(QDialog):
                 )
                 self.proposal_id = proposal.id
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Mark as submitted", str(exc))
+            QMessageBox.warning(self, "Mark as submitted", plain.message(str(exc)))
             return None
         self.ctx.proposals_changed.emit()
         self.ctx.ledger_changed.emit()

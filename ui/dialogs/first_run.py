@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import WorkbenchError
 from app.profiles import first_run_profile, list_profiles, save_profile, use_profile
+from ui import plain
 from ui.context import AppContext
 
 
@@ -68,7 +69,7 @@ class FirstRunDialog(QDialog):
                 save_profile(session, spec)
                 use_profile(session, spec.name)
         except WorkbenchError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), plain.message(str(exc)))
             return
         self.ctx.profiles_changed.emit()
         super().accept()

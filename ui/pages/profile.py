@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import plaintext
 from app.errors import WorkbenchError
 from app.profiles import (
     active_profile,
@@ -38,6 +39,7 @@ from app.profiles import (
 )
 from app.scoring.rules import RuleSet, load_rules
 from app.storage.scores import profile_cards_to_rescore, rescore_all
+from ui import plain
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.pages.profile_form import ProfileForm
@@ -145,7 +147,8 @@ class ProfilePage(Page):
         for widget in (self.switcher, self.export_button, self.delete_button):
             widget.setEnabled(bool(names))
         self.switcher.clear()
-        self.switcher.addItems(names)
+        for name in names:  # shown clean; the stored name is the item's data
+            self.switcher.addItem(plaintext.inline(name), name)
         if active_name is None:
             return
         self.switcher.setCurrentIndex(names.index(active_name))
@@ -191,7 +194,7 @@ class ProfilePage(Page):
                 save_profile(session, spec, replace=self._loaded)
                 use_profile(session, spec.name)
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Profile", str(exc))
+            QMessageBox.warning(self, "Profile", plain.message(str(exc)))
             return
         self._loaded = spec.name
         self.save_button.setEnabled(False)
@@ -201,11 +204,11 @@ class ProfilePage(Page):
 
     @Slot(int)
     def _switch_to(self, row: int) -> None:
-        name = self.switcher.itemText(row)
+        name = self.switcher.itemData(row)
         if not name or name == self._loaded:
             return
         if self.save_button.isEnabled() and not self._confirm("Discard the unsaved changes?"):
-            self.switcher.setCurrentIndex(self.switcher.findText(self._loaded or ""))
+            self.switcher.setCurrentIndex(self.switcher.findData(self._loaded or ""))
             return
         with self.ctx.db.transaction() as session:
             use_profile(session, name)
@@ -224,7 +227,7 @@ class ProfilePage(Page):
                 save_profile(session, default_profile(name))
                 use_profile(session, name)
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Profile", str(exc))
+            QMessageBox.warning(self, "Profile", plain.message(str(exc)))
             return
         self.ctx.profiles_changed.emit()
 
@@ -245,7 +248,7 @@ class ProfilePage(Page):
             QMessageBox.warning(self, "Import profile", f"Cannot read {path}: {exc.strerror}")
             return
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Import profile", str(exc))
+            QMessageBox.warning(self, "Import profile", plain.message(str(exc)))
             return
         self._loaded = None
         self.ctx.profiles_changed.emit()

@@ -37,6 +37,7 @@ from app.errors import WorkbenchError
 from app.ledger import CloseChoice, close_choices
 from app.proposals import change_status
 from app.storage.models import Proposal
+from ui import plain
 from ui.context import AppContext
 from ui.models.proposals import ProposalsModel
 from ui.pages.base import Page
@@ -309,7 +310,9 @@ class ProposalsPage(Page):
         try:
             value = float(text)
         except ValueError:
-            QMessageBox.warning(self, "Mark as hired", f"{text!r} is not an amount in USD.")
+            QMessageBox.warning(
+                self, "Mark as hired", plain.message(f"{text!r} is not an amount in USD.")
+            )
             return False, None
         return True, value
 
@@ -324,7 +327,7 @@ class ProposalsPage(Page):
                 entry = ledger.refund_boost(session, proposal_id)
                 amount = entry.amount
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Refund boost", str(exc))
+            QMessageBox.warning(self, "Refund boost", plain.message(str(exc)))
             return
         self.ctx.proposals_changed.emit()
         self.ctx.ledger_changed.emit()
@@ -350,7 +353,7 @@ class ProposalsPage(Page):
                     session, proposal_id, status, reason=reason or None, revenue_usd=revenue
                 )
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Move proposal", str(exc))
+            QMessageBox.warning(self, "Move proposal", plain.message(str(exc)))
             return False
         self.ctx.proposals_changed.emit()  # refresh() keeps this proposal selected
         self.ctx.ledger_changed.emit()  # a move can refund Connects (see app.ledger hooks)

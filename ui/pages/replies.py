@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import plaintext
 from app.drafting.context import VARIABLES
 from app.drafting.draft import Draft, Drafter, load_drafter, recent_postings
 from app.drafting.render import check_syntax
@@ -240,7 +241,7 @@ class RepliesPage(Page):
         self.posting_combo.clear()
         self.posting_combo.addItem("Sample posting", None)
         for job_id, title in postings:
-            self.posting_combo.addItem(title[:80], job_id)
+            self.posting_combo.addItem(plaintext.inline(title, 80), job_id)
         index = self.posting_combo.findData(current) if current is not None else 0
         self.posting_combo.setCurrentIndex(max(index, 0))
         self.posting_combo.blockSignals(False)

@@ -79,6 +79,7 @@ def revision_graph() -> dict[str, tuple[str, ...]]:
     return graph
 
 
+@cache
 def head_revision() -> str:
     graph = revision_graph()
     followed = {down for downs in graph.values() for down in downs}
@@ -90,6 +91,11 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision this release ships (the files do not change while it runs)."""
+    return frozenset(revision_graph())
 
 
 def is_known(revision: str) -> bool:
