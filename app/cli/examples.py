@@ -79,6 +79,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "demo": ("pwb --db /tmp/demo.sqlite3 demo", "pwb --db /tmp/big.sqlite3 demo --jobs 200000"),
     "backup": ("pwb backup", "pwb backup --out ~/workbench-copy.sqlite3 --json"),
+    "backups": ("pwb backups", "pwb backups --json"),
+    "restore": ("pwb restore backups/auto-20261201-090000.sqlite3",),
+    "check": ("pwb check", "pwb check --repair --json"),
+    "export": ("pwb export --out ~/workbench-2026-12.zip",),
+    "import-all": ("pwb --db ~/new.sqlite3 import-all ~/workbench-2026-12.zip",),
     "completion": (
         "pwb completion bash > ~/.local/share/bash-completion/completions/pwb",
         "pwb completion zsh > ~/.zfunc/_pwb",
