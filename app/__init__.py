@@ -13,3 +13,5 @@ except metadata.PackageNotFoundError:  # running from a source tree without inst
 
 APP_NAME = "Proposal Workbench"
 APP_ID = "ProposalWorkbench"
+#: reverse-DNS id: the desktop entry and AppStream file names, the macOS bundle identifier
+DESKTOP_ID = "io.github.proposalworkbench.ProposalWorkbench"

@@ -13,15 +13,6 @@ from app.storage import Database
 SEEDERS: list[Callable[[Session], None]] = [seed_starter_replies]
 
 
-def catch_up(db: Database) -> int:
-    """Post what time passing owes the ledger (missed allocations, due expiries) in one
-    transaction, as the app opens; returns how many entries were posted."""
-    from app import ledger
-
-    with db.transaction() as session:
-        return len(ledger.catch_up(session))
-
-
 def seed_defaults(db: Database) -> None:
     """Run every seeder in one transaction (each is a no-op when its data exists)."""
     with db.transaction() as session:

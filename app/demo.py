@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -382,9 +383,17 @@ def _pad_purchases(
     ]
 
 
-def _bulk(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+def _bulk(
+    session: Session,
+    model: Any,
+    rows: list[dict[str, Any]],
+    written: Callable[[int], None] | None = None,
+) -> None:
     for start in range(0, len(rows), _CHUNK):
-        session.execute(insert(model), rows[start : start + _CHUNK])
+        chunk = rows[start : start + _CHUNK]
+        session.execute(insert(model), chunk)
+        if written is not None:
+            written(len(chunk))
 
 
 def generate_demo(
@@ -395,12 +404,14 @@ def generate_demo(
     seed: int = 7,
     now: datetime | None = None,
     ledger_entries: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
     """Write a demo history ending at ``now`` (default: today 00:00 UTC); see the module doc.
 
     ``jobs`` is raised to ``proposals`` when lower (one proposal per posting).
     ``ledger_entries``, for benchmarks, pads the ledger with small purchases up
-    to that many entries.
+    to that many entries. ``progress(done, total)`` counts postings made, then
+    rows written (the total grows to the rows' count once they are all made).
     """
     if jobs < 0 or proposals < 0:
         raise InputError("--jobs and --proposals cannot be negative")
@@ -426,7 +437,9 @@ def generate_demo(
     price = float(settings.get(session, "connects.price_usd"))
 
     job_rows, card_rows, scores = [], [], []
-    for _ in range(jobs):
+    for made_jobs in range(jobs):
+        if progress is not None and made_jobs % _CHUNK == 0:
+            progress(made_jobs, 2 * jobs)
         posted = first + timedelta(seconds=rng.uniform(0, days * 86400 - 3600))
         job = _job_row(rng, ids.job, seed, posted)
         ids.job += 1
@@ -451,14 +464,24 @@ def generate_demo(
     ledger = _ledger_rows(rng, events, first, end, ids, price)
     if ledger_entries is not None and ledger_entries > len(ledger):
         ledger += _pad_purchases(rng, ledger_entries - len(ledger), first, end, ids, price)
-    for model, rows in (
+    tables = (
         (JobPosting, job_rows),
         (ScoreCard, card_rows),
         (Proposal, prop_rows),
         (ProposalStatusChange, change_rows),
         (LedgerEntry, ledger),
-    ):
-        _bulk(session, model, rows)
+    )
+    total = jobs + sum(len(rows) for _model, rows in tables)
+    done = jobs
+
+    def written(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    for model, rows in tables:
+        _bulk(session, model, rows, written)
     return DemoSummary(
         len(job_rows),
         len(card_rows),

@@ -6,6 +6,10 @@ the GUI shows it in a dialog. Every other exception is a bug and goes to the
 crash path with a log.
 """
 
+from __future__ import annotations
+
+from pathlib import Path
+
 
 class WorkbenchError(Exception):
     """An expected failure with a one-line message for the user."""
@@ -45,7 +49,27 @@ class DatabaseIOError(DatabaseError):
 
 
 class DatabaseCorruptError(DatabaseError):
-    """The database file is damaged or is not a database at all."""
+    """The database file is damaged or is not a database at all.
+
+    ``path`` is the damaged file and ``backup`` the newest backup beside it
+    that passed a check, when the refusal found one: the GUI offers to restore
+    it, the CLI names the command.
+    """
+
+    def __init__(
+        self, message: str, *, path: Path | None = None, backup: Path | None = None
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+class DatabaseNotOursError(DatabaseError):
+    """The file is a database of another program; it was left as it was."""
+
+
+class DatabaseTooNewError(DatabaseError):
+    """The database was written by a newer Proposal Workbench (an unknown schema revision)."""
 
 
 class DatabaseUnavailableError(DatabaseError):

@@ -34,8 +34,9 @@ MAX_NESTING = 64
 MAX_INT_DIGITS = 50
 #: parts of one dotted TOML key or table name (``[rules.budget-low]`` has 2)
 MAX_KEY_PARTS = 32
-#: characters of an imported posting's description
-MAX_DESCRIPTION_CHARS = 100_000
+#: characters of an imported posting's description, by default: a longer one is cut to the
+#: setting ``import.max_description_chars`` (with a note in the report), not refused
+MAX_DESCRIPTION_CHARS = 200_000
 #: characters of any other imported field (title, URL, skills, category, ...)
 MAX_FIELD_CHARS = 10_000
 
@@ -163,12 +164,26 @@ def _blank_out(match: re.Match[str]) -> str:
 
 
 def check_field_size(name: str, value: Any) -> None:
-    """Refuse an imported field longer than its limit (the description has its own)."""
-    limit = MAX_DESCRIPTION_CHARS if name == "description" else MAX_FIELD_CHARS
+    """Refuse an imported field longer than its limit; the description is cut instead
+    (:func:`cut_description`), so it is not checked here."""
+    if name == "description":
+        return
+    limit = MAX_FIELD_CHARS
     size = _chars(value, limit)
     if size > limit:
         shown = name.replace("_", " ")
         raise InputError(f"{shown} is over {limit:,} characters (the limit for one field)")
+
+
+def cut_description(text: str | None, limit: int) -> tuple[str | None, str | None]:
+    """``text`` cut to ``limit`` characters, and the note saying so (None when it fits)."""
+    if text is None or len(text) <= limit:
+        return text, None
+    note = (
+        f"description cut from {len(text):,} to {limit:,} characters (the limit is the "
+        "setting import.max_description_chars)"
+    )
+    return text[:limit], note
 
 
 def _chars(value: Any, limit: int) -> int:

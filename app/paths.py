@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -14,6 +15,11 @@ DB_ENV_VAR = "PWB_DB"
 DB_FILENAME = "workbench.sqlite3"
 
 _SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def is_frozen() -> bool:
+    """Whether this runs from a PyInstaller bundle rather than a Python installation."""
+    return bool(getattr(sys, "frozen", False))
 
 
 def data_dir() -> Path:
@@ -40,7 +46,12 @@ def database_target(explicit: str | None = None) -> str:
 
 
 def _data_package_dir(folder: str, package: str) -> Path:
-    """A shipped data folder: the source tree's copy, else the installed package."""
+    """A shipped data folder: the source tree's copy, the bundle's, else the installed package."""
+    if is_frozen():  # a PyInstaller bundle keeps it under the data package's name
+        bundled = Path(getattr(sys, "_MEIPASS", "")) / package
+        if not bundled.is_dir():
+            raise FileNotFoundError(f"the bundle has no {folder}/ (expected {bundled})")
+        return bundled
     in_tree = _SOURCE_ROOT / folder
     if (_SOURCE_ROOT / "pyproject.toml").is_file() and in_tree.is_dir():
         return in_tree

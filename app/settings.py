@@ -229,6 +229,16 @@ _SPECS = [
         choices=("auto", "DMY", "MDY"),
     ),
     SettingSpec(
+        "import.max_description_chars",
+        int,
+        200_000,
+        "Longest description an import keeps (characters); a longer one is cut, with a note",
+        "An imported description over it is cut at this length, with a note in the report.",
+        group="Import",
+        minimum=1_000,
+        maximum=5_000_000,
+    ),
+    SettingSpec(
         "import.column_mappings",
         dict,
         {},

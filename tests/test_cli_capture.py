@@ -98,11 +98,12 @@ def test_import_summary_and_exit_codes(tmp_path: Path, capsys) -> None:
     code, out, _ = run(capsys, "--db", str(db), "import", str(good), "--json")
     assert code == 0
     summary = json.loads(out)
-    assert {k: summary[k] for k in ("added", "updated", "skipped", "errors")} == {
+    assert {k: summary[k] for k in ("added", "updated", "skipped", "errors", "notes")} == {
         "added": 2,
         "updated": 0,
         "skipped": 0,
         "errors": [],
+        "notes": [],
     }
     # what issue 11 added: the import's record, what was not imported, how dates were read
     assert isinstance(summary["import_id"], int) and summary["unmapped_columns"] == []

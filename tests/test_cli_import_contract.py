@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import capture, main
+from app.cli import main, progress
 from app.domain import PostingFacts
 
 CSV = (
@@ -79,7 +79,7 @@ def test_a_progress_line_on_a_terminal_only(tmp_path: Path, capsys, monkeypatch)
     path.write_text(rows + "\n", encoding="utf-8")
     code, _, err = run(capsys, "--db", str(tmp_path / "a.db"), "import", str(path))
     assert code == 0 and err == ""  # not a terminal: nothing on stderr
-    monkeypatch.setattr(capture, "_FORCE_PROGRESS", True)
+    monkeypatch.setattr(progress, "FORCE", True)
     code, out, err = run(capsys, "--db", str(tmp_path / "b.db"), "import", str(path))
     assert code == 0 and "3000 added" in out
     assert "many.jsonl" in err and "%|" in err  # a progress bar (tqdm redraws at its own pace)

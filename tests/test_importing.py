@@ -181,11 +181,13 @@ def test_csv_broken_row_imports_nothing_by_default(db, tmp_path: Path) -> None:
                  "Bad,abc,https://a.example/2\nAlso good,$70,https://a.example/3\n")  # fmt: skip
     report = import_into(db, path)
     summary = report.to_json()
-    assert {k: summary[k] for k in ("added", "updated", "skipped", "errors", "import_id")} == {
+    keys = ("added", "updated", "skipped", "errors", "notes", "import_id")
+    assert {k: summary[k] for k in keys} == {
         "added": 0,
         "updated": 0,
         "skipped": 3,
         "errors": [{"row": 2, "message": "budget 'abc' is not an amount"}],
+        "notes": [],
         "import_id": None,
     }
     assert count(db) == 0

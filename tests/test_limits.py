@@ -145,11 +145,16 @@ def test_jsonl_lines_over_a_limit_are_row_errors(db, tmp_path: Path) -> None:
     assert [(e.row, e.message) for e in report.errors] == [
         (2, "nested deeper than 64 levels"),
         (3, "a number has 5,000 digits (at most 50 are read)"),
-        (4, "description is over 100,000 characters (the limit for one field)"),
     ]
     assert count(db) == 0
     report = import_into(db, write(tmp_path, "rows.jsonl", "\n".join(lines)), skip_invalid=True)
-    assert report.added == 1 and count(db) == 1
+    assert report.added == 2 and count(db) == 2
+    assert [(n.row, n.message.split(" (")[0]) for n in report.notes] == [
+        (
+            4,
+            f"description cut from {MAX_DESCRIPTION_CHARS + 1:,} to {MAX_DESCRIPTION_CHARS:,} characters",
+        )
+    ]
 
 
 def test_csv_fields_over_their_limit_are_row_errors_naming_the_field(db, tmp_path: Path) -> None:
@@ -283,3 +288,32 @@ def test_cli_refuses_each_limit_in_one_line(tmp_path: Path, capsys) -> None:
         assert err.count("\n") == 1 and message in err and "internal error" not in err
     assert main(["--db", db, "jobs", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_5_mb_description_is_cut_to_the_setting_with_a_note(
+    db, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app import settings
+    from app.cli import main
+    from app.storage.models import JobPosting
+
+    huge = "word " * (1024 * 1024)  # 5 MB (the trailing space is stripped)
+    path = write(
+        tmp_path,
+        "big.json",
+        json.dumps([{"title": "Big one", "url": "https://x/big", "description": huge}]),
+    )
+    report = import_into(db, path)
+    assert report.added == 1 and not report.errors
+    assert [n.row for n in report.notes] == [1]
+    assert "cut from 5,242,879 to 200,000 characters" in report.notes[0].message
+    assert "import.max_description_chars" in report.notes[0].message
+    with db.read() as session:
+        assert len(session.query(JobPosting).one().description) == 200_000
+    with db.transaction() as session:
+        settings.set_value(session, "import.max_description_chars", 1000)
+    assert main(["--db", db.location, "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "row 1: description cut from 5,242,879 to 1,000 characters" in out
+    with db.read() as session:
+        assert len(session.query(JobPosting).one().description) == 1000

@@ -32,6 +32,7 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QToolTip
 
+from app import plaintext
 from app.insights import (
     DELAY_BUCKETS,
     SCORE_BANDS,
@@ -167,7 +168,7 @@ def _is_horizontal(series: object) -> bool:
 
 def _show_tip(text: str) -> None:
     # as rich text with the (possibly hostile) names escaped: never interpreted by accident
-    QToolTip.showText(QCursor.pos(), f"<qt>{html.escape(text)}</qt>")
+    QToolTip.showText(QCursor.pos(), f"<qt>{html.escape(plaintext.block(text))}</qt>")
 
 
 def _hover_bars(series: QAbstractBarSeries, kind: str, ins: Insights) -> None:
@@ -288,7 +289,7 @@ def _category_chart(ins: Insights, chart: QChart) -> None:
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
-    names = [html.escape(g.key if len(g.key) <= 22 else g.key[:21] + "…") for g in groups]
+    names = [html.escape(plaintext.inline(g.key, 22)) for g in groups]
     labels = [f"{n} (n={g.proposals:,})" for n, g in zip(names, groups, strict=True)]
     y = _category_axis(labels, "Category")
     top = max((_rate(g.win_rate) for g in groups), default=0)
@@ -330,7 +331,7 @@ def _speed_chart(ins: Insights, chart: QChart) -> None:
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
-    labels = [f"{html.escape(g.key)}<br>n={g.proposals:,}" for g in groups]
+    labels = [f"{html.escape(plaintext.inline(g.key))}<br>n={g.proposals:,}" for g in groups]
     x = _category_axis(labels, "Time from posting to proposal (n = proposals)")
     top = max((_rate(g.view_rate) for g in groups), default=0)
     chart.legend().hide()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
 from app.errors import WorkbenchError
+from ui import plain
 
 log = logging.getLogger("pwb.ui")
 
@@ -18,15 +19,17 @@ log = logging.getLogger("pwb.ui")
 def show_error(parent, title: str, exc: BaseException) -> None:
     """An expected error as a message; anything else as a bug report pointing at the log."""
     if isinstance(exc, WorkbenchError):
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, plain.message(str(exc)))
         return
     from app.logs import log_file
 
     QMessageBox.critical(
         parent,
         title,
-        f"Something went wrong: {type(exc).__name__}: {exc}\n\n"
-        f"Nothing was saved half-way. Details are in the log:\n{log_file()}",
+        plain.message(
+            f"Something went wrong: {type(exc).__name__}: {exc}\n\n"
+            f"Nothing was saved half-way. Details are in the log:\n{log_file()}"
+        ),
     )
 
 

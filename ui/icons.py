@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from app.paths import resources_dir
@@ -28,3 +28,25 @@ def icon(name: str, color: QColor | str | None = None, size: int = 48) -> QIcon:
     renderer.render(painter)
     painter.end()
     return QIcon(pixmap)
+
+
+def app_icon_png(size: int) -> bytes:
+    """The application icon drawn at ``size`` x ``size`` pixels, as PNG bytes.
+
+    One source image (``resources/icons/app.svg``) for every platform's icon files:
+    the bundle's ``.ico`` / ``.icns`` (packaging/icons.py) and the hicolor PNGs of the
+    Linux desktop entry (ui/desktop_entry.py). Drawn from the vector at each size,
+    so the small sizes stay sharp.
+    """
+    renderer = QSvgRenderer(QByteArray(_svg("app").encode("utf-8")))
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes
+        raise OSError(f"cannot encode the {size}px application icon as PNG")
+    return bytes(buffer.data().data())

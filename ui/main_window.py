@@ -36,6 +36,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -49,17 +51,20 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__, ledger, paths
+from app.archive import export_all, import_all
 from app.backup import backup_now
+from app.errors import WorkbenchError
 from app.logs import log_file
+from app.storage.db import reopen
 from app.storage.ledger import connects_balance
-from app.storage.models import LedgerEntry
+from ui import qtime
 from ui.capture import Capture, dropped_file
 from ui.context import AppContext
 from ui.crash import show_error
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.review_dialog import ReviewDialog
 from ui.icons import icon
-from ui.ops import Change, CollectionOp
+from ui.ops import Change, announce
 from ui.pages.base import Page
 from ui.pages.connects import ConnectsPage
 from ui.pages.insights import InsightsPage
@@ -67,7 +72,7 @@ from ui.pages.jobs import JobsPage
 from ui.pages.profile import ProfilePage
 from ui.pages.proposals import ProposalsPage
 from ui.pages.replies import RepliesPage
-from ui.tasks import Progress, run_task
+from ui.tasks import Progress, Task, run_task
 from ui.theme import apply_theme
 
 PageT = TypeVar("PageT", bound=Page)
@@ -137,6 +142,8 @@ class MainWindow(QMainWindow):
     import_dialog: ImportDialog
     warning_box: QMessageBox
     undo_import_box: QMessageBox
+    #: the last File → Export everything… running or done
+    export_task: Task
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,7 +212,6 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu = bar.addMenu("&File")
         place_action(file_menu, self.capture.paste_action)
         place_action(file_menu, self.capture.import_action)
-        #: File → Export… and Restore backup… go after this separator
         self.file_data_section = file_menu.addSeparator()
         self.backup_action = add_action(
             file_menu,
@@ -213,6 +219,27 @@ class MainWindow(QMainWindow):
             self.back_up_now,
             "Ctrl+Shift+B",
             tip="Write a copy of the database to the backups folder",
+        )
+        self.restore_action = add_action(
+            file_menu,
+            "&Restore backup…",
+            self.restore_backup,
+            "Ctrl+Shift+R",
+            tip="Put a backup in the database's place (the database it replaces is kept)",
+        )
+        self.export_action = add_action(
+            file_menu,
+            "&Export everything…",
+            self.export_everything,
+            "Ctrl+E",
+            tip="One ZIP file with every table (pwb export)",
+        )
+        self.import_all_action = add_action(
+            file_menu,
+            "Import e&verything…",
+            self.import_everything,
+            "Ctrl+Shift+E",
+            tip="An export into this database, if it is empty",
         )
         self.data_folder_action = add_action(
             file_menu,
@@ -429,17 +456,93 @@ class MainWindow(QMainWindow):
     @Slot()
     def catch_up(self) -> None:
         """Post allocations and expiries that fell due while the app was open."""
+        db = self.ctx.db
 
-        def posted(entries: list[LedgerEntry]) -> None:
-            if entries:
-                self.ctx.message.emit(f"Posted {len(entries)} allocation or expiry entries")
+        def work(_progress: Progress) -> int:
+            return len(ledger.catch_up_database(db))  # retried if another process catches up
 
-        CollectionOp(
-            self,
-            ledger.catch_up,
-            lambda entries: Change.LEDGER if entries else Change.NONE,
-            title="Connects",
-        ).success(posted).run()
+        def posted(count: int) -> None:
+            if count:
+                announce(self.ctx, Change.LEDGER)
+                self.ctx.message.emit(f"Posted {count} allocation or expiry entries")
+
+        self.catch_up_task = run_task(work, on_done=posted, parent=self)
+
+    @Slot()
+    def restore_backup(self) -> None:
+        """File → Restore backup…: put a backup in the database's place, then show it."""
+        from ui.dialogs.restore_dialog import RestoreDialog
+
+        db = self.ctx.db
+        if db.path is None:
+            QMessageBox.information(
+                self, "Restore backup", "A server database is restored with the server's tools."
+            )
+            return
+        dialog = RestoreDialog(db.path, self, prepare=db.engine.dispose)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
+            return
+        try:
+            reopen(db)
+        except WorkbenchError as exc:
+            show_error(self, "Restore backup", exc)
+            return
+        self.show_new_data()
+        kept = dialog.restored.kept
+        where = f"; the replaced database is kept as {kept.name}" if kept else ""
+        self.ctx.message.emit(f"Restored {dialog.restored.backup.name}{where}")
+
+    @Slot()
+    def export_everything(self) -> None:
+        """File → Export everything…: one ZIP with every table (``pwb export``)."""
+        default = f"proposal-workbench-{qtime.today().toString('yyyyMMdd')}.zip"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export everything", default, "ZIP archives (*.zip)"
+        )
+        if not name:
+            return
+        path, db = Path(name), self.ctx.db
+        self.ctx.message.emit(f"Exporting to {path.name}…")
+        self.export_task = run_task(
+            lambda _progress: export_all(db, path, replace=True),
+            on_done=lambda counts: self.ctx.message.emit(
+                f"Exported {sum(counts.values()):,} records to {path}"
+            ),
+            on_error=lambda exc: show_error(self, "Export everything", exc),
+            parent=self,
+        )
+
+    @Slot()
+    def import_everything(self) -> None:
+        """File → Import everything…: an export into this database, if it is empty."""
+        name, _ = QFileDialog.getOpenFileName(self, "Import everything", "", "ZIP archives (*.zip)")
+        if not name:
+            return
+        try:
+            counts = import_all(self.ctx.db, Path(name))
+        except WorkbenchError as exc:
+            show_error(self, "Import everything", exc)
+            return
+        self.show_new_data()
+        self.ctx.message.emit(f"Imported {sum(counts.values()):,} records from {Path(name).name}")
+
+    def show_new_data(self) -> None:
+        """Every page built afresh and every change announced: the data was replaced."""
+        self.reset_pages()
+        everything = Change.JOBS | Change.PROPOSALS | Change.LEDGER | Change.REPLIES
+        announce(self.ctx, everything | Change.PROFILES)
+
+    def reset_pages(self) -> None:
+        """Build every page afresh (after the database was replaced under them)."""
+        showing = self.stack.currentIndex()
+        for cls, page in list(self._pages.items()):
+            row = PAGE_CLASSES.index(cls)
+            self.stack.insertWidget(row, QWidget())
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self.stack.setCurrentIndex(showing)
+        self.show_page(showing)
 
     @Slot()
     def refresh_balance(self) -> None:

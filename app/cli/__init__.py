@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__, clock
+from app.cli.examples import add_examples
 from app.errors import WorkbenchError
 
 log = logging.getLogger("pwb.cli")
@@ -31,6 +32,7 @@ COMMAND_MODULES = (
     "app.cli.insights",
     "app.cli.maintenance",
     "app.cli.config",
+    "app.cli.completion",
 )
 
 EXIT_USAGE = 2
@@ -59,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = _Parser(
         prog="pwb",
-        description="Proposal Workbench: score postings, draft proposals, track Connects.",
+        description="Proposal Workbench: score postings, draft proposals, track Connects. "
+        "Every command has examples in its --help.",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"pwb {__version__}")
@@ -67,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
+    add_examples(parser)
     return parser
 
 

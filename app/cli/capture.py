@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +16,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.capture import capture_text
 from app.cli.common import open_db, print_json, read_text_input
+from app.cli.progress import progress_line
 from app.errors import InputError
 from app.importing import FORMATS, ImportReport, RowError, import_into
 from app.importing.dates import ORDERS
@@ -39,6 +38,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("add", parents=[common], help="parse pasted posting text and store it")
+    p.add_argument("--json", action="store_true", help="print {ids, added, updated}")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="text file, - for stdin")
     p.add_argument("--now", metavar="ISO", help="capture time for relative times (default now)")
     p.set_defaults(func=cmd_add)
@@ -130,6 +130,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     with db.transaction() as session:
         stored = capture_text(session, text, now=now, source="paste")
         ids = [job.id for job, _created in stored]
+        added = sum(1 for _job, created in stored if created)
+    if args.json:
+        print_json({"ids": ids, "added": added, "updated": len(ids) - added})
+        return 0
     for job_id in ids:
         print(job_id)
     return 0
@@ -139,7 +143,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     db = open_db(args)
     try:
-        with _progress_line(path) as progress:
+        with progress_line(path.name, unit="B", binary=True) as progress:
             report = import_into(
                 db,
                 path,
@@ -149,7 +153,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 progress=progress,
             )
         if report.imported:
-            with _progress_line(None, "scoring") as progress:
+            with progress_line("scoring", unit=" postings") as progress:
                 score_stale(db, progress=progress)
     except InputError as exc:
         # the whole file is unusable: nothing imported because of an error
@@ -170,6 +174,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             if report.unmapped_columns:
                 print(f"columns not imported: {', '.join(report.unmapped_columns)}")
             print(f"undo with: pwb imports undo {report.import_id}")
+        for note in report.notes[:50]:
+            print(f"  row {note.row}: {note.message}")
         for error in report.errors[:50]:
             print(f"  row {error.row}: {error.message}")
         if len(report.errors) > 50:
@@ -183,40 +189,6 @@ def _order_text(report: ImportReport) -> str:
     from app.importing.run import DateOrder
 
     return DateOrder(report.date_order, report.date_order_source).describe()
-
-
-@contextmanager
-def _progress_line(
-    path: Path | None, what: str = ""
-) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress line on standard error while it is a terminal (none in pipes, files, CI)."""
-    if not (sys.stderr.isatty() or _FORCE_PROGRESS):
-        yield None
-        return
-    from tqdm import tqdm
-
-    bar: tqdm[Any] | None = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            if path is not None:
-                bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
-                           desc=path.name, file=sys.stderr, leave=False)  # fmt: skip
-            else:
-                bar = tqdm(total=total, unit=" postings", desc=what, file=sys.stderr, leave=False)
-        bar.total = total
-        bar.update(done - bar.n)
-
-    try:
-        yield update
-    finally:
-        if bar is not None:
-            bar.close()
-
-
-#: tests turn the progress line on without a terminal
-_FORCE_PROGRESS = False
 
 
 def cmd_imports(args: argparse.Namespace) -> int:

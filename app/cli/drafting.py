@@ -61,6 +61,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_proposals)
 
     p = sub.add_parser("status", parents=[common], help="move a proposal to another status")
+    p.add_argument("--json", action="store_true", help="print {proposal_id, status, at}")
     p.add_argument("proposal_id", type=int, metavar="PROPOSAL_ID")
     p.add_argument("status", metavar="STATUS")
     p.add_argument("--reason", metavar="TEXT", help="outcome reason (why it ended)")
@@ -287,5 +288,8 @@ def cmd_status(args: argparse.Namespace) -> int:
             session, args.proposal_id, status, reason=args.reason, at=at, revenue_usd=args.revenue
         )
         shown = ProposalStatus(proposal.status).value
+    if args.json:
+        print_json({"proposal_id": args.proposal_id, "status": shown, "at": at.isoformat()})
+        return 0
     print(f"proposal {args.proposal_id} is now {shown}")
     return 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import importlib
 import os
 import subprocess
 import sys
@@ -10,9 +12,11 @@ from pathlib import Path
 
 from app import demo, insights, paths
 from app.cli.common import open_db, print_json
+from app.cli.progress import progress_line
 from app.errors import WorkbenchError
 
-#: the chart is drawn by ui.chart_export in a child process (app/ never loads Qt)
+#: the chart is drawn by ui.chart_export in a child process (app/ never loads Qt); in a
+#: bundle there is no Python to run ``-m`` with, so the frozen ``pwb`` calls it in-process
 CHART_MODULE = "ui.chart_export"
 CHART_TIMEOUT_S = 180
 _SOURCE_ROOT = Path(__file__).resolve().parents[2]
@@ -55,6 +59,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--proposals", type=int, default=250, metavar="M", help="proposals (default 250)"
     )
     p.add_argument("--seed", type=int, default=7, metavar="S", help="random seed (default 7)")
+    p.add_argument("--json", action="store_true", help="print the counts and the period as JSON")
     p.set_defaults(func=cmd_demo)
 
 
@@ -72,18 +77,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def chart_command(args: argparse.Namespace) -> list[str]:
-    """The child process that draws the chart (the database goes in ``$PWB_DB``)."""
-    command = [sys.executable, "-m", CHART_MODULE, args.kind, "--out", args.out]
+def chart_arguments(args: argparse.Namespace) -> list[str]:
+    """The renderer's command line after the module name (the database goes in ``$PWB_DB``)."""
+    command = [args.kind, "--out", args.out]
     for flag, value in (("--from", args.start), ("--to", args.end), ("--profile", args.profile)):
         if value is not None:
             command += [flag, value]
     return [*command, "--theme", args.theme]
 
 
+def chart_command(args: argparse.Namespace) -> list[str]:
+    """The child process that draws the chart."""
+    return [sys.executable, "-m", CHART_MODULE, *chart_arguments(args)]
+
+
 def cmd_chart(args: argparse.Namespace) -> int:
     insights.parse_range_bound(args.start)  # bad dates fail here, before Qt starts
     insights.parse_range_bound(args.end, end=True)
+    if paths.is_frozen():
+        return _chart_in_process(args)
     env = dict(os.environ)
     env["PWB_DB"] = paths.database_target(getattr(args, "db", None))
     env["QT_QPA_PLATFORM"] = "offscreen"
@@ -102,10 +114,23 @@ def cmd_chart(args: argparse.Namespace) -> int:
     raise ChartError(f"the chart renderer failed (exit {done.returncode}): {lines[-1]}")
 
 
+def _chart_in_process(args: argparse.Namespace) -> int:
+    """The bundle's way: its ``sys.executable`` is ``pwb`` itself, not a Python."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    argv = [*chart_arguments(args), "--db", paths.database_target(getattr(args, "db", None))]
+    renderer = importlib.import_module(CHART_MODULE)
+    return int(renderer.main(argv))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     db = open_db(args, create_folder=True)
-    with db.transaction() as session:
-        made = demo.generate_demo(session, jobs=args.jobs, proposals=args.proposals, seed=args.seed)
+    with progress_line("demo data", unit=" rows") as progress, db.transaction() as session:
+        made = demo.generate_demo(
+            session, jobs=args.jobs, proposals=args.proposals, seed=args.seed, progress=progress
+        )
+    if args.json:
+        print_json({"database": db.location, **dataclasses.asdict(made)})
+        return 0
     print(
         f"demo history {made.first_day} to {made.last_day} in {db.location}: "
         f"{made.jobs:,} postings, {made.score_cards:,} score cards, {made.proposals:,} "

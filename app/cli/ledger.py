@@ -10,12 +10,14 @@ import argparse
 import sys
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import ledger
 from app.cli.common import open_db, parse_at, print_json, read_text_input
 from app.drafting.lints import describe_unfinished, unfinished
 from app.errors import InputError, UnfinishedTextError
+from app.ledger.views import entry_json
 from app.profiles import active_profile
 from app.proposals import earlier_proposals, submit_defaults, submit_proposal
 from app.storage.models import LedgerEntry
@@ -33,6 +35,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("connects", type=int, metavar="N")
     a.add_argument("--usd", type=float, help="what you paid (default: N × the Connect price)")
     _at(a)
+    _json(a)
     a.set_defaults(func=cmd_buy)
 
     a = actions.add_parser("add", parents=[common], help="post an entry (bonus, allocation, …)")
@@ -41,6 +44,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("--note", default="", metavar="TEXT")
     a.add_argument("--usd", type=float, help="USD paid (purchases)")
     _at(a)
+    _json(a)
     a.set_defaults(func=cmd_add)
 
     a = actions.add_parser(
@@ -48,6 +52,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     a.add_argument("platform_balance", type=int, metavar="BALANCE")
     _at(a)
+    _json(a, "{entry (null when it matched already), balance}")
     a.set_defaults(func=cmd_reconcile)
 
     a = actions.add_parser(
@@ -55,6 +60,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     a.add_argument("proposal_id", type=int, metavar="PROPOSAL_ID")
     _at(a)
+    _json(a)
     a.set_defaults(func=cmd_refund_boost)
 
     p = sub.add_parser("submit", parents=[common], help="record a submitted proposal and its spend")
@@ -79,6 +85,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--again", action="store_true", help="record another proposal for a job applied to"
     )
     _at(p)
+    _json(p, "{proposal_id, spent, balance, warning}")
     p.set_defaults(func=cmd_submit)
 
 
@@ -86,13 +93,33 @@ def _at(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", metavar="ISO", help="when it happened (default: now)")
 
 
-def _warn(session: Session) -> None:
+def _json(parser: argparse.ArgumentParser, shape: str = "{entry, balance}") -> None:
+    # SUPPRESS: `pwb ledger --json` (the parent's flag) must not be reset by an action's default
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help=f"print {shape}")  # fmt: skip
+
+
+def _warn(session: Session) -> str | None:
     warning = ledger.overdraft_warning(session)
     if warning:
         print(f"pwb: warning: {warning}", file=sys.stderr)
+    return warning or None
 
 
-def _posted(session: Session, entry: LedgerEntry) -> None:
+def _posted(
+    session: Session, entry: LedgerEntry | None, args: argparse.Namespace | None = None
+) -> None:
+    """The posted entry and the balance: a line, or ``{entry, balance}`` with ``--json``."""
+    if args is not None and getattr(args, "json", False):
+        session.flush()
+        print_json(
+            {
+                "entry": entry_json(entry) if entry is not None else None,
+                "balance": ledger.balance(session),
+            }
+        )
+        return
+    assert entry is not None
     name = ledger.credit_name(session)
     usd = f" (${entry.usd:,.2f})" if entry.usd is not None else ""
     print(
@@ -104,6 +131,7 @@ def _posted(session: Session, entry: LedgerEntry) -> None:
 def cmd_show(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         if args.json:
@@ -141,21 +169,23 @@ def _print_summary(session: Session, at: datetime, limit: int) -> None:
 def cmd_buy(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
-        _posted(session, ledger.buy(session, args.connects, usd=args.usd, at=at))
+        _posted(session, ledger.buy(session, args.connects, usd=args.usd, at=at), args)
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         entry = ledger.post_entry(
             session, args.kind, args.connects, at=at, note=args.note, usd=args.usd
         )
-        _posted(session, entry)
+        _posted(session, entry, args)
         _warn(session)
     return 0
 
@@ -163,10 +193,13 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_reconcile(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         entry = ledger.reconcile(session, args.platform_balance, at=at)
-        if entry is None:
+        if getattr(args, "json", False):
+            _posted(session, entry, args)
+        elif entry is None:
             print(f"the ledger already matches: {ledger.balance(session)}")
         else:
             _posted(session, entry)
@@ -176,9 +209,10 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 def cmd_refund_boost(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
-        _posted(session, ledger.refund_boost(session, args.proposal_id, at=at))
+        _posted(session, ledger.refund_boost(session, args.proposal_id, at=at), args)
     return 0
 
 
@@ -192,6 +226,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
             f"{where}: {describe_unfinished(left)}; fill them in, or --force to record it as it is"
         )
     db = open_db(args)
+    ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
         earlier = earlier_proposals(session, args.job_id, sent_only=True)
@@ -218,6 +253,20 @@ def cmd_submit(args: argparse.Namespace) -> int:
             profile_id=profile.id if profile else None,
             at=at,
         )
-        print(proposal.id)
-        _warn(session)
+        if not getattr(args, "json", False):
+            print(proposal.id)
+            _warn(session)
+            return 0
+        session.flush()
+        posted = session.scalars(
+            select(LedgerEntry.amount).where(LedgerEntry.proposal_id == proposal.id)
+        )
+        print_json(
+            {
+                "proposal_id": proposal.id,
+                "spent": -sum(posted),
+                "balance": ledger.balance(session),
+                "warning": _warn(session),
+            }
+        )
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from app import clock
 from app.capture import posting_from_input
 from app.cli.common import open_db, print_json, read_text_input
+from app.cli.progress import progress_line
 from app.domain import PostingFacts
 from app.errors import InputError, NotFoundError
 from app.profiles import (
@@ -44,6 +45,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("rescore", parents=[common], help="rescore every stored posting")
+    p.add_argument("--json", action="store_true", help="print {score_cards, profile}")
     p.add_argument("--profile", metavar="NAME", help="only this profile (default: all)")
     p.set_defaults(func=cmd_rescore)
 
@@ -54,6 +56,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     q.add_argument("--json", action="store_true", help="print JSON")
     q.set_defaults(func=cmd_profile_show)
     q = psub.add_parser("list", parents=[common], help="list profiles (* = active)")
+    q.add_argument("--json", action="store_true", help="print [{name, title, active}]")
     q.set_defaults(func=cmd_profile_list)
     q = psub.add_parser("export", parents=[common], help="write a profile to a TOML file")
     q.add_argument("file", metavar="FILE", help="where to write (- for stdout)")
@@ -141,7 +144,11 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     with db.read() as session:
         if not list_profiles(session):
             raise InputError("no profile yet: nothing to score against (`pwb profile import FILE`)")
-    written = rescore_all(db, args.profile)
+    with progress_line("rescoring", unit=" cards") as progress:
+        written = rescore_all(db, args.profile, progress=progress)
+    if args.json:
+        print_json({"score_cards": written, "profile": args.profile})
+        return 0
     print(f"rescored {written:,} score cards")
     return 0
 
@@ -172,9 +179,13 @@ def cmd_profile_list(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.read() as session:
         active = active_profile(session)
-        for row in list_profiles(session):
-            mark = "*" if active is not None and row.id == active.id else " "
-            print(f"{mark} {row.name}" + (f"  ({row.title})" if row.title else ""))
+        rows = [(row.name, row.title, active is not None and row.id == active.id)
+                for row in list_profiles(session)]  # fmt: skip
+    if args.json:
+        print_json([{"name": n, "title": t, "active": a} for n, t, a in rows])
+        return 0
+    for name, title, is_active in rows:
+        print(f"{'*' if is_active else ' '} {name}" + (f"  ({title})" if title else ""))
     return 0
 
 

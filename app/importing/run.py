@@ -20,6 +20,7 @@ from app.importing.dates import DAY_FIRST, MONTH_FIRST, ORDERS, evidence, system
 from app.importing.mapping import COLUMNS, ColumnMapping, column_key, header_key
 from app.importing.reading import ImportFile, open_import
 from app.importing.records import EmptyRecord, RecordReader, is_graphql
+from app.limits import cut_description
 from app.storage.bulk import gc_paused
 from app.storage.db import Database
 from app.storage.imports import Journal, finish_import, start_import, store_batch
@@ -53,6 +54,8 @@ class ImportReport:
     #: rows with no title, description or URL (a scraper's dead links): not errors
     empty: int = 0
     errors: list[RowError] = field(default_factory=list)
+    #: what was changed to fit (a description cut to the limit): stored, but not as written
+    notes: list[RowError] = field(default_factory=list)
     #: the ``import_batch`` id (None when nothing was imported)
     import_id: int | None = None
     unmapped_columns: list[str] = field(default_factory=list)
@@ -71,6 +74,7 @@ class ImportReport:
             "updated": self.updated,
             "skipped": self.skipped,
             "errors": [{"row": e.row, "message": e.message} for e in self.errors],
+            "notes": [{"row": n.row, "message": n.message} for n in self.notes],
             "empty": self.empty,
             "import_id": self.import_id,
             "unmapped_columns": self.unmapped_columns,
@@ -397,11 +401,16 @@ def _store_records(
     pending: dict[str, dict[str, Any]] = {}
     duplicates = 0
     total = 0
+    limit = max(1, int(settings.get(session, "import.max_description_chars")))
     with gc_paused():
         for row, record in records:
             total += 1
             try:
-                values = posting_values(reader.facts(record))
+                facts = reader.facts(record)
+                facts.description, note = cut_description(facts.description, limit)
+                if note is not None:
+                    report.notes.append(RowError(row, note))
+                values = posting_values(facts)
             except EmptyRecord:
                 report.empty += 1
                 continue

@@ -13,14 +13,20 @@ import calendar
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock, settings
 from app.domain import LedgerKind as K
 from app.domain import Plan
-from app.errors import InputError, NotFoundError
+from app.errors import DatabaseBusyError, InputError, NotFoundError
 from app.ledger.lots import EntryRow, LedgerState, replay
+from app.storage.db import Database
+from app.storage.locks import serialize_writes
 from app.storage.models import LedgerEntry, Profile, Proposal
+
+#: how often a catch-up is tried when another process won the race (see catch_up_database)
+CATCH_UP_ATTEMPTS = 4
 
 #: kinds a person may post by hand (``pwb ledger add``); expiries are the ledger's own
 MANUAL_KINDS: tuple[K, ...] = (
@@ -110,11 +116,14 @@ def post_entry(
     note: str = "",
     usd: float | None = None,
     proposal_id: int | None = None,
+    _period: tuple[str, str] | None = None,
 ) -> LedgerEntry:
     """Post one entry; ``amount`` is unsigned except for a correction (signed).
 
     Credits become lots expiring ``connects.expiry_days`` later. Expiries are
     not posted here: :func:`post_due_expiries` posts them for each lot.
+    ``_period`` is the (billing period, plan) of a monthly allocation the
+    ledger posts itself: unique, so no month is given twice.
     """
     kind = _kind(kind)
     if kind == K.EXPIRY:
@@ -135,6 +144,8 @@ def post_entry(
         proposal_id=proposal_id,
         note=note.strip(),
         expires_at=_expiry_for(session, when) if signed > 0 else None,
+        period=_period[0] if _period else None,
+        plan=_period[1] if _period else None,
     )
     session.add(entry)
     session.flush()
@@ -294,15 +305,55 @@ def post_missed_allocations(session: Session, now: datetime | None = None) -> li
     while (billing := billing_date(session, year, month)) <= when:
         if billing > first and (year, month) not in covered:
             note = f"{PLAN_LABELS[plan]} plan, {billing:%B %Y}"
-            posted.append(post_entry(session, K.ALLOCATION, amount, at=billing, note=note))
+            key = (f"{year:04d}-{month:02d}", plan.value)
+            posted.append(
+                post_entry(session, K.ALLOCATION, amount, at=billing, note=note, _period=key)
+            )
         year, month = _month_after(year, month)
     return posted
 
 
 def catch_up(session: Session, now: datetime | None = None) -> list[LedgerEntry]:
-    """What time passing posts: missed allocations, then due expiries (app open, CLI)."""
+    """What time passing posts: missed allocations, then due expiries (app open, CLI).
+
+    The session becomes the database's only writer first
+    (:func:`~app.storage.locks.serialize_writes`): what it reads to decide
+    (which months are covered, which lots are left) stays true until it
+    commits, so processes catching up at once post each entry once. The
+    unique keys (a lot expires once, a month's allocation per plan once)
+    refuse what would slip past anyway; :func:`catch_up_database` retries then.
+    """
     when = _moment(now)
+    serialize_writes(session)
     return post_missed_allocations(session, when) + post_due_expiries(session, when)
+
+
+def catch_up_database(db: Database, now: datetime | None = None) -> list[LedgerEntry]:
+    """:func:`catch_up` in a transaction of its own, tried again when another process won.
+
+    Losing the race shows up as a unique key refusing an entry (a process that
+    did not serialize, an older release) or as the write lock held past the
+    busy timeout; the next attempt sees what the winner posted and posts only
+    what is still due.
+    """
+    for attempt in range(1, CATCH_UP_ATTEMPTS + 1):
+        try:
+            with db.transaction() as session:
+                return catch_up(session, now)
+        except IntegrityError as exc:
+            if attempt == CATCH_UP_ATTEMPTS or not _lost_race(exc):
+                raise
+        except DatabaseBusyError:
+            if attempt == CATCH_UP_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _lost_race(exc: IntegrityError) -> bool:
+    """Whether a refused insert is one of the ledger's own keys (a lot, a month's allocation)."""
+    message = str(exc.orig)
+    keys = ("ledger_entry.lot_id", "ledger_entry.period", "uq_ledger_entry_")
+    return any(key in message for key in keys)
 
 
 def overdraft_warning(session: Session) -> str | None:

@@ -16,7 +16,7 @@ from app import clock, settings
 from app.domain import LedgerKind as K
 from app.domain import ProposalStatus as S
 from app.errors import InputError, NotFoundError
-from app.ledger.entries import _moment, balance, post_entry
+from app.ledger.entries import _moment, balance, catch_up, post_entry
 from app.storage.models import LedgerEntry, Proposal
 
 #: why a job closed, as a user says it: code -> (label, aliases)
@@ -52,9 +52,13 @@ def _proposal_sum(session: Session, proposal_id: int, kind: K) -> int:
 def post_submission(session: Session, proposal: Proposal, at: datetime) -> list[LedgerEntry]:
     """Post the ``spend`` and the ``boost`` of a submitted proposal, once.
 
-    A spend larger than the balance is posted anyway (the platform decides) and
-    recorded as an overdraft in its note; :func:`overdraft_warning` says so.
+    What time owes the ledger up to ``at`` is posted first (allocations, and
+    expiries that fell due), so the balance the spend is judged against is the
+    one the platform had. A spend larger than that is posted anyway (the
+    platform decides) and recorded as an overdraft in its note;
+    :func:`overdraft_warning` says so.
     """
+    catch_up(session, at)
     posted = []
     before = balance(session, at)
     for kind, amount in ((K.SPEND, proposal.connects_spent), (K.BOOST, proposal.boost_connects)):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,14 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock
-from app.errors import DatabaseError
+from app.errors import (
+    DatabaseCorruptError,
+    DatabaseError,
+    DatabaseNotOursError,
+    DatabaseTooNewError,
+)
 from app.storage import errors as db_errors
-from app.storage import migrations
+from app.storage import files, migrations
 from app.storage.models import Base
 
 log = logging.getLogger("pwb.storage")
@@ -124,19 +129,27 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str, *, migrate: bool = True, backup: bool = True) -> Database:
+def open_database(
+    target: str, *, migrate: bool = True, backup: bool = True, verify: bool = True
+) -> Database:
     """Open (creating if needed) the database at ``target`` and bring it to head.
 
-    A plain path is an SQLite file whose folder must exist. An older schema is
-    upgraded in place after a backup copy of the file is made next to it.
+    A plain path is an SQLite file whose folder must exist. Before anything
+    opens it (a pragma, a migration, a backup) the file is examined without
+    writing (:func:`app.storage.files.examine`): another program's database,
+    one from a newer release and a damaged one are refused with their bytes
+    unchanged; ``verify`` runs ``PRAGMA quick_check`` on the way (worker
+    processes of an app that checked already pass False). An older schema is
+    upgraded in place after a backup copy is made next to it; a database at
+    head is never copied.
     """
     url = to_url(target)
     path = _sqlite_path(url)
+    found = None
     if path is not None:
         if not path.parent.is_dir():
             raise DatabaseError(f"cannot open database {path}: folder {path.parent} does not exist")
-        if path.is_dir():
-            raise DatabaseError(f"cannot open database {path}: it is a folder")
+        found = files.examine(path, check="quick_check" if verify else None)
     try:
         engine = make_engine(url)
         with engine.connect() as conn:
@@ -147,8 +160,28 @@ def open_database(target: str, *, migrate: bool = True, backup: bool = True) -> 
         url=url, engine=engine, session_factory=sessionmaker(engine, expire_on_commit=False)
     )
     if migrate:
-        _migrate(db, backup=backup)
+        try:
+            _migrate(db, backup=backup and found is not None and found.state == "ours")
+        except BaseException:
+            db.close()
+            raise
     return db
+
+
+def sqlite_file(target: str) -> Path | None:
+    """The SQLite file ``target`` names (a path or an ``sqlite:///`` URL); None for a server."""
+    return _sqlite_path(to_url(target))
+
+
+def reopen(db: Database) -> None:
+    """Open ``db`` afresh after its file was replaced (a restore): check it, bring it to head.
+
+    Every pooled connection is closed first, so the next session reads the
+    new file; the Database object (and whatever holds it) stays the same.
+    """
+    db.engine.dispose()
+    found = files.examine(db.path, check="quick_check") if db.path is not None else None
+    _migrate(db, backup=found is not None and found.state == "ours")
 
 
 def _describe(url: URL) -> str:
@@ -162,25 +195,26 @@ def _reason(exc: BaseException) -> str:
 
 
 def _migrate(db: Database, *, backup: bool) -> None:
+    """Bring the schema to head; a copy of the file first when there is a schema to change."""
     try:
         with db.engine.connect() as conn:
             current = migrations.current_revision(conn)
-            has_tables = bool(inspect(conn).get_table_names())
+            tables = set(inspect(conn).get_table_names())
         head = migrations.head_revision()
         if current == head:
             return
-        if current is None and has_tables:
-            raise DatabaseError(
+        if current is None and tables:
+            raise DatabaseNotOursError(
                 f"{db.location} is not a Proposal Workbench database (it has tables but no "
-                "schema revision)"
+                "schema revision); it was left as it was: choose another with --db"
+            )
+        if current is not None and not migrations.is_known(current):
+            raise DatabaseTooNewError(
+                f"{db.location} was written by a newer Proposal Workbench (schema {current}); "
+                "update the app to open it (the database was left as it was)"
             )
         if current is not None and backup and db.path is not None:
             backup_before_migration(db, current)
-        if current is not None and not migrations.is_known(current):
-            raise DatabaseError(
-                f"{db.location} was written by a newer Proposal Workbench (schema {current}); "
-                "update the app"
-            )
         with db.engine.begin() as conn:
             migrations.upgrade(conn)
         log.info("database %s migrated from %s to %s", db.location, current, head)
@@ -199,21 +233,53 @@ def backup_before_migration(db: Database, revision: str) -> Path:
     return dest
 
 
-def backup_sqlite(db: Database, dest: Path) -> Path:
-    """A consistent copy of an SQLite database through SQLite's online backup API."""
+#: pages SQLite copies per step when the caller watches progress (4 MB at 4 KB a page)
+BACKUP_STEP_PAGES = 1024
+
+
+def backup_sqlite(
+    db: Database, dest: Path, progress: Callable[[int, int], None] | None = None
+) -> Path:
+    """A consistent copy of an SQLite database through SQLite's online backup API.
+
+    The copy is written beside ``dest``, switched to a rollback journal (so
+    reading it later leaves no ``-wal``/``-shm`` files), checked with
+    ``PRAGMA quick_check`` and only then given its name: a copy that does not
+    pass is deleted and refused, never kept as a backup. With
+    ``progress(done, total)`` (pages) it copies in steps and reports after each;
+    SQLite restarts the copy if another connection writes in between, so the copy
+    is consistent either way.
+    """
     if db.path is None:
         raise DatabaseError("backups are made for SQLite files only; use your server's tools")
     tmp = dest.with_name(dest.name + ".part")
     raw = db.engine.raw_connection()
     try:
         src: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        with sqlite3.connect(tmp) as target:
-            src.backup(target)
-        target.close()
+        with closing(sqlite3.connect(tmp)) as target:
+            if progress is None:
+                src.backup(target)
+            else:
+                src.backup(
+                    target,
+                    pages=BACKUP_STEP_PAGES,
+                    progress=lambda _status, remaining, total: progress(total - remaining, total),
+                )
+            target.execute("PRAGMA journal_mode = DELETE")
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
+        known = db_errors.classify(exc, db.location)
+        if isinstance(known, DatabaseError) and not isinstance(exc, OSError):
+            raise known from None
         raise DatabaseError(f"cannot write backup {dest}: {exc}") from None
     finally:
         raw.close()
+    problems = files.sound(tmp)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseCorruptError(
+            f"the backup of {db.location} did not pass its check ({files.summary(problems)}), so it "
+            "was not kept: the database itself may be damaged; run `pwb check`"
+        )
     shutil.move(tmp, dest)
     return dest

@@ -140,7 +140,7 @@ def classified(where: str) -> Iterator[None]:
     """Within the block, a driver failure a user can fix becomes its DatabaseError.
 
     The engine hook sees what goes through SQLAlchemy; this also catches the raw
-    ``sqlite3`` cursors that bulk writes use.
+    ``sqlite3`` cursors that bulk writes use, and text the driver cannot decode.
     """
     try:
         yield
@@ -149,6 +149,11 @@ def classified(where: str) -> Iterator[None]:
         if known is None or known is exc:
             raise
         raise known from exc
+    except UnicodeDecodeError as exc:  # SQLite promised UTF-8: bytes that are not are damage
+        raise DatabaseCorruptError(
+            f"database {where} holds text that is not valid UTF-8 (a damaged page); run "
+            "`pwb check`, then restore a copy from the backups folder beside it"
+        ) from exc
 
 
 def install(engine: Engine, where: str) -> None:

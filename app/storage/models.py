@@ -328,6 +328,8 @@ class LedgerEntry(Base):
         Index("ix_ledger_entry_kind_at", "kind", "at"),
         # Insights groups entries per UTC day and kind by walking this index (no sort)
         Index("ix_ledger_entry_day", text("substr(at, 1, 10)"), "kind", "at", "amount", "usd"),
+        # a monthly allocation the ledger posts is posted once per billing period and plan
+        Index("uq_ledger_entry_period_plan", "period", "plan", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -346,6 +348,9 @@ class LedgerEntry(Base):
     lot_id: Mapped[int | None] = mapped_column(
         ForeignKey("ledger_entry.id", ondelete="RESTRICT"), unique=True
     )
+    #: a monthly allocation posted by the ledger: its billing period (``YYYY-MM``) and plan
+    period: Mapped[str | None] = mapped_column(String(7))
+    plan: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def __repr__(self) -> str:

@@ -633,7 +633,7 @@ _WORKER: dict[str, Any] = {}
 def _worker_start(target: str, scorers: list[tuple[int, Scorer]], now: datetime) -> None:
     from app.storage.db import open_database
 
-    db = open_database(target, migrate=False)
+    db = open_database(target, migrate=False, verify=False)  # the app checked it on open
     _WORKER.update(db=db, scorers=scorers, bulk=BulkCards(db.engine.dialect, now))
 
 

@@ -113,6 +113,9 @@ def test_full_menus_and_every_action_shows_its_shortcut(window: MainWindow) -> N
         "&Paste posting",
         "&Import postings…",
         "&Back up now",
+        "&Restore backup…",
+        "&Export everything…",
+        "Import e&verything…",
         "Open &data folder",
         "&Quit",
     ]

@@ -47,6 +47,7 @@ NEW_VALUES: dict[str, Any] = {
     "proposal.user_dictionary": ["Guesty", "Airtable"],
     "backup.keep": 14,
     "import.date_order": "DMY",
+    "import.max_description_chars": 150_000,
     "import.column_mappings": {"title|budget|posted": {"budget": "fixed_budget"}},
     "replies.starters_offered": ["intro/short"],
 }

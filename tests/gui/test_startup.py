@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import ledger
+from app.backup import backup_now, list_backups
 from app.errors import InputError
+from app.storage import open_database
+from tests.test_safe_open import overwrite_page
 from ui import crash
-from ui.main import lock_database, main, open_for_gui
+from ui.dialogs.restore_dialog import DamagedDatabaseBox
+from ui.main import lock_database, main, open_for_gui, open_with_recovery
 
 
 def test_missing_folder_is_a_message_not_a_crash(qapp, monkeypatch, tmp_path: Path) -> None:
@@ -20,17 +28,100 @@ def test_missing_folder_is_a_message_not_a_crash(qapp, monkeypatch, tmp_path: Pa
 
 
 def test_one_window_per_database(qapp, tmp_path: Path) -> None:
-    db = open_for_gui(str(tmp_path / "w.sqlite3"))
-    first = lock_database(db)
+    target = str(tmp_path / "w.sqlite3")
+    first = lock_database(target)
     assert first is not None
     try:
-        assert lock_database(db) is None
+        assert lock_database(target) is None
     finally:
         first.unlock()
-    again = lock_database(db)
+    again = lock_database(target)
     assert again is not None
     again.unlock()
+
+
+def test_a_refused_second_window_has_written_nothing(
+    qapp, tmp_path: Path, monkeypatch, set_clock
+) -> None:
+    """The lock comes before opening: the second window neither migrates, seeds, backs up
+    nor catches up the ledger (here months behind) before it is told to go."""
+    set_clock(datetime(2026, 1, 10, tzinfo=UTC))
+    path = tmp_path / "w.sqlite3"
+    db = open_database(str(path))
+    with db.transaction() as session:
+        ledger.post_entry(session, "bonus", 5)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
+    set_clock(datetime(2026, 6, 10, tzinfo=UTC))
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    held = lock_database(str(path))  # the first window
+    assert held is not None
+    try:
+        assert main(["--db", str(path)]) == 1
+    finally:
+        held.unlock()
+    assert len(shown) == 1 and "already open" in shown[0]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_a_damaged_database_at_startup_offers_the_newest_good_backup(
+    qapp, tmp_path: Path, set_clock
+) -> None:
+    set_clock(datetime(2026, 11, 30, 8, tzinfo=UTC))
+    path = tmp_path / "w.sqlite3"
+    db = open_for_gui(str(path))  # its daily backup is older than the one made below
+    with db.transaction() as session:
+        for n in range(40):
+            ledger.post_entry(session, "bonus", 1, note="x" * 900 + str(n))
+    good = backup_now(db, now=datetime(2026, 11, 30, 9, tzinfo=UTC))
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    overwrite_page(path)
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, DamagedDatabaseBox) and box.restore_button is not None
+        asked.append(box.text())
+        asked.append(box.detailedText())
+        box.restore_button.click()
+
+    QTimer.singleShot(0, answer)
+    reopened = open_with_recovery(str(path))
+    question, details = asked
+    assert "damaged, so it was not opened" in question and good.name in question
+    assert "2026-11-30 09:00 UTC" in question
+    assert f"pwb restore {good}" in details
+    assert reopened is not None
+    try:
+        with reopened.read() as session:
+            assert ledger.balance(session) == 40
+    finally:
+        reopened.close()
+    assert any(b.path.name.startswith("before-restore-") for b in list_backups(path))
+
+
+def test_a_damaged_database_without_a_backup_is_a_message(
+    qapp, tmp_path: Path, monkeypatch
+) -> None:
+    path = tmp_path / "w.sqlite3"
+    path.write_bytes(b"not a database" * 100)
+    closed: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, DamagedDatabaseBox) and box.restore_button is None
+        closed.append(box.text())
+        box.quit_button.click()
+
+    QTimer.singleShot(0, answer)
+    assert open_with_recovery(str(path)) is None
+    assert closed and "No backup beside it passed its check" in closed[0]
 
 
 def test_open_for_gui_makes_the_daily_backup(qapp, tmp_path: Path) -> None:
@@ -52,3 +143,50 @@ def test_errors_and_bugs_are_shown_differently(qapp, monkeypatch, exc, kind, nee
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(("critical", a[2])))
     crash.show_error(None, "Import", exc)
     assert shown[0][0] == kind and needle in shown[0][1]
+
+
+def test_quit_after_first_paint_waits_for_the_paint(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui import startup
+
+    quits: list[bool] = []
+    monkeypatch.setattr(startup.QCoreApplication, "quit", lambda: quits.append(True))
+    window = QMainWindow()
+    qtbot.add_widget(window)
+    watcher = startup.quit_after_first_paint(window)
+    qtbot.wait(50)
+    assert not quits, "quit before the window was shown"
+    window.show()
+    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    assert watcher.painted  # type: ignore[attr-defined]
+    window.update()  # later paints do not quit again
+    qtbot.wait(50)
+    assert quits == [True]
+
+
+def test_the_app_exits_0_after_its_first_paint(tmp_path: Path) -> None:
+    """``proposal-workbench --quit-after-first-paint``, as a benchmark or CI starts it."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ui",
+            "--db",
+            str(tmp_path / "w.sqlite3"),
+            "--quit-after-first-paint",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,  # without the option the app would run until this
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "w.sqlite3").is_file()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app import plaintext
 from app.drafting.draft import Drafter, posting_facts
 from app.drafting.export import export_proposal
 from app.drafting.lints import (
@@ -54,6 +55,7 @@ from app.proposals import (
     update_draft,
 )
 from app.replies import suggest_replies
+from ui import plain
 from ui.context import AppContext
 from ui.dialogs.ask import confirm
 from ui.models.lints import LintsModel
@@ -183,7 +185,9 @@ class DraftDialog(QDialog):
             self.choices = [
                 ReplyChoice(r.id, r.name, r.body) for r in suggest_replies(session, self.facts)
             ]
-        self.setWindowTitle(f"Draft proposal — {self.facts.title or 'posting'}")
+        self.setWindowTitle(
+            f"Draft proposal — {plaintext.inline(self.facts.title, 90) or 'posting'}"
+        )
         self.resize(1100, 720)
         self.render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
         self.render_timer.timeout.connect(self.render_draft)
@@ -496,7 +500,7 @@ class DraftDialog(QDialog):
         try:
             written = export_proposal(path, self.final_text())
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Save proposal", str(exc))
+            QMessageBox.warning(self, "Save proposal", plain.message(str(exc)))
             return None
         self.status.setText(f"Saved {written}.")
         return written
@@ -597,7 +601,7 @@ class DraftDialog(QDialog):
 
     def _submit_refused(self, exc: WorkbenchError) -> None:
         self.submit_button.setEnabled(True)
-        QMessageBox.warning(self, "Mark as submitted", str(exc))
+        QMessageBox.warning(self, "Mark as submitted", plain.message(str(exc)))
 
 
 def confirm_another_draft(parent: QWidget, ctx: AppContext, job_id: int) -> bool:

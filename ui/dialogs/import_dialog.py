@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app import clock
+from app import clock, plaintext
 from app.domain import PostingFacts
 from app.errors import WorkbenchError
 from app.importing import ImportReport, Preview, import_into, preview_import
@@ -88,7 +88,7 @@ class ImportDialog(QDialog):
         #: the columns the user remapped: column → field (None: skip)
         self.columns: dict[str, str | None] | None = None
         self._skip_invalid = False
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(f"Import {plaintext.inline(path.name)}")
         layout = QVBoxLayout(self)
         self.status = QLabel(f"Reading {path.name}…")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -371,10 +371,11 @@ class ImportDialog(QDialog):
             if report.import_id is not None and report.imported:
                 text += "\nUndo takes the whole import back (later too: Edit ▸ Undo last import)."
         self.status.setText(text)
-        if report.errors:
+        if report.errors or report.notes:
             lines = [f"Row {e.row}: {e.message}" for e in report.errors[:1000]]
             if len(report.errors) > 1000:
                 lines.append(f"… and {len(report.errors) - 1000} more")
+            lines += [f"Row {n.row}: {n.message}" for n in report.notes[:1000]]
             self.details.setPlainText("\n".join(lines))
             self.details.show()
             self._fit(620, 420)

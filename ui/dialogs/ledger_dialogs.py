@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app import ledger
+from app import ledger, plaintext
 from app.domain import LedgerKind
 from app.errors import WorkbenchError
 from app.storage.models import LedgerEntry
-from ui import qtime
+from ui import plain, qtime
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp
 from ui.theme import SEVERITY_COLORS
@@ -49,7 +49,7 @@ class LedgerDialog(QDialog):
         self.op: CollectionOp[LedgerEntry | None] | None = None
         self.setWindowTitle(self.heading)
         with ctx.db.read() as session:
-            self.credit_name = ledger.credit_name(session)
+            self.credit_name = plaintext.inline(ledger.credit_name(session))  # the user's words
             self.balance = ledger.balance(session)
         self.form = QFormLayout()
         self.when = QDateTimeEdit(qtime.now(), calendarPopup=True)
@@ -147,7 +147,7 @@ class BonusDialog(LedgerDialog):
         self.amount = QSpinBox(minimum=1, maximum=100_000)
         self.amount.setValue(10)
         self.note = QLineEdit(placeholderText="e.g. profile completed, referral")
-        self.form.addRow(f"{self.credit_name}:", self.amount)
+        self.form.addRow(plain.label(f"{self.credit_name}:"), self.amount)
         self.form.addRow("Note:", self.note)
 
     def writer(self, at: datetime) -> Callable[[Session], LedgerEntry | None]:
@@ -168,7 +168,9 @@ class ReconcileDialog(LedgerDialog):
         self.preview = QLabel(wordWrap=True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.platform.valueChanged.connect(self._update_preview)
-        self.form.addRow(f"Available {self.credit_name} on the platform:", self.platform)
+        self.form.addRow(
+            plain.label(f"Available {self.credit_name} on the platform:"), self.platform
+        )
         self.form.addRow(self.preview)
         self._update_preview()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import plaintext
 from app.capture import EDITABLE_FIELDS, NOT_A_POSTING, FieldSpec, apply_edits, field_text
 from app.domain import PostingFacts
 from app.errors import InputError
@@ -46,7 +47,8 @@ class ReviewDialog(QDialog):
         self.picker = QComboBox()
         self.picker.setVisible(len(postings) > 1)
         for n, facts in enumerate(postings, 1):
-            self.picker.addItem(f"{n} of {len(postings)}: {facts.title or '(untitled)'}")
+            title = plaintext.inline(facts.title, 120) or "(untitled)"
+            self.picker.addItem(f"{n} of {len(postings)}: {title}")
         self.picker.currentIndexChanged.connect(self._show_posting)
         top.addWidget(self.picker, 1)
         layout.addLayout(top)

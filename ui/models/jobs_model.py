@@ -14,10 +14,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from app import clock
+from app import clock, plaintext
 from app.display import age, budget, money, proposals
 from app.storage import Database
 from app.storage.jobs import JobQuery, JobRow, fetch_jobs
+from ui import plain
 from ui.theme import VERDICT_COLORS
 
 PAGE_SIZE = 200
@@ -125,7 +126,7 @@ class JobsModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+            return plaintext.inline(self._text(row, column))
         if role == ID_ROLE:
             return row.id
         if role == PROPOSAL_ROLE:
@@ -133,10 +134,10 @@ class JobsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             if row.proposal_status:
                 label = row.proposal_status.replace("_", " ")
-                return f"{row.title}\nYour proposal: {label}"
-            return row.title
+                return plain.tooltip(f"{row.title}\nYour proposal: {label}")
+            return plain.tooltip(row.title)
         if role == Qt.ItemDataRole.ToolTipRole and column == CLIENT:
-            return _client_tooltip(row)
+            return plain.tooltip(_client_tooltip(row))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_alignment(COLUMNS[column]))
         if role == Qt.ItemDataRole.ForegroundRole and column in (VERDICT, SCORE) and row.verdict:

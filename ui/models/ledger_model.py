@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app import plaintext
 from app.ledger import EntryView
+from ui import plain
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -90,11 +92,11 @@ class LedgerTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[column][1](row)
+            return plaintext.inline(_COLUMNS[column][1](row))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PROPOSAL_COLUMN and row.proposal_id is not None:
-                return f"{_proposal_label(row)}\nDouble-click to open the proposal"
-            return row.note or None
+                return plain.tooltip(f"{_proposal_label(row)}\nDouble-click to open the proposal")
+            return plain.tooltip(row.note)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT_COLUMN, USD_COLUMN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == AMOUNT_COLUMN:
@@ -111,7 +113,7 @@ class LedgerTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and section == AMOUNT_COLUMN:
-            return self._credit_name
+            return plaintext.inline(self._credit_name)
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
             return _COLUMNS[section][0]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):

@@ -7,7 +7,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app import plaintext
 from app.drafting.lints import Lint
+from ui import plain
 from ui.theme import SEVERITY_COLORS
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -36,9 +38,9 @@ class LintsModel(QAbstractListModel):
             return None
         lint = self._lints[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return lint.message
+            return plaintext.inline(lint.message)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{lint.rule}: {lint.message}"
+            return plain.tooltip(f"{lint.rule}: {lint.message}")
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(SEVERITY_COLORS["critical" if lint.severity == "error" else "warning"])
         if role == Qt.ItemDataRole.UserRole:

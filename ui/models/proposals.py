@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.drafting.pipeline import ProposalRow, status_label
+from ui import plain
 from ui.models.rows import RowsTableModel
 
 
@@ -27,7 +28,7 @@ class ProposalsModel(RowsTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.title
+            return plain.tooltip(row.title)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

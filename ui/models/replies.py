@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.storage.models import SavedReply
+from ui import plain
 from ui.models.rows import RowsTableModel
 
 
@@ -37,7 +38,7 @@ class RepliesModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.name if column == 0 else item.kind
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.description or None
+            return plain.tooltip(item.description)
         if role == Qt.ItemDataRole.UserRole:
             return item.name
         return None

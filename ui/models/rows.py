@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app import plaintext
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -56,7 +58,10 @@ class RowsTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        return self.cell(self.rows[index.row()], index.column(), role)
+        value = self.cell(self.rows[index.row()], index.column(), role)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            return plaintext.inline(value)  # cells hold strangers' text: no bidi tricks
+        return value
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         """What ``row`` shows in ``column`` for ``role`` (None: nothing)."""

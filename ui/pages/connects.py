@@ -113,7 +113,7 @@ class ConnectsPage(Page):
         return content
 
     def _build_summary(self) -> QHBoxLayout:
-        self.balance_label = QLabel()
+        self.balance_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.balance_label.setObjectName("connectsBalance")
         font = self.balance_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock, insights
+from app import clock, insights, plaintext
 from app.errors import WorkbenchError
 from app.storage import Database
 from ui import qtime
@@ -422,7 +422,7 @@ class InsightsPage(Page):
         self.profile_combo.clear()
         self.profile_combo.addItem("All profiles", None)
         for pid, name in profiles:
-            self.profile_combo.addItem(name, pid)
+            self.profile_combo.addItem(plaintext.inline(name), pid)
         index = self.profile_combo.findData(current)
         self.profile_combo.setCurrentIndex(max(index, 0))
         self.profile_combo.blockSignals(False)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app import clock
+from app import clock, plaintext
 from app.display import posting_details
 from app.domain import OPEN_JOB_STATUSES
 from app.errors import WorkbenchError
@@ -67,7 +67,7 @@ from ui.pages.base import Page, Remembered
 from ui.tasks import Progress, Task, run_task
 from ui.widgets.columns import ColumnFitter
 from ui.widgets.empty_state import EmptyState
-from ui.widgets.score_card_view import ScoreCardView
+from ui.widgets.score_card_view import ScoreCardView, long_text
 from ui.widgets.title_badge_delegate import TitleBadgeDelegate
 from ui.widgets.verdict_delegate import VerdictDelegate
 
@@ -571,8 +571,11 @@ class JobsPage(Page):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_labels[label] = value
             self.detail_form.addRow(f"{label}:", value)
-        self.description.setText(description or "—")
-        self.raw_text.setPlainText(raw)
+        shown, left_out = plaintext.preview(description)  # a label lays out all it holds
+        if left_out:
+            shown += f"\n\n({left_out:,} more characters: the Score tab shows the whole text)"
+        self.description.setText(shown or "—")
+        self.raw_text.setPlainText(long_text(raw)[0])
         self.score_view.show_card(card, description)
         self.detail_stack.setCurrentIndex(1)
         self.shown_job_id = job_id

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app import plaintext
 from app.errors import WorkbenchError
 from app.profiles import (
     active_profile,
@@ -41,6 +42,7 @@ from app.profiles import (
 )
 from app.scoring.rules import RuleSet, load_rules
 from app.storage.scores import profile_cards_to_rescore, rescore_all
+from ui import plain
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp, announce
 from ui.pages.base import Page
@@ -151,7 +153,8 @@ class ProfilePage(Page):
         for widget in (self.switcher, self.export_button, self.delete_button):
             widget.setEnabled(bool(names))
         self.switcher.clear()
-        self.switcher.addItems(names)
+        for name in names:  # shown clean; the stored name is the item's data
+            self.switcher.addItem(plaintext.inline(name), name)
         if active_name is None:
             return
         self.switcher.setCurrentIndex(names.index(active_name))
@@ -208,7 +211,7 @@ class ProfilePage(Page):
         def refused(exc: WorkbenchError) -> None:
             self._loaded = replace
             self._mark_edited()
-            QMessageBox.warning(self, "Profile", str(exc))
+            QMessageBox.warning(self, "Profile", plain.message(str(exc)))
 
         self._write(write, "Profile").success(saved).failure(refused).run()
 
@@ -218,11 +221,11 @@ class ProfilePage(Page):
 
     @Slot(int)
     def _switch_to(self, row: int) -> None:
-        name = self.switcher.itemText(row)
+        name = self.switcher.itemData(row)
         if not name or name == self._loaded:
             return
         if self.save_button.isEnabled() and not self._confirm("Discard the unsaved changes?"):
-            self.switcher.setCurrentIndex(self.switcher.findText(self._loaded or ""))
+            self.switcher.setCurrentIndex(self.switcher.findData(self._loaded or ""))
             return
         self.save_button.setEnabled(False)
         self._write(lambda session: use_profile(session, name), "Profile").run()
@@ -255,7 +258,7 @@ class ProfilePage(Page):
             QMessageBox.warning(self, "Import profile", f"Cannot read {path}: {exc.strerror}")
             return
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Import profile", str(exc))
+            QMessageBox.warning(self, "Import profile", plain.message(str(exc)))
             return
 
         def write(session: Session) -> None:

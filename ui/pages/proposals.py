@@ -38,6 +38,7 @@ from app.drafting.pipeline import (
 )
 from app.ledger import CloseChoice, close_choices
 from app.proposals import change_status
+from ui import plain
 from ui.context import AppContext
 from ui.models.proposals import ProposalsModel
 from ui.ops import Change, CollectionOp
@@ -325,7 +326,9 @@ class ProposalsPage(Page):
         try:
             value = float(text)
         except ValueError:
-            QMessageBox.warning(self, "Mark as hired", f"{text!r} is not an amount in USD.")
+            QMessageBox.warning(
+                self, "Mark as hired", plain.message(f"{text!r} is not an amount in USD.")
+            )
             return False, None
         return True, value
 

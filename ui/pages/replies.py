@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import plaintext
 from app.drafting.context import VARIABLES
 from app.drafting.draft import Draft, Drafter, load_drafter, recent_postings
 from app.drafting.render import check_syntax
 from app.errors import WorkbenchError
 from app.replies import KINDS, create_reply, delete_reply, get_reply, list_replies, update_reply
+from ui import plain
 from ui.context import AppContext
 from ui.models.replies import RepliesModel
 from ui.ops import Change, CollectionOp
@@ -247,7 +249,7 @@ class RepliesPage(Page):
         self.posting_combo.clear()
         self.posting_combo.addItem("Sample posting", None)
         for job_id, title in postings:
-            self.posting_combo.addItem(title[:80], job_id)
+            self.posting_combo.addItem(plaintext.inline(title, 80), job_id)
         index = self.posting_combo.findData(current) if current is not None else 0
         self.posting_combo.setCurrentIndex(max(index, 0))
         self.posting_combo.blockSignals(False)
@@ -408,7 +410,7 @@ class RepliesPage(Page):
 
     def _not_created(self, before: str | None, exc: WorkbenchError) -> None:
         self.current_name = before
-        QMessageBox.warning(self, "New saved reply", str(exc))
+        QMessageBox.warning(self, "New saved reply", plain.message(str(exc)))
 
     @Slot()
     def delete_current(self) -> None:

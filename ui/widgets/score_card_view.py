@@ -8,7 +8,6 @@ are character formats, so nothing in a posting is ever read as HTML.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import plaintext
 from app.storage.models import ScoreCard
+from ui import plain
 from ui.models.rows import RowsTableModel
 from ui.theme import SEVERITY_COLORS, VERDICT_COLORS
 from ui.widgets.verdict_delegate import badge_text
@@ -87,7 +88,7 @@ class FlagsModel(RowsTableModel):
 
 def _tooltip(text: str) -> str | None:
     """A wrapped tooltip for a long cell; escaped, since evidence is a stranger's text."""
-    return f"<p>{html.escape(text)}</p>" if text else None
+    return plain.wrapped_tooltip(text)
 
 
 class _WrappingTable(QTableView):
@@ -169,6 +170,10 @@ class ScoreCardView(QWidget):
         self.description = QPlainTextEdit()
         self.description.setReadOnly(True)
         self.description.setObjectName("postingDescription")
+        #: the description as stored (the view shows it with long lines broken at spaces)
+        self.description_text = ""
+        self.description_note = _plain_label(name="muted")
+        self.description_note.hide()
         self._build()
         self.show_card(None, "")
 
@@ -190,7 +195,12 @@ class ScoreCardView(QWidget):
         col.addWidget(self.flags_view, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.description)
+        bottom = QWidget()
+        text_col = QVBoxLayout(bottom)
+        text_col.setContentsMargins(0, 0, 0, 0)
+        text_col.addWidget(self.description, 1)
+        text_col.addWidget(self.description_note)
+        split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -202,7 +212,16 @@ class ScoreCardView(QWidget):
     def show_card(self, card: ScoreCard | None, description: str) -> None:
         """Show ``card`` (None: not scored yet) and the posting's ``description``."""
         self.card = card
-        self.description.setPlainText(description)
+        self.description_text = description
+        shown, left_out = long_text(description)
+        self.description.setPlainText(shown)
+        self.description_note.setText(
+            f"Showing the first {len(shown):,} of {len(description):,} characters: the rest has "
+            "no spaces to break its lines at."
+            if left_out
+            else ""
+        )
+        self.description_note.setVisible(bool(left_out))
         if card is None:
             self.total_label.setText("–")
             self._set_verdict(None)
@@ -257,7 +276,7 @@ class ScoreCardView(QWidget):
         selections = []
         for flag in flags:
             span = self.evidence_span(flag, description)
-            if span is None:
+            if span is None or span[1] > self.description.document().characterCount():
                 continue
             color = QColor(SEVERITY_COLORS.get(str(flag.get("severity")), "#c98a04"))
             color.setAlpha(90)
@@ -285,7 +304,7 @@ class ScoreCardView(QWidget):
         if not current.isValid():
             return
         flag = self.flags.rows[current.row()]
-        span = self.evidence_span(flag, self.description.toPlainText())
+        span = self.evidence_span(flag, self.description_text)
         if span is not None:
             cursor = self.description.textCursor()
             cursor.setPosition(span[0])
@@ -293,6 +312,21 @@ class ScoreCardView(QWidget):
             self.description.setTextCursor(cursor)
             self.description.ensureCursorVisible()
         self.flag_selected.emit(str(flag.get("rule", "")))
+
+
+#: what a text view shows of a text whose lines cannot be broken (no spaces): Qt lays out
+#: a line as a whole, and a line of half a million characters takes it seconds
+UNBROKEN_LIMIT = 20_000
+
+
+def long_text(text: str) -> tuple[str, int]:
+    """What a plain text view shows of ``text`` so that it lays it out lazily: long lines
+    broken at spaces (same offsets); a text that still has a line over
+    :data:`UNBROKEN_LIMIT` shows only that much. The count is what was left out."""
+    shown = plaintext.breakable(text)
+    if plaintext.longest_line(shown) <= UNBROKEN_LIMIT:
+        return shown, 0
+    return shown[:UNBROKEN_LIMIT], len(text) - UNBROKEN_LIMIT
 
 
 def _value_text(card: ScoreCard) -> str:
