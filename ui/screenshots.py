@@ -53,10 +53,12 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QThreadPool
+    from PySide6.QtWidgets import QApplication
 
     from app import clock
     from app.errors import WorkbenchError
+    from ui import ops
     from ui.context import AppContext
     from ui.main import create_application, open_for_gui
     from ui.main_window import MainWindow
@@ -88,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         suffix = "" if theme == "light" else "-dark"
         for path in render_pages(window, args.outdir, suffix):
             print(path)
+        # what the pages started in the background (a rescore of stale cards) finishes
+        # before its window and the database go
+        QThreadPool.globalInstance().waitForDone(120_000)
+        ops.wait_for_writes()
+        QApplication.processEvents()
         window.close()
         window.deleteLater()
     db.close()
