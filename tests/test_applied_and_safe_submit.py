@@ -222,3 +222,11 @@ def test_a_draft_text_can_be_updated_until_it_is_sent(db) -> None:
         submit_proposal(session, job_id=job, connects=4, proposal_id=draft.id, at=SENT)
         with pytest.raises(InputError, match="is submitted: its text is what was sent"):
             update_draft(session, draft.id, "v3")
+
+
+def test_pwb_draft_save_says_the_job_already_has_a_proposal(capsys, dbfile: str) -> None:
+    assert run(capsys, dbfile, "submit", "1", "--connects", "6")[0] == 0
+    code, _out, err = run(capsys, dbfile, "draft", "1", "--save")
+    assert code in (0, 3)  # 3: fill-ins left for the user
+    assert "note: job 1 already has proposal 1 (submitted" in err
+    assert "saved draft proposal 2" in err
