@@ -40,6 +40,31 @@ def store_postings(
     return stored
 
 
+@dataclass(frozen=True)
+class SavedPostings:
+    """What one save from the review form stored."""
+
+    ids: list[int]
+    added: int
+
+    def summary(self) -> str:
+        """``2 added, 1 already stored, updated``."""
+        updated = len(self.ids) - self.added
+        parts = [f"{self.added} added"] if self.added else []
+        if updated:
+            parts.append(f"{updated} already stored, updated")
+        return ", ".join(parts) or "nothing new"
+
+
+def save_reviewed(
+    session: Session, postings: Sequence[PostingFacts], *, source: str = "paste"
+) -> SavedPostings:
+    """Store postings the user reviewed (and may have corrected): they are kept even when
+    they do not look like postings, since the user saw the warning and chose to save."""
+    stored = store_postings(session, postings, source=source)
+    return SavedPostings([job.id for job, _ in stored], sum(1 for _, created in stored if created))
+
+
 #: a description this short, with nothing else recognised, is not evidence of a posting
 MIN_DESCRIPTION_WORDS = 8
 
@@ -63,12 +88,16 @@ def looks_like_posting(facts: PostingFacts) -> bool:
     return any(v not in (None, [], "") for v in structured) or words >= MIN_DESCRIPTION_WORDS
 
 
+#: why a text is not taken for a posting, and what to do (``pwb add`` and the review form)
+NOT_A_POSTING = (
+    "does not look like a job posting (no description, budget, skills or client details "
+    "found); copy the whole job page or search tile"
+)
+
+
 def _recognised(postings: Sequence[PostingFacts], source: str) -> Sequence[PostingFacts]:
     if not all(looks_like_posting(p) for p in postings):
-        raise InputError(
-            f"{source} does not look like a job posting (no description, budget, skills or "
-            "client details found); copy the whole job page or search tile"
-        )
+        raise InputError(f"{source} {NOT_A_POSTING}")
     return postings
 
 

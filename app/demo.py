@@ -120,6 +120,7 @@ def _profiles(session: Session) -> list[Profile]:
         if name not in found:
             found[name] = Profile(
                 name=name,
+                your_name="Alex Demo",
                 title="Full-stack developer (React, Django)"
                 if i == 0
                 else "Data analyst (Python, SQL)",

@@ -31,8 +31,14 @@ class JobStatus(StrEnum):
 
     NEW = "new"
     SHORTLISTED = "shortlisted"
+    #: a proposal was submitted for it (it leaves the Open queue)
+    APPLIED = "applied"
     SKIPPED = "skipped"
     ARCHIVED = "archived"
+
+
+#: the postings still waiting for a decision: the Jobs page's "Open" queue
+OPEN_JOB_STATUSES: tuple[str, ...] = (JobStatus.NEW.value, JobStatus.SHORTLISTED.value)
 
 
 class Verdict(StrEnum):

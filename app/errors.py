@@ -82,3 +82,10 @@ class InputError(WorkbenchError):
 
 class NotFoundError(WorkbenchError):
     """A record the user named does not exist."""
+
+
+class UnfinishedTextError(InputError):
+    """A proposal's text still has fill-ins or placeholders (``pwb`` exits 3, as for a
+    draft left with fill-ins); the user may confirm and send it anyway."""
+
+    exit_code = 3

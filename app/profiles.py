@@ -22,6 +22,8 @@ from app.limits import load_toml
 from app.storage.models import Profile
 
 DEFAULT_PROFILE_NAME = "Default"
+#: the longest profile name or signing name (the column's size)
+MAX_NAME_CHARS = 200
 
 
 @dataclass
@@ -57,6 +59,8 @@ class ProfileSpec:
     """A profile as the scorer reads it (plain values, no database)."""
 
     name: str = DEFAULT_PROFILE_NAME
+    #: the freelancer's own name, which proposals are signed with (empty: a fill-in)
+    your_name: str = ""
     title: str = ""
     skills: list[Skill] = field(default_factory=list)
     min_hourly_rate: float | None = None
@@ -76,11 +80,13 @@ def default_profile(
     title: str = "",
     skills: list[str] | None = None,
     hourly_rate: float | None = None,
+    your_name: str = "",
 ) -> ProfileSpec:
     """A first-run profile: the few essentials given, sensible defaults for the rest."""
     rate = hourly_rate if hourly_rate is not None else 25.0
     return ProfileSpec(
         name=name,
+        your_name=your_name.strip(),
         title=title,
         skills=[Skill(s.strip()) for s in (skills or []) if s.strip()],
         min_hourly_rate=rate,
@@ -96,9 +102,13 @@ def split_list(text: str) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
-def first_run_profile(title: str, skills: str, hourly_rate: float | None) -> ProfileSpec:
-    """The profile the first-run wizard makes from its three answers."""
-    return default_profile(DEFAULT_PROFILE_NAME, title.strip(), split_list(skills), hourly_rate)
+def first_run_profile(
+    title: str, skills: str, hourly_rate: float | None, your_name: str = ""
+) -> ProfileSpec:
+    """The profile the first-run wizard makes from its answers."""
+    return default_profile(
+        DEFAULT_PROFILE_NAME, title.strip(), split_list(skills), hourly_rate, your_name
+    )
 
 
 # -- rows --------------------------------------------------------------------
@@ -108,6 +118,7 @@ def spec_of(row: Profile) -> ProfileSpec:
     """The stored profile as a :class:`ProfileSpec`."""
     return ProfileSpec(
         name=row.name,
+        your_name=row.your_name or "",
         title=row.title or "",
         skills=[
             Skill(str(s["name"]), float(s.get("weight", 1.0)), list(s.get("synonyms", [])))
@@ -138,6 +149,7 @@ def spec_of(row: Profile) -> ProfileSpec:
 def apply_spec(row: Profile, spec: ProfileSpec) -> Profile:
     """Write ``spec`` onto ``row`` (new or existing)."""
     row.name = spec.name
+    row.your_name = spec.your_name.strip()
     row.title = spec.title
     row.skills = [
         {"name": s.name, "weight": s.weight, "synonyms": list(s.synonyms)} for s in spec.skills
@@ -226,6 +238,8 @@ def validate_spec(spec: ProfileSpec) -> None:
     """One-line errors for values a form or a file could get wrong."""
     if not spec.name.strip():
         raise InputError("a profile needs a name")
+    if len(spec.your_name) > MAX_NAME_CHARS:
+        raise InputError(f"your name is limited to {MAX_NAME_CHARS} characters")
     for value, label in (
         (spec.min_hourly_rate, "min_hourly_rate"),
         (spec.min_fixed_budget, "min_fixed_budget"),
@@ -262,6 +276,7 @@ _NUMBER: tuple[type, ...] = (int, float)
 _KeySpec = dict[str, tuple[tuple[type, ...], str]]
 _TOP_KEYS: _KeySpec = {
     "name": ((str,), "a string"),
+    "your_name": ((str,), "a string"),
     "title": ((str,), "a string"),
     "min_hourly_rate": (_NUMBER, "a number"),
     "min_fixed_budget": (_NUMBER, "a number"),
@@ -300,7 +315,10 @@ _STRING_LISTS = {
 
 def profile_to_toml(spec: ProfileSpec) -> str:
     """The profile as a TOML document (``None`` values are left out)."""
-    doc: dict[str, Any] = {"name": spec.name, "title": spec.title, "plan": spec.plan}
+    doc: dict[str, Any] = {"name": spec.name}
+    if spec.your_name:
+        doc["your_name"] = spec.your_name
+    doc.update(title=spec.title, plan=spec.plan)
     for key in ("min_hourly_rate", "min_fixed_budget"):
         if getattr(spec, key) is not None:
             doc[key] = getattr(spec, key)
@@ -365,6 +383,7 @@ def _spec_from_doc(doc: dict[str, Any]) -> ProfileSpec:
     num = _optional_float
     return ProfileSpec(
         name=doc.get("name", DEFAULT_PROFILE_NAME),
+        your_name=doc.get("your_name", ""),
         title=doc.get("title", ""),
         skills=[
             Skill(s["name"], float(s.get("weight", 1.0)), list(s.get("synonyms", [])))

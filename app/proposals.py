@@ -11,15 +11,21 @@ the platform's rules (for ``job_closed`` the ``reason`` names why, e.g.
 
 from __future__ import annotations
 
+import statistics
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import clock, ledger
+from app import clock, ledger, settings
+from app.domain import BudgetType, JobStatus
 from app.domain import ProposalStatus as S
 from app.errors import InputError, NotFoundError
-from app.storage.models import JobPosting, Proposal, ProposalStatusChange
+from app.storage.models import JobPosting, Profile, Proposal, ProposalStatusChange
+
+#: how many recent proposals the default Connects are the median of
+RECENT_FOR_DEFAULTS = 20
 
 #: the happy path; "next status" is the following one
 PIPELINE: tuple[S, ...] = (S.DRAFT, S.SUBMITTED, S.VIEWED, S.REPLIED, S.INTERVIEWING, S.HIRED)
@@ -99,6 +105,16 @@ def save_draft(
     return proposal
 
 
+def update_draft(session: Session, proposal_id: int, text: str) -> int:
+    """Replace a draft's text (a proposal once submitted keeps the text it was sent with)."""
+    proposal = get_proposal(session, proposal_id)
+    if proposal.status != S.DRAFT:
+        raise InputError(f"proposal {proposal_id} is {proposal.status}: its text is what was sent")
+    proposal.text = text
+    session.flush()
+    return proposal.id
+
+
 def submit_proposal(
     session: Session,
     *,
@@ -148,6 +164,7 @@ def submit_proposal(
         )
     )
     proposal.status = S.SUBMITTED
+    job.status = JobStatus.APPLIED.value  # applied to: it leaves the Open queue
     session.flush()
     ledger.post_submission(session, proposal, when)
     return proposal
@@ -192,6 +209,105 @@ def change_status(
     session.flush()
     ledger.on_status_change(session, proposal, old, new, reason, when)
     return proposal
+
+
+@dataclass(frozen=True)
+class SubmitDefaults:
+    """What "Mark as submitted" starts from, each value with where it came from."""
+
+    connects: int
+    connects_source: str
+    bid: float | None
+    #: "hourly", "fixed", or None when the posting does not say
+    bid_kind: str | None
+    bid_source: str
+    balance: int
+    credit_name: str
+
+
+def submit_defaults(session: Session, job_id: int, profile: Profile | None) -> SubmitDefaults:
+    """Connects from the posting (else the median of your last proposals, else the typical
+    cost setting); the bid from your profile's rate (a fixed posting: its budget)."""
+    job = _job(session, job_id)
+    if job.connects_required is not None:
+        connects, connects_source = job.connects_required, "as the posting says"
+    else:
+        connects, connects_source = _median_connects(session)
+    hourly = profile.min_hourly_rate if profile else None
+    fixed = profile.min_fixed_budget if profile else None
+    bid: float | None
+    kind: str | None
+    if job.budget_type == BudgetType.FIXED.value:
+        kind = "fixed"
+        if job.fixed_budget:
+            bid, bid_source = job.fixed_budget, "the posting's budget"
+        else:
+            bid, bid_source = fixed, "your minimum fixed budget" if fixed else ""
+    else:
+        kind = "hourly" if job.budget_type == BudgetType.HOURLY.value else None
+        bid, bid_source = hourly, "your hourly rate" if hourly else ""
+    return SubmitDefaults(
+        connects=connects,
+        connects_source=connects_source,
+        bid=bid,
+        bid_kind=kind,
+        bid_source=bid_source,
+        balance=ledger.balance(session),
+        credit_name=ledger.credit_name(session),
+    )
+
+
+def _median_connects(session: Session) -> tuple[int, str]:
+    query = (
+        select(Proposal.connects_spent)
+        .where(Proposal.status != S.DRAFT, Proposal.invited.is_(False), Proposal.connects_spent > 0)
+        .order_by(Proposal.submitted_at.desc(), Proposal.id.desc())
+        .limit(RECENT_FOR_DEFAULTS)
+    )
+    spent = list(session.scalars(query))
+    if spent:
+        count = len(spent)
+        noun = "proposal" if count == 1 else f"{count} proposals"
+        return round(statistics.median(spent)), f"the median of your last {noun}"
+    typical = int(settings.get(session, "connects.typical_proposal"))
+    return typical, "a typical proposal (the posting does not say)"
+
+
+def overdraw_warning(balance: int, cost: int, credit_name: str = "Connects") -> str | None:
+    """Said before a submit that would take the balance below zero, else None."""
+    if cost <= 0 or cost <= balance:
+        return None
+    return (
+        f"This proposal costs {cost} {credit_name} and the ledger holds {balance}: the balance "
+        f"would go to {balance - cost}. Buy or reconcile first, unless the ledger is behind."
+    )
+
+
+def proposals_for_job(session: Session, job_id: int) -> list[Proposal]:
+    """The proposals recorded for one posting, oldest first."""
+    query = select(Proposal).where(Proposal.job_id == job_id).order_by(Proposal.id)
+    return list(session.scalars(query))
+
+
+def describe_proposal(proposal: Proposal) -> str:
+    """``proposal 3 (submitted 2026-12-01, now viewed)`` or ``proposal 4 (a draft)``."""
+    status = S(proposal.status)
+    if status == S.DRAFT:
+        return f"proposal {proposal.id} (a draft)"
+    sent = proposal.submitted_at
+    when = f"submitted {clock.as_utc(sent).date().isoformat()}" if sent else "submitted"
+    now = "" if status == S.SUBMITTED else f", now {status.value.replace('_', ' ')}"
+    return f"proposal {proposal.id} ({when}{now})"
+
+
+def earlier_proposals(
+    session: Session, job_id: int, *, besides: int | None = None, sent_only: bool = False
+) -> list[str]:
+    """What the user already has for a posting, described (for "you already applied")."""
+    found = [p for p in proposals_for_job(session, job_id) if p.id != besides]
+    if sent_only:
+        found = [p for p in found if p.status != S.DRAFT]
+    return [describe_proposal(p) for p in found]
 
 
 def list_proposals(session: Session, status: S | None = None) -> list[Proposal]:

@@ -144,6 +144,39 @@ def save_reply(
     return reply
 
 
+def create_reply(session: Session, name: str, body: str, *, kind: str = "proposal") -> str:
+    """Add a new reply; one with that name already is an error (nothing is replaced)."""
+    name = check_name(name)
+    if find_reply(session, name) is not None:
+        raise InputError(f"a saved reply named {name!r} already exists")
+    return save_reply(session, name, body, kind=kind).name
+
+
+def update_reply(
+    session: Session,
+    name: str,
+    *,
+    new_name: str,
+    body: str,
+    kind: str,
+    description: str,
+    categories: list[str],
+    skills: list[str],
+) -> str:
+    """Save the editor's reply (renamed when ``new_name`` differs); returns its name."""
+    reply = rename_reply(session, name, new_name)
+    save_reply(
+        session,
+        reply.name,
+        body,
+        kind=kind,
+        description=description,
+        categories=categories,
+        skills=skills,
+    )
+    return reply.name
+
+
 def save_reply_file(session: Session, name: str, text: str) -> SavedReply:
     """Store a reply from file text (front matter, if present, sets the metadata)."""
     parsed = parse_reply_file(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,75 @@ def test_every_name_of_the_ledger_package_loads() -> None:
     missing = "no_such_name"
     with pytest.raises(AttributeError):
         getattr(ledger, missing)
+
+
+UI = ROOT / "ui"
+CHANGE_SIGNALS = {"jobs_changed", "proposals_changed", "ledger_changed", "replies_changed"}
+CHANGE_SIGNALS |= {"profiles_changed"}
+
+
+def _ui_modules() -> dict[str, ast.Module]:
+    modules = {}
+    for path in sorted(UI.rglob("*.py")):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        modules[name] = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return modules
+
+
+def _imported(tree: ast.Module, known: set[str]) -> set[str]:
+    """The ui modules ``tree`` imports anywhere (inside functions too)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                found.add(candidate if candidate in known else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found & known
+
+
+def test_ui_modules_import_no_cycle() -> None:
+    """The old ``ui.capture`` <-> ``ui.pages.jobs`` cycle (and any other) stays broken."""
+    modules = _ui_modules()
+    graph = {name: _imported(tree, set(modules)) - {name} for name, tree in modules.items()}
+    assert "ui.capture" not in graph["ui.pages.jobs"]
+    assert not {m for m in graph["ui.capture"] if m.startswith("ui.pages")}
+    state: dict[str, int] = {}
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for nxt in sorted(graph[name]):
+            if state.get(nxt) == 1:
+                raise AssertionError("import cycle: " + " -> ".join([*path, name, nxt]))
+            if nxt not in state:
+                visit(nxt, [*path, name])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [])
+
+
+def test_ui_writes_only_through_the_op_and_writes_no_sql() -> None:
+    """One write path: ``ui.ops`` opens every transaction and announces every change;
+    no widget names SQL (only the Session type an op hands to app/)."""
+    problems = []
+    for name, tree in _ui_modules().items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+                names = {alias.name for alias in node.names}
+                if node.module != "sqlalchemy.orm" or names != {"Session"}:
+                    problems.append(f"{name}: imports {names} from {node.module}")
+            if isinstance(node, ast.Import) and any(
+                a.name.startswith("sqlalchemy") for a in node.names
+            ):
+                problems.append(f"{name}: imports sqlalchemy")
+            if name == "ui.ops" or not isinstance(node, ast.Attribute):
+                continue
+            if node.attr == "transaction":
+                problems.append(f"{name}:{node.lineno}: opens a transaction (use ui.ops)")
+            signal = node.value.attr if isinstance(node.value, ast.Attribute) else None
+            if node.attr == "emit" and signal in CHANGE_SIGNALS:
+                problems.append(f"{name}:{node.lineno}: emits {signal} by hand")
+    assert problems == []

@@ -88,7 +88,16 @@ def test_overdraft_warns_and_invitation_is_free(capsys, dbfile: str) -> None:
     code, out, err = run(capsys, dbfile, "submit", "1", "--connects", "6", "--at", "2025-02-01")
     assert code == 0 and "overdraft" in err
     code, out, err = run(
-        capsys, dbfile, "submit", "1", "--connects", "6", "--invited", "--at", "2025-02-02"
+        capsys,
+        dbfile,
+        "submit",
+        "1",
+        "--connects",
+        "6",
+        "--invited",
+        "--again",
+        "--at",
+        "2025-02-02",
     )
     assert code == 0 and out.strip() == "2"
     assert ledger_json(capsys, dbfile, "2025-02-03")["balance"] == -6

@@ -178,3 +178,57 @@ def test_check_syntax() -> None:
     assert check_syntax("{{ ok }}") is None
     problem = check_syntax("x\n{% if %}")
     assert problem is not None and problem.line == 2
+
+
+def test_render_linked_says_where_each_fill_in_is_filled_or_not() -> None:
+    from app.drafting.render import render_linked
+
+    body = "Hi {{ client.name }}! See {{ link }} and [Your Rate]. Again: {{ link }}. [Answer 1]"
+    values = {"client.name": "Ann", "link": "https://x.dev", "Your Rate": "", "Answer 1": ""}
+    out = render_linked(body, CTX, values=values)
+    assert out.text == render_template(body, CTX, values=values).text
+    assert out.fill_ins == ["Your Rate", "Answer 1"]
+
+    def at(label: str) -> list[str]:
+        return [out.text[a:b] for a, b in out.spans[label]]
+
+    assert at("client.name") == ["Ann"]
+    assert at("link") == ["https://x.dev", "https://x.dev"]
+    assert at("Your Rate") == ["[Your Rate]"] and at("Answer 1") == ["[Answer 1]"]
+
+
+def test_render_linked_falls_back_to_markers_when_a_value_is_transformed() -> None:
+    from app.drafting.render import render_linked
+
+    out = render_linked("{{ name|upper }} [Link]", CTX, values={"name": "ann"})
+    assert out.text == "ANN [Link]"
+    assert out.spans == {"Link": [(4, 10)]}
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        ((0, 0, 3), (13, 20)),  # typed before: moves along
+        ((10, 0, 2), (12, 19)),  # typed right before it: stays outside
+        ((12, 0, 2), (10, 19)),  # typed inside: part of it
+        ((17, 0, 2), (10, 17)),  # typed right after it: stays outside
+        ((14, 3, 2), (10, 16)),  # its end typed over: still its value
+        ((8, 4, 0), (8, 13)),  # its start deleted with text before it
+        ((10, 7, 0), (10, 10)),  # deleted: empty
+        ((9, 9, 0), (9, 9)),  # deleted with what was around it
+        ((10, 7, 1), (10, 11)),  # typed over entirely: the new text is its value
+        ((20, 2, 5), (10, 17)),  # after it: unchanged
+        ((2, 3, 0), (7, 14)),  # before it: moves back
+    ],
+)
+def test_a_fill_in_span_follows_the_edits_around_it(edit, expected) -> None:
+    from app.drafting.render import moved_span
+
+    assert moved_span((10, 17), *edit) == expected
+
+
+def test_a_value_still_being_typed_grows_at_its_end() -> None:
+    from app.drafting.render import moved_span
+
+    assert moved_span((10, 17), 17, 0, 1, growing=True) == (10, 18)
+    assert moved_span((10, 17), 10, 0, 1, growing=True) == (11, 18)  # before it: still outside

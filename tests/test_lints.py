@@ -155,3 +155,33 @@ def test_add_to_dictionary(db) -> None:
             add_to_dictionary(s, "two words")
     [lint] = check_proposal("I love guestyfy", CheckContext())
     assert (lint.rule, lint.word) == ("spelling", "guestyfy")
+
+
+def test_contact_details_are_flagged_where_they_are() -> None:
+    text = (
+        "Happy to help. Mail me at ana.p@example.com or WhatsApp +44 7700 900123, "
+        "my Telegram is t.me/anadev. Budget $1,500 by 2026-06-11, 10 to 15 hours."
+    )
+    lints = [
+        lint for lint in check_proposal(text, CheckContext()) if lint.rule == "contact-details"
+    ]
+    found = [text[lint.start : lint.end] for lint in lints if lint.start is not None]
+    assert found == ["ana.p@example.com", "WhatsApp +44 7700 900123", "t.me/anadev"]
+    assert "breaks Upwork's terms" in lints[0].message
+    assert rules("Call me on +1 (415) 555-2671.", CheckContext()) == ["contact-details"]
+    for innocent in ("I have 12 years and 300 projects.", "See github.com/ana", "Zoom is fine."):
+        assert "contact-details" not in rules(innocent, CheckContext()), innocent
+
+
+def test_an_opening_that_never_mentions_the_posting() -> None:
+    about_me = (
+        "Hello! I am a senior developer with ten years of experience and many happy "
+        "clients all over the world. I care about quality, clear communication and deadlines. "
+    )
+    lints = check_proposal(about_me + GOOD, CheckContext(facts=FACTS))
+    opening = [lint for lint in lints if lint.rule == "generic-opening"]
+    assert len(opening) == 1 and opening[0].start == 0 and "150 characters" in opening[0].message
+    assert "generic-opening" not in rules(GOOD + " " + about_me, CheckContext(facts=FACTS))
+    # a letter that never mentions the posting at all gets the one check, not both
+    assert rules(about_me, CheckContext(facts=FACTS)).count("generic-opening") == 0
+    assert "not-specific" in rules(about_me, CheckContext(facts=FACTS))

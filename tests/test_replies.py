@@ -129,3 +129,32 @@ def test_suggestion_prefers_category_and_skills(db) -> None:
 
 def test_templates_dir_is_in_the_tree() -> None:
     assert all(isinstance(p, Path) and p.suffix == ".j2" for p in starter_files().values())
+
+
+def test_create_reply_refuses_a_name_taken_and_update_renames(db) -> None:
+    from app.errors import InputError
+    from app.replies import create_reply, find_reply, update_reply
+
+    with db.transaction() as session:
+        assert create_reply(session, "proposal/mine", "Hi") == "proposal/mine"
+    with db.transaction() as session, pytest.raises(InputError, match="already exists"):
+        create_reply(session, "proposal/mine", "Other")
+    with db.transaction() as session:
+        name = update_reply(
+            session,
+            "proposal/mine",
+            new_name="proposal/ours",
+            body="Hello",
+            kind="proposal",
+            description="d",
+            categories=["Web"],
+            skills=["Python"],
+        )
+    with db.read() as session:
+        reply = find_reply(session, name)
+        assert reply is not None and (reply.name, reply.body, reply.skills) == (
+            "proposal/ours",
+            "Hello",
+            ["Python"],
+        )
+        assert find_reply(session, "proposal/mine") is None

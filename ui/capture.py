@@ -1,120 +1,117 @@
-"""Paste anywhere and import: the main window's capture actions (Ctrl+Shift+V, Import…)."""
+"""Paste anywhere and import: the capture object the main window owns.
+
+:class:`Capture` holds the Paste posting (Ctrl+Shift+V) and Import… actions,
+opens the review and import dialogs, stores what the user saves, and signals
+``saved`` with the ids, so the window can show them. Pages that offer a paste or
+import button ask the window for it through a signal: nothing here imports a
+page, and no page imports this module (the old ``capture`` ↔ ``jobs`` cycle).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from app.capture import store_postings
+from app.capture import SavedPostings, looks_like_posting, save_reviewed
 from app.domain import PostingFacts
-from app.errors import InputError, WorkbenchError
+from app.errors import InputError
 from app.parsing.upwork import parse_postings
-from app.storage.imports import last_undoable
+from app.storage.imports import UndoReport, last_undoable
 from ui.context import AppContext
 from ui.dialogs.import_dialog import ImportDialog, kept_text, undo_last, undo_text
 from ui.dialogs.review_dialog import ReviewDialog
-from ui.icons import icon
+from ui.ops import Change, CollectionOp
 
 IMPORT_FILTER = "Postings (*.csv *.json *.jsonl *.ndjson);;All files (*)"
 
 
-def install_capture_actions(window: QMainWindow, ctx: AppContext) -> QToolBar:
-    """Add the Capture toolbar (Paste posting: Ctrl+Shift+V, Import…) to ``window``."""
-    toolbar = QToolBar("Capture", window)
-    toolbar.setObjectName("captureToolbar")
-    toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    color = window.palette().windowText().color()
-    paste = QAction(icon("paste", color), "Paste posting", window)
-    paste.setObjectName("pastePosting")
-    paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
-    paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    paste.setToolTip("Add the job posting you copied in your browser (Ctrl+Shift+V)")
-    paste.triggered.connect(lambda: paste_posting(ctx, window, on_saved=_revealer(window)))
-    importer = QAction("Import…", window)
-    importer.setObjectName("importPostings")
-    importer.setToolTip("Import postings from a CSV, JSON or JSONL file")
-    importer.triggered.connect(lambda: choose_and_import(ctx, window))
-    toolbar.addAction(paste)
-    toolbar.addAction(importer)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    window.paste_action = paste  # type: ignore[attr-defined]
-    window.import_action = importer  # type: ignore[attr-defined]
-    return toolbar
+class Capture(QObject):
+    """Paste and import for one window; ``saved`` announces stored postings."""
 
+    #: postings were stored from a paste (their ids, in the order pasted)
+    saved = Signal(list)
 
-def _revealer(window: QMainWindow) -> Callable[[list[int]], None]:
-    """After a save: switch to the Jobs page and select the first saved posting."""
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        #: the dialogs opened last (tests and screenshots look at them)
+        self.review_dialog: ReviewDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.warning_box: QMessageBox | None = None
+        self.paste_action = QAction("&Paste posting", window)
+        self.paste_action.setObjectName("pastePosting")
+        self.paste_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.paste_action.setToolTip("Add the job posting you copied in your browser")
+        self.paste_action.triggered.connect(lambda: self.paste())
+        self.import_action = QAction("&Import postings…", window)
+        self.import_action.setObjectName("importPostings")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip("Import postings from a CSV, JSON or JSONL file")
+        self.import_action.triggered.connect(lambda: self.choose_and_import())
 
-    def reveal(ids: list[int]) -> None:
-        from ui.pages.jobs import JobsPage
+    def paste(self, text: str | None = None) -> ReviewDialog | None:
+        """Parse the clipboard (or ``text``) and open the review form; Save stores them."""
+        if text is None:
+            text = QApplication.clipboard().text()
+        try:
+            postings = parse_postings(text)
+        except InputError as exc:
+            self._warn("Nothing to add", exc.message)
+            return None
+        doubtful = sum(1 for p in postings if not looks_like_posting(p))
+        dialog = ReviewDialog(postings, self.window, doubtful=doubtful)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self.save(dialog.result_postings))
+        self.review_dialog = dialog
+        dialog.open()
+        return dialog
 
-        go_to = getattr(window, "go_to", None)  # a MainWindow (not imported: it imports us)
-        if go_to is not None:
-            go_to(JobsPage).reveal(ids[0])
+    def save(self, postings: list[PostingFacts]) -> CollectionOp[SavedPostings]:
+        """Store reviewed postings in one transaction; then ``saved`` and a status line."""
+        return (
+            CollectionOp(
+                self.window,
+                lambda session: save_reviewed(session, postings, source="paste"),
+                Change.JOBS,
+                ctx=self.ctx,
+                title="Posting not saved",
+            )
+            .success(self._saved)
+            .failure(lambda exc: self._warn("Posting not saved", exc.message))
+            .run()
+        )
 
-    return reveal
+    def _saved(self, result: SavedPostings) -> None:
+        self.ctx.message.emit(f"Postings saved: {result.summary()}")
+        if result.ids:
+            self.saved.emit(result.ids)
 
+    def choose_and_import(self) -> ImportDialog | None:
+        """Ask for a file, then import it with progress."""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Import postings", "", IMPORT_FILTER)
+        if not name:
+            return None
+        return self.import_path(Path(name))
 
-def paste_posting(
-    ctx: AppContext,
-    parent: QWidget,
-    text: str | None = None,
-    *,
-    on_saved: Callable[[list[int]], None] | None = None,
-) -> ReviewDialog | None:
-    """Parse the clipboard (or ``text``) and open the review dialog; Save stores the postings."""
-    if text is None:
-        text = QApplication.clipboard().text()
-    try:
-        postings = parse_postings(text)
-    except InputError as exc:
-        _warn(parent, "Nothing to add", exc.message)
-        return None
-    dialog = ReviewDialog(postings, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    def import_path(self, path: Path) -> ImportDialog:
+        """Open the import dialog for ``path`` (its preview first; Import starts it)."""
+        dialog = import_path(self.ctx, self.window, path)
+        self.import_dialog = dialog
+        return dialog
 
-    def save() -> None:
-        ids = save_postings(ctx, parent, dialog.result_postings)
-        if ids and on_saved is not None:
-            on_saved(ids)
+    def undo_last_import(self) -> QMessageBox | None:
+        """Edit → Undo last import (asks first)."""
+        return undo_last_import(self.ctx, self.window)
 
-    dialog.accepted.connect(save)
-    parent.review_dialog = dialog  # type: ignore[attr-defined]
-    dialog.open()
-    return dialog
-
-
-def save_postings(ctx: AppContext, parent: QWidget, postings: list[PostingFacts]) -> list[int]:
-    """Store reviewed postings in one transaction and announce the change."""
-    try:
-        with ctx.db.transaction() as session:
-            stored = store_postings(session, postings, source="paste")
-            ids = [job.id for job, _created in stored]
-            added = sum(1 for _job, created in stored if created)
-    except InputError as exc:
-        _warn(parent, "Posting not saved", exc.message)
-        return []
-    ctx.jobs_changed.emit()
-    updated = len(ids) - added
-    parts = [f"{added} added"] if added else []
-    if updated:
-        parts.append(f"{updated} already stored, updated")
-    ctx.message.emit(f"Postings saved: {', '.join(parts)}")
-    return ids
-
-
-def choose_and_import(ctx: AppContext, parent: QWidget) -> ImportDialog | None:
-    """Ask for a file, then import it with progress."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Import postings", "", IMPORT_FILTER)
-    if not name:
-        return None
-    return import_path(ctx, parent, Path(name))
+    def _warn(self, title: str, message: str) -> None:
+        _warn(self.window, title, message)
+        self.warning_box = getattr(self.window, "warning_box", None)
 
 
 def import_path(ctx: AppContext, parent: QWidget, path: Path) -> ImportDialog:
@@ -160,16 +157,18 @@ def undo_last_import(ctx: AppContext, parent: QWidget) -> QMessageBox | None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+    def undone(done: UndoReport) -> None:
+        if done.kept:
+            _warn(parent, "Import undone", f"{undo_text(done)}\n\n{kept_text(done)}")
+
     def answered(button: int) -> None:
-        if button != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            undone = undo_last(ctx, last.id)
-        except WorkbenchError as exc:
-            _warn(parent, "Import not undone", exc.message)
-            return
-        if undone.kept:
-            _warn(parent, "Import undone", f"{undo_text(undone)}\n\n{kept_text(undone)}")
+        if button == QMessageBox.StandardButton.Yes:
+            undo_last(
+                parent,
+                last.id,
+                undone,
+                lambda exc: _warn(parent, "Import not undone", exc.message),
+            )
 
     box.finished.connect(answered)
     parent.undo_import_box = box  # type: ignore[attr-defined]

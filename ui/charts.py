@@ -28,7 +28,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QToolTip
 
@@ -39,6 +39,7 @@ from app.insights import (
     STAGES,
     GroupStats,
     Insights,
+    top_categories,
 )
 from ui.theme import ACCENT
 
@@ -56,8 +57,6 @@ BASE_COLOR = ACCENT
 BOOST_COLOR = "#c98a04"
 INVITED_COLOR = "#1f9d55"
 MUTED_COLOR = "#8a8f98"
-#: categories shown in the category chart (the most used ones)
-TOP_CATEGORIES = 8
 EXPORT_SIZE = (960, 560)
 #: a group with fewer proposals than this is drawn pale
 SMALL_SAMPLE = 10
@@ -80,7 +79,8 @@ def _style(chart: QChart, title: str, dark: bool) -> QChart:
     font.setPointSizeF(11)
     font.setBold(True)
     chart.setTitleFont(font)
-    chart.setMargins(QMargins(6, 6, 6, 6))
+    # room on the right: an axis label under the last bar is centred on it, half outside
+    chart.setMargins(QMargins(6, 6, 22, 6))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     return chart
@@ -158,6 +158,8 @@ def _attach(chart: QChart, series: QAbstractBarSeries | QLineSeries, x, y) -> No
     )
     series.attachAxis(x)
     series.attachAxis(y)
+    for axis in (x, y):
+        axis.setTruncateLabels(False)  # a label is read whole, or the chart makes room
 
 
 def _is_horizontal(series: object) -> bool:
@@ -195,21 +197,46 @@ def _spend_chart(ins: Insights, chart: QChart) -> None:
     _attach(chart, series, x, _value_axis("Connects (net of refunds)", top))
 
 
+def balance_line(ins: Insights) -> list[tuple[datetime, int]]:
+    """The points the balance line goes through: where the range opens, each day's
+    lowest when it dips below the day's start and end, and each day's close; so the line
+    goes as low as the ledger did, and a single day is a line, not a lone dot."""
+    if not ins.balance:
+        return []
+    first = ins.balance[0].day
+    points = [(datetime.combine(first, time(0), tzinfo=UTC), ins.opening_balance)]
+    before = ins.opening_balance
+    for point in ins.balance:
+        if point.lowest < min(before, point.balance):
+            points.append((datetime.combine(point.day, time(8), tzinfo=UTC), point.lowest))
+        points.append((datetime.combine(point.day, time(20), tzinfo=UTC), point.balance))
+        before = point.balance
+    return points
+
+
+def _qmoment(moment: datetime) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+
+
 def _balance_chart(ins: Insights, chart: QChart) -> None:
     series = QLineSeries()
     series.setName("Balance")
-    for point in ins.balance:
-        moment = datetime.combine(point.day, time(12), tzinfo=UTC)
-        series.append(moment.timestamp() * 1000, point.balance)
+    line = balance_line(ins)
+    for moment, balance in line:
+        series.append(moment.timestamp() * 1000, balance)
     series.setPen(QPen(QColor(BASE_COLOR), 2))
-    series.setPointsVisible(len(ins.balance) <= 60)
+    series.setPointsVisible(len(line) <= 60)
     x = QDateTimeAxis()
     days = (ins.balance[-1].day - ins.balance[0].day).days if ins.balance else 0
     x.setFormat("yyyy-MM" if days > 120 else "MMM d")
     x.setTitleText("Day (UTC)")
-    x.setTickCount(5)
-    low = min((p.balance for p in ins.balance), default=0)
-    high = max((p.balance for p in ins.balance), default=0)
+    x.setTickCount(5 if days >= 4 else 2)
+    if line:  # the whole of the first and last day, so one day still spans the axis
+        start = datetime.combine(ins.balance[0].day, time(0), tzinfo=UTC)
+        end = datetime.combine(ins.balance[-1].day, time(23, 59), tzinfo=UTC)
+        x.setRange(_qmoment(start), _qmoment(end))
+    low = min((b for _m, b in line), default=0)
+    high = max((b for _m, b in line), default=0)
     y = _value_axis("Connects", high)
     y.setMin(min(0, low * 1.1))
     y.applyNiceNumbers()
@@ -252,12 +279,6 @@ def _band_chart(ins: Insights, chart: QChart) -> None:
     top = max((_rate(g.win_rate) for g in ordered), default=0)
     chart.legend().hide()
     _attach(chart, series, x, _value_axis("Win rate (%)", top, percent=True))
-
-
-def top_categories(ins: Insights) -> list[GroupStats]:
-    """The categories the chart shows: the most used, best at the top."""
-    top = ins.by_category[:TOP_CATEGORIES]
-    return sorted(top, key=lambda g: (g.win_rate or 0, g.proposals))
 
 
 def _category_chart(ins: Insights, chart: QChart) -> None:

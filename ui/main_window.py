@@ -2,16 +2,40 @@
 
 A page is built the first time it is shown (or asked for with :meth:`MainWindow.page`):
 opening the app builds the page it opens on, not all six.
+
+Menus (each action through :func:`add_action`, which shows its shortcut):
+
+- File: Paste posting, Import postings…, Back up now, Open data folder, Quit
+- Edit: Undo, Preferences
+- Go: one entry per page (Ctrl+1 … Ctrl+6)
+- Help: Keyboard shortcuts (F1), About
+
+Other features add their items through :func:`add_action` at the marked places
+(``self.file_menu``, ``self.edit_menu``, and the named separators).
 """
 
 from __future__ import annotations
 
+import platform
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+import PySide6
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl, Slot, qVersion
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -19,23 +43,28 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
-from app import APP_NAME, __version__, ledger
+from app import APP_NAME, __version__, ledger, paths
 from app.archive import export_all, import_all
+from app.backup import backup_now
 from app.errors import WorkbenchError
+from app.logs import log_file
 from app.storage.db import reopen
 from app.storage.ledger import connects_balance
 from ui import qtime
-from ui.capture import dropped_file, import_path, install_capture_actions, undo_last_import
+from ui.capture import Capture, dropped_file
 from ui.context import AppContext
 from ui.crash import show_error
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.review_dialog import ReviewDialog
 from ui.icons import icon
+from ui.ops import Change, announce
 from ui.pages.base import Page
 from ui.pages.connects import ConnectsPage
 from ui.pages.insights import InsightsPage
@@ -43,7 +72,8 @@ from ui.pages.jobs import JobsPage
 from ui.pages.profile import ProfilePage
 from ui.pages.proposals import ProposalsPage
 from ui.pages.replies import RepliesPage
-from ui.tasks import Task, run_task
+from ui.tasks import Progress, Task, run_task
+from ui.theme import apply_theme
 
 PageT = TypeVar("PageT", bound=Page)
 
@@ -60,13 +90,55 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
 CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
 
 
+def add_action(
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: str | QKeySequence.StandardKey | None = None,
+    *,
+    extra: tuple[str | QKeySequence.StandardKey, ...] = (),
+    name: str = "",
+    tip: str = "",
+    role: QAction.MenuRole | None = None,
+) -> QAction:
+    """Add an action to ``menu`` with its shortcut (shown in the menu and on the sheet)."""
+    action = QAction(text, menu.parent())
+    keys: list[QKeySequence] = []
+    for key in (shortcut, *extra) if shortcut is not None else extra:
+        sequence = QKeySequence(key)
+        if not sequence.isEmpty() and sequence not in keys:  # a platform may have no binding
+            keys.append(sequence)
+    if keys:
+        action.setShortcuts(keys)
+    action.setShortcutVisibleInContextMenu(True)
+    if name:
+        action.setObjectName(name)
+    if tip:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    if role is not None:
+        action.setMenuRole(role)
+    action.triggered.connect(lambda _=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def place_action(menu: QMenu, action: QAction) -> QAction:
+    """Put an action made elsewhere (e.g. the capture actions) in ``menu``, shortcut shown."""
+    action.setShortcutVisibleInContextMenu(True)
+    menu.addAction(action)
+    return action
+
+
+def plain(text: str) -> str:
+    """A menu text as a person reads it: ``&Import postings…`` -> ``Import postings``."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+
+
 class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right, status below."""
 
-    # set by ui.capture on the window: its actions, and the dialogs they opened last
-    paste_action: QAction
-    import_action: QAction
-    review_dialog: ReviewDialog
+    # set on the window by ui.capture: the dialogs and boxes it opened last
     import_dialog: ImportDialog
     warning_box: QMessageBox
     undo_import_box: QMessageBox
@@ -80,13 +152,17 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app", size=256))
         #: the pages built so far (each on first show)
         self._pages: dict[type[Page], Page] = {}
+        self.capture = Capture(ctx, self)
+        self.capture.saved.connect(self.reveal_postings)
         self._build_central()
         self._build_menus()
-        install_capture_actions(self, ctx)
+        self._build_toolbar()
         self._build_status_bar()
+        self._retint()
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.system_scheme_changed)
         # the app opens caught up (ui.main.open_for_gui); this keeps an open app so,
         # whichever pages have been shown
         self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
@@ -94,6 +170,21 @@ class MainWindow(QMainWindow):
         self.catch_up_timer.start()
         self._restore_state()
         self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
+
+    # -- the capture object's dialogs (tests look at them here) --------------------
+
+    @property
+    def paste_action(self) -> QAction:
+        return self.capture.paste_action
+
+    @property
+    def import_action(self) -> QAction:
+        return self.capture.import_action
+
+    @property
+    def review_dialog(self) -> ReviewDialog:
+        assert self.capture.review_dialog is not None, "no review dialog was opened"
+        return self.capture.review_dialog
 
     # -- construction ---------------------------------------------------------
 
@@ -107,7 +198,6 @@ class MainWindow(QMainWindow):
         for cls in PAGE_CLASSES:
             self.nav.addItem(QListWidgetItem(cls.title))
             self.stack.addWidget(QWidget())  # stands in for the page until it is shown
-        self._tint_icons()
         self.nav.currentRowChanged.connect(self.show_page)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -119,49 +209,103 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.restore_action = QAction("&Restore backup…", self)
-        self.restore_action.triggered.connect(self.restore_backup)
-        self.export_action = QAction("&Export everything…", self)
-        self.export_action.triggered.connect(self.export_everything)
-        self.import_all_action = QAction("Import e&verything…", self)
-        self.import_all_action.triggered.connect(self.import_everything)
-        file_menu.addActions([self.restore_action, self.export_action, self.import_all_action])
+        self.file_menu = file_menu = bar.addMenu("&File")
+        place_action(file_menu, self.capture.paste_action)
+        place_action(file_menu, self.capture.import_action)
+        self.file_data_section = file_menu.addSeparator()
+        self.backup_action = add_action(
+            file_menu,
+            "&Back up now",
+            self.back_up_now,
+            "Ctrl+Shift+B",
+            tip="Write a copy of the database to the backups folder",
+        )
+        self.restore_action = add_action(
+            file_menu,
+            "&Restore backup…",
+            self.restore_backup,
+            "Ctrl+Shift+R",
+            tip="Put a backup in the database's place (the database it replaces is kept)",
+        )
+        self.export_action = add_action(
+            file_menu,
+            "&Export everything…",
+            self.export_everything,
+            "Ctrl+E",
+            tip="One ZIP file with every table (pwb export)",
+        )
+        self.import_all_action = add_action(
+            file_menu,
+            "Import e&verything…",
+            self.import_everything,
+            "Ctrl+Shift+E",
+            tip="An export into this database, if it is empty",
+        )
+        self.data_folder_action = add_action(
+            file_menu,
+            "Open &data folder",
+            self.open_data_folder,
+            "Ctrl+Shift+O",
+            tip="Show the folder with the database, its backups and the log",
+        )
         file_menu.addSeparator()
-        self.quit_action = QAction(
-            "&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
+        self.quit_action = add_action(
+            file_menu,
+            "&Quit",
+            self.close,
+            "Ctrl+Q",
+            extra=(QKeySequence.StandardKey.Quit,),
+            role=QAction.MenuRole.QuitRole,
         )
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
 
-        edit_menu = bar.addMenu("&Edit")
-        self.preferences_action = QAction("&Preferences…", self)
-        self.preferences_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")]
+        self.edit_menu = edit_menu = bar.addMenu("&Edit")
+        self.undo_action = add_action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_import_action = add_action(
+            edit_menu,
+            "Undo last &import…",
+            self.capture.undo_last_import,
+            "Ctrl+Shift+I",
+            name="undoLastImport",
+            tip="Remove what the last import added and put back what it changed",
         )
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.preferences_action.triggered.connect(self.open_preferences)
-        edit_menu.addAction(self.preferences_action)
-        self.undo_import_action = QAction("Undo last import…", self)
-        self.undo_import_action.setObjectName("undoLastImport")
-        self.undo_import_action.setStatusTip(
-            "Remove what the last import added and put back what it changed"
+        self.edit_undo_section = edit_menu.addSeparator()
+        self.preferences_action = add_action(
+            edit_menu,
+            "&Preferences…",
+            self.open_preferences,
+            "Ctrl+,",
+            extra=(QKeySequence.StandardKey.Preferences,),
+            role=QAction.MenuRole.PreferencesRole,
         )
-        self.undo_import_action.triggered.connect(lambda: undo_last_import(self.ctx, self))
-        edit_menu.addAction(self.undo_import_action)
 
-        go_menu = bar.addMenu("&Go")
-        for row, cls in enumerate(PAGE_CLASSES):
-            action = QAction(cls.title, self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
-            go_menu.addAction(action)
+        self.go_menu = go_menu = bar.addMenu("&Go")
+        self.go_actions = [
+            add_action(go_menu, cls.title, partial(self.nav.setCurrentRow, row), f"Ctrl+{row + 1}")
+            for row, cls in enumerate(PAGE_CLASSES)
+        ]
 
-        help_menu = bar.addMenu("&Help")
-        self.about_action = QAction(f"&About {APP_NAME}", self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        self.help_menu = help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = add_action(
+            help_menu,
+            "&Keyboard shortcuts",
+            self.show_shortcuts,
+            "F1",
+            extra=(QKeySequence.StandardKey.HelpContents,),
+        )
+        help_menu.addSeparator()
+        self.about_action = add_action(
+            help_menu, f"&About {APP_NAME}", self.show_about, role=QAction.MenuRole.AboutRole
+        )
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Capture", self)
+        self.toolbar.setObjectName("captureToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.capture.paste_action)
+        self.toolbar.addAction(self.capture.import_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
@@ -173,7 +317,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.balance_label)
         self.refresh_balance()
 
-    def _tint_icons(self) -> None:
+    def _retint(self) -> None:
+        """Draw every line icon in the palette's text colour (after any theme change)."""
         color = self.palette().windowText().color()
         selected = self.palette().highlightedText().color()
         for row, cls in enumerate(PAGE_CLASSES):
@@ -181,6 +326,9 @@ class MainWindow(QMainWindow):
             white = icon(cls.icon_name, selected).pixmap(48, 48)
             tinted.addPixmap(white, QIcon.Mode.Selected)
             self.nav.item(row).setIcon(tinted)
+        self.capture.paste_action.setIcon(icon("paste", color))
+        #: the colour the icons were last drawn in (tests read it)
+        self.icon_color = color.name()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event.mimeData().urls()) is not None:
@@ -194,12 +342,22 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        import_path(self.ctx, self, path)
+        self.capture.import_path(path)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._tint_icons()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._retint()
         super().changeEvent(event)
+
+    @Slot(Qt.ColorScheme)
+    def system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The system switched light/dark: follow it while the theme setting is "system"."""
+        if str(QSettings().value("ui/theme", "system")) != "system":
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and scheme != Qt.ColorScheme.Unknown:
+            apply_theme(app, "dark" if scheme == Qt.ColorScheme.Dark else "light")
+            self._retint()
 
     # -- state ----------------------------------------------------------------
 
@@ -215,9 +373,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.nav.currentRow())
+        for page in self._pages.values():
+            page.save_layout(settings)
         super().closeEvent(event)
-
-    # -- slots ----------------------------------------------------------------
 
     # -- pages --------------------------------------------------------------
 
@@ -252,8 +410,13 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
         self.stack.setCurrentIndex(showing)
+        page.restore_layout(QSettings())
+        page.undo_changed.connect(self._update_undo)
         if isinstance(page, ConnectsPage):
             page.proposal_requested.connect(self.open_proposal)
+        if isinstance(page, JobsPage):
+            page.paste_requested.connect(lambda: self.capture.paste())
+            page.import_requested.connect(lambda: self.capture.choose_and_import())
         return page
 
     @Slot(int)
@@ -263,19 +426,47 @@ class MainWindow(QMainWindow):
         page = self.page(PAGE_CLASSES[row])
         self.stack.setCurrentIndex(row)
         page.refresh()
+        self._update_undo()
+
+    @Slot(list)
+    def reveal_postings(self, ids: list[int]) -> None:
+        """After a paste: show the Jobs page with the first saved posting selected."""
+        self.go_to(JobsPage).reveal(ids[0])
 
     @Slot(int)
     def open_proposal(self, proposal_id: int) -> None:
         """Show a proposal on the Proposals page (from a ledger entry)."""
         self.go_to(ProposalsPage).show_proposal(proposal_id)
 
+    # -- edit -----------------------------------------------------------------
+
+    @Slot()
+    def _update_undo(self) -> None:
+        """Edit → Undo names what the current page would undo (disabled: nothing)."""
+        what = self.current_page().undo_text() if self._pages else None
+        self.undo_action.setEnabled(what is not None)
+        self.undo_action.setText(f"&Undo {what}" if what else "&Undo")
+
+    @Slot()
+    def undo(self) -> None:
+        self.current_page().undo()
+
+    # -- slots ----------------------------------------------------------------
+
     @Slot()
     def catch_up(self) -> None:
         """Post allocations and expiries that fell due while the app was open."""
-        posted = ledger.catch_up_database(self.ctx.db)
-        if posted:
-            self.ctx.ledger_changed.emit()
-            self.ctx.message.emit(f"Posted {len(posted)} allocation or expiry entries")
+        db = self.ctx.db
+
+        def work(_progress: Progress) -> int:
+            return len(ledger.catch_up_database(db))  # retried if another process catches up
+
+        def posted(count: int) -> None:
+            if count:
+                announce(self.ctx, Change.LEDGER)
+                self.ctx.message.emit(f"Posted {count} allocation or expiry entries")
+
+        self.catch_up_task = run_task(work, on_done=posted, parent=self)
 
     @Slot()
     def restore_backup(self) -> None:
@@ -338,14 +529,8 @@ class MainWindow(QMainWindow):
     def show_new_data(self) -> None:
         """Every page built afresh and every change announced: the data was replaced."""
         self.reset_pages()
-        for signal in (
-            self.ctx.jobs_changed,
-            self.ctx.proposals_changed,
-            self.ctx.ledger_changed,
-            self.ctx.replies_changed,
-            self.ctx.profiles_changed,
-        ):
-            signal.emit()
+        everything = Change.JOBS | Change.PROPOSALS | Change.LEDGER | Change.REPLIES
+        announce(self.ctx, everything | Change.PROFILES)
 
     def reset_pages(self) -> None:
         """Build every page afresh (after the database was replaced under them)."""
@@ -366,18 +551,87 @@ class MainWindow(QMainWindow):
         self.balance_label.setText(f"Connects: {balance:,}")
 
     @Slot()
+    def back_up_now(self) -> None:
+        """A consistent copy of the database in its backups folder, made off the GUI thread."""
+        db = self.ctx.db
+
+        def work(_progress: Progress) -> Path:
+            return backup_now(db)
+
+        self.ctx.message.emit("Backing up…")
+        self.backup_task = run_task(
+            work,
+            on_done=lambda path: self.ctx.message.emit(f"Backed up to {path}"),
+            on_error=lambda exc: show_error(self, "Back up now", exc),
+            parent=self,
+        )
+
+    def data_folder(self) -> Path:
+        """The folder of the open database file (for a server database: the app's folder)."""
+        return self.ctx.db.path.parent if self.ctx.db.path is not None else paths.data_dir()
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        folder = self.data_folder()
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.ctx.message.emit(f"Could not open {folder}")
+
+    @Slot()
     def open_preferences(self) -> None:
         from ui.preferences import PreferencesDialog
 
-        PreferencesDialog(self.ctx, self).exec()
+        self.preferences = PreferencesDialog(self.ctx, self)
+        self.preferences.exec()
+
+    def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every shortcut: the menus' (from their actions), then each page's own."""
+        sections: list[tuple[str, list[tuple[str, str]]]] = []
+        for menu in (self.file_menu, self.edit_menu, self.go_menu, self.help_menu):
+            rows = [
+                (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), plain(a.text()))
+                for a in menu.actions()
+                if not a.isSeparator() and not a.shortcut().isEmpty()
+            ]
+            if menu is self.edit_menu:  # the Undo entry changes its text with the page
+                rows = [(keys, "Undo" if text.startswith("Undo") else text) for keys, text in rows]
+            sections.append((plain(menu.title()), rows))
+        for cls in PAGE_CLASSES:
+            if cls.shortcuts:
+                keys = [
+                    (QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), text)
+                    for k, text in cls.shortcuts
+                ]
+                sections.append((f"{cls.title} page", keys))
+        return sections
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from ui.dialogs.shortcuts import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.shortcut_sections(), self)
+        self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog.show()
+
+    def about_text(self) -> str:
+        return (
+            f"{APP_NAME} {__version__}\n\n"
+            "Score job postings, draft proposals from saved replies, and keep an exact "
+            "account of your Connects. Everything stays on this computer.\n\n"
+            f"Qt {qVersion()} · PySide6 {PySide6.__version__} · "
+            f"Python {platform.python_version()}\n"
+            f"Database: {self.ctx.db.location}\n"
+            f"Data folder: {self.data_folder()}\n"
+            f"Log file: {log_file()}"
+        )
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>"
-            "Score job postings, draft proposals from saved replies, and keep an exact "
-            "account of your Connects.<br><br>"
-            "Everything stays on this computer.",
-        )
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setIconPixmap(icon("app", size=64).pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.about_text())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_box = box
+        box.open()

@@ -1,83 +1,274 @@
-"""Preferences: theme (this computer) and the platform settings (this database)."""
+"""Preferences: the theme (this computer) and every setting of the database, grouped.
+
+The groups, titles, meanings, editors and limits all come from the one
+declaration in :mod:`app.settings`; OK stores every change in one transaction
+through :func:`app.settings.set_values` (the validation ``pwb config`` uses), so
+nothing is stored when one value is refused.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+import json
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QLabel,
-    QMessageBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import settings
-from app.errors import WorkbenchError
-from ui import plain
+from app.errors import InputError, WorkbenchError
+from app.settings import SettingSpec
 from ui.context import AppContext
-from ui.theme import THEMES, apply_theme
+from ui.ops import Change, CollectionOp
+from ui.theme import SEVERITY_COLORS, THEMES, apply_theme
+
+#: settings whose change rescores the postings (verdicts follow the thresholds)
+RESCORING = ("score.apply_threshold", "score.maybe_threshold")
+
+
+def _label(name: str) -> str:
+    """``freelancer_plus`` -> ``Freelancer plus``."""
+    return name.replace("_", " ").capitalize()
+
+
+class SettingEditor:
+    """The widget for one setting, chosen by its declared type; reads back a value."""
+
+    def __init__(self, declared: SettingSpec) -> None:
+        self.spec = declared
+        #: a table setting's editor per entry
+        self.parts: dict[str, QSpinBox | QComboBox] = {}
+        self.widget: QWidget = self._build()
+
+    def _build(self) -> QWidget:
+        s = self.spec
+        if s.kind == "int":
+            box = QSpinBox()
+            box.setRange(int(s.minimum or 0), int(s.maximum if s.maximum is not None else 10**9))
+            return box
+        if s.kind == "float":
+            dbox = QDoubleSpinBox(decimals=2, singleStep=0.01)
+            dbox.setRange(float(s.minimum or 0), float(s.maximum or 1e9))
+            if s.key.endswith("_usd"):
+                dbox.setPrefix("$ ")
+            return dbox
+        if s.kind == "bool":
+            return QCheckBox("On")
+        if s.kind == "str" and s.choices:
+            combo = QComboBox()
+            for choice in s.choices:
+                combo.addItem(choice, choice)
+            return combo
+        if s.kind == "table" and not s.keys:  # free-form: shown and edited as JSON
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setPlaceholderText("{}")
+            text.setMaximumHeight(90)
+            return text
+        if s.kind == "table":
+            inner = QWidget()
+            form = QFormLayout(inner)
+            form.setContentsMargins(0, 0, 0, 0)
+            for name in s.keys:
+                part: QSpinBox | QComboBox
+                if s.choices:
+                    part = QComboBox()
+                    for choice in s.choices:
+                        part.addItem(choice, choice)
+                else:
+                    part = QSpinBox()
+                    part.setRange(int(s.minimum or 0), int(s.maximum or 10**9))
+                self.parts[name] = part
+                form.addRow(f"{_label(name)}:", part)
+            return inner
+        edit = QLineEdit()
+        if s.kind == "list":
+            kind = "numbers" if s.item in (int, float) else "words"
+            edit.setPlaceholderText(f"{kind}, separated by commas")
+        return edit
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QSpinBox):
+            w.setValue(int(value))
+        elif isinstance(w, QDoubleSpinBox):
+            w.setValue(float(value))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QLineEdit):
+            w.setText(settings.format_value(self.spec.key, value))
+            w.setCursorPosition(0)
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(json.dumps(value, ensure_ascii=False, indent=1) if value else "{}")
+        else:
+            for name, part in self.parts.items():
+                entry = value.get(name)
+                if isinstance(part, QComboBox):
+                    part.setCurrentIndex(max(0, part.findData(entry)))
+                else:
+                    part.setValue(int(entry or 0))
+
+    def value(self) -> Any:
+        """The value as edited (InputError names the setting when the text is not one)."""
+        w = self.widget
+        if isinstance(w, QSpinBox):
+            return w.value()
+        if isinstance(w, QDoubleSpinBox):
+            return round(w.value(), 2)
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QLineEdit):
+            return settings.parse_text(self.spec.key, w.text())
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QPlainTextEdit):
+            return settings.parse_text(self.spec.key, w.toPlainText() or "{}")
+        return {
+            name: part.currentData() if isinstance(part, QComboBox) else part.value()
+            for name, part in self.parts.items()
+        }
 
 
 class PreferencesDialog(QDialog):
+    """General (theme, database), then one tab per settings group."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.op: CollectionOp[dict[str, Any]] | None = None
         self.setWindowTitle("Preferences")
         with ctx.db.read() as session:
-            values = settings.all_values(session)
-        form = QFormLayout()
+            self.loaded = settings.all_values(session)
+        self.editors: dict[str, SettingEditor] = {}
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_tab(), "General")
+        self.group_tabs: dict[str, int] = {}
+        for group, specs in settings.grouped():
+            self.group_tabs[group] = self.tabs.addTab(self._group_tab(specs), group)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("preferencesError")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {SEVERITY_COLORS['critical']};")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(720, 560)
+
+    # -- construction ---------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
         self.theme = QComboBox()
         self.theme.addItems([t.capitalize() for t in THEMES])
         current = str(QSettings().value("ui/theme", "system"))
         self.theme.setCurrentIndex(THEMES.index(current) if current in THEMES else 0)
         form.addRow("Theme:", self.theme)
-        db_label = QLabel(ctx.db.location)
+        form.addRow("", _muted("System follows your computer's light or dark mode as it changes."))
+        db_label = QLabel(self.ctx.db.location)
+        db_label.setTextFormat(Qt.TextFormat.PlainText)
         db_label.setWordWrap(True)
+        db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("Database:", db_label)
-        self.price = QDoubleSpinBox(decimals=2, minimum=0.01, maximum=10.0, singleStep=0.01)
-        self.price.setPrefix("$ ")
-        self.price.setValue(values["connects.price_usd"])
-        form.addRow(settings.spec("connects.price_usd").title + ":", self.price)
-        self.apply_threshold = QSpinBox(minimum=1, maximum=100)
-        self.apply_threshold.setValue(values["score.apply_threshold"])
-        form.addRow(settings.spec("score.apply_threshold").title + ":", self.apply_threshold)
-        self.maybe_threshold = QSpinBox(minimum=0, maximum=99)
-        self.maybe_threshold.setValue(values["score.maybe_threshold"])
-        form.addRow(settings.spec("score.maybe_threshold").title + ":", self.maybe_threshold)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form.addRow("", _muted("The settings on the other tabs are stored in this database."))
+        return page
+
+    def _group_tab(self, specs: list[SettingSpec]) -> QWidget:
+        inner = QWidget()
+        form = QFormLayout(inner)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for declared in specs:
+            editor = SettingEditor(declared)
+            editor.set_value(self.loaded[declared.key])
+            editor.widget.setToolTip(f"{declared.key}: {declared.help}")
+            self.editors[declared.key] = editor
+            title = QLabel(f"{declared.title}:")
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            title.setWordWrap(True)
+            title.setMaximumWidth(260)
+            form.addRow(title, editor.widget)
+            form.addRow("", _muted(f"{declared.help} ({declared.key})"))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        return scroll
+
+    # -- saving ---------------------------------------------------------------
+
+    def edited_values(self) -> dict[str, Any]:
+        """Every setting as the dialog shows it (InputError names one that is not valid)."""
+        return {key: editor.value() for key, editor in self.editors.items()}
 
     def accept(self) -> None:
-        if self.maybe_threshold.value() >= self.apply_threshold.value():
-            QMessageBox.warning(
-                self, "Preferences", "The Maybe score must be below the Apply score."
-            )
-            return
         try:
-            with self.ctx.db.transaction() as session:
-                settings.set_value(session, "connects.price_usd", self.price.value())
-                settings.set_value(session, "score.apply_threshold", self.apply_threshold.value())
-                settings.set_value(session, "score.maybe_threshold", self.maybe_threshold.value())
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Preferences", plain.message(str(exc)))
+            values = self.edited_values()
+        except InputError as exc:
+            self._refused(exc)
             return
-        # verdicts follow the thresholds: stored cards are rescored in the background
-        self.ctx.profiles_changed.emit()
+        changed = {k: v for k, v in values.items() if v != self.loaded[k]}
+        changes = Change.NONE
+        if any(k in RESCORING for k in changed):
+            changes |= Change.PROFILES  # stored cards are rescored in the background
+        if any(k.startswith("connects.") for k in changed):
+            changes |= Change.LEDGER  # names, allocations and forecasts follow
+        self.buttons.setEnabled(False)
+        self.op = (
+            CollectionOp(self, lambda session: settings.set_values(session, changed), changes)
+            .success(lambda _stored: self._saved())
+            .failure(self._refused)
+            .run()
+        )
+
+    def _refused(self, exc: WorkbenchError) -> None:
+        self.buttons.setEnabled(True)
+        self.error_label.setText(str(exc))
+        self.error_label.show()
+        for key, editor in self.editors.items():  # show the tab of the setting named
+            if key in str(exc):
+                self.tabs.setCurrentIndex(self.group_tabs[editor.spec.group])
+                editor.widget.setFocus()
+                break
+
+    def _saved(self) -> None:
         theme = THEMES[self.theme.currentIndex()]
         QSettings().setValue("ui/theme", theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme)
         super().accept()
+
+
+def _muted(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("muted")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label

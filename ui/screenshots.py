@@ -37,6 +37,8 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:
             QApplication.processEvents()
         if hasattr(page, "wait_until_ready"):  # pages that load in the background
             page.wait_until_ready()
+            for _ in range(3):  # the layout pass that follows what they loaded
+                QApplication.processEvents()
         if hasattr(page, "prepare_screenshot"):  # e.g. select a row to show its details
             page.prepare_screenshot()
             for _ in range(3):
@@ -51,14 +53,22 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QSettings, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
     from app import clock
     from app.errors import WorkbenchError
+    from ui import ops
     from ui.context import AppContext
     from ui.main import create_application, open_for_gui
     from ui.main_window import MainWindow
     from ui.theme import apply_theme
 
     app = create_application()
+    # a settings scope of its own, emptied first: the pictures show the default layout,
+    # and what the windows remember on close never lands in the user's settings
+    app.setOrganizationName(f"{app.organizationName()}-screenshots")
+    QSettings().clear()
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
@@ -80,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         suffix = "" if theme == "light" else "-dark"
         for path in render_pages(window, args.outdir, suffix):
             print(path)
+        # what the pages started in the background (a rescore of stale cards) finishes
+        # before its window and the database go
+        QThreadPool.globalInstance().waitForDone(120_000)
+        ops.wait_for_writes()
+        QApplication.processEvents()
         window.close()
         window.deleteLater()
     db.close()

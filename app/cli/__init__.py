@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "app.cli.ledger",
     "app.cli.insights",
     "app.cli.maintenance",
+    "app.cli.config",
     "app.cli.completion",
 )
 

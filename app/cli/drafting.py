@@ -16,7 +16,13 @@ from app.domain import PostingFacts, ProposalStatus
 from app.drafting.context import parse_assignments
 from app.drafting.draft import SAMPLE_POSTING, Draft, Drafter, make_draft, posting_facts
 from app.errors import InputError
-from app.proposals import change_status, list_proposals, parse_status, save_draft
+from app.proposals import (
+    change_status,
+    earlier_proposals,
+    list_proposals,
+    parse_status,
+    save_draft,
+)
 from app.replies import (
     KINDS,
     check_name,
@@ -205,6 +211,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
         _write(Path(args.out), draft.text)
     if args.save and job_id is not None:
         with db.transaction() as session:
+            earlier = earlier_proposals(session, job_id)
+            if earlier:
+                print(f"note: job {job_id} already has {'; '.join(earlier)}", file=sys.stderr)
             reply = get_reply(session, draft.reply_name)
             proposal = save_draft(session, job_id=job_id, text=draft.text, reply_id=reply.id)
             print(f"saved draft proposal {proposal.id}", file=sys.stderr)

@@ -68,10 +68,20 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ledger reconcile": ("pwb ledger reconcile 57", "pwb ledger reconcile 57 --json"),
     "ledger refund-boost": ("pwb ledger refund-boost 12",),
     "submit": (
-        "pwb submit 42 --connects 16",
+        "pwb submit 42",
         "pwb submit 42 --connects 16 --boost 8 --bid 45 --text proposal.txt --json",
-        "pwb submit 42 --connects 0 --invited",
+        "pwb submit 42 --invited --again",
+        "pwb submit 42 --text proposal.txt --force",
     ),
+    "config": ("pwb config list", "pwb config set connects.billing_day 15"),
+    "config list": ("pwb config list", "pwb config list --json"),
+    "config get": ("pwb config get connects.monthly_allocation --json",),
+    "config set": (
+        "pwb config set score.apply_threshold 75",
+        "pwb config set connects.bundles '10, 20, 40, 80'",
+        "pwb config set connects.monthly_allocation basic=20",
+    ),
+    "config reset": ("pwb config reset score.apply_threshold",),
     "report": ("pwb report --from 2026-01-01", "pwb report --profile Shopify --json"),
     "chart": (
         "pwb chart funnel --out funnel.png",

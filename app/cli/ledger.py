@@ -15,9 +15,12 @@ from sqlalchemy.orm import Session
 
 from app import ledger
 from app.cli.common import open_db, parse_at, print_json, read_text_input
+from app.drafting.lints import describe_unfinished, unfinished
+from app.errors import InputError, UnfinishedTextError
 from app.ledger.views import entry_json
-from app.proposals import submit_proposal
-from app.storage.models import LedgerEntry, Profile
+from app.profiles import active_profile
+from app.proposals import earlier_proposals, submit_defaults, submit_proposal
+from app.storage.models import LedgerEntry
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -62,11 +65,25 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("submit", parents=[common], help="record a submitted proposal and its spend")
     p.add_argument("job_id", type=int, metavar="JOB_ID")
-    p.add_argument("--connects", type=int, required=True, metavar="N", help="Connects it cost")
+    p.add_argument(
+        "--connects",
+        type=int,
+        metavar="N",
+        help="Connects it cost (default: as the posting says, else the median of your last "
+        "proposals)",
+    )
     p.add_argument("--boost", type=int, default=0, metavar="B", help="boost Connects bid")
     p.add_argument("--bid", type=float, metavar="AMOUNT", help="your rate or fixed price")
     p.add_argument("--text", metavar="FILE", help="the proposal text ('-' for stdin)")
     p.add_argument("--invited", action="store_true", help="answering an invitation (free)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="record text that still has fill-ins or placeholders (else: exit 3)",
+    )
+    p.add_argument(
+        "--again", action="store_true", help="record another proposal for a job applied to"
+    )
     _at(p)
     _json(p, "{proposal_id, spent, balance, warning}")
     p.set_defaults(func=cmd_submit)
@@ -202,20 +219,38 @@ def cmd_refund_boost(args: argparse.Namespace) -> int:
 def cmd_submit(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     text = read_text_input(args.text) if args.text else ""
+    left = unfinished(text)
+    if left and not args.force:
+        where = "standard input" if args.text == "-" else args.text
+        raise UnfinishedTextError(
+            f"{where}: {describe_unfinished(left)}; fill them in, or --force to record it as it is"
+        )
     db = open_db(args)
     ledger.catch_up_database(db, at)  # retried if another process catches up at once
     with db.transaction() as session:
         ledger.catch_up(session, at)
-        profile_id = session.scalar(select(Profile.id).where(Profile.is_active.is_(True)))
+        earlier = earlier_proposals(session, args.job_id, sent_only=True)
+        if earlier and not args.again:
+            raise InputError(
+                f"job {args.job_id} was already applied to: {'; '.join(earlier)}; "
+                "--again records another proposal"
+            )
+        profile = active_profile(session)
+        connects = args.connects
+        if connects is None:
+            defaults = submit_defaults(session, args.job_id, profile)
+            connects = 0 if args.invited else defaults.connects
+            if not args.invited:
+                print(f"pwb: {connects} Connects ({defaults.connects_source})", file=sys.stderr)
         proposal = submit_proposal(
             session,
             job_id=args.job_id,
-            connects=args.connects,
+            connects=connects,
             boost=args.boost,
             bid=args.bid,
             text=text,
             invited=args.invited,
-            profile_id=profile_id,
+            profile_id=profile.id if profile else None,
             at=at,
         )
         if not getattr(args, "json", False):

@@ -35,7 +35,9 @@ VARIABLES: tuple[tuple[str, str], ...] = (
     ("client.rating / client.reviews", "client feedback score and count"),
     ("client.total_spent / client.hires / client.hire_rate", "client history"),
     ("client.name", "not in postings: a fill-in you type"),
-    ("profile.name / profile.title", "your active profile"),
+    ("profile.your_name", "your own name, to sign with (a fill-in when not set)"),
+    ("profile.title", "your specialised title"),
+    ("profile.name", "the profile's label (e.g. Default): not your name"),
     ("profile.skills", "list of your skills"),
     ("profile.min_hourly_rate", "your minimum hourly rate"),
     ("score.matched_skills", "posting skills you have"),
@@ -96,6 +98,7 @@ def profile_vars(profile: Profile | None) -> dict[str, Any]:
     return _known(
         {
             "name": profile.name,
+            "your_name": profile.your_name.strip() if profile.your_name else None,
             "title": profile.title,
             "skills": skill_names(profile),
             "min_hourly_rate": profile.min_hourly_rate,

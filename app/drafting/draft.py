@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain import PostingFacts
 from app.drafting.context import draft_context
 from app.drafting.lints import CheckContext, Lint, check_proposal, load_check_context
-from app.drafting.render import Rendered, TemplateProblem, render_template
+from app.drafting.render import Rendered, TemplateProblem, render_linked, render_template
 from app.errors import InputError, NotFoundError
 from app.profiles import active_profile
 from app.replies import get_reply, reply_bodies, suggest_replies
@@ -37,6 +37,8 @@ class Draft:
     fill_ins: list[str]
     lints: list[Lint] = field(default_factory=list)
     problem: TemplateProblem | None = None
+    #: where each of the reply's fill-ins is in ``text`` (filled or not): label -> spans
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The ``pwb draft --json`` object: ``text, fill_ins, lints``."""
@@ -94,11 +96,11 @@ class Drafter:
         return render_template(body, self.context, snippets=self.snippets, values=values)
 
     def draft(self, reply_name: str, body: str, values: Mapping[str, str] | None = None) -> Draft:
-        rendered = self.render(body, values)
+        rendered = render_linked(body, self.context, snippets=self.snippets, values=values)
         if not rendered.ok:
             return Draft(reply_name, "", [], [], rendered.problem)
         lints = check_proposal(rendered.text, self.checks)
-        return Draft(reply_name, rendered.text, rendered.fill_ins, lints)
+        return Draft(reply_name, rendered.text, rendered.fill_ins, lints, spans=rendered.spans)
 
 
 def make_draft(

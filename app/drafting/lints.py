@@ -166,10 +166,117 @@ def check_proposal(text: str, ctx: CheckContext) -> list[Lint]:
         *check_repeated_words(text),
         *check_similarity(text, ctx.sent),
     ]
+    lints += check_contact_details(text)
     if ctx.facts is not None:
-        lints += check_specific(text, ctx.facts)
+        specific = check_specific(text, ctx.facts)
+        lints += specific or check_opening(text, ctx.facts)
         lints += check_screening_questions(text, ctx.facts)
     return lints
+
+
+#: what a client sees of a proposal in the list before opening it
+PREVIEW_CHARS = 150
+
+# Bounded patterns (a paste can be long): an address, a phone number (9 to 15 digits, in
+# the groups people write them in), a messenger link, a messenger named with a handle.
+_EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
+_PHONE_RE = re.compile(r"(?<![\w$.,])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{2,5}\)?){2,5}(?![\w%])")
+_MESSENGER_LINK_RE = re.compile(
+    r"\b(?:t\.me|telegram\.me|wa\.me|api\.whatsapp\.com|discord\.gg|skype:)/{0,2}[\w.+-]{1,63}\w",
+    re.IGNORECASE,
+)
+_MESSENGER_RE = re.compile(
+    r"\b(?:telegram|whats\s?app|skype|signal|wechat|discord|viber)\b[^\n]{0,30}?"
+    r"(?:@[\w.]{3,32}|\+?\d[\d\s-]{6,18}\d|(?:id|handle|username|name)\s*(?:is|:)\s*\S{3,32})",
+    re.IGNORECASE,
+)
+
+
+def check_contact_details(text: str) -> list[Lint]:
+    """E-mail addresses, phone numbers and messenger handles: sharing them before a
+    contract breaks Upwork's terms (and a client cannot hire you off-platform safely)."""
+    candidates: list[tuple[int, int, int, str]] = []
+    for rank, (pattern, what) in enumerate(
+        (
+            (_EMAIL_RE, "an e-mail address"),
+            (_MESSENGER_LINK_RE, "a messenger link"),
+            (_MESSENGER_RE, "a messenger handle"),
+            (_PHONE_RE, "a phone number"),
+        )
+    ):
+        for match in pattern.finditer(text):
+            if rank == 3 and sum(c.isdigit() for c in match.group(0)) < 9:
+                continue
+            candidates.append((match.start(), rank, match.end(), what))
+    lints: list[Lint] = []
+    covered = -1
+    for start, rank, end, what in sorted(candidates):
+        if start < covered:
+            continue  # inside one already flagged (a number inside a messenger phrase)
+        covered = end
+        lints.append(
+            Lint(
+                "contact-details",
+                f"{what} ({text[start:end][:40]!r}): sharing contact details before a contract "
+                "breaks Upwork's terms; keep talking in Upwork messages",
+                start,
+                end,
+                "warning" if rank == 3 else "error",
+            )
+        )
+    return lints
+
+
+def check_opening(text: str, facts: PostingFacts) -> list[Lint]:
+    """The opening the client sees in the preview says nothing about their posting."""
+    terms = posting_specifics(facts)
+    opening = text.lstrip()
+    offset = len(text) - len(opening)
+    cut = opening[:PREVIEW_CHARS]
+    if len(opening) > PREVIEW_CHARS:  # to the end of the word the preview stops in
+        rest = re.match(r"\w*", opening[PREVIEW_CHARS:])
+        cut += rest.group(0) if rest else ""
+    if not terms or not cut.strip() or _mentions(cut, terms):
+        return []
+    return [
+        Lint(
+            "generic-opening",
+            f"the first {PREVIEW_CHARS} characters (what the client sees before opening it) "
+            "never mention their posting: start with their problem, not with you",
+            offset,
+            offset + len(cut),
+        )
+    ]
+
+
+def _mentions(text: str, terms: set[str]) -> bool:
+    lowered = text.casefold()
+    words = {_stem(w) for w in _content_words(text)}
+    for term in terms:
+        if (" " in term or not term.isalpha()) and term in lowered:
+            return True
+        if term.isalpha() and _stem(term) in words:
+            return True
+    return False
+
+
+def unfinished(text: str) -> list[Lint]:
+    """The fill-ins and placeholders left in ``text``: what must not be sent as it is."""
+    return sorted(
+        [*check_fill_ins(text), *check_placeholders(text)], key=lambda lint: lint.start or 0
+    )
+
+
+def describe_unfinished(lints: list[Lint], limit: int = 3) -> str:
+    """``2 fill-ins or placeholders are left: [Link to a similar project], 'TODO'``."""
+    shown = []
+    for lint in lints[:limit]:
+        shown.append(
+            lint.message.removeprefix("fill in ").removeprefix("placeholder text left in: ")
+        )
+    more = f" and {len(lints) - limit} more" if len(lints) > limit else ""
+    noun = "fill-in or placeholder is" if len(lints) == 1 else "fill-ins or placeholders are"
+    return f"{len(lints)} {noun} left: {', '.join(shown)}{more}"
 
 
 def check_fill_ins(text: str) -> list[Lint]:
@@ -323,15 +430,8 @@ def posting_specifics(facts: PostingFacts) -> set[str]:
 
 def check_specific(text: str, facts: PostingFacts) -> list[Lint]:
     terms = posting_specifics(facts)
-    if not terms:
+    if not terms or _mentions(text, terms):
         return []
-    lowered = text.casefold()
-    words = {_stem(w) for w in _content_words(text)}
-    for term in terms:
-        if (" " in term or not term.isalpha()) and term in lowered:
-            return []
-        if term.isalpha() and _stem(term) in words:
-            return []
     return [
         Lint(
             "not-specific",

@@ -100,6 +100,11 @@ def _row(p: Proposal, title: str, changed_at: datetime | None) -> ProposalRow:
     )
 
 
+def count_proposals(session: Session) -> int:
+    """How many proposals there are at all (the page's empty state)."""
+    return session.scalar(select(func.count()).select_from(Proposal)) or 0
+
+
 def proposal_detail(session: Session, proposal_id: int) -> ProposalDetail:
     p = get_proposal(session, proposal_id)
     history = [StatusStep(h.from_status, h.to_status, h.at, h.reason) for h in p.history]

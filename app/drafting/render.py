@@ -95,6 +95,9 @@ class Rendered:
     text: str
     fill_ins: list[str] = field(default_factory=list)
     problem: TemplateProblem | None = None
+    #: where each fill-in is in ``text``, filled or not: label -> [(start, end)]
+    #: (:func:`render_linked` fills it; a marker left is ``[label]``, a filled one its value)
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -619,6 +622,84 @@ def render_template(
         _STATE.reset(token)
     text = fill_placeholders(text, values or {})
     return Rendered(text, find_fill_ins(text))
+
+
+#: brackets a stand-in value while rendering (Unicode private use: never in a reply)
+_SENTINEL_RE = re.compile("\ue000(\\d+)\ue001")
+_LINKED_RE = re.compile(f"{_SENTINEL_RE.pattern}|{FILL_IN_RE.pattern}")
+
+
+def render_linked(
+    body: str,
+    context: Mapping[str, Any],
+    *,
+    snippets: Mapping[str, str] | None = None,
+    values: Mapping[str, str] | None = None,
+) -> Rendered:
+    """:func:`render_template`, plus where every fill-in sits in the text (``spans``).
+
+    The reply is rendered once with a stand-in for each value the user typed, to see
+    where the values land; the stand-ins are then swapped for the values, and the result
+    is checked against a plain render. Where a reply transforms a value (``|upper``), only
+    the markers left have spans.
+    """
+    values = dict(values or {})
+    filled = [key for key, value in values.items() if value != ""]
+    stand_ins = {key: f"\ue000{n}\ue001" for n, key in enumerate(filled)}
+    probe = render_template(body, context, snippets=snippets, values={**values, **stand_ins})
+    if not probe.ok:
+        return probe
+    parts: list[str] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    size = last = 0
+    for match in _LINKED_RE.finditer(probe.text):
+        parts.append(probe.text[last : match.start()])
+        size += match.start() - last
+        if match.group(1) is not None:
+            key = filled[int(match.group(1))]
+            piece = values[key]
+        else:
+            key, piece = match.group(2).strip(), match.group(0)
+        spans.setdefault(key, []).append((size, size + len(piece)))
+        parts.append(piece)
+        size += len(piece)
+        last = match.end()
+    parts.append(probe.text[last:])
+    text = "".join(parts)
+    real = render_template(body, context, snippets=snippets, values=values)
+    if text != real.text:  # a value went through a filter (``|upper``): only the markers
+        real.spans = _marker_spans(real.text)
+        return real
+    return Rendered(text, find_fill_ins(text), spans=spans)
+
+
+def moved_span(
+    span: tuple[int, int], at: int, removed: int, added: int, *, growing: bool = False
+) -> tuple[int, int]:
+    """Where a fill-in's span is after an edit of the text (``removed`` characters at ``at``
+    replaced by ``added``): text typed just before or just after it stays outside, unless
+    ``growing`` (the user is still typing the value they started in it); an edit that
+    overlaps it (typing over part of the value) becomes part of it. An empty result means
+    the user deleted the fill-in."""
+    start, end = span
+    if removed == 0:  # typing
+        if at <= start:
+            return start + added, end + added
+        return (start, end + added) if at < end or at == end and growing else (start, end)
+    if at + removed <= start:  # all before it
+        return start - removed + added, end - removed + added
+    if at >= end:  # all after it
+        return start, end
+    if at <= start and at + removed >= end and added == 0:
+        return at, at  # deleted
+    return min(start, at), max(end, at + removed) - removed + added
+
+
+def _marker_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for match in FILL_IN_RE.finditer(text):
+        spans.setdefault(match.group(1).strip(), []).append((match.start(), match.end()))
+    return spans
 
 
 def _generate(template: Template, context: dict[str, Any]) -> str:

@@ -93,7 +93,14 @@ from app.insights.summary import (
     reading,
     refresh_facts,
 )
-from app.insights.takeaways import EMPTY_HINTS, chart_has_data, takeaway
+from app.insights.takeaways import (
+    EMPTY_HINTS,
+    MIN_PROPOSALS,
+    TOP_CATEGORIES,
+    chart_has_data,
+    takeaway,
+    top_categories,
+)
 
 __all__ = [
     "CALIBRATION_MIN_HIRES",
@@ -144,6 +151,9 @@ __all__ = [
     "report_json",
     "score_band",
     "takeaway",
+    "top_categories",
+    "MIN_PROPOSALS",
+    "TOP_CATEGORIES",
     "week_start",
     "write_chart_csv",
 ]

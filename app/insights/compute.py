@@ -14,6 +14,7 @@ from app.errors import InputError
 from app.insights.cohort_view import _merge_months, _proposal_groups, _roll_up
 from app.insights.ledger_view import (
     _balance_series,
+    _daily_lows,
     _ledger_days,
     _opening_balance,
     _spend_periods,
@@ -79,7 +80,7 @@ def _compute(
     ins.usd_spent = round(sum(u for _d, k, _a, u in everything if k == "purchase"), 2)
     ins.by_week = _spend_periods(spends, everything, week_start)
     ins.opening_balance = _opening_balance(session, start)
-    ins.balance = _balance_series(everything, ins.opening_balance)
+    ins.balance = _balance_series(everything, ins.opening_balance, _daily_lows(session, start, end))
 
     groups = _proposal_groups(session, start, end, profile_id, live=not fresh)
     cohorts = _roll_up(ins, groups)

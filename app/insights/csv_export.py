@@ -20,7 +20,9 @@ def chart_table(ins: Insights, kind: str) -> tuple[list[str], list[list[Any]]]:
             [[p.period, p.base, p.boost, p.total, p.usd] for p in periods],
         )
     if kind == "balance":
-        return ["day", "balance"], [[p.day.isoformat(), p.balance] for p in ins.balance]
+        return ["day", "balance", "lowest"], [
+            [p.day.isoformat(), p.balance, p.lowest] for p in ins.balance
+        ]
     if kind == "funnel":
         rows = [
             [s.stage, s.count, _round(s.rate), _round(s.step_rate), c.count, i.count]

@@ -111,13 +111,32 @@ def _period_label(start: date, key: Any) -> str:
 
 
 def _balance_series(
-    rows: Iterable[tuple[date, str, int, float]], opening: int
+    rows: Iterable[tuple[date, str, int, float]],
+    opening: int,
+    lows: dict[date, int] | None = None,
 ) -> list[BalancePoint]:
+    """The closing balance of each day with entries, and its lowest (``lows``: the
+    lowest running sum of the range's entries on each day, before ``opening``)."""
     per_day: dict[date, int] = defaultdict(int)
     for day, _kind, amount, _usd in rows:
         per_day[day] += amount
     points, running = [], opening
     for day in sorted(per_day):
+        low = opening + lows[day] if lows and day in lows else None
         running += per_day[day]
-        points.append(BalancePoint(day, running))
+        points.append(BalancePoint(day, running, low))
     return points
+
+
+def _daily_lows(session: Session, start: datetime | None, end: datetime | None) -> dict[date, int]:
+    """Per day, the lowest running sum of the range's entries in the order they were
+    posted (a window over ``at``): what the day's closing balance hides."""
+    running = (
+        func.sum(LedgerEntry.amount)
+        .over(order_by=(LedgerEntry.at, LedgerEntry.id), rows=(None, 0))
+        .label("running")
+    )
+    day = _ledger_day(session).label("day")
+    inner = select(day, running).where(*_ledger_in_range(session, start, end)).subquery()
+    rows = session.execute(select(inner.c.day, func.min(inner.c.running)).group_by(inner.c.day))
+    return {_day(d): int(low) for d, low in rows}

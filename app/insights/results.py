@@ -73,8 +73,16 @@ class SpendPeriod:
 
 @dataclass(frozen=True)
 class BalancePoint:
+    """The balance at the end of a day, and the lowest it was during the day (entries in
+    the order they were posted: a spend before the day's allocation dips below both)."""
+
     day: date
     balance: int
+    low: int | None = None
+
+    @property
+    def lowest(self) -> int:
+        return self.balance if self.low is None else min(self.low, self.balance)
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,19 @@ class Insights:
     @property
     def has_ledger(self) -> bool:
         return bool(self.balance) or self.opening_balance != 0
+
+    def lowest_balance(self) -> tuple[int, date | None]:
+        """The lowest the balance went in the range and the day (a range with a start
+        counts its opening balance; all time starts from an empty ledger)."""
+        if not self.balance:
+            return self.opening_balance, None
+        low, day = self.balance[0].lowest, self.balance[0].day
+        if self.start is not None and self.opening_balance < low:
+            low = self.opening_balance
+        for point in self.balance:
+            if point.lowest < low:
+                low, day = point.lowest, point.day
+        return low, day
 
     @property
     def revenue(self) -> float:

@@ -13,6 +13,25 @@ from app.insights.results import (
     _ratio,
 )
 
+#: a comparison or a rate from fewer proposals than this is not a finding: "too few to say"
+MIN_PROPOSALS = 10
+#: categories the category chart draws (the most used ones); the takeaway names only these
+TOP_CATEGORIES = 8
+
+
+def top_categories(ins: Insights) -> list[GroupStats]:
+    """The categories the chart shows: the most used, best at the top."""
+    top = ins.by_category[:TOP_CATEGORIES]
+    return sorted(top, key=lambda g: (g.win_rate or 0, g.proposals))
+
+
+def _too_few(what: str, *counts: tuple[str, int]) -> str:
+    shown = ", ".join(f"{n:,} {label}" for label, n in counts)
+    return (
+        f"Too few proposals to say yet ({shown}): {what} needs at least {MIN_PROPOSALS} "
+        "on each side; the chart shows the numbers so far."
+    )
+
 
 def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
@@ -83,15 +102,22 @@ def _takeaway_spend(ins: Insights) -> str:
 
 
 def _takeaway_balance(ins: Insights) -> str:
-    low = min(ins.balance, key=lambda p: p.balance)
+    low, day = ins.lowest_balance()
     last = ins.balance[-1]
+    when = f" on {day.isoformat()}" if day is not None else ""
+    below = " (below zero: reconcile with the platform)" if low < 0 else ""
     return (
         f"Balance went from {ins.opening_balance:,} to {last.balance:,}; lowest "
-        f"{low.balance:,} on {low.day.isoformat()}."
+        f"{low:,}{when}{below}."
     )
 
 
 def _takeaway_funnel(ins: Insights) -> str:
+    if ins.total.proposals < MIN_PROPOSALS:
+        return (
+            f"Too few proposals to say yet ({ins.total.proposals:,} submitted): where they drop "
+            f"off needs at least {MIN_PROPOSALS}; the chart shows the counts so far."
+        )
     steps = ins.funnel()[1:]
     worst = min(steps, key=lambda s: s.step_rate if s.step_rate is not None else 2.0)
     prev = STAGES[STAGES.index(worst.stage) - 1]
@@ -113,7 +139,13 @@ def _takeaway_bands(ins: Insights) -> str:
         target = hi if labels.index(g.key) >= 3 else lo
         target.proposals += g.proposals
         target.hired += g.hired
-    if hi.proposals and lo.proposals and hi.win_rate and lo.win_rate:
+    if hi.proposals < MIN_PROPOSALS or lo.proposals < MIN_PROPOSALS:
+        return _too_few(
+            "whether the score predicts wins",
+            ("at score 60+", hi.proposals),
+            ("under 60", lo.proposals),
+        )
+    if hi.win_rate and lo.win_rate:
         ratio = hi.win_rate / lo.win_rate
         rates = f"({_pct(hi.win_rate)} vs {_pct(lo.win_rate)})"
         if ratio >= 1:
@@ -122,6 +154,8 @@ def _takeaway_bands(ins: Insights) -> str:
             f"Your win rate at score 60+ is {1 / ratio:.1f}× lower than under 60 {rates}: "
             "the score is not predicting your wins."
         )
+    if not best.hired:
+        return "No hires yet in any score band: the chart shows how many proposals each had."
     return (
         f"Best band: {best.key} with {best.hired} hires of {best.proposals} "
         f"({_pct(best.win_rate)}); more outcomes will show whether the score predicts wins."
@@ -129,10 +163,17 @@ def _takeaway_bands(ins: Insights) -> str:
 
 
 def _takeaway_categories(ins: Insights) -> str:
-    won = [g for g in ins.by_category if g.hired]
+    drawn = top_categories(ins)
+    most = max(drawn, key=lambda g: g.proposals)
+    enough = [g for g in drawn if g.proposals >= MIN_PROPOSALS]
+    if not enough:
+        return (
+            f"Too few proposals to say yet: no category has {MIN_PROPOSALS} (most: {most.key}, "
+            f"{most.proposals:,}); the chart shows the numbers so far."
+        )
+    won = [g for g in enough if g.hired]
     if not won:
-        top = ins.by_category[0]
-        return f"No hires yet; most proposals went to {top.key} ({top.proposals:,})."
+        return f"No hires yet; most proposals went to {most.key} ({most.proposals:,})."
     best = max(won, key=lambda g: (g.win_rate or 0, g.proposals))
     return (
         f"Best category: {best.key}, {_pct(best.win_rate)} win rate at "
@@ -145,6 +186,10 @@ def _takeaway_boost(ins: Insights) -> str:
     if not b.proposals or not n.proposals:
         which = "boosted" if b.proposals else "unboosted"
         return f"All proposals in this range were {which}: nothing to compare."
+    if b.proposals < MIN_PROPOSALS or n.proposals < MIN_PROPOSALS:
+        return _too_few(
+            "boosted against not", ("boosted", b.proposals), ("not boosted", n.proposals)
+        )
     views = _times(b.view_rate or 0, n.view_rate) if n.view_rate else _pct(b.view_rate) + " vs 0%"
     return (
         f"Boosted proposals were viewed {views} as often ({_pct(b.view_rate)} vs "
@@ -159,6 +204,10 @@ def _takeaway_speed(ins: Insights) -> str:
             (early if g.key in EARLY_DELAYS else late).merge(g)
     if not early.proposals or not late.proposals:
         return "All dated proposals went out in the same window: nothing to compare yet."
+    if early.proposals < MIN_PROPOSALS or late.proposals < MIN_PROPOSALS:
+        return _too_few(
+            "early against late", ("within 6 h", early.proposals), ("later", late.proposals)
+        )
     e, later = early.view_rate or 0.0, late.view_rate or 0.0
     if later and e >= later:
         how = f"{e / later:.1f}× as often as"

@@ -34,7 +34,7 @@ from app import clock
 from app.domain import JobStatus, PostingFacts
 from app.errors import InputError, NotFoundError
 from app.profiles import active_profile
-from app.storage.models import JobPosting, ScoreCard
+from app.storage.models import JobPosting, Proposal, ScoreCard
 from app.storage.postings import apply_facts, dedup_key
 from app.storage.search import fts5_query, job_search_filter
 
@@ -80,6 +80,8 @@ class JobRow:
     captured_at: datetime | None
     score: int | None
     verdict: str | None
+    #: the status of the latest proposal for the posting (None: never drafted or sent)
+    proposal_status: str | None = None
 
 
 @dataclass
@@ -522,9 +524,24 @@ def fetch_jobs(
     query = query or JobQuery()
     _check_sort(query)
     if query.sort in ("score", "verdict"):
-        return _fetch_by_score(session, query, offset, limit)
+        return _with_proposals(session, _fetch_by_score(session, query, offset, limit))
     stmt = _rows_select(session, query).order_by(*_order(query)).offset(offset).limit(limit)
-    return _with_scores(session, list(session.execute(stmt)))
+    return _with_proposals(session, _with_scores(session, list(session.execute(stmt))))
+
+
+def _with_proposals(session: Session, rows: list[JobRow]) -> list[JobRow]:
+    """Add the latest proposal's status to each row: one indexed lookup for the page."""
+    if not rows:
+        return rows
+    found = session.execute(
+        select(Proposal.job_id, Proposal.status)
+        .where(Proposal.job_id.in_([row.id for row in rows]))
+        .order_by(Proposal.id)
+    )
+    latest = {job_id: status for job_id, status in found}  # the last one per job wins
+    if not latest:
+        return rows
+    return [replace(row, proposal_status=latest.get(row.id)) for row in rows]
 
 
 def _fetch_by_score(session: Session, query: JobQuery, offset: int, limit: int) -> list[JobRow]:

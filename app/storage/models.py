@@ -87,6 +87,8 @@ class Profile(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    #: the freelancer's own name, to sign proposals with (``name`` labels the profile)
+    your_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     title: Mapped[str] = mapped_column(String(300), default="")
     is_active: Mapped[bool] = mapped_column(Boolean, default=False)
     #: [{"name": "React", "weight": 1.0, "synonyms": ["ReactJS"]}]

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from ui import ops
 from ui.context import AppContext
 from ui.main import create_application
 from ui.main_window import MainWindow
@@ -26,6 +27,7 @@ def _delete_closed_widgets() -> Iterator[None]:
     if app is None:
         return
     QThreadPool.globalInstance().waitForDone(10_000)  # results reach live widgets first
+    ops.wait_for_writes()
     app.processEvents()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
@@ -45,3 +47,85 @@ def window(qtbot, ctx) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     yield win
+
+
+@pytest.fixture
+def settle(qtbot):
+    """``settle()``: wait until every write the UI started has committed and reported back."""
+
+    def wait(timeout: int = 10_000) -> None:
+        qtbot.waitUntil(lambda: ops.running() == 0, timeout=timeout)
+
+    return wait
+
+
+class BoxAnswers:
+    """Clicks named buttons of the message boxes the app opens next (they are modal, so a
+    test cannot click them after the call that opened them returns)."""
+
+    def __init__(self) -> None:
+        self.pending: list[str] = []
+        #: (title, text) of each box answered, in order
+        self.asked: list[tuple[str, str]] = []
+        self._tries = 0
+
+    def __call__(self, *buttons: str) -> BoxAnswers:
+        self.pending.extend(buttons)
+        self._tries = 0
+        QTimer.singleShot(0, self._poll)
+        return self
+
+    def _poll(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible() and self.pending:
+            label = self.pending.pop(0)
+            self.asked.append((box.windowTitle(), box.text()))
+            found = [b for b in box.buttons() if b.text().replace("&", "") == label]
+            if not found:
+                names = [b.text() for b in box.buttons()]
+                box.reject()
+                raise AssertionError(f"no button {label!r} in {box.text()!r}: {names}")
+            found[0].click()
+        self._tries += 1
+        if self.pending and self._tries < 1000:
+            QTimer.singleShot(10, self._poll)
+
+
+@pytest.fixture
+def answer(qtbot) -> BoxAnswers:
+    """``answer("Submit anyway", ...)``: the next message boxes get those buttons clicked;
+    ``answer.asked`` holds what they said."""
+    return BoxAnswers()
+
+
+class ModalDriver:
+    """Runs ``fn(dialog)`` once a modal dialog of a class is showing (its ``exec()`` blocks)."""
+
+    def __init__(self) -> None:
+        self.seen: list[object] = []
+
+    def __call__(self, cls: type, fn) -> None:
+        tries = [0]
+
+        def poll() -> None:
+            widget = QApplication.activeModalWidget()
+            if widget is not None and isinstance(widget, cls) and widget.isVisible():
+                self.seen.append(widget)
+                try:
+                    fn(widget)
+                except BaseException:
+                    if isinstance(widget, QDialog) and widget.isVisible():
+                        widget.reject()  # a failed check must not leave exec() waiting
+                    raise
+                return
+            tries[0] += 1
+            if tries[0] < 1000:
+                QTimer.singleShot(10, poll)
+
+        QTimer.singleShot(0, poll)
+
+
+@pytest.fixture
+def modal(qtbot) -> ModalDriver:
+    """``modal(SubmitDialog, lambda dialog: ...)``: drive the next modal dialog of that class."""
+    return ModalDriver()

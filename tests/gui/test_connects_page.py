@@ -43,8 +43,12 @@ def shown_dialog(page: ConnectsPage, kind: type[D]) -> D:
 
 
 def click_ok(qtbot, dialog) -> None:
+    """OK, then wait for the write to report back (it runs off the GUI thread)."""
+    from ui import ops
+
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ops.running() == 0)
 
 
 def test_buy_a_bundle(qtbot, window: MainWindow, db) -> None:

@@ -44,10 +44,11 @@ def test_a_locked_database_is_a_message_and_changes_nothing(
     other.execute("BEGIN IMMEDIATE")  # another program is writing
     try:
         qtbot.keyClick(page.table, Qt.Key.Key_S)
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)  # the write runs off the GUI thread
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert [(kind, title) for kind, title, _ in shown] == [("warning", "Proposal Workbench")]
+    assert [(kind, title) for kind, title, _ in shown] == [("warning", "Shortlist")]
     assert "locked by another program" in shown[0][2] and str(db.path) in shown[0][2]
     with db.read() as session:
         assert get_job(session, job_id).status == "new"

@@ -140,7 +140,7 @@ def test_undo_in_the_result(qtbot, window: MainWindow, db, tmp_path: Path) -> No
     assert not dialog.undo_button.isVisible()
 
 
-def test_edit_menu_undoes_the_last_import(qtbot, window: MainWindow, db, tmp_path) -> None:
+def test_edit_menu_undoes_the_last_import(qtbot, window: MainWindow, db, tmp_path, settle) -> None:
     dialog = import_path(window.ctx, window, write_csv(tmp_path, ROWS))
     run_import(qtbot, dialog)
     dialog.accept()
@@ -150,6 +150,7 @@ def test_edit_menu_undoes_the_last_import(qtbot, window: MainWindow, db, tmp_pat
     yes = box.button(QMessageBox.StandardButton.Yes)
     assert yes is not None
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    settle()  # the undo commits off the GUI thread
     assert titles(db) == {}
     window.undo_import_action.trigger()  # nothing left to undo: said so
     assert "no import to undo" in window.warning_box.text()

@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QLineSeries,
     QStackedBarSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog
 from app import insights
 from app.demo import generate_demo
 from ui import charts
+from ui import charts as charts_module
 from ui.pages.insights import InsightsPage
 from ui.theme import apply_theme
 
@@ -81,7 +83,9 @@ def test_each_chart_shows_its_series(page: InsightsPage, demo_ctx) -> None:
     assert isinstance(spend, QStackedBarSeries)
     assert bar_values(spend) == [[p.base for p in periods], [p.boost for p in periods]]
     balance = charts["balance"].series()[0]
-    assert isinstance(balance, QLineSeries) and balance.count() == len(ins.balance)
+    line = charts_module.balance_line(ins)  # the opening, dips within a day, each close
+    assert isinstance(balance, QLineSeries) and balance.count() == len(line)
+    assert [balance.at(i).y() for i in range(balance.count())] == [b for _m, b in line]
     assert balance.at(balance.count() - 1).y() == ins.balance[-1].balance
     funnel = charts["funnel"].series()[0]
     assert isinstance(funnel, QHorizontalStackedBarSeries)
@@ -202,3 +206,36 @@ def test_changes_elsewhere_refresh_the_page(qtbot, page: InsightsPage, demo_ctx)
     refreshed(qtbot, page, demo_ctx.ledger_changed.emit)
     assert page.result is not None
     assert page.result.insights.balance[-1].balance == expected(demo_ctx).balance[-1].balance
+
+
+def test_takeaways_and_labels_are_never_cut_at_laptop_size(qtbot, demo_ctx) -> None:
+    page = InsightsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1024 - 190, 700 - 90)  # the page's share of a 1024x700 window
+    page.show()
+    refreshed(qtbot, page)
+    for card in page.cards.values():
+        if not card.takeaway_label.isVisible():
+            continue
+        label = card.takeaway_label
+        assert label.text(), card.kind
+        assert label.height() >= label.heightForWidth(label.width()), card.kind
+        for axis in card.chart.axes():
+            assert not axis.truncateLabels(), (card.kind, axis.titleText())
+
+
+def test_a_one_day_ledger_draws_a_line_that_goes_as_low_as_the_ledger(qtbot, ctx) -> None:
+    from app.storage.models import LedgerEntry
+
+    with ctx.db.transaction() as s:
+        s.add(LedgerEntry(kind="spend", amount=-60, at=datetime(2026, 12, 1, 8, tzinfo=UTC)))
+        s.add(LedgerEntry(kind="allocation", amount=122, at=datetime(2026, 12, 1, 10, tzinfo=UTC)))
+    with ctx.db.read() as session:
+        ins = insights.compute_insights(session)
+    chart = charts.build_chart("balance", ins)
+    line = first_series(chart, QLineSeries)
+    assert [line.at(i).y() for i in range(line.count())] == [0, -60, 62]
+    assert line.at(0).x() < line.at(line.count() - 1).x()  # a line through the day
+    [y] = chart.axes(Qt.Orientation.Vertical)
+    assert isinstance(y, QValueAxis) and y.min() <= -60
+    assert "lowest -60 on 2026-12-01" in insights.takeaway(ins, "balance")

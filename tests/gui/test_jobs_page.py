@@ -164,7 +164,7 @@ def test_review_dialog_rejects_bad_numbers(qtbot, window: MainWindow, db) -> Non
         assert session.query(JobPosting).count() == 0
 
 
-def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db) -> None:
+def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db, settle) -> None:
     ids = fill(db, 12)
     page = jobs_page(window)
     page.reload()
@@ -177,11 +177,13 @@ def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db) ->
     first = page.selected_ids()[0]
     assert shown.args == [first]
     qtbot.mouseClick(page.action_buttons["skipped"], Qt.MouseButton.LeftButton)
+    settle()
     assert page.model.rowCount() == 3  # "Open" hides skipped postings
     with db.read() as session:
         assert get_job(session, first).status == "skipped"
     assert page.undo_bar.isVisible()
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    settle()
     assert page.model.rowCount() == 4 and not page.undo_bar.isVisible()
     with db.read() as session:
         assert get_job(session, first).status == "new"
@@ -191,15 +193,17 @@ def test_search_status_filter_actions_and_undo(qtbot, window: MainWindow, db) ->
     page.table.selectRow(0)
     victim = page.selected_ids()[0]
     qtbot.mouseClick(page.action_buttons["delete"], Qt.MouseButton.LeftButton)
+    settle()
     assert page.model.row_of(victim) is None and page.count_label.text() == "11 postings"
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle()
     assert page.model.row_of(victim) is not None
     with db.read() as session:
         assert get_job(session, victim).deleted_at is None
     assert len(ids) == 12
 
-    page.status_combo.setCurrentIndex(5)  # Archived
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Archived"))
     assert page.model.rowCount() == 0 and page.no_match_label.isVisible()
 
 
@@ -265,11 +269,13 @@ def test_count_of_a_long_list_arrives_in_the_background(qtbot, window: MainWindo
     qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE + 25, timeout=5000)
 
 
-def test_paste_from_another_page_shows_the_posting_on_jobs(qtbot, window: MainWindow, db) -> None:
+def test_paste_from_another_page_shows_the_posting_on_jobs(
+    qtbot, window: MainWindow, db, settle
+) -> None:
     fill(db, 3)
     page = jobs_page(window)
     page.reload()
-    page.status_combo.setCurrentIndex(5)  # "Archived": the new posting would be hidden
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Archived"))  # would hide it
     window.nav.setCurrentRow(2)
     QApplication.clipboard().setText(TILE)
     qtbot.keyClick(
@@ -282,6 +288,7 @@ def test_paste_from_another_page_shows_the_posting_on_jobs(qtbot, window: MainWi
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
+    settle()
     assert window.current_page() is page
     [job_id] = page.selected_ids()
     with db.read() as session:
@@ -289,7 +296,7 @@ def test_paste_from_another_page_shows_the_posting_on_jobs(qtbot, window: MainWi
     assert page.detail_labels["Title"].text() == "Python scraper for real estate listings"
 
 
-def test_paste_of_several_tiles_reviews_each(qtbot, window: MainWindow, db) -> None:
+def test_paste_of_several_tiles_reviews_each(qtbot, window: MainWindow, db, settle) -> None:
     second = "Logo for a bakery\nFixed-price - Expert - Est. Budget: $200 A warm logo.\n"
     QApplication.clipboard().setText(TILE + "\n" + second)
     window.paste_action.trigger()
@@ -305,6 +312,7 @@ def test_paste_of_several_tiles_reviews_each(qtbot, window: MainWindow, db) -> N
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
+    settle()
     with db.read() as session:
         stored = dict(session.query(JobPosting.title, JobPosting.category).all())
     assert stored == {
@@ -313,7 +321,7 @@ def test_paste_of_several_tiles_reviews_each(qtbot, window: MainWindow, db) -> N
     }
 
 
-def test_keyboard_triage(qtbot, window: MainWindow, db) -> None:
+def test_keyboard_triage(qtbot, window: MainWindow, db, settle) -> None:
     fill(db, 3)
     page = jobs_page(window)
     page.reload()
@@ -321,15 +329,18 @@ def test_keyboard_triage(qtbot, window: MainWindow, db) -> None:
     page.table.selectRow(0)
     job_id = page.selected_ids()[0]
     qtbot.keyClick(page.table, Qt.Key.Key_S)
+    settle()
     with db.read() as session:
         assert get_job(session, job_id).status == "shortlisted"
     row = page.model.row_of(job_id)
     assert row is not None
     page.table.selectRow(row)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    settle()
     with db.read() as session:
         assert get_job(session, job_id).deleted_at is not None
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle()
     with db.read() as session:
         assert get_job(session, job_id).deleted_at is None
 
@@ -352,7 +363,7 @@ def test_verdict_filter(qtbot, window: MainWindow, db) -> None:
     assert page.model.rowCount() == 6
 
 
-def test_triage_deep_in_the_list_keeps_the_place(qtbot, window: MainWindow, db) -> None:
+def test_triage_deep_in_the_list_keeps_the_place(qtbot, window: MainWindow, db, settle) -> None:
     fill(db, PAGE_SIZE + 40)
     page = jobs_page(window)
     page.reload()
@@ -364,6 +375,7 @@ def test_triage_deep_in_the_list_keeps_the_place(qtbot, window: MainWindow, db) 
     assert scrolled > 0
     page.table.selectRow(last)
     qtbot.mouseClick(page.action_buttons["archived"], Qt.MouseButton.LeftButton)
+    settle()
     assert page.model.rowCount() == PAGE_SIZE + 39  # still loaded, minus the archived one
     assert page.table.verticalScrollBar().value() > 0
 

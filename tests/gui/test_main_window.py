@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QSpinBox, QWidget
 from sqlalchemy import select
 
 from app import settings
@@ -86,11 +86,17 @@ def click_ok(dialog: QWidget) -> None:
     buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
+def spin(dialog: PreferencesDialog, key: str) -> QSpinBox:
+    widget = dialog.editors[key].widget
+    assert isinstance(widget, QSpinBox)
+    return widget
+
+
 def test_preferences_store_thresholds(qtbot, window: MainWindow, db) -> None:
     def fill_and_accept() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, PreferencesDialog)
-        dialog.apply_threshold.setValue(80)
+        spin(dialog, "score.apply_threshold").setValue(80)
         click_ok(dialog)
 
     QTimer.singleShot(0, fill_and_accept)
@@ -130,8 +136,8 @@ def test_new_thresholds_rescore_stored_postings(qtbot, window: MainWindow, db) -
     def set_and_accept() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, PreferencesDialog)
-        dialog.maybe_threshold.setValue(0)
-        dialog.apply_threshold.setValue(1)
+        spin(dialog, "score.maybe_threshold").setValue(0)
+        spin(dialog, "score.apply_threshold").setValue(1)
         click_ok(dialog)
 
     QTimer.singleShot(0, set_and_accept)

@@ -45,7 +45,7 @@ def action(page: ProposalsPage, starts: str):
     return found[0]
 
 
-def test_client_cancelled_refunds_spend_and_boost(qtbot, window: MainWindow, db) -> None:
+def test_client_cancelled_refunds_spend_and_boost(qtbot, window: MainWindow, db, settle) -> None:
     first, _second = setup_history(db)
     page = window.go_to(ProposalsPage)
     page.show_proposal(first)
@@ -54,6 +54,7 @@ def test_client_cancelled_refunds_spend_and_boost(qtbot, window: MainWindow, db)
     choice = action(page, "Client cancelled the job before hiring")
     assert choice.text().endswith("(refund)")
     choice.trigger()
+    settle()
     with db.read() as session:
         assert session.get(Proposal, first).status == "job_closed"
         kinds = sorted(
@@ -65,11 +66,12 @@ def test_client_cancelled_refunds_spend_and_boost(qtbot, window: MainWindow, db)
     assert window.balance_label.text() == "Connects: 28"
 
 
-def test_outbid_refunds_the_boost_only(qtbot, window: MainWindow, db, monkeypatch) -> None:
+def test_outbid_refunds_the_boost_only(qtbot, window: MainWindow, db, monkeypatch, settle) -> None:
     _first, second = setup_history(db)
     page = window.go_to(ProposalsPage)
     page.show_proposal(second)
     action(page, "Outbid").trigger()
+    settle()
     with db.read() as session:
         assert connects_balance(session) == 20
         assert session.get(Proposal, second).status == "submitted"
@@ -77,6 +79,7 @@ def test_outbid_refunds_the_boost_only(qtbot, window: MainWindow, db, monkeypatc
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     page.show_proposal(second)
     action(page, "Outbid").trigger()
+    settle()
     assert len(warnings) == 1 and "already" in warnings[0]
     with db.read() as session:
         assert connects_balance(session) == 20, "a boost is refunded once"

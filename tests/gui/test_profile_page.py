@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QLineEdit,
-    QMessageBox,
 )
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -51,7 +50,7 @@ def card_count(db) -> int:
         return session.scalar(select(func.count()).select_from(ScoreCard)) or 0
 
 
-def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db) -> None:
+def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db, settle) -> None:
     add_jobs(db)
     page = page_of(window)
     assert needs_first_run(ctx) and page.stack.currentWidget() is page.empty_state
@@ -63,6 +62,7 @@ def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db)
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
     buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert not needs_first_run(ctx)
     assert page.stack.currentWidget() is page.content
     assert page.form.title_edit.text() == "Shopify developer"
@@ -72,7 +72,7 @@ def test_first_run_wizard_creates_the_profile_and_scores(qtbot, ctx, window, db)
     assert page.status.text() == "Rescored 5 postings"
 
 
-def test_edit_save_rescores_in_background(qtbot, window, db) -> None:
+def test_edit_save_rescores_in_background(qtbot, window, db, settle) -> None:
     add_jobs(db)
     with db.transaction() as session:
         save_profile(session, default_profile("Me", skills=["Shopify"], hourly_rate=30.0))
@@ -90,6 +90,7 @@ def test_edit_save_rescores_in_background(qtbot, window, db) -> None:
     page.form.hourly.setValue(45)
     assert page.save_button.isEnabled()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()  # the save commits off the GUI thread; the rescore follows in the background
     assert page.rescoring or card_count(db) == 5
     QApplication.processEvents()  # the window keeps painting while the rescore runs
     wait_rescored(qtbot, page)
@@ -101,7 +102,7 @@ def test_edit_save_rescores_in_background(qtbot, window, db) -> None:
     assert after != before  # more skills matched, higher bar on the rate
 
 
-def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) -> None:
+def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester, settle) -> None:
     with db.transaction() as session:
         save_profile(session, default_profile("Me", skills=["Shopify"]))
     page = page_of(window)
@@ -131,6 +132,7 @@ def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) ->
     assert model.index(other, RulesModel.POINTS).data() == "−30"
     assert not model.setData(model.index(other, RulesModel.WEIGHT), "heavy")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
     wait_rescored(qtbot, page)
     with db.read() as session:
         overrides = active(session).rule_overrides
@@ -140,7 +142,7 @@ def test_rules_switch_and_weight_are_stored(qtbot, window, db, qtmodeltester) ->
     }
 
 
-def test_switcher_import_and_export(qtbot, window, db, tmp_path: Path) -> None:
+def test_switcher_import_and_export(qtbot, window, db, tmp_path: Path, settle) -> None:
     with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
     page = page_of(window)
@@ -149,9 +151,11 @@ def test_switcher_import_and_export(qtbot, window, db, tmp_path: Path) -> None:
     file = tmp_path / "b.toml"
     file.write_text(profile_to_toml(other), encoding="utf-8")
     page.import_from(file)
+    settle()
     assert [page.switcher.itemText(i) for i in range(page.switcher.count())] == ["A", "B"]
     assert page.switcher.currentText() == "B" and page.form.title_edit.text() == "Data person"
     page.switcher.activated.emit(0)
+    settle()
     assert page.switcher.currentText() == "A" and page.form.name.text() == "A"
     out = tmp_path / "a.toml"
     page.export_to(out)
@@ -159,24 +163,20 @@ def test_switcher_import_and_export(qtbot, window, db, tmp_path: Path) -> None:
     wait_rescored(qtbot, page)
 
 
-def test_bad_import_shows_message_and_changes_nothing(qtbot, window, db, tmp_path: Path) -> None:
+def test_bad_import_shows_message_and_changes_nothing(
+    qtbot, window, db, tmp_path: Path, answer, settle
+) -> None:
     with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
     page = page_of(window)
     page.refresh()
     bad = tmp_path / "bad.toml"
     bad.write_text('name = "A"\nmin_hourly_rate = "lots"\n', encoding="utf-8")
-    shown: list[str] = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        shown.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, read_and_close)
+    answer("OK")
     page.import_from(bad)
-    assert "line 2 key 'min_hourly_rate' must be a number" in shown[0]
+    settle()
+    qtbot.waitUntil(lambda: bool(answer.asked))
+    assert "line 2 key 'min_hourly_rate' must be a number" in answer.asked[0][1]
     with db.read() as session:
         assert active(session).min_hourly_rate == 25.0
     wait_rescored(qtbot, page)

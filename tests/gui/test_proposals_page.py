@@ -53,7 +53,7 @@ def test_empty_state_without_proposals(qtbot, ctx) -> None:
     assert page.stack.currentWidget() is page.empty_state
 
 
-def test_one_key_moves_to_the_next_status(qtbot, ctx, ids) -> None:
+def test_one_key_moves_to_the_next_status(qtbot, ctx, ids, settle) -> None:
     page = make_page(qtbot, ctx)
     page.select_row(page.model.row_of(ids[0]))
     assert page.next_button.text() == "Move to Viewed"
@@ -65,6 +65,7 @@ def test_one_key_moves_to_the_next_status(qtbot, ctx, ids) -> None:
     assert page.status_text.text() == "Viewed"
     assert page.detail is not None and page.detail.row.id == ids[0]
     qtbot.keyClick(page.table, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    settle()
     with ctx.db.read() as s:
         p = s.get(Proposal, ids[0])
         assert p.status == S.REPLIED
@@ -72,13 +73,16 @@ def test_one_key_moves_to_the_next_status(qtbot, ctx, ids) -> None:
     assert "Replied" in page.history_text.text()
 
 
-def test_closing_asks_for_a_reason_and_filter_by_status(qtbot, ctx, ids, monkeypatch) -> None:
+def test_closing_asks_for_a_reason_and_filter_by_status(
+    qtbot, ctx, ids, monkeypatch, settle
+) -> None:
     page = make_page(qtbot, ctx)
     page.select_row(page.model.row_of(ids[0]))
     monkeypatch.setattr(page, "ask_reason", lambda status: "went with a local dev")
     actions = {a.text(): a for a in page.moves_menu.actions()}
     assert "Not hired" in actions and "Submitted" not in actions
     actions["Not hired"].trigger()
+    settle()
     with ctx.db.read() as s:
         p = s.get(Proposal, ids[0])
         assert (p.status, p.outcome_reason) == (S.NOT_HIRED, "went with a local dev")
@@ -100,7 +104,7 @@ def test_cancelled_reason_changes_nothing(qtbot, ctx, ids, monkeypatch) -> None:
         assert s.get(Proposal, ids[1]).status == S.DRAFT
 
 
-def test_hired_asks_for_revenue_once(qtbot, ctx, ids, monkeypatch) -> None:
+def test_hired_asks_for_revenue_once(qtbot, ctx, ids, monkeypatch, settle) -> None:
     page = make_page(qtbot, ctx)
     page.select_row(page.model.row_of(ids[0]))
     answers = iter([("", False), ("$1,250", True)])
@@ -109,6 +113,7 @@ def test_hired_asks_for_revenue_once(qtbot, ctx, ids, monkeypatch) -> None:
     with ctx.db.read() as s:
         assert s.get(Proposal, ids[0]).status == S.SUBMITTED
     assert page.move_to(S.HIRED) is True
+    settle()
     with ctx.db.read() as s:
         p = s.get(Proposal, ids[0])
         assert (p.status, p.revenue_usd) == (S.HIRED, 1250.0)

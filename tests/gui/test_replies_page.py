@@ -32,7 +32,7 @@ def test_model_passes_the_tester(qtmodeltester, ctx) -> None:
     qtmodeltester.check(model)
 
 
-def test_typing_updates_the_preview_and_saves(qtbot, ctx) -> None:
+def test_typing_updates_the_preview_and_saves(qtbot, ctx, settle) -> None:
     page = make_page(qtbot, ctx)
     page.select_row(page.model.row_of("intro/short"))
     page.posting_combo.setCurrentIndex(page.posting_combo.findData(1))
@@ -45,6 +45,7 @@ def test_typing_updates_the_preview_and_saves(qtbot, ctx) -> None:
     assert "client.name" in page.fill_ins_label.text()
     assert page.save_button.isEnabled()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
     with ctx.db.read() as s:
         assert get_reply(s, "intro/short").body == "Hello {{ client.name }}, about {{ job.title }}!"
     assert not page.save_button.isEnabled()
@@ -67,9 +68,10 @@ def test_a_template_error_marks_its_line_and_is_not_saved(qtbot, ctx) -> None:
         assert "{% for x in %}" not in get_reply(s, "closing/call").body
 
 
-def test_new_reply_and_variables_insert(qtbot, ctx) -> None:
+def test_new_reply_and_variables_insert(qtbot, ctx, settle) -> None:
     page = make_page(qtbot, ctx)
-    assert page.create_reply("proposal/mine")
+    page.create_reply("proposal/mine")
+    settle()
     assert page.current_name == "proposal/mine"
     assert page.model.row_of("proposal/mine") >= 0
     page.editor.selectAll()

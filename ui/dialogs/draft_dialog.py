@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,19 +30,36 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app import plaintext
 from app.drafting.draft import Drafter, posting_facts
 from app.drafting.export import export_proposal
-from app.drafting.lints import Lint, add_to_dictionary, check_proposal
-from app.drafting.render import fill_placeholders, find_fill_ins
+from app.drafting.lints import (
+    Lint,
+    add_to_dictionary,
+    check_proposal,
+    describe_unfinished,
+    unfinished,
+)
+from app.drafting.render import FILL_IN_RE, find_fill_ins, moved_span
 from app.errors import WorkbenchError
 from app.profiles import active_profile
-from app.proposals import get_proposal, save_draft, submit_proposal
+from app.proposals import (
+    SubmitDefaults,
+    earlier_proposals,
+    overdraw_warning,
+    save_draft,
+    submit_defaults,
+    submit_proposal,
+    update_draft,
+)
 from app.replies import suggest_replies
 from ui import plain
 from ui.context import AppContext
+from ui.dialogs.ask import confirm
 from ui.models.lints import LintsModel
+from ui.ops import Change, CollectionOp
 from ui.theme import SEVERITY_COLORS
 from ui.widgets.reply_editor import select_span
 
@@ -65,37 +83,68 @@ class Submission:
 
 
 class SubmitDialog(QDialog):
-    """Bid, Connects spent, boost and invited: what "Mark as submitted" records."""
+    """Bid, Connects spent, boost and invited: what "Mark as submitted" records.
 
-    def __init__(
-        self, connects: int | None, unfilled: int = 0, parent: QWidget | None = None
-    ) -> None:
+    Starts from :func:`app.proposals.submit_defaults` (Connects from the posting, the bid
+    from your rate), says hourly or fixed, and shows the balance after this proposal; a
+    submit that would overdraw asks first.
+    """
+
+    def __init__(self, defaults: SubmitDefaults, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.defaults = defaults
         self.setWindowTitle("Mark as submitted")
+        kind = defaults.bid_kind
         self.bid = QDoubleSpinBox(prefix="$", maximum=1_000_000, decimals=2)
         self.bid.setSpecialValueText("no bid")
-        self.connects = QSpinBox(maximum=500, value=connects or 0)
+        self.bid.setSuffix(" /hr" if kind == "hourly" else "")
+        self.bid.setValue(defaults.bid or 0.0)
+        self.connects = QSpinBox(maximum=500, value=defaults.connects)
         self.boost = QSpinBox(maximum=500)
         self.invited = QCheckBox("I was invited (no Connects are spent)")
         self.invited.toggled.connect(lambda on: self.connects.setEnabled(not on))
+        self.balance_label = _plain_label()
+        for box in (self.connects, self.boost):
+            box.valueChanged.connect(self._show_balance)
+        self.invited.toggled.connect(self._show_balance)
+        bid_title = {"hourly": "Hourly rate", "fixed": "Fixed price"}.get(kind or "", "Bid")
         form = QFormLayout(self)
-        form.addRow("Bid (rate or amount)", self.bid)
-        form.addRow("Connects spent", self.connects)
-        form.addRow("Boost Connects", self.boost)
+        form.addRow(f"{bid_title}:", self.bid)
+        if defaults.bid_source:
+            form.addRow("", _muted(f"from {defaults.bid_source}"))
+        if kind is None:
+            form.addRow("", _muted("The posting does not say hourly or fixed: a rate or amount."))
+        form.addRow(f"{defaults.credit_name} spent:", self.connects)
+        form.addRow("", _muted(defaults.connects_source))
+        form.addRow(f"Boost {defaults.credit_name}:", self.boost)
         form.addRow("", self.invited)
-        if unfilled:
-            warning = QLabel(
-                f"{unfilled} fill-in(s) are still empty: the text is recorded as it is now."
-            )
-            warning.setWordWrap(True)
-            warning.setStyleSheet(f"color: {SEVERITY_COLORS['warning']};")
-            form.addRow(warning)
+        form.addRow("Balance:", self.balance_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record as submitted")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._show_balance()
+
+    def cost(self) -> int:
+        """What this proposal takes from the balance (an invitation: only the boost)."""
+        return (0 if self.invited.isChecked() else self.connects.value()) + self.boost.value()
+
+    @Slot()
+    def _show_balance(self) -> None:
+        before, after = self.defaults.balance, self.defaults.balance - self.cost()
+        name = self.defaults.credit_name
+        self.balance_label.setText(f"{before:,} {name} now, {after:,} after this proposal")
+        color = SEVERITY_COLORS["critical"] if after < 0 else ""
+        self.balance_label.setStyleSheet(f"color: {color};" if color else "")
+
+    def accept(self) -> None:
+        warning = overdraw_warning(self.defaults.balance, self.cost(), self.defaults.credit_name)
+        if warning and not confirm(self, self.windowTitle(), warning, yes="Record anyway"):
+            return
+        super().accept()
 
     def submission(self) -> Submission:
         bid = self.bid.value()
@@ -118,7 +167,16 @@ class DraftDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         self.manual_edit = False
         self._setting_text = False
+        #: each fill-in's spans in the text, moved along as the text is edited
+        self.links: dict[str, list[tuple[int, int]]] = {}
+        #: the end of the spot the last edit was in (typing on there goes on inside it)
+        self._growing: int | None = None
+        #: the reply the text was rendered from (the combo goes back to it on "keep edits")
+        self._shown_reply = 0
         self.proposal_id: int | None = None
+        #: the last write this dialog started, and the submit dialog it opened last
+        self.op: CollectionOp[Any] | None = None
+        self.submit_dialog: SubmitDialog | None = None
         with ctx.db.read() as session:
             self.facts = posting_facts(session, job_id)
             profile = active_profile(session)
@@ -154,6 +212,8 @@ class DraftDialog(QDialog):
         top.addWidget(self.reply_combo, 1)
 
         self.text = QPlainTextEdit()
+        self.text.document().contentsChange.connect(self._text_changed_at)
+        self.text.cursorPositionChanged.connect(self._caret_moved)
         self.text.textChanged.connect(self._text_edited)
         self.fill_ins_box = QWidget()
         self.fill_ins_form = QFormLayout(self.fill_ins_box)
@@ -225,6 +285,9 @@ class DraftDialog(QDialog):
     @Slot()
     def _reply_chosen(self) -> None:
         if self.manual_edit and not self._confirm_discard():
+            self.reply_combo.blockSignals(True)  # stay on the reply the text came from
+            self.reply_combo.setCurrentIndex(self._shown_reply)
+            self.reply_combo.blockSignals(False)
             return
         self.manual_edit = False
         self.render_draft()
@@ -242,14 +305,18 @@ class DraftDialog(QDialog):
         choice = self.current_choice()
         if choice is None or self.manual_edit:
             return
+        self._shown_reply = self.reply_combo.currentIndex()
         draft = self.drafter.draft(choice.name, choice.body, self.values)
         if draft.problem is not None:
             self._set_text("")
+            self.links = {}
+            self._sync_fields([])
             self.status.setText(f"The reply {choice.name} has a problem: {draft.problem}")
             self.lints_model.set_lints([])
             return
         self._set_text(draft.text)
-        self._sync_fields(draft.fill_ins)
+        self._link(draft.spans)
+        self._sync_fields(list(draft.spans) or draft.fill_ins)
         self._show_lints(draft.lints)
 
     def _set_text(self, text: str) -> None:
@@ -259,15 +326,44 @@ class DraftDialog(QDialog):
         finally:
             self._setting_text = False
 
-    def _sync_fields(self, fill_ins: list[str]) -> None:
-        """One field per fill-in ever seen for this draft; filled ones stay."""
-        for label in fill_ins:
+    # -- fill-ins linked to their spot in the text ------------------------------
+
+    def _link(self, spans: dict[str, list[tuple[int, int]]]) -> None:
+        """Where each fill-in is: the spans follow every edit of the text (see
+        :meth:`_text_changed_at`), so a field keeps writing to its spot after hand edits."""
+        self.links = {label: list(places) for label, places in spans.items()}
+        self._growing = None
+
+    @Slot(int, int, int)
+    def _text_changed_at(self, at: int, removed: int, added: int) -> None:
+        """Move every fill-in's spans along with an edit of the text. A value being typed
+        into its spot keeps growing while the caret stays at its end."""
+        growing, self._growing = self._growing, None
+        for label, spans in self.links.items():
+            moved = []
+            for span in spans:
+                new = moved_span(span, at, removed, added, growing=span[1] == growing)
+                if new[1] - new[0] != span[1] - span[0] and new[0] < new[1]:
+                    self._growing = new[1]  # this edit was in the spot
+                moved.append(new)
+            self.links[label] = moved
+
+    @Slot()
+    def _caret_moved(self) -> None:
+        if self._growing is not None and self.text.textCursor().position() != self._growing:
+            self._growing = None  # the user went elsewhere: a value is no longer typed
+
+    def _sync_fields(self, labels: list[str]) -> None:
+        """Exactly one field per fill-in of the text shown, in the order they appear (a
+        field being typed in is kept, not rebuilt)."""
+        for label in [k for k in self.fields if k not in labels]:
+            self.fill_ins_form.removeRow(self.fields.pop(label))
+        for label in labels:
             if label in self.fields:
                 continue
             edit = QLineEdit(self.values.get(label, ""))
             edit.setPlaceholderText(label)
             edit.textEdited.connect(lambda text, key=label: self._fill_in_typed(key, text))
-            edit.editingFinished.connect(lambda key=label: self._fill_in_finished(key))
             self.fields[label] = edit
             caption = QLabel(_short(label))
             caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -278,19 +374,51 @@ class DraftDialog(QDialog):
         self.values[label] = text
         if not self.manual_edit:
             self.render_timer.start()
-
-    def _fill_in_finished(self, label: str) -> None:
-        value = self.values.get(label, "")
-        if self.manual_edit and value:
-            self._set_text(fill_placeholders(self.text.toPlainText(), {label: value}))
-            self.run_checks()
+            return
+        # the text was edited by hand: write the value into the fill-in's spots
+        # (an emptied field puts the marker back, so the two stay linked)
+        piece = text if text else f"[{label}]"
+        self._setting_text = True
+        try:
+            for index in range(len(self.links.get(label, []))):
+                start, end = self.links[label][index]  # the earlier writes moved it
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(piece)
+        finally:
+            self._setting_text = False
+        self.check_timer.start()
 
     @Slot()
     def _text_edited(self) -> None:
         if self._setting_text:
             return
         self.manual_edit = True
+        self._follow_text()
         self.check_timer.start()
+
+    def _follow_text(self) -> None:
+        """After a hand edit: a fill-in whose spot was deleted loses its field; a value
+        corrected in the text shows in its field; a marker typed in gets a field."""
+        for label in list(self.links):
+            alive = [(a, b) for a, b in self.links[label] if a < b]
+            if alive:
+                self.links[label] = alive
+            else:
+                del self.links[label]
+        text = self.text.toPlainText()
+        for label, spans in self.links.items():
+            written = text[spans[0][0] : spans[0][1]]
+            field = self.fields.get(label)
+            if field is not None and written != f"[{label}]" and field.text() != written:
+                field.setText(written)
+                self.values[label] = written
+        for match in FILL_IN_RE.finditer(text):
+            label = match.group(1).strip()
+            if label not in self.links:
+                self.links[label] = [(match.start(), match.end())]
+        self._sync_fields(list(self.links))
 
     @Slot()
     def run_checks(self) -> None:
@@ -329,17 +457,28 @@ class DraftDialog(QDialog):
         lint = self._selected_lint()
         if lint is None or lint.word is None:
             return
-        with self.ctx.db.transaction() as session:
-            add_to_dictionary(session, lint.word)
-        self.drafter.checks.known_words = self.drafter.checks.known_words | {lint.word}
+        word = lint.word
+        self.learn_button.setEnabled(False)
+        self.op = (
+            CollectionOp(self, lambda session: add_to_dictionary(session, word), title="Dictionary")
+            .success(lambda _words: self._learned(word))
+            .run()
+        )
+
+    def _learned(self, word: str) -> None:
+        self.drafter.checks.known_words = self.drafter.checks.known_words | {word}
         self.run_checks()
         self.learn_button.setEnabled(False)
-        self.status.setText(f"Added {lint.word!r} to your dictionary.")
+        self.status.setText(f"Added {word!r} to your dictionary.")
 
     # -- export and submit ----------------------------------------------------
 
     def final_text(self) -> str:
         return self.text.toPlainText()
+
+    def fields_left(self) -> list[str]:
+        """The fill-ins still in the text (what "Mark as submitted" asks about)."""
+        return find_fill_ins(self.final_text())
 
     @Slot()
     def copy_to_clipboard(self) -> None:
@@ -367,65 +506,130 @@ class DraftDialog(QDialog):
         return written
 
     @Slot()
-    def save_draft(self) -> int | None:
+    def save_draft(self) -> None:
         """Store (or update) this text as a draft proposal for the posting."""
         choice = self.current_choice()
-        try:
-            with self.ctx.db.transaction() as session:
-                if self.proposal_id is None:
-                    proposal = save_draft(
-                        session,
-                        job_id=self.job_id,
-                        text=self.final_text(),
-                        profile_id=self.profile_id,
-                        reply_id=choice.id if choice else None,
-                    )
-                    self.proposal_id = proposal.id
-                else:
-                    get_proposal(session, self.proposal_id).text = self.final_text()
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Save draft", plain.message(str(exc)))
-            return None
-        self.ctx.proposals_changed.emit()
-        self.status.setText(f"Saved as draft proposal {self.proposal_id}.")
-        return self.proposal_id
+        text, job_id, profile_id = self.final_text(), self.job_id, self.profile_id
+        proposal_id = self.proposal_id
+        reply_id = choice.id if choice else None
+
+        def write(session: Session) -> int:
+            if proposal_id is not None:
+                return update_draft(session, proposal_id, text)
+            draft = save_draft(
+                session, job_id=job_id, text=text, profile_id=profile_id, reply_id=reply_id
+            )
+            return draft.id
+
+        self.op = (
+            CollectionOp(self, write, Change.PROPOSALS | Change.JOBS, title="Save draft")
+            .success(self._draft_saved)
+            .run()
+        )
+
+    def _draft_saved(self, proposal_id: int) -> None:
+        self.proposal_id = proposal_id
+        self.status.setText(f"Saved as draft proposal {proposal_id}.")
 
     @Slot()
     def mark_submitted(self) -> None:
-        unfilled = len(find_fill_ins(self.final_text()))
-        dialog = SubmitDialog(self.facts.connects_required, unfilled, self)
-        if dialog.exec():
-            self.submit(dialog.submission())
+        """Ask about what is unfinished or already sent, then the bid and Connects; record."""
+        title = "Mark as submitted"
+        left = unfinished(self.final_text())
+        if left and not confirm(
+            self,
+            title,
+            f"{describe_unfinished(left)}.\n\nRecorded now, they are part of the text you "
+            "sent. Fill them in first?",
+            yes="Submit anyway",
+            no="Go back and fill in",
+        ):
+            return
+        with self.ctx.db.read() as session:
+            earlier = earlier_proposals(
+                session, self.job_id, besides=self.proposal_id, sent_only=True
+            )
+            defaults = submit_defaults(session, self.job_id, active_profile(session))
+        if earlier and not confirm(
+            self,
+            title,
+            f"You already applied to this posting: {'; '.join(earlier)}. Record another "
+            "proposal for it?",
+            yes="Record another",
+        ):
+            return
+        self.submit_dialog = SubmitDialog(defaults, self)
+        if self.submit_dialog.exec():
+            self.submit(self.submit_dialog.submission())
 
-    def submit(self, submission: Submission) -> int | None:
-        """Record the proposal as submitted; returns its id (None when refused)."""
+    def submit(self, submission: Submission) -> None:
+        """Record the proposal as submitted (the posting becomes applied)."""
         choice = self.current_choice()
-        try:
-            with self.ctx.db.transaction() as session:
-                proposal = submit_proposal(
-                    session,
-                    job_id=self.job_id,
-                    connects=submission.connects,
-                    boost=submission.boost,
-                    bid=submission.bid,
-                    text=self.final_text(),
-                    invited=submission.invited,
-                    profile_id=self.profile_id,
-                    reply_id=choice.id if choice else None,
-                    proposal_id=self.proposal_id,
-                )
-                self.proposal_id = proposal.id
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Mark as submitted", plain.message(str(exc)))
-            return None
-        self.ctx.proposals_changed.emit()
-        self.ctx.ledger_changed.emit()
-        self.ctx.message.emit(f"Proposal {self.proposal_id} recorded as submitted")
+        text, job_id, profile_id = self.final_text(), self.job_id, self.profile_id
+        proposal_id = self.proposal_id
+        reply_id = choice.id if choice else None
+
+        def write(session: Session) -> int:
+            proposal = submit_proposal(
+                session,
+                job_id=job_id,
+                connects=submission.connects,
+                boost=submission.boost,
+                bid=submission.bid,
+                text=text,
+                invited=submission.invited,
+                profile_id=profile_id,
+                reply_id=reply_id,
+                proposal_id=proposal_id,
+            )
+            return proposal.id
+
+        changes = Change.PROPOSALS | Change.LEDGER | Change.JOBS
         self.submit_button.setEnabled(False)
+        self.op = (
+            CollectionOp(self, write, changes, title="Mark as submitted")
+            .success(self._submitted)
+            .failure(self._submit_refused)
+            .run()
+        )
+
+    def _submitted(self, proposal_id: int) -> None:
+        self.proposal_id = proposal_id
+        self.ctx.message.emit(f"Proposal {proposal_id} recorded as submitted")
         self.draft_button.setEnabled(False)
-        self.status.setText(f"Recorded as submitted (proposal {self.proposal_id}).")
-        return self.proposal_id
+        self.status.setText(f"Recorded as submitted (proposal {proposal_id}).")
+
+    def _submit_refused(self, exc: WorkbenchError) -> None:
+        self.submit_button.setEnabled(True)
+        QMessageBox.warning(self, "Mark as submitted", plain.message(str(exc)))
+
+
+def confirm_another_draft(parent: QWidget, ctx: AppContext, job_id: int) -> bool:
+    """Before drafting: says what the user already has for the posting, and asks."""
+    with ctx.db.read() as session:
+        earlier = earlier_proposals(session, job_id)
+    if not earlier:
+        return True
+    return confirm(
+        parent,
+        "Draft proposal",
+        f"You already have {'; '.join(earlier)} for this posting. Draft another one?",
+        yes="Draft another",
+    )
 
 
 def _short(label: str) -> str:
     return label if len(label) <= 70 else label[:67] + "…"
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def _muted(text: str) -> QLabel:
+    label = _plain_label(text)
+    label.setObjectName("muted")
+    return label

@@ -1,7 +1,11 @@
-"""First run: three questions (title, skills, rate); the rest of the profile gets defaults."""
+"""First run: who you are (to sign with), what you do, your rate and your Connects balance.
+
+The rest of the profile gets defaults; everything can be changed later on the Profile page.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -9,15 +13,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import WorkbenchError
-from app.profiles import first_run_profile, list_profiles, save_profile, use_profile
-from ui import plain
+from app.onboarding import FirstRunAnswers, FirstRunResult, complete_first_run
+from app.profiles import MAX_NAME_CHARS, list_profiles
 from ui.context import AppContext
+from ui.ops import Change, CollectionOp
+from ui.theme import SEVERITY_COLORS
 
 
 def needs_first_run(ctx: AppContext) -> bool:
@@ -27,49 +33,89 @@ def needs_first_run(ctx: AppContext) -> bool:
 
 
 class FirstRunDialog(QDialog):
-    """Asks for the essentials and stores the first profile (which becomes active)."""
+    """Asks for the essentials, stores the first profile (active) and reconciles Connects."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.op: CollectionOp[FirstRunResult] | None = None
         self.setWindowTitle("Welcome to Proposal Workbench")
         intro = QLabel(
-            "Postings are scored against your profile. Three answers are enough to start; "
-            "everything else can be changed later on the Profile page."
+            "Postings are scored against your profile, and proposals are signed with your "
+            "name. These answers are enough to start; everything can be changed later on "
+            "the Profile page."
         )
         intro.setWordWrap(True)
+        self.your_name = QLineEdit(placeholderText="how you sign proposals, e.g. Ana Pereira")
+        self.your_name.setMaxLength(MAX_NAME_CHARS)
         self.title_edit = QLineEdit(placeholderText="e.g. Shopify developer")
         self.skills = QLineEdit(placeholderText="comma-separated, e.g. Shopify, Liquid, CSS")
         self.rate = QDoubleSpinBox(decimals=2, minimum=1.0, maximum=10_000.0, value=25.0)
         self.rate.setPrefix("$ ")
         self.rate.setSuffix(" /h")
+        self.connects = QSpinBox(minimum=0, maximum=1_000_000)
+        self.connects.setToolTip(
+            "The Available Connects your Upwork account shows now: the ledger starts there"
+        )
+        connects_hint = QLabel("As Upwork shows it now (Find Work, Connects). 0 if you have none.")
+        connects_hint.setObjectName("muted")
+        connects_hint.setWordWrap(True)
         form = QFormLayout()
+        form.addRow("Your name:", self.your_name)
         form.addRow("What do you do?", self.title_edit)
         form.addRow("Your skills:", self.skills)
         form.addRow("Lowest hourly rate you take:", self.rate)
-        buttons = QDialogButtonBox(
+        form.addRow("Connects you have:", self.connects)
+        form.addRow("", connects_hint)
+        self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {SEVERITY_COLORS['critical']}")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create profile")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create profile")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def answers(self) -> FirstRunAnswers:
+        return FirstRunAnswers(
+            your_name=self.your_name.text(),
+            title=self.title_edit.text(),
+            skills=self.skills.text(),
+            hourly_rate=self.rate.value(),
+            connects_balance=self.connects.value(),
+        )
 
     def accept(self) -> None:
-        spec = first_run_profile(self.title_edit.text(), self.skills.text(), self.rate.value())
-        if not spec.skills:
-            QMessageBox.warning(self, self.windowTitle(), "Name at least one skill.")
-            return
-        try:
-            with self.ctx.db.transaction() as session:
-                save_profile(session, spec)
-                use_profile(session, spec.name)
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, self.windowTitle(), plain.message(str(exc)))
-            return
-        self.ctx.profiles_changed.emit()
+        if self.op is not None and not self.op.done:
+            return  # already saving
+        answers = self.answers()
+        self.buttons.setEnabled(False)
+        self.op = (
+            CollectionOp(
+                self,
+                lambda session: complete_first_run(session, answers),
+                Change.PROFILES | Change.LEDGER,
+            )
+            .success(self._saved)
+            .failure(self._refused)
+            .run()
+        )
+
+    def _saved(self, result: FirstRunResult) -> None:
+        if result.reconciled is not None:
+            self.ctx.message.emit(f"Connects balance set to {self.connects.value():,}")
         super().accept()
+
+    def _refused(self, exc: WorkbenchError) -> None:
+        self.buttons.setEnabled(True)
+        self.error_label.setText(str(exc))
+        self.error_label.show()

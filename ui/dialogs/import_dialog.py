@@ -4,6 +4,7 @@ will be stored, the date order), then import it off the GUI thread with a progre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app import clock, plaintext
 from app.domain import PostingFacts
@@ -34,6 +36,7 @@ from app.importing.run import DateOrder
 from app.storage.imports import UndoReport, undo_import
 from app.storage.scores import score_stale
 from ui.context import AppContext
+from ui.ops import Change, CollectionOp, announce
 from ui.tasks import Progress, Task, run_task
 
 #: the date-order choices: (shown, value for import_into)
@@ -379,22 +382,25 @@ class ImportDialog(QDialog):
         self._finish_ui()
         if report.import_id is not None and report.imported:
             self.undo_button.show()
-            self.ctx.jobs_changed.emit()
+            announce(self.ctx, Change.JOBS)  # the import ran as a task of its own
             self.ctx.message.emit(f"Imported {self.path.name}: {text}")
         self.finished_import.emit(report)
 
     # -- undo ------------------------------------------------------------------------------
 
     @Slot()
-    def undo(self) -> UndoReport | None:
+    def undo(self) -> None:
         """Take this import back (what the user changed since is kept, and said)."""
         if self.report is None or self.report.import_id is None:
-            return None
-        try:
-            undone = undo_last(self.ctx, self.report.import_id)
-        except WorkbenchError as exc:
-            self.status.setText(f"Not undone: {exc}")
-            return None
+            return
+        self.undo_button.setEnabled(False)
+        undo_last(self, self.report.import_id, self._undone, self._not_undone)
+
+    def _not_undone(self, exc: WorkbenchError) -> None:
+        self.undo_button.setEnabled(True)
+        self.status.setText(f"Not undone: {exc}")
+
+    def _undone(self, undone: UndoReport) -> None:
         self.undo_report = undone
         self.undo_button.hide()
         self.status.setText(undo_text(undone))
@@ -403,17 +409,37 @@ class ImportDialog(QDialog):
         if undone.kept:
             self._fit(620, 420)
         self.undone.emit(undone)
-        return undone
 
 
-def undo_last(ctx: AppContext, import_id: int) -> UndoReport:
-    """Undo one import in one transaction and announce it (scores follow for what changed)."""
-    with ctx.db.transaction() as session:
-        undone = undo_import(session, import_id, now=clock.now())
-    score_stale(ctx.db)
-    ctx.jobs_changed.emit()
-    ctx.message.emit(undo_text(undone))
-    return undone
+def undo_last(
+    parent: QWidget,
+    import_id: int,
+    on_done: Callable[[UndoReport], object] | None = None,
+    on_refused: Callable[[WorkbenchError], object] | None = None,
+) -> CollectionOp[UndoReport]:
+    """Undo one import in one transaction (scores follow for what changed, off the GUI
+    thread too); the pages hear of it, the status bar says what was undone."""
+    now = clock.now()
+
+    def write(session: Session) -> UndoReport:
+        return undo_import(session, import_id, now=now)
+
+    def done(undone: UndoReport) -> None:
+        op.ctx.message.emit(undo_text(undone))
+        db = op.ctx.db
+        run_task(
+            lambda _progress: score_stale(db),
+            on_done=lambda _: announce(op.ctx, Change.JOBS),
+            parent=parent,
+        )
+        if on_done is not None:
+            on_done(undone)
+
+    op: CollectionOp[UndoReport] = CollectionOp(parent, write, Change.JOBS, title="Undo import")
+    op.success(done)
+    if on_refused is not None:
+        op.failure(on_refused)
+    return op.run()
 
 
 def undo_text(undone: UndoReport) -> str:

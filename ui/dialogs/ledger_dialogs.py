@@ -1,11 +1,14 @@
 """Dialogs that post one ledger entry each: Buy, Bonus, Reconcile.
 
-Each gathers input, makes one call into :mod:`app.ledger` in its own session
-on OK, and stays open with the message when the input is refused.
+Each gathers input and, on OK, makes one call into :mod:`app.ledger` through a
+:class:`ui.ops.CollectionOp` (off the GUI thread, in its own transaction); the
+dialog closes once it has committed, and stays open with the message when the
+input is refused.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Slot
@@ -30,6 +33,7 @@ from app.errors import WorkbenchError
 from app.storage.models import LedgerEntry
 from ui import plain, qtime
 from ui.context import AppContext
+from ui.ops import Change, CollectionOp
 from ui.theme import SEVERITY_COLORS
 
 
@@ -42,6 +46,7 @@ class LedgerDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.posted: LedgerEntry | None = None
+        self.op: CollectionOp[LedgerEntry | None] | None = None
         self.setWindowTitle(self.heading)
         with ctx.db.read() as session:
             self.credit_name = plaintext.inline(ledger.credit_name(session))  # the user's words
@@ -71,7 +76,8 @@ class LedgerDialog(QDialog):
     def build_form(self) -> None:
         """Add the dialog's own fields to ``self.form``."""
 
-    def post(self, session: Session, at: datetime) -> LedgerEntry | None:
+    def writer(self, at: datetime) -> Callable[[Session], LedgerEntry | None]:
+        """The write for what the form holds now (its values read here, on the GUI thread)."""
         raise NotImplementedError
 
     def moment(self) -> datetime:
@@ -79,14 +85,29 @@ class LedgerDialog(QDialog):
 
     @Slot()
     def accept(self) -> None:
-        try:
-            with self.ctx.db.transaction() as session:
-                self.posted = self.post(session, self.moment())
-        except WorkbenchError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            return
+        if self.op is not None and not self.op.done:
+            return  # already posting
+        self.buttons.setEnabled(False)
+        self.op = (
+            CollectionOp(
+                self,
+                self.writer(self.moment()),
+                lambda entry: Change.LEDGER if entry is not None else Change.NONE,
+                title=self.heading,
+            )
+            .success(self._posted)
+            .failure(self._refused)
+            .run()
+        )
+
+    def _posted(self, entry: LedgerEntry | None) -> None:
+        self.posted = entry
         super().accept()
+
+    def _refused(self, exc: WorkbenchError) -> None:
+        self.buttons.setEnabled(True)
+        self.error_label.setText(str(exc))
+        self.error_label.show()
 
 
 class BuyDialog(LedgerDialog):
@@ -112,8 +133,9 @@ class BuyDialog(LedgerDialog):
     def _bundle_changed(self) -> None:
         self.usd.setValue(self.prices.get(self.bundle.currentData(), 0.0))
 
-    def post(self, session: Session, at: datetime) -> LedgerEntry | None:
-        return ledger.buy(session, int(self.bundle.currentData()), usd=self.usd.value(), at=at)
+    def writer(self, at: datetime) -> Callable[[Session], LedgerEntry | None]:
+        size, usd = int(self.bundle.currentData()), self.usd.value()
+        return lambda session: ledger.buy(session, size, usd=usd, at=at)
 
 
 class BonusDialog(LedgerDialog):
@@ -128,9 +150,10 @@ class BonusDialog(LedgerDialog):
         self.form.addRow(plain.label(f"{self.credit_name}:"), self.amount)
         self.form.addRow("Note:", self.note)
 
-    def post(self, session: Session, at: datetime) -> LedgerEntry | None:
-        return ledger.post_entry(
-            session, LedgerKind.BONUS, self.amount.value(), at=at, note=self.note.text()
+    def writer(self, at: datetime) -> Callable[[Session], LedgerEntry | None]:
+        amount, note = self.amount.value(), self.note.text()
+        return lambda session: ledger.post_entry(
+            session, LedgerKind.BONUS, amount, at=at, note=note
         )
 
 
@@ -163,5 +186,6 @@ class ReconcileDialog(LedgerDialog):
             )
         self.preview.setText(text)
 
-    def post(self, session: Session, at: datetime) -> LedgerEntry | None:
-        return ledger.reconcile(session, self.platform.value(), at=at)
+    def writer(self, at: datetime) -> Callable[[Session], LedgerEntry | None]:
+        balance = self.platform.value()
+        return lambda session: ledger.reconcile(session, balance, at=at)

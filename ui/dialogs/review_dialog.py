@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import plaintext
-from app.capture import EDITABLE_FIELDS, FieldSpec, apply_edits, field_text
+from app.capture import EDITABLE_FIELDS, NOT_A_POSTING, FieldSpec, apply_edits, field_text
 from app.domain import PostingFacts
 from app.errors import InputError
-from ui.theme import is_dark
+from ui.theme import SEVERITY_COLORS, is_dark
 
 MISSING_LIGHT = "#fff3cd"
 MISSING_DARK = "#4a3d12"
@@ -30,7 +30,9 @@ MISSING_DARK = "#4a3d12"
 class ReviewDialog(QDialog):
     """Shows each parsed posting as a form; ``postings()`` returns them with the user's edits."""
 
-    def __init__(self, postings: list[PostingFacts], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, postings: list[PostingFacts], parent: QWidget | None = None, *, doubtful: int = 0
+    ) -> None:
         super().__init__(parent)
         if not postings:
             raise ValueError("nothing to review")
@@ -55,6 +57,18 @@ class ReviewDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
+        #: shown when the text fails the test ``pwb add`` refuses by: saving is still allowed
+        self.doubt = QLabel()
+        self.doubt.setObjectName("reviewDoubt")
+        self.doubt.setTextFormat(Qt.TextFormat.PlainText)
+        self.doubt.setWordWrap(True)
+        self.doubt.setStyleSheet(f"color: {SEVERITY_COLORS['warning']}; font-weight: 600;")
+        what = "The text" if len(postings) == 1 else f"{doubtful} of these {len(postings)}"
+        self.doubt.setText(
+            f"{what} {NOT_A_POSTING}. Save it anyway if it is a posting the parser could not read."
+        )
+        self.doubt.setVisible(doubtful > 0)
+        layout.addWidget(self.doubt)
 
         form_widget = QWidget()
         form = QFormLayout(form_widget)

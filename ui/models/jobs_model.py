@@ -23,6 +23,8 @@ from ui.theme import VERDICT_COLORS
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the status of the posting's latest proposal ("draft", "submitted", …) or None
+PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -127,7 +129,12 @@ class JobsModel(QAbstractTableModel):
             return plaintext.inline(self._text(row, column))
         if role == ID_ROLE:
             return row.id
+        if role == PROPOSAL_ROLE:
+            return row.proposal_status
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            if row.proposal_status:
+                label = row.proposal_status.replace("_", " ")
+                return plain.tooltip(f"{row.title}\nYour proposal: {label}")
             return plain.tooltip(row.title)
         if role == Qt.ItemDataRole.ToolTipRole and column == CLIENT:
             return plain.tooltip(_client_tooltip(row))

@@ -24,7 +24,7 @@ from ui import qtime
 from ui.context import AppContext
 from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
 from ui.models.ledger_model import PROPOSAL_COLUMN, PROPOSAL_ID_ROLE, LedgerTableModel
-from ui.pages.base import Page
+from ui.pages.base import Page, Remembered
 from ui.theme import SEVERITY_COLORS
 from ui.widgets.empty_state import EmptyState
 
@@ -179,6 +179,9 @@ class ConnectsPage(Page):
             return start, end
         return clock.now() - timedelta(days=days), None
 
+    def layout_parts(self) -> dict[str, Remembered]:
+        return {"columns": self.table.horizontalHeader()}
+
     @Slot()
     def refresh(self) -> None:
         kind = self.kind_filter.currentData()
@@ -246,5 +249,4 @@ class ConnectsPage(Page):
         if entry is None:
             self.ctx.message.emit("The ledger already matches the platform")
             return
-        self.ctx.ledger_changed.emit()
         self.ctx.message.emit(f"Posted {entry.kind.replace('_', ' ')} {entry.amount:+d}")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QDate, QEvent, QEventLoop, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,7 +43,7 @@ from ui.tasks import Progress, run_task
 from ui.theme import is_dark
 from ui.widgets.empty_state import EmptyState
 
-CARD_MIN_HEIGHT = 380
+CARD_MIN_HEIGHT = 420
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,9 @@ class ChartCard(QFrame):
         self.takeaway_label = QLabel(wordWrap=True)
         self.takeaway_label.setObjectName("takeaway")
         self.takeaway_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.takeaway_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 6)
-        self.takeaway_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # the whole width of the card, as tall as its lines need (never clipped)
+        self.takeaway_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.takeaway_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.png_button = QPushButton("Save PNG…")
         self.png_button.setToolTip("Save this chart as a PNG picture")
         self.csv_button = QPushButton("Save CSV…")
@@ -99,13 +101,14 @@ class ChartCard(QFrame):
         self.png_button.clicked.connect(self.ask_png)
         self.csv_button.clicked.connect(self.ask_csv)
         row = QHBoxLayout()
-        row.addWidget(self.takeaway_label, 1)
+        row.addStretch(1)
         row.addWidget(self.png_button)
         row.addWidget(self.csv_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.takeaway_label)
         layout.addLayout(row)
         self.empty_label.hide()
 
@@ -127,11 +130,28 @@ class ChartCard(QFrame):
         self.empty_label.setVisible(not has_data)
         self.empty_label.setText(f"{self.title()}\n\n{insights.EMPTY_HINTS[self.kind]}")
         self.takeaway_label.setText(insights.takeaway(ins, self.kind) if has_data else "")
+        self._fit_takeaway()
         self.png_button.setEnabled(has_data)
         self.csv_button.setEnabled(has_data)
 
     def title(self) -> str:
         return TITLES[self.kind]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_takeaway()
+
+    def _fit_takeaway(self) -> None:
+        """As tall as the takeaway's lines need at the card's width: never clipped (a
+        box layout does not ask a wrapping label for its height at a width by itself)."""
+        layout = self.layout()
+        if layout is None:  # still being built
+            return
+        margins = layout.contentsMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right()
+        if width > 0:
+            needed = self.takeaway_label.heightForWidth(width)  # -1 while it has no text
+            self.takeaway_label.setMinimumHeight(max(0, needed))
 
     def export_png(self, path: str | Path) -> None:
         if not self.view.grab().save(str(path), "PNG"):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app import clock, plaintext
 from app.display import posting_details
+from app.domain import OPEN_JOB_STATUSES
 from app.errors import WorkbenchError
 from app.storage.jobs import (
     JobQuery,
@@ -45,15 +47,28 @@ from app.storage.jobs import (
 )
 from app.storage.scores import load_card
 from ui import qtime
-from ui.capture import choose_and_import, paste_posting
 from ui.context import AppContext
 from ui.crash import show_error
-from ui.dialogs.draft_dialog import DraftDialog
-from ui.models.jobs_model import COLUMNS, ID_ROLE, STATUS, TITLE, VERDICT, JobsModel
-from ui.pages.base import Page
+from ui.dialogs.draft_dialog import DraftDialog, confirm_another_draft
+from ui.models.jobs_model import (
+    CLIENT,
+    COLUMNS,
+    ID_ROLE,
+    PROPOSAL_ROLE,
+    PROPOSALS,
+    SCORE,
+    STATUS,
+    TITLE,
+    VERDICT,
+    JobsModel,
+)
+from ui.ops import Change, CollectionOp
+from ui.pages.base import Page, Remembered
 from ui.tasks import Progress, Task, run_task
+from ui.widgets.columns import ColumnFitter
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.score_card_view import ScoreCardView, long_text
+from ui.widgets.title_badge_delegate import TitleBadgeDelegate
 from ui.widgets.verdict_delegate import VerdictDelegate
 
 SEARCH_DELAY_MS = 250
@@ -61,10 +76,11 @@ SEARCH_DELAY_MS = 250
 COUNT_DELAY_MS = 600
 #: status filter choices: (label, statuses)
 STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Open (new, shortlisted)", ("new", "shortlisted")),
+    ("Open (new, shortlisted)", OPEN_JOB_STATUSES),
     ("All statuses", ()),
     ("New", ("new",)),
     ("Shortlisted", ("shortlisted",)),
+    ("Applied", ("applied",)),
     ("Skipped", ("skipped",)),
     ("Archived", ("archived",)),
 )
@@ -92,6 +108,10 @@ ACTIONS = (
     ("Archive", "archived", "A"),
     ("Delete", "delete", "Del"),
 )
+#: what the undo bar says after each action
+DONE_LABELS = {"shortlisted": "Shortlisted", "skipped": "Skipped", "archived": "Archived"}
+#: how long the undo bar stays (Edit → Undo keeps the undo after it hides)
+UNDO_BAR_MS = 8000
 
 
 class JobsPage(Page):
@@ -99,15 +119,32 @@ class JobsPage(Page):
 
     #: the posting shown in the detail tabs changed (its id, or None): for more tabs
     job_shown = Signal(object)
+    #: the user asked to paste a posting / import a file (the window's capture does it)
+    paste_requested = Signal()
+    import_requested = Signal()
 
     title = "Jobs"
     icon_name = "jobs"
+    shortcuts = (
+        *((key, f"{text} the selected postings, then go to the next") for text, _, key in ACTIONS),
+        ("Return", "Draft a proposal for the selected posting"),
+        ("Ctrl+D", "Draft a proposal for the selected posting"),
+        ("Space", "Open the selected posting's details (Esc goes back to the list)"),
+        ("Ctrl+F", "Search the postings"),
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._undo: Callable[[], None] | None = None
+        #: what Edit → Undo would do: (description, the write that undoes it)
+        self._undo: tuple[str, Callable[[Session], object]] | None = None
+        #: the next jobs_changed is this page's own triage (it keeps the undo)
+        self._own_change = False
+        #: after a triage action: the posting to select once the list reloads, and the row
+        self._advance_to: tuple[int | None, int] | None = None
         self._count_generation = 0
         self.shown_job_id: int | None = None
+        #: the draft dialog opened last (for tests and screenshots)
+        self.draft_dialog: DraftDialog | None = None
         self._count_task: Task | None = None
         self._count_pending = False
         self.count_timer = QTimer(self)
@@ -144,7 +181,7 @@ class JobsPage(Page):
         self.set_empty_state(empty)
         self.set_content(self._build_content())
         self.model.reloaded.connect(self._after_reload)
-        ctx.jobs_changed.connect(self.reload)
+        ctx.jobs_changed.connect(self._jobs_changed)
         ctx.profiles_changed.connect(self.reload)
         self.reload()
 
@@ -161,7 +198,7 @@ class JobsPage(Page):
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 380])
+        splitter.setSizes([720, 400])
         self.splitter = splitter
         layout.addLayout(self._build_actions())
         layout.addWidget(splitter, 1)
@@ -234,12 +271,8 @@ class JobsPage(Page):
         row.addWidget(self.undo_label, 1)
         row.addWidget(self.undo_button)
         self.undo_bar.hide()
-        self.undo_action = QAction(
-            "Undo", self, shortcut=QKeySequence(QKeySequence.StandardKey.Undo)
-        )
-        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_action.triggered.connect(self.undo)
-        self.addAction(self.undo_action)
+        self.undo_timer = QTimer(self, singleShot=True, interval=UNDO_BAR_MS)
+        self.undo_timer.timeout.connect(self.undo_bar.hide)
         return self.undo_bar
 
     def _build_table(self) -> QWidget:
@@ -257,16 +290,19 @@ class JobsPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(VERDICT, VerdictDelegate(self.table))
+        self.table.setItemDelegateForColumn(TITLE, TitleBadgeDelegate(PROPOSAL_ROLE, self.table))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((74, 40, 240, 90, 92, 80, 64, 92, 84)):
+        for column, width in enumerate((70, 40, 240, 86, 88, 78, 64, 80, 84)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # the status filter says which statuses are listed; the column is there on demand
         self.table.setColumnHidden(STATUS, True)
+        # at laptop sizes the title keeps room: client, then proposals, give way first
+        self.column_fitter = ColumnFitter(self.table, TITLE, (CLIENT, PROPOSALS, SCORE))
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -294,6 +330,24 @@ class JobsPage(Page):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, t=target: self.apply_action(t))
             self.table.addAction(action)
+        for keys, slot in (
+            (
+                (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)),
+                self.draft_proposal,
+            ),
+            ((QKeySequence(Qt.Key.Key_Space),), self.open_detail),
+        ):
+            key_action = QAction(self)
+            key_action.setShortcuts(list(keys))
+            key_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            key_action.triggered.connect(slot)
+            self.table.addAction(key_action)
+        find = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(
+            lambda: self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
+        self.addAction(find)
         actions.addStretch(1)
         self.draft_button = QPushButton("Draft proposal…")
         self.draft_button.setToolTip("Draft a proposal for the selected posting (Ctrl+D)")
@@ -386,6 +440,7 @@ class JobsPage(Page):
     def reload(self) -> None:
         """Re-read the list (after a change), keeping the filters and the selection."""
         selected = self.selected_ids()
+        advance, self._advance_to = self._advance_to, None
         with self.ctx.db.read() as session:
             any_jobs = has_jobs(session)
         self.show_empty(not any_jobs)
@@ -396,11 +451,29 @@ class JobsPage(Page):
                 self.model.reload(keep_loaded=True)
             else:
                 self.model.set_query(query)
-            self._select_ids(selected)
             self.table.verticalScrollBar().setValue(scrolled)
+            if advance is None:
+                self._select_ids(selected)
+                return
+            job_id, row = advance
+            target = self.model.row_of(job_id) if job_id is not None else None
+            if target is None and self.model.rowCount():
+                target = min(row, self.model.rowCount() - 1)
+            if target is not None:
+                self.select_row(target)
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the selected and current row (the arrow keys go on from it)."""
+        index = self.model.index(row, TITLE)
+        flags = self.table.selectionModel().SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.table.scrollTo(index)
 
     def refresh(self) -> None:
         self.reload()
+
+    def layout_parts(self) -> dict[str, Remembered]:
+        return {"splitter": self.splitter, "columns": self.column_fitter}
 
     def _after_reload(self) -> None:
         self.no_match_label.setVisible(self.model.rowCount() == 0)
@@ -515,8 +588,10 @@ class JobsPage(Page):
                 continue
             action = menu.addAction(spec.title)
             action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            action.setChecked(not self.column_fitter.user_hidden(column))
+            action.toggled.connect(
+                lambda on, c=column: self.column_fitter.set_user_hidden(c, not on)
+            )
         menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
 
     def _context_menu(self, pos: QPoint) -> None:
@@ -531,48 +606,109 @@ class JobsPage(Page):
 
     @Slot(str)
     def apply_action(self, target: str) -> None:
-        """Shortlist / skip / archive / delete the selected postings, with undo."""
+        """Shortlist / skip / archive / delete the selected postings, with undo; the row
+        after them is selected next, so the keys keep moving down the list."""
         ids = self.selected_ids()
         if not ids:
             return
         noun = f"{len(ids)} posting{'s' if len(ids) != 1 else ''}"
-        with self.ctx.db.transaction() as session:
+        self._advance_to = self._row_after(ids)
+        write: Callable[[Session], object]
+        if target == "delete":
+            write = partial(delete_jobs, job_ids=ids)
+            done = f"Deleted {noun}"
+        else:
+            write = partial(set_status, job_ids=ids, status=target)
+            done = f"{DONE_LABELS[target]}: {noun}"
+
+        def offer(result: object) -> None:
             if target == "delete":
-                deleted = delete_jobs(session, ids)
-                self._offer_undo(f"Deleted {noun}.", lambda: self._undo_delete(deleted))
+                assert isinstance(result, list)
+                self._offer_undo(done, partial(undelete_jobs, job_ids=result))
             else:
-                previous = set_status(session, ids, target)
-                label = dict((t, text) for text, t, _ in ACTIONS)[target]
-                self._offer_undo(f"{label}: {noun}.", lambda: self._undo_status(previous))
-        self.ctx.jobs_changed.emit()
+                assert isinstance(result, dict)
+                self._offer_undo(done, partial(restore_statuses, previous=result))
 
-    def _undo_delete(self, ids: list[int]) -> None:
-        with self.ctx.db.transaction() as session:
-            undelete_jobs(session, ids)
+        verb = next(text for text, t, _key in ACTIONS if t == target)
+        self._write(write, verb).success(offer).run()
 
-    def _undo_status(self, previous: dict[int, str]) -> None:
-        with self.ctx.db.transaction() as session:
-            restore_statuses(session, previous)
+    def _write(self, fn: Callable[[Session], object], title: str) -> CollectionOp[object]:
+        """An op on the postings whose jobs_changed is this page's own (keeps the undo)."""
+        self._own_change = True
+        op: CollectionOp[object] = CollectionOp(
+            self, lambda session: fn(session), Change.JOBS, title=title
+        )
+        op.finished.connect(lambda: setattr(self, "_own_change", False))
+        return op
 
-    def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:
-        self._undo = undo
-        self.undo_label.setText(text)
+    def _row_after(self, ids: list[int]) -> tuple[int | None, int]:
+        """The posting below the selection (else above it), and the row it is on now."""
+        rows = sorted(r for r in (self.model.row_of(i) for i in ids) if r is not None)
+        if not rows:
+            return None, 0
+        below = rows[-1] + 1
+        if below >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        if below < self.model.rowCount():
+            return self.model.job_id(below), rows[0]
+        above = rows[0] - 1
+        return (self.model.job_id(above), above) if above >= 0 else (None, 0)
+
+    @Slot()
+    def _jobs_changed(self) -> None:
+        """Postings changed: reload; a change made elsewhere (a paste, an import, a
+        rescore) ends the undo, so Undo never brings back an old state over new work."""
+        if not self._own_change:
+            self._drop_undo()
+        self.reload()
+
+    def _offer_undo(self, text: str, undo: Callable[[Session], object]) -> None:
+        self._undo = (text, undo)
+        self.undo_label.setText(f"{text}.")
         self.undo_bar.show()
-        self.ctx.message.emit(f"{text} Ctrl+Z to undo.")
+        self.undo_timer.start()
+        self.ctx.message.emit(f"{text}. Ctrl+Z to undo.")
+        self.undo_changed.emit()
+
+    def _drop_undo(self) -> None:
+        if self._undo is not None:
+            self._undo = None
+            self.undo_bar.hide()
+            self.undo_changed.emit()
+
+    def undo_text(self) -> str | None:
+        return self._undo[0] if self._undo is not None else None
 
     @Slot()
     def undo(self) -> None:
         if self._undo is None:
             return
-        undo, self._undo = self._undo, None
-        undo()
+        (_text, write), self._undo = self._undo, None
         self.undo_bar.hide()
-        self.ctx.message.emit("Undone.")
-        self.ctx.jobs_changed.emit()
+        self.undo_changed.emit()
+        self._write(write, "Undo").success(lambda _: self.ctx.message.emit("Undone.")).run()
+
+    @Slot()
+    def open_detail(self) -> None:
+        """Space: into the selected posting's details (Esc comes back to the list)."""
+        if self.detail_stack.currentIndex() != 1:
+            return
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] == 0:  # the detail was pushed aside: bring it back
+            self.splitter.setSizes([sizes[0] * 3 // 5, sizes[0] * 2 // 5])
+        page = self.detail_tabs.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.table.hasFocus():
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        super().keyPressEvent(event)
 
     @Slot()
     def paste(self) -> None:
-        paste_posting(self.ctx, self.window(), on_saved=lambda ids: self.reveal(ids[0]))
+        self.paste_requested.emit()
 
     def reveal(self, job_id: int) -> None:
         """Select and show ``job_id``, clearing the filters if they hide it."""
@@ -593,7 +729,7 @@ class JobsPage(Page):
 
     @Slot()
     def import_file(self) -> None:
-        choose_and_import(self.ctx, self.window())
+        self.import_requested.emit()
 
     def prepare_screenshot(self) -> None:
         """Show a posting's score card in screenshots (the first row, if any)."""
@@ -604,13 +740,15 @@ class JobsPage(Page):
     def draft_proposal(self) -> None:
         """Open the draft dialog for the one selected posting."""
         ids = self.selected_ids()
-        if len(ids) != 1:
+        if len(ids) != 1 or not confirm_another_draft(self, self.ctx, ids[0]):
             return
         try:
             dialog = DraftDialog(self.ctx, ids[0], self)
         except WorkbenchError as exc:
             show_error(self, "Draft proposal", exc)
             return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.draft_dialog = dialog
         dialog.open()
 
     def row_for(self, job_id: int) -> QModelIndex:

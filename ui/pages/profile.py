@@ -7,7 +7,9 @@ makes the chosen one active and rescores what is out of date for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app import plaintext
 from app.errors import WorkbenchError
@@ -41,6 +44,7 @@ from app.scoring.rules import RuleSet, load_rules
 from app.storage.scores import profile_cards_to_rescore, rescore_all
 from ui import plain
 from ui.context import AppContext
+from ui.ops import Change, CollectionOp, announce
 from ui.pages.base import Page
 from ui.pages.profile_form import ProfileForm
 from ui.tasks import Progress, Task, run_task
@@ -54,6 +58,8 @@ class ProfilePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.task: Task | None = None
+        #: the last write this page started
+        self.op: CollectionOp[Any] | None = None
         self._rescore_again = False
         self._stop_requested = False
         self._loaded: str | None = None
@@ -188,19 +194,30 @@ class ProfilePage(Page):
     @Slot()
     def save(self) -> None:
         """Store the form; the refresh that follows starts the rescore."""
-        spec = self.form.spec()
-        try:
-            with self.ctx.db.transaction() as session:
-                save_profile(session, spec, replace=self._loaded)
-                use_profile(session, spec.name)
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Profile", plain.message(str(exc)))
-            return
+        spec, replace = self.form.spec(), self._loaded
+
+        def write(session: Session) -> None:
+            save_profile(session, spec, replace=replace)
+            use_profile(session, spec.name)
+
+        def saved(_: None) -> None:
+            self.ctx.message.emit(f"Profile {spec.name!r} saved")
+
+        # the refresh that PROFILES announces reloads the form and starts the rescore
         self._loaded = spec.name
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
-        self.ctx.message.emit(f"Profile {spec.name!r} saved")
-        self.ctx.profiles_changed.emit()
+
+        def refused(exc: WorkbenchError) -> None:
+            self._loaded = replace
+            self._mark_edited()
+            QMessageBox.warning(self, "Profile", plain.message(str(exc)))
+
+        self._write(write, "Profile").success(saved).failure(refused).run()
+
+    def _write(self, fn: Callable[[Session], object], title: str) -> CollectionOp[Any]:
+        self.op = CollectionOp(self, fn, Change.PROFILES | Change.JOBS, title=title)
+        return self.op
 
     @Slot(int)
     def _switch_to(self, row: int) -> None:
@@ -210,10 +227,8 @@ class ProfilePage(Page):
         if self.save_button.isEnabled() and not self._confirm("Discard the unsaved changes?"):
             self.switcher.setCurrentIndex(self.switcher.findData(self._loaded or ""))
             return
-        with self.ctx.db.transaction() as session:
-            use_profile(session, name)
         self.save_button.setEnabled(False)
-        self.ctx.profiles_changed.emit()
+        self._write(lambda session: use_profile(session, name), "Profile").run()
 
     @Slot()
     def new_profile(self) -> None:
@@ -222,14 +237,11 @@ class ProfilePage(Page):
             self.create_profile(name.strip())
 
     def create_profile(self, name: str) -> None:
-        try:
-            with self.ctx.db.transaction() as session:
-                save_profile(session, default_profile(name))
-                use_profile(session, name)
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Profile", plain.message(str(exc)))
-            return
-        self.ctx.profiles_changed.emit()
+        def write(session: Session) -> None:
+            save_profile(session, default_profile(name))
+            use_profile(session, name)
+
+        self._write(write, "Profile").run()
 
     @Slot()
     def import_file(self) -> None:
@@ -241,17 +253,20 @@ class ProfilePage(Page):
         """Add or replace a profile from a TOML file and make it active."""
         try:
             text = path.read_text(encoding="utf-8")
-            with self.ctx.db.transaction() as session:
-                row = import_profile(session, text, path.name, known_rules=load_rules().ids)
-                use_profile(session, row.name)
+            known = load_rules().ids
         except OSError as exc:
             QMessageBox.warning(self, "Import profile", f"Cannot read {path}: {exc.strerror}")
             return
         except WorkbenchError as exc:
             QMessageBox.warning(self, "Import profile", plain.message(str(exc)))
             return
+
+        def write(session: Session) -> None:
+            row = import_profile(session, text, path.name, known_rules=known)
+            use_profile(session, row.name)
+
         self._loaded = None
-        self.ctx.profiles_changed.emit()
+        self._write(write, "Import profile").run()
 
     @Slot()
     def export_file(self) -> None:
@@ -280,11 +295,8 @@ class ProfilePage(Page):
     def delete_current(self) -> None:
         if not self._loaded or not self._confirm(f"Delete the profile {self._loaded!r}?"):
             return
-        with self.ctx.db.transaction() as session:
-            delete_profile(session, self._loaded)
-        self._loaded = None
-        self.ctx.profiles_changed.emit()
-        self.ctx.jobs_changed.emit()
+        name, self._loaded = self._loaded, None
+        self._write(lambda session: delete_profile(session, name), "Profile").run()
 
     @Slot()
     def run_first_run(self) -> None:
@@ -361,7 +373,7 @@ class ProfilePage(Page):
         self.progress.hide()
         self.cancel_button.hide()
         if changed:
-            self.ctx.jobs_changed.emit()
+            announce(self.ctx, Change.JOBS)  # the background rescore wrote new cards
         if self._rescore_again:
             self._rescore_again = False
             self.task = None

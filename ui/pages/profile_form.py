@@ -68,6 +68,8 @@ class ProfileForm(QTabWidget):
 
     def _about_tab(self) -> QWidget:
         self.name = QLineEdit()
+        self.name.setToolTip("A label for this profile (you can keep several)")
+        self.your_name = QLineEdit(placeholderText="how you sign proposals, e.g. Ana Pereira")
         self.title_edit = QLineEdit(placeholderText="e.g. Shopify developer")
         self.hourly = _money(10_000.0)
         self.hourly.setSuffix(" /h")
@@ -86,7 +88,7 @@ class ProfileForm(QTabWidget):
         self.include = QLineEdit(placeholderText="words that make a job more interesting")
         self.exclude = QLineEdit(placeholderText="words that rule a job out")
         form = QFormLayout()
-        form.addRow("Profile name:", self.name)
+        form.addRow("Your name:", self.your_name)
         form.addRow("Title:", self.title_edit)
         form.addRow("Minimum hourly rate:", self.hourly)
         form.addRow("Minimum fixed budget:", self.fixed)
@@ -96,7 +98,15 @@ class ProfileForm(QTabWidget):
         form.addRow("Exclude keywords:", self.exclude)
         form.addRow("Plan:", self.plan)
         form.addRow("Price of a Connect:", self.price)
-        for widget in (self.name, self.title_edit, self.categories, self.include, self.exclude):
+        form.addRow("Profile name:", self.name)
+        for widget in (
+            self.name,
+            self.your_name,
+            self.title_edit,
+            self.categories,
+            self.include,
+            self.exclude,
+        ):
             widget.textEdited.connect(self.edited)
         for spin in (self.hourly, self.fixed, self.price):
             spin.valueChanged.connect(self.edited)
@@ -175,6 +185,7 @@ class ProfileForm(QTabWidget):
         self.blockSignals(True)
         try:
             self.name.setText(spec.name)
+            self.your_name.setText(spec.your_name)
             self.title_edit.setText(spec.title)
             self.hourly.setValue(spec.min_hourly_rate or 0.0)
             self.fixed.setValue(spec.min_fixed_budget or 0.0)
@@ -199,6 +210,7 @@ class ProfileForm(QTabWidget):
         """The profile as the form shows it now."""
         return ProfileSpec(
             name=self.name.text().strip(),
+            your_name=self.your_name.text().strip(),
             title=self.title_edit.text().strip(),
             skills=list(self.skills.skills),
             min_hourly_rate=_optional(self.hourly.value()),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,25 +24,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app import ledger
 from app.domain import ProposalStatus as S
 from app.drafting.pipeline import (
     ProposalDetail,
+    count_proposals,
     needs_reason,
     proposal_detail,
     proposal_rows,
     status_label,
 )
-from app.errors import WorkbenchError
 from app.ledger import CloseChoice, close_choices
 from app.proposals import change_status
-from app.storage.models import Proposal
 from ui import plain
 from ui.context import AppContext
 from ui.models.proposals import ProposalsModel
-from ui.pages.base import Page
+from ui.ops import Change, CollectionOp
+from ui.pages.base import Page, Remembered
+from ui.widgets.columns import ColumnFitter
 from ui.widgets.empty_state import EmptyState
 
 #: keys on the table that move the selected proposal to its next status
@@ -57,6 +60,10 @@ def _plain_label(text: str = "") -> QLabel:
 class ProposalsPage(Page):
     title = "Proposals"
     icon_name = "proposals"
+    shortcuts = (
+        ("N", "Move the selected proposal to its next status"),
+        ("Ctrl+Right", "Move the selected proposal to its next status"),
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -71,6 +78,8 @@ class ProposalsPage(Page):
         )
         self.model = ProposalsModel(self)
         self.detail: ProposalDetail | None = None
+        #: the last write this page started
+        self.op: CollectionOp[Any] | None = None
         self._build_filter()
         self.set_content(self._build())
         ctx.proposals_changed.connect(self.refresh)
@@ -98,6 +107,9 @@ class ProposalsPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the posting's title keeps room: the last change, then the submit date give way
+        last = self.model.columnCount() - 1
+        self.column_fitter = ColumnFitter(self.table, 0, (last, last - 1), min_stretch=180)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -106,6 +118,7 @@ class ProposalsPage(Page):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([640, 440])
+        self.splitter = splitter
         return splitter
 
     def _build_detail(self) -> QWidget:
@@ -144,6 +157,9 @@ class ProposalsPage(Page):
         layout.addWidget(self.proposal_text, 1)
         return box
 
+    def layout_parts(self) -> dict[str, Remembered]:
+        return {"splitter": self.splitter, "columns": self.column_fitter}
+
     # -- loading --------------------------------------------------------------
 
     def current_status_filter(self) -> S | None:
@@ -155,7 +171,7 @@ class ProposalsPage(Page):
         keep = self.detail.row.id if self.detail else None
         with self.ctx.db.read() as session:
             rows = proposal_rows(session, self.current_status_filter())
-            total = session.scalar(select(func.count()).select_from(Proposal)) or 0
+            total = count_proposals(session)
         self.model.set_rows(rows)
         self.show_empty(total == 0)
         row = self.model.row_of(keep) if keep is not None else -1
@@ -322,19 +338,24 @@ class ProposalsPage(Page):
         if self.detail is None:
             return
         proposal_id = self.detail.row.id
-        try:
-            with self.ctx.db.transaction() as session:
-                entry = ledger.refund_boost(session, proposal_id)
-                amount = entry.amount
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Refund boost", plain.message(str(exc)))
-            return
-        self.ctx.proposals_changed.emit()
-        self.ctx.ledger_changed.emit()
-        self.ctx.message.emit(f"Boost of proposal {proposal_id} refunded: {amount} Connects")
+        self.op = (
+            CollectionOp(
+                self,
+                lambda session: ledger.refund_boost(session, proposal_id).amount,
+                Change.PROPOSALS | Change.LEDGER,
+                title="Refund boost",
+            )
+            .success(
+                lambda amount: self.ctx.message.emit(
+                    f"Boost of proposal {proposal_id} refunded: {amount} Connects"
+                )
+            )
+            .run()
+        )
 
     def move_to(self, status: S, reason: str | None = None) -> bool:
-        """Move the selected proposal to ``status`` and show the result."""
+        """Move the selected proposal to ``status`` and show the result (False: the user
+        cancelled a question; the move itself reports back when it has committed)."""
         if self.detail is None:
             return False
         if reason is None and needs_reason(status):
@@ -347,15 +368,19 @@ class ProposalsPage(Page):
             if not go_ahead:
                 return False
         proposal_id = self.detail.row.id
-        try:
-            with self.ctx.db.transaction() as session:
-                change_status(
-                    session, proposal_id, status, reason=reason or None, revenue_usd=revenue
+
+        def move(session: Session) -> None:
+            change_status(session, proposal_id, status, reason=reason or None, revenue_usd=revenue)
+
+        # a move can refund Connects (see app.ledger hooks); the jobs list shows its badge
+        changes = Change.PROPOSALS | Change.LEDGER | Change.JOBS
+        self.op = (
+            CollectionOp(self, move, changes, title="Move proposal")
+            .success(
+                lambda _: self.ctx.message.emit(
+                    f"Proposal {proposal_id} moved to {status_label(status).lower()}"
                 )
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Move proposal", plain.message(str(exc)))
-            return False
-        self.ctx.proposals_changed.emit()  # refresh() keeps this proposal selected
-        self.ctx.ledger_changed.emit()  # a move can refund Connects (see app.ledger hooks)
-        self.ctx.message.emit(f"Proposal {proposal_id} moved to {status_label(status).lower()}")
+            )
+            .run()
+        )
         return True

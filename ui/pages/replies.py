@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Slot
@@ -31,10 +32,12 @@ from app.drafting.context import VARIABLES
 from app.drafting.draft import Draft, Drafter, load_drafter, recent_postings
 from app.drafting.render import check_syntax
 from app.errors import WorkbenchError
-from app.replies import KINDS, delete_reply, get_reply, list_replies, rename_reply, save_reply
+from app.replies import KINDS, create_reply, delete_reply, get_reply, list_replies, update_reply
+from ui import plain
 from ui.context import AppContext
 from ui.models.replies import RepliesModel
-from ui.pages.base import Page
+from ui.ops import Change, CollectionOp
+from ui.pages.base import Page, Remembered
 from ui.tasks import run_task
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.reply_editor import ReplyEditor
@@ -65,6 +68,8 @@ class RepliesPage(Page):
         self.set_empty_state(empty)
         self.model = RepliesModel(self)
         self.current_name: str | None = None
+        #: the last write this page started
+        self.op: CollectionOp[Any] | None = None
         self._loading = False
         self._dirty = False
         self._drafter: Drafter | None = None
@@ -223,6 +228,9 @@ class RepliesPage(Page):
 
     # -- loading --------------------------------------------------------------
 
+    def layout_parts(self) -> dict[str, Remembered]:
+        return {"splitter": self.splitter}
+
     def refresh(self) -> None:
         """Reload the list; unsaved edits to the reply in the editor are kept."""
         with self.ctx.db.read() as session:
@@ -349,27 +357,30 @@ class RepliesPage(Page):
         if problem is not None:
             self._show_problem(f"Not saved: {problem}", problem.line)
             return False
-        try:
-            with self.ctx.db.transaction() as session:
-                reply = rename_reply(session, self.current_name, self.name_edit.text())
-                save_reply(
-                    session,
-                    reply.name,
-                    body,
-                    kind=self.kind_combo.currentText(),
-                    description=self.description_edit.text().strip(),
-                    categories=_split_list(self.categories_edit.text()),
-                    skills=_split_list(self.skills_edit.text()),
-                )
-                saved = reply.name
-        except WorkbenchError as exc:
-            self._show_problem(f"Not saved: {exc}", None)
-            return False
-        self.current_name = saved
-        self._set_dirty(False)
-        self._forget_drafter()
-        self.ctx.replies_changed.emit()
-        self.ctx.message.emit(f"Saved reply {saved}")
+        write = partial(
+            update_reply,
+            name=self.current_name,
+            new_name=self.name_edit.text(),
+            body=body,
+            kind=self.kind_combo.currentText(),
+            description=self.description_edit.text().strip(),
+            categories=_split_list(self.categories_edit.text()),
+            skills=_split_list(self.skills_edit.text()),
+        )
+
+        def saved(name: str) -> None:
+            self.current_name = name
+            self._set_dirty(False)
+            self._forget_drafter()
+            self.ctx.message.emit(f"Saved reply {name}")
+
+        # the dirty flag is cleared only once it has committed; a refusal says why here
+        self.op = (
+            CollectionOp(self, write, Change.REPLIES, title="Save reply")
+            .success(saved)
+            .failure(lambda exc: self._show_problem(f"Not saved: {exc}", None))
+            .run()
+        )
         return True
 
     @Slot()
@@ -378,19 +389,28 @@ class RepliesPage(Page):
         if ok and name.strip():
             self.create_reply(name.strip())
 
-    def create_reply(self, name: str) -> bool:
-        try:
-            with self.ctx.db.transaction() as session:
-                if any(r.name == name for r in list_replies(session)):
-                    raise WorkbenchError(f"a saved reply named {name!r} already exists")
-                save_reply(session, name, NEW_REPLY_BODY, kind="proposal")
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "New saved reply", str(exc))
-            return False
-        self.current_name = name
-        self._dirty = False
-        self.ctx.replies_changed.emit()
-        return True
+    def create_reply(self, name: str) -> None:
+        def created(made: str) -> None:
+            self.current_name = made
+            self._dirty = False
+
+        # REPLIES is announced before ``created`` runs: the list reloads, then shows it
+        self.current_name, before = name, self.current_name
+        self.op = (
+            CollectionOp(
+                self,
+                partial(create_reply, name=name, body=NEW_REPLY_BODY),
+                Change.REPLIES,
+                title="New saved reply",
+            )
+            .success(created)
+            .failure(lambda exc: self._not_created(before, exc))
+            .run()
+        )
+
+    def _not_created(self, before: str | None, exc: WorkbenchError) -> None:
+        self.current_name = before
+        QMessageBox.warning(self, "New saved reply", plain.message(str(exc)))
 
     @Slot()
     def delete_current(self) -> None:
@@ -403,11 +423,11 @@ class RepliesPage(Page):
             "will show an unknown-snippet error.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.db.transaction() as session:
-                delete_reply(session, self.current_name)
-            self.current_name = None
+            name, self.current_name = self.current_name, None
             self._dirty = False
-            self.ctx.replies_changed.emit()
+            self.op = CollectionOp(
+                self, partial(delete_reply, name=name), Change.REPLIES, title="Delete saved reply"
+            ).run()
 
     @Slot()
     def _insert_variable(self, index: Any) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -91,14 +91,38 @@ def _tooltip(text: str) -> str | None:
     return plain.wrapped_tooltip(text)
 
 
-def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
+class _WrappingTable(QTableView):
+    """A table whose rows are as tall as their wrapped text at the width it has now;
+    ``capped``: a column that takes at most a third of a narrow table (the rest wraps)."""
+
+    def __init__(self, capped: int | None = None) -> None:
+        super().__init__()
+        self.capped = capped
+        self.horizontalHeader().sectionResized.connect(lambda *_: self.resizeRowsToContents())
+
+    def fit(self) -> None:
+        if self.capped is not None and self.model() is not None:
+            self.resizeColumnToContents(self.capped)
+            cap = max(90, self.viewport().width() // 3)
+            self.setColumnWidth(self.capped, min(self.columnWidth(self.capped), cap))
+        self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
+def _table(model: QAbstractTableModel, capped: int | None = None) -> _WrappingTable:
+    view = _WrappingTable(capped)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
+    # reasons wrap at whatever width the pane has: rows grow, nothing is cut or scrolls sideways
     view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     header = view.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -134,8 +158,14 @@ class ScoreCardView(QWidget):
         self.missing_label = _plain_label()
         self.factors = FactorsModel(self)
         self.flags = FlagsModel(self)
-        self.factors_view = _table(self.factors)
+        # the factor's name at most a third of a narrow pane: the reasons get the room
+        self.factors_view = _table(self.factors, capped=1)
+        self.factors_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Interactive
+        )
         self.flags_view = _table(self.flags)
+        # a flag's name and its evidence share the width (both wrap)
+        self.flags_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.flags_view.selectionModel().currentRowChanged.connect(self._flag_row_changed)
         self.description = QPlainTextEdit()
         self.description.setReadOnly(True)
@@ -214,8 +244,8 @@ class ScoreCardView(QWidget):
         self.flags.set_rows(flags)
         self.flags_title.setText(f"Red flags ({len(flags)})" if flags else "Red flags: none found")
         self.flags_view.setVisible(bool(flags))
-        self.factors_view.resizeRowsToContents()
-        self.flags_view.resizeRowsToContents()
+        self.factors_view.fit()
+        self.flags_view.fit()
         self.description.setExtraSelections(self._highlights(flags, description))
 
     def _set_verdict(self, verdict: str | None) -> None:
