@@ -211,7 +211,7 @@ def test_submitting_elsewhere_updates_the_status_bar(qtbot, window: MainWindow, 
         job = JobPosting(dedup_key="k", title="Django")
         session.add(job)
         session.flush()
-        ledger.buy(session, 20, at=clock.now() - timedelta(days=1))
+        ledger.buy(session, 20, at=clock.now())
         submit_proposal(session, job_id=job.id, connects=6)
     window.ctx.proposals_changed.emit()
     assert window.balance_label.text() == "Connects: 14"
