@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.domain import BudgetType
 from app.errors import InputError
@@ -16,6 +17,7 @@ from app.importing.dates import DAY_FIRST, MONTH_FIRST, order_of_locale, parse_w
 from app.importing.records import EmptyRecord
 from app.importing.values import clean_title, html_text, list_literal
 from app.limits import MAX_FIELD_CHARS
+from app.storage.models import JobPosting
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -183,7 +185,44 @@ def test_dead_links_are_counted_as_empty_not_errors(db, tmp_path: Path) -> None:
     report = import_into(db, path, now=NOW)
     assert (report.added, report.empty, report.errors, report.skipped) == (1, 2, [], 0)
     # listed, never silently dropped (the unnamed index column is known: not listed)
-    assert report.unmapped_columns == ["client_industry", "Notes"]
+    assert report.unmapped_columns == ["Notes"]
+    with db.read() as session:
+        job = session.scalars(select(JobPosting)).one()
+        assert (job.client_industry, job.client_hires, job.skills) == ("Tech", 2, ["Go"])
+
+
+def test_client_industry_and_type_are_stored(db, tmp_path: Path) -> None:
+    """The scrapers' client columns: industry and type (company size) kept, HTML made plain."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(["title", "url", "client_industry", "client_type", "track_name", "work_hours"])
+    writer.writerow(["A", "https://x.example/a", "Tech &amp; IT", "['Small company (2-9 people)']",
+                     "Web Development", "< 30 hrs/week"])  # fmt: skip
+    writer.writerow(["B", "https://x.example/b", "", "Individual client", "", ""])
+    path = tmp_path / "clients.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    report = import_into(db, path, now=NOW)
+    assert (report.added, report.errors, report.unmapped_columns) == (2, [], [])
+    with db.read() as session:
+        rows = session.execute(
+            select(JobPosting.title, JobPosting.client_industry, JobPosting.client_company_size,
+                   JobPosting.category, JobPosting.hours_per_week).order_by(JobPosting.title)
+        ).all()  # fmt: skip
+    assert [tuple(r) for r in rows] == [
+        (
+            "A",
+            "Tech & IT",
+            "Small company (2-9 people)",
+            "Web Development",
+            "Less than 30 hrs/week",
+        ),
+        ("B", None, "Individual client", None, None),
+    ]
+
+
+def test_a_client_type_too_long_for_the_field_is_refused() -> None:
+    with pytest.raises(InputError, match="company size is over 100 characters"):
+        record_to_facts({"title": "a", "client_type": "x" * 101}, NOW)
 
 
 def test_json_keys_that_map_to_nothing_are_listed(db, tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ _HOURS = re.compile(HOURS, re.IGNORECASE)
 #: what a client's location says when it is no country
 _NO_COUNTRY = frozenset({"worldwide", "anywhere", "remote", "global", "international"})
 #: fields whose text is free text (HTML made plain, lists joined)
-_TEXT_FIELDS = ("title", "description", "url", "category", "city")
+_TEXT_FIELDS = ("title", "description", "url", "category", "city", "industry", "company_size")
 
 
 class EmptyRecord(InputError):
@@ -220,7 +220,18 @@ def _facts_from_fields(raw: dict[str, Any], now: datetime, order: str) -> Postin
     if "country" in f:
         client.country = _country(cells.clean_text(cells.scalar(f["country"])))
     client.city = cells.clean_text(cells.scalar(f.get("city")))
+    client.industry = _short(cells.clean_text(cells.scalar(f.get("industry"))), "industry")
+    client.company_size = _short(
+        cells.clean_text(cells.scalar(f.get("company_size"))), "company size"
+    )
     return mark_missing(facts)
+
+
+def _short(text: str | None, what: str) -> str | None:
+    """A short text field (stored in 100 characters): longer is a column mapped wrongly."""
+    if text is not None and len(text) > 100:
+        raise InputError(f"{what} is over 100 characters ({text[:30]!r}…)")
+    return text
 
 
 def _text(value: Any) -> str | None:
