@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.domain import BudgetType
@@ -344,3 +346,52 @@ def test_dates_that_disagree_refuse_the_file_unless_an_order_is_chosen(db, tmp_p
     assert report.imported == 0
     report = import_into(db, path, date_order="MDY", skip_invalid=True, now=NOW)
     assert report.added == 2 and posted(db)["T2"] == datetime(2024, 6, 13, tzinfo=UTC)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    a=st.integers(0, 40), b=st.integers(0, 40), year=st.integers(1000, 2999),
+    sep=st.sampled_from("/.-"), hour=st.none() | st.integers(0, 25), minute=st.integers(0, 61),
+    second=st.none() | st.integers(0, 61), half=st.sampled_from(["", "am", " PM", "pm", " AM"]),
+    dayfirst=st.booleans(),
+)  # fmt: skip
+def test_the_numeric_fast_path_reads_what_dateutil_reads(
+    a, b, year, sep, hour, minute, second, half, dayfirst
+) -> None:
+    """``6/6/2024 4:58am`` is read without dateutil's lexer (speed); never differently."""
+    from dateutil import parser as date_parser
+
+    from app.importing.dates import _numeric
+
+    text = f"{a}{sep}{b}{sep}{year}"
+    if hour is not None:
+        text += f" {hour}:{minute:02d}" + ("" if second is None else f":{second:02d}") + half
+    fast = _numeric(text, dayfirst)
+    if fast is None:
+        return  # dateutil decides
+    assert fast == date_parser.parse(text, dayfirst=dayfirst, default=datetime(2026, 1, 1))
+
+
+_HTML_PIECES = [
+    "<br>", "<br/>", "<BR />", "</br>", "<p>", "</p>", "<li>", "</li>", "<li/>", "<b>", "</b>",
+    "</div>", "<h2>", "</h2>", "&amp;", "&lt;", "&#39;", "&#x41;", "&nbsp;", "&amp", "&bogus;",
+    "a", "Zz", " ", "\n", "\t", "<", ">", "&", "x < y", "<script>", "</script>", '<a href="x">',
+    "<!-- c -->", "<p class=x>", "& ", "&#", "<1>",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_HTML_PIECES), max_size=12))
+def test_the_simple_markup_fast_path_reads_what_html_parser_reads(pieces) -> None:
+    """Text whose markup is only simple tags skips html.parser's tokenizer (speed); the
+    text it gives is the parser's, to the character."""
+    from app.importing.values import _simple_html, _TextParser
+
+    text = "".join(pieces)
+    fast = _simple_html(text)
+    if fast is None:
+        return
+    parser = _TextParser()
+    parser.feed(text)
+    parser.close()
+    assert "".join(fast) == "".join(parser.parts)
