@@ -395,3 +395,23 @@ def test_the_simple_markup_fast_path_reads_what_html_parser_reads(pieces) -> Non
     parser.feed(text)
     parser.close()
     assert "".join(fast) == "".join(parser.parts)
+
+
+_LITERAL_PIECES = ["[", "]", "'", '"', ",", " ", "a", "é", "\\", "\n", "\t", "1", "'a'", '"b"',
+                   "''", "[]", "None", "\r", "'$15.00'", "'it\"s'"]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_LITERAL_PIECES), max_size=10),
+       items=st.lists(st.text(max_size=5), max_size=4))  # fmt: skip
+def test_the_plain_string_list_fast_path_reads_what_ast_reads(pieces, items) -> None:
+    """``['Flutter', 'MySQL']`` is read without ``ast`` (speed); never differently."""
+    import ast
+
+    from app.importing.values import _SIMPLE_LIST, _literal
+
+    for text in ("".join(pieces), repr(items)):
+        if _SIMPLE_LIST.fullmatch(text) is None:
+            continue
+        _literal.cache_clear()
+        assert _literal(text) == tuple(ast.literal_eval(text))

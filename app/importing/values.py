@@ -49,12 +49,20 @@ def list_literal(text: str, what: str) -> list[Any] | None:
 
 
 _TOO_DEEP = object()
+#: a list of plain quoted strings (no escapes, no line breaks), the common scraper cell: its
+#: items are read without ``ast`` (a test checks they are what ``ast.literal_eval`` reads)
+_STRING = r"""'[^'\\\r\n]*'|"[^"\\\r\n]*\""""
+_SIMPLE_LIST = re.compile(rf"\[\s*(?:(?:{_STRING})\s*(?:,\s*(?:{_STRING})\s*)*,?\s*)?\]")
+_LIST_STRING = re.compile(r"""'([^'\\\r\n]*)'|"([^"\\\r\n]*)\"""")
 
 
 @lru_cache(maxsize=8192)
 def _literal(text: str) -> object:
     """A list literal's items as a tuple (cached: scrapers repeat ``['']`` and skill lists),
     :data:`_TOO_DEEP`, or None when the text is no list literal."""
+    if _SIMPLE_LIST.fullmatch(text):  # ['Flutter', 'MySQL']: strings only, no escapes
+        return tuple(m.group(1) if m.group(1) is not None else m.group(2)
+                     for m in _LIST_STRING.finditer(text))  # fmt: skip
     if _nesting(text) > MAX_NESTING:
         return _TOO_DEEP
     try:
