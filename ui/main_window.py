@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setAccessibleName("Areas")
+        self.nav.setAccessibleDescription("Ctrl+1 to Ctrl+6 go to an area from anywhere")
         self.stack = QStackedWidget()
         for cls in PAGE_CLASSES:
             self.nav.addItem(QListWidgetItem(cls.title))

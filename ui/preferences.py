@@ -213,6 +213,7 @@ class PreferencesDialog(QDialog):
             title.setTextFormat(Qt.TextFormat.PlainText)
             title.setWordWrap(True)
             title.setMaximumWidth(260)
+            title.setBuddy(editor.widget)  # a screen reader names the editor by it
             form.addRow(title, editor.widget)
             form.addRow("", _muted(f"{declared.help} ({declared.key})"))
         scroll = QScrollArea()

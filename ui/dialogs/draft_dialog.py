@@ -55,7 +55,7 @@ from app.proposals import (
     update_draft,
 )
 from app.replies import suggest_replies
-from ui import plain
+from ui import a11y, plain
 from ui.context import AppContext
 from ui.dialogs.ask import confirm
 from ui.models.lints import LintsModel
@@ -208,10 +208,13 @@ class DraftDialog(QDialog):
             self.reply_combo.addItem(label, choice.name)
         self.reply_combo.currentIndexChanged.connect(self._reply_chosen)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Saved reply"))
+        reply_label = QLabel("Saved reply")
+        a11y.name(self.reply_combo, "Saved reply", label=reply_label)
+        top.addWidget(reply_label)
         top.addWidget(self.reply_combo, 1)
 
         self.text = QPlainTextEdit()
+        a11y.name(self.text, "Proposal text", "Fill-ins in square brackets are listed beside it")
         self.text.document().contentsChange.connect(self._text_changed_at)
         self.text.cursorPositionChanged.connect(self._caret_moved)
         self.text.textChanged.connect(self._text_edited)
@@ -223,6 +226,7 @@ class DraftDialog(QDialog):
         scroll.setWidget(self.fill_ins_box)
         self.lints_model = LintsModel(self)
         self.checks = QListView()
+        a11y.name(self.checks, "Checks", "Each problem found in the text; activate one to go there")
         self.checks.setModel(self.lints_model)
         self.checks.setWordWrap(True)
         self.checks.setSpacing(3)
@@ -368,6 +372,7 @@ class DraftDialog(QDialog):
             caption = QLabel(_short(label))
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setToolTip(label)
+            a11y.name(edit, f"Fill-in: {label}", label=caption)
             self.fill_ins_form.addRow(caption, edit)
 
     def _fill_in_typed(self, label: str, text: str) -> None:

@@ -35,6 +35,7 @@ from app.importing.mapping import FIELDS, INDEX, LABELS
 from app.importing.run import DateOrder
 from app.storage.imports import UndoReport, undo_import
 from app.storage.scores import score_stale
+from ui import a11y
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp, announce
 from ui.tasks import Progress, Task, run_task
@@ -101,6 +102,7 @@ class ImportDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setObjectName("importMapping")
+        a11y.name(self.mapping_table, "Columns", "Each column in the file and what it becomes")
         self.mapping_table.setHorizontalHeaderLabels(
             ["Column in the file", "Imported as", "First value"]
         )
@@ -129,6 +131,7 @@ class ImportDialog(QDialog):
         box.addWidget(QLabel("The first rows, as they will be stored:"))
         self.rows_table = QTableWidget(0, 6)
         self.rows_table.setObjectName("importPreviewRows")
+        a11y.name(self.rows_table, "First rows", "The first rows, as they will be stored")
         self.rows_table.setHorizontalHeaderLabels(
             ["Title", "Budget", "Posted", "Skills", "Client country", "Proposals"]
         )
@@ -143,6 +146,7 @@ class ImportDialog(QDialog):
         self.bar.hide()
         layout.addWidget(self.bar)
         self.details = QPlainTextEdit(readOnly=True)
+        a11y.name(self.details, "Rows with problems")
         self.details.setPlaceholderText("Rows with problems will be listed here.")
         self.details.hide()
         layout.addWidget(self.details, 1)

@@ -29,7 +29,7 @@ from app.backup import Restored, list_backups, restore
 from app.errors import DatabaseCorruptError, WorkbenchError
 from app.storage import files
 from app.storage.files import human_size
-from ui import plain
+from ui import a11y, plain
 from ui.theme import SEVERITY_COLORS
 
 
@@ -60,6 +60,7 @@ class RestoreDialog(QDialog):
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QTreeWidget()
+        a11y.name(self.list, "Backups", "Newest first; Return or a double-click restores one")
         self.list.setHeaderLabels(["Made (UTC)", "Size", "File"])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

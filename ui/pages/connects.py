@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import clock, ledger
 from app.domain import LedgerKind
-from ui import qtime
+from ui import a11y, qtime
 from ui.context import AppContext
 from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
 from ui.models.ledger_model import PROPOSAL_COLUMN, PROPOSAL_ID_ROLE, LedgerTableModel
@@ -91,6 +91,9 @@ class ConnectsPage(Page):
         layout.addLayout(self._build_filters())
         self.model = LedgerTableModel(self)
         self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        a11y.name(self.table, "Connects ledger")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -155,14 +158,19 @@ class ConnectsPage(Page):
             edit.dateChanged.connect(self.refresh)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.period_filter.currentIndexChanged.connect(self._period_changed)
+        kind_label, period_label, to_label = QLabel("Kind:"), QLabel("Period:"), QLabel("to")
+        a11y.name(self.kind_filter, "Kind of entry", label=kind_label)
+        a11y.name(self.period_filter, "Period", label=period_label)
+        a11y.name(self.from_date, "Period from")
+        a11y.name(self.to_date, "Period to", label=to_label)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Kind:"))
+        row.addWidget(kind_label)
         row.addWidget(self.kind_filter)
         row.addSpacing(12)
-        row.addWidget(QLabel("Period:"))
+        row.addWidget(period_label)
         row.addWidget(self.period_filter)
         row.addWidget(self.from_date)
-        row.addWidget(QLabel("to"))
+        row.addWidget(to_label)
         row.addWidget(self.to_date)
         row.addStretch(1)
         return row

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from app import clock, insights, plaintext
 from app.errors import WorkbenchError
 from app.storage import Database
-from ui import qtime
+from ui import a11y, qtime
 from ui.charts import TITLES, build_chart, chart_view
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -246,13 +246,14 @@ class InsightsPage(Page):
         self.profile_combo.currentIndexChanged.connect(self._filters_changed)
         self._preset_changed()
         self.date_labels = {}
-        for label, widget in (
-            ("Range", self.range_combo),
-            ("From", self.from_edit),
-            ("To", self.to_edit),
-            ("Profile", self.profile_combo),
+        for label, widget, spoken in (
+            ("Range", self.range_combo, "Date range"),
+            ("From", self.from_edit, "From date"),
+            ("To", self.to_edit, "To date"),
+            ("Profile", self.profile_combo, "Profile"),
         ):
             self.date_labels[widget] = QLabel(label)
+            a11y.name(widget, spoken, label=self.date_labels[widget])
             self.header.addWidget(self.date_labels[widget])
             self.header.addWidget(widget)
         self._show_dates()

@@ -46,7 +46,7 @@ from app.storage.jobs import (
     undelete_jobs,
 )
 from app.storage.scores import load_card
-from ui import qtime
+from ui import a11y, qtime
 from ui.context import AppContext
 from ui.crash import show_error
 from ui.dialogs.draft_dialog import DraftDialog, confirm_another_draft
@@ -203,6 +203,27 @@ class JobsPage(Page):
         layout.addLayout(self._build_actions())
         layout.addWidget(splitter, 1)
         self._set_actions_enabled(False)
+        # Tab in reading order: the filters, the actions above the list, the list, the
+        # selected posting's tabs and what they show
+        a11y.tab_chain(
+            [
+                self.search_edit,
+                self.verdict_combo,
+                self.status_combo,
+                self.date_combo,
+                self.date_from,
+                self.date_to,
+                self.undo_button,
+                *self.action_buttons.values(),
+                self.draft_button,
+                self.table,
+                self.detail_tabs,
+                self.score_view.factors_view,
+                self.score_view.flags_view,
+                self.score_view.description,
+                self.raw_text,
+            ]
+        )
         return content
 
     def _build_filter_bar(self) -> QHBoxLayout:
@@ -216,20 +237,24 @@ class JobsPage(Page):
         self.search_timer.timeout.connect(self.apply_filters)
         self.search_edit.textChanged.connect(self.search_timer.start)
         self.search_edit.returnPressed.connect(self.apply_filters)
+        a11y.name(self.search_edit, "Search postings", "Searches title, description and skills")
         self.status_combo = QComboBox()
         for label, statuses in STATUS_FILTERS:
             self.status_combo.addItem(label, statuses)
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
+        a11y.name(self.status_combo, "Status filter")
         self.verdict_combo = QComboBox()
         for label, verdict in VERDICT_FILTERS:
             self.verdict_combo.addItem(label, verdict)
         self.verdict_combo.setToolTip("Verdicts of the active profile's score cards")
         self.verdict_combo.currentIndexChanged.connect(self.apply_filters)
+        a11y.name(self.verdict_combo, "Verdict filter")
         self.date_combo = QComboBox()
         for label, delta in DATE_FILTERS:
             self.date_combo.addItem(label, delta)
         self.date_combo.addItem("Posted between…", CUSTOM_RANGE)
         self.date_combo.currentIndexChanged.connect(self._date_choice_changed)
+        a11y.name(self.date_combo, "Date posted filter")
         today = qtime.today()
         self.date_from = QDateEdit(today.addDays(-7))
         self.date_to = QDateEdit(today)
@@ -240,6 +265,7 @@ class JobsPage(Page):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setToolTip(tip)
+            a11y.name(edit, tip)
             edit.setVisible(False)
             edit.dateChanged.connect(self.apply_filters)
         bar.addWidget(self.search_edit, 3)
@@ -280,7 +306,10 @@ class JobsPage(Page):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView()
+        self.table.setObjectName("jobsTable")
+        a11y.name(self.table, "Job postings", "Space opens the details, Return drafts a proposal")
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
@@ -373,10 +402,12 @@ class JobsPage(Page):
         self.detail_stack.addWidget(hint)
         #: tabs for the selected posting: its score card first
         self.detail_tabs = QTabWidget()
+        a11y.name(self.detail_tabs.tabBar(), "Posting details")
         self.score_view = ScoreCardView()
         self.detail_tabs.addTab(self.score_view, "Score")
         self.detail_tabs.addTab(self._build_details_tab(), "Details")
         self.raw_text = QPlainTextEdit(readOnly=True)
+        a11y.name(self.raw_text, "Pasted text of the posting")
         self.raw_text.setPlaceholderText("This posting was imported: there is no pasted text.")
         self.raw_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.detail_tabs.addTab(self.raw_text, "Raw text")

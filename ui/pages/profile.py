@@ -42,7 +42,7 @@ from app.profiles import (
 )
 from app.scoring.rules import RuleSet, load_rules
 from app.storage.scores import profile_cards_to_rescore, rescore_all
-from ui import plain
+from ui import a11y, plain
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp, announce
 from ui.pages.base import Page
@@ -95,7 +95,9 @@ class ProfilePage(Page):
         self.export_button.clicked.connect(self.export_file)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_current)
-        self.header.addWidget(QLabel("Profile:"))
+        switcher_label = QLabel("Profile:")
+        a11y.name(self.switcher, "Active profile", label=switcher_label)
+        self.header.addWidget(switcher_label)
         for widget in (
             self.switcher,
             self.new_button,

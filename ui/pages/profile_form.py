@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import ExperienceLevel, Plan
 from app.profiles import ClientCriteria, ProfileSpec, split_list
 from app.scoring.rules import Rule
+from ui import a11y
 from ui.pages.profile_models import RulesModel, SkillsModel
 
 PLAN_LABELS = {"basic": "Basic", "freelancer_plus": "Freelancer Plus", "agency": "Agency"}
@@ -63,6 +64,7 @@ class ProfileForm(QTabWidget):
         self.addTab(self._skills_tab(), "Skills")
         self.addTab(self._clients_tab(), "Clients")
         self.addTab(self._rules_tab(), "Red-flag rules")
+        a11y.name(self.tabBar(), "Profile sections")
 
     # -- tabs ------------------------------------------------------------------------
 
@@ -119,6 +121,7 @@ class ProfileForm(QTabWidget):
         self.skills = SkillsModel(self)
         self.skills.edited.connect(self.edited)
         self.skills_view = QTableView()
+        a11y.name(self.skills_view, "Skills", "Each skill, its level and its aliases")
         self.skills_view.setModel(self.skills)
         self.skills_view.verticalHeader().hide()
         self.skills_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -128,6 +131,7 @@ class ProfileForm(QTabWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.new_skill = QLineEdit(placeholderText="Add a skill, e.g. React")
         self.new_skill.returnPressed.connect(self.add_skill)
+        a11y.name(self.new_skill, "New skill")
         self.add_button = QPushButton("Add")
         self.add_button.clicked.connect(self.add_skill)
         self.remove_button = QPushButton("Remove")
@@ -167,6 +171,7 @@ class ProfileForm(QTabWidget):
         self.rules = RulesModel(self)
         self.rules.edited.connect(self.edited)
         self.rules_view = QTableView()
+        a11y.name(self.rules_view, "Red-flag rules", "On, severity, weight and points of each")
         self.rules_view.setModel(self.rules)
         self.rules_view.verticalHeader().hide()
         header = self.rules_view.horizontalHeader()

@@ -38,7 +38,7 @@ from app.drafting.pipeline import (
 )
 from app.ledger import CloseChoice, close_choices
 from app.proposals import change_status
-from ui import plain
+from ui import a11y, plain
 from ui.context import AppContext
 from ui.models.proposals import ProposalsModel
 from ui.ops import Change, CollectionOp
@@ -93,11 +93,16 @@ class ProposalsPage(Page):
         for status in S:
             self.status_filter.addItem(status_label(status), status.value)
         self.status_filter.currentIndexChanged.connect(self.refresh)
-        self.header.addWidget(QLabel("Status"))
+        status_label_widget = QLabel("Status")
+        a11y.name(self.status_filter, "Status filter", label=status_label_widget)
+        self.header.addWidget(status_label_widget)
         self.header.addWidget(self.status_filter)
 
     def _build(self) -> QWidget:
         self.table = QTableView()
+        self.table.setObjectName("proposalsTable")
+        a11y.name(self.table, "Proposals")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -133,6 +138,7 @@ class ProposalsPage(Page):
         self.moves_menu = QMenu(self)
         self.moves_button = QToolButton()
         self.moves_button.setText("Move to…")
+        a11y.name(self.moves_button, "Move to another status")
         self.moves_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.moves_button.setMenu(self.moves_menu)
         buttons = QHBoxLayout()
@@ -153,7 +159,9 @@ class ProposalsPage(Page):
         layout.addWidget(self.title_text)
         layout.addLayout(buttons)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Proposal text"))
+        text_label = QLabel("Proposal text")
+        a11y.name(self.proposal_text, "Proposal text", label=text_label)
+        layout.addWidget(text_label)
         layout.addWidget(self.proposal_text, 1)
         return box
 

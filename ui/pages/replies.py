@@ -33,7 +33,7 @@ from app.drafting.draft import Draft, Drafter, load_drafter, recent_postings
 from app.drafting.render import check_syntax
 from app.errors import WorkbenchError
 from app.replies import KINDS, create_reply, delete_reply, get_reply, list_replies, update_reply
-from ui import plain
+from ui import a11y, plain
 from ui.context import AppContext
 from ui.models.replies import RepliesModel
 from ui.ops import Change, CollectionOp
@@ -109,6 +109,9 @@ class RepliesPage(Page):
 
     def _build_list(self) -> QWidget:
         self.table = QTableView()
+        self.table.setObjectName("repliesTable")
+        a11y.name(self.table, "Saved replies")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -152,6 +155,7 @@ class RepliesPage(Page):
         form.addRow("Categories", self.categories_edit)
         form.addRow("Skills", self.skills_edit)
         self.editor = ReplyEditor()
+        a11y.name(self.editor, "Reply text", "Jinja template: variables in double braces")
         self.editor.textChanged.connect(self._body_changed)
         self.problem_label = QLabel()
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -195,13 +199,17 @@ class RepliesPage(Page):
         preview_box = QWidget()
         layout = QVBoxLayout(preview_box)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Preview for"))
+        preview_for = QLabel("Preview for")
+        a11y.name(self.posting_combo, "Preview for posting", label=preview_for)
+        a11y.name(self.preview, "Preview")
+        row.addWidget(preview_for)
         row.addWidget(self.posting_combo, 1)
         layout.addLayout(row)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.fill_ins_label)
 
         self.variables = QListView()
+        a11y.name(self.variables, "Variables", "Double-click one to insert it")
         self.variables.setModel(
             QStringListModel([f"{name} — {what}" for name, what in VARIABLES], self)
         )
