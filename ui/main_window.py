@@ -20,7 +20,7 @@ import platform
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import PySide6
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl, Slot, qVersion
@@ -50,42 +50,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__, ledger, paths
-from app.archive import export_all, import_all
-from app.backup import backup_now
+from app import APP_NAME, paths
 from app.errors import WorkbenchError
 from app.logs import log_file
-from app.storage.db import reopen
-from app.storage.ledger import connects_balance
 from ui import qtime
-from ui.capture import Capture, dropped_file
-from ui.context import AppContext
+from ui.capture_actions import capture_actions
 from ui.crash import show_error
-from ui.dialogs.import_dialog import ImportDialog
-from ui.dialogs.review_dialog import ReviewDialog
 from ui.icons import icon
-from ui.ops import Change, announce
-from ui.pages.base import Page
-from ui.pages.connects import ConnectsPage
-from ui.pages.insights import InsightsPage
-from ui.pages.jobs import JobsPage
-from ui.pages.profile import ProfilePage
-from ui.pages.proposals import ProposalsPage
-from ui.pages.replies import RepliesPage
 from ui.tasks import Progress, Task, run_task
 from ui.theme import apply_theme
 
-PageT = TypeVar("PageT", bound=Page)
+# The window paints before the database layer and the pages are imported (issue 16:
+# start-up): what needs them is imported when the database is attached, or when used.
+if TYPE_CHECKING:
+    from ui.capture import Capture
+    from ui.context import AppContext
+    from ui.dialogs.import_dialog import ImportDialog
+    from ui.dialogs.review_dialog import ReviewDialog
+    from ui.pages.base import Page
 
-#: the areas in navigation order (Ctrl+1 … Ctrl+6)
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    JobsPage,
-    ProposalsPage,
-    RepliesPage,
-    ConnectsPage,
-    InsightsPage,
-    ProfilePage,
+PageT = TypeVar("PageT", bound="Page")
+
+#: the areas in navigation order (Ctrl+1 … Ctrl+6): title, icon, module, class; the
+#: classes themselves are ``PAGE_CLASSES`` (imported on first use)
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("Jobs", "jobs", "ui.pages.jobs", "JobsPage"),
+    ("Proposals", "proposals", "ui.pages.proposals", "ProposalsPage"),
+    ("Saved replies", "replies", "ui.pages.replies", "RepliesPage"),
+    ("Connects", "connects", "ui.pages.connects", "ConnectsPage"),
+    ("Insights", "insights", "ui.pages.insights", "InsightsPage"),
+    ("Profile", "profile", "ui.pages.profile", "ProfilePage"),
 )
+
+
+def page_classes() -> tuple[type[Page], ...]:
+    """The page classes in navigation order (their modules imported now, once)."""
+    import importlib
+
+    return tuple(getattr(importlib.import_module(m), name) for _, _, m, name in PAGES)
+
+
+def __getattr__(name: str) -> Any:
+    """``PAGE_CLASSES``: the page classes, imported when first asked for."""
+    if name == "PAGE_CLASSES":
+        classes = page_classes()
+        globals()["PAGE_CLASSES"] = classes
+        return classes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _page_classes() -> tuple[type[Page], ...]:
+    classes: tuple[type[Page], ...] = globals().get("PAGE_CLASSES") or __getattr__("PAGE_CLASSES")
+    return classes
+
+
 #: how often an open app posts what time passing owes the ledger
 CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
 
@@ -144,42 +162,59 @@ class MainWindow(QMainWindow):
     undo_import_box: QMessageBox
     #: the last File → Export everything… running or done
     export_task: Task
+    #: the database's signals and the database (from :meth:`attach`)
+    ctx: AppContext
+    #: paste and import (from :meth:`attach`)
+    capture: Capture
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
+        """The window on ``ctx``'s database; with None, the window without a database
+        yet (what paints first at start-up, "Opening…"): :meth:`attach` gives it one."""
         super().__init__(parent)
-        self.ctx = ctx
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("app", size=256))
         #: the pages built so far (each on first show)
         self._pages: dict[type[Page], Page] = {}
-        self.capture = Capture(ctx, self)
-        self.capture.saved.connect(self.reveal_postings)
+        self.paste_action, self.import_action = capture_actions(self)
         self._build_central()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self._retint()
-        ctx.ledger_changed.connect(self.refresh_balance)
-        ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
-        ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.system_scheme_changed)
         # the app opens caught up (ui.main.open_for_gui); this keeps an open app so,
         # whichever pages have been shown
         self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
         self.catch_up_timer.timeout.connect(self.catch_up)
-        self.catch_up_timer.start()
         self._restore_state()
         self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
+        if ctx is not None:
+            self.attach(ctx)
+
+    @property
+    def attached(self) -> bool:
+        """Whether the window has its database (see :meth:`attach`)."""
+        return hasattr(self, "ctx")
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give the window its database: the capture, the status bar, the page shown."""
+        from ui.capture import Capture
+
+        self.ctx = ctx
+        self.capture = Capture(ctx, self, (self.paste_action, self.import_action))
+        self.capture.saved.connect(self.reveal_postings)
+        ctx.ledger_changed.connect(self.refresh_balance)
+        ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
+        ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.db_label.setText(f"Database: {ctx.db.location}")
+        self.db_label.setToolTip(ctx.db.location)
+        self.refresh_balance()
+        for action in self._database_actions:
+            action.setEnabled(True)
+        self.catch_up_timer.start()
+        self.show_page(self.nav.currentRow())
 
     # -- the capture object's dialogs (tests look at them here) --------------------
-
-    @property
-    def paste_action(self) -> QAction:
-        return self.capture.paste_action
-
-    @property
-    def import_action(self) -> QAction:
-        return self.capture.import_action
 
     @property
     def review_dialog(self) -> ReviewDialog:
@@ -197,8 +232,8 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Areas")
         self.nav.setAccessibleDescription("Ctrl+1 to Ctrl+6 go to an area from anywhere")
         self.stack = QStackedWidget()
-        for cls in PAGE_CLASSES:
-            self.nav.addItem(QListWidgetItem(cls.title))
+        for title, *_ in PAGES:
+            self.nav.addItem(QListWidgetItem(title))
             self.stack.addWidget(QWidget())  # stands in for the page until it is shown
         self.nav.currentRowChanged.connect(self.show_page)
         central = QWidget()
@@ -212,8 +247,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = file_menu = bar.addMenu("&File")
-        place_action(file_menu, self.capture.paste_action)
-        place_action(file_menu, self.capture.import_action)
+        place_action(file_menu, self.paste_action)
+        place_action(file_menu, self.import_action)
         self.file_data_section = file_menu.addSeparator()
         self.backup_action = add_action(
             file_menu,
@@ -266,7 +301,7 @@ class MainWindow(QMainWindow):
         self.undo_import_action = add_action(
             edit_menu,
             "Undo last &import…",
-            self.capture.undo_last_import,
+            lambda: self.capture.undo_last_import(),
             "Ctrl+Shift+I",
             name="undoLastImport",
             tip="Remove what the last import added and put back what it changed",
@@ -283,8 +318,8 @@ class MainWindow(QMainWindow):
 
         self.go_menu = go_menu = bar.addMenu("&Go")
         self.go_actions = [
-            add_action(go_menu, cls.title, partial(self.nav.setCurrentRow, row), f"Ctrl+{row + 1}")
-            for row, cls in enumerate(PAGE_CLASSES)
+            add_action(go_menu, title, partial(self.nav.setCurrentRow, row), f"Ctrl+{row + 1}")
+            for row, (title, *_) in enumerate(PAGES)
         ]
 
         self.help_menu = help_menu = bar.addMenu("&Help")
@@ -305,41 +340,56 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("captureToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addAction(self.capture.paste_action)
-        self.toolbar.addAction(self.capture.import_action)
+        self.toolbar.addAction(self.paste_action)
+        self.toolbar.addAction(self.import_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.db_label.setText(f"Database: {self.ctx.db.location}")
-        self.db_label.setToolTip(self.ctx.db.location)
+        self.db_label.setText("Opening the database…")
         self.balance_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.balance_label)
-        self.refresh_balance()
+        #: what needs the database: enabled once it is attached
+        self._database_actions = [
+            self.paste_action,
+            self.import_action,
+            self.backup_action,
+            self.restore_action,
+            self.export_action,
+            self.import_all_action,
+            self.undo_import_action,
+            self.preferences_action,
+        ]
+        for action in self._database_actions:
+            action.setEnabled(False)
 
     def _retint(self) -> None:
         """Draw every line icon in the palette's text colour (after any theme change)."""
         color = self.palette().windowText().color()
         selected = self.palette().highlightedText().color()
-        for row, cls in enumerate(PAGE_CLASSES):
-            tinted = icon(cls.icon_name, color)
-            white = icon(cls.icon_name, selected).pixmap(48, 48)
+        for row, (_, icon_name, *_) in enumerate(PAGES):
+            tinted = icon(icon_name, color)
+            white = icon(icon_name, selected).pixmap(48, 48)
             tinted.addPixmap(white, QIcon.Mode.Selected)
             self.nav.item(row).setIcon(tinted)
-        self.capture.paste_action.setIcon(icon("paste", color))
+        self.paste_action.setIcon(icon("paste", color))
         #: the colour the icons were last drawn in (tests read it)
         self.icon_color = color.name()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_file(event.mimeData().urls()) is not None:
+        from ui.capture import dropped_file
+
+        if self.attached and dropped_file(event.mimeData().urls()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_file(event.mimeData().urls())
+        from ui.capture import dropped_file
+
+        path = dropped_file(event.mimeData().urls()) if self.attached else None
         if path is None:
             event.ignore()
             return
@@ -369,7 +419,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         row = int(str(settings.value("window/page", 0) or 0))
-        self.nav.setCurrentRow(row if 0 <= row < len(PAGE_CLASSES) else 0)
+        self.nav.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
@@ -395,14 +445,17 @@ class MainWindow(QMainWindow):
 
     def go_to(self, cls: type[PageT]) -> PageT:
         """Show the page of class ``cls`` (as a click in the navigation does) and return it."""
-        self.nav.setCurrentRow(PAGE_CLASSES.index(cls))
+        self.nav.setCurrentRow(_page_classes().index(cls))
         return self.page(cls)
 
     def current_page(self) -> Page:
-        return self.page(PAGE_CLASSES[self.stack.currentIndex()])
+        return self.page(_page_classes()[self.stack.currentIndex()])
 
     def _build_page(self, cls: type[Page]) -> Page:
-        row = PAGE_CLASSES.index(cls)
+        from ui.pages.connects import ConnectsPage
+        from ui.pages.jobs import JobsPage
+
+        row = _page_classes().index(cls)
         page = cls(self.ctx)
         self._pages[cls] = page
         stand_in = self.stack.widget(row)
@@ -423,9 +476,9 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def show_page(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or not self.attached:  # the page is built once the database is there
             return
-        page = self.page(PAGE_CLASSES[row])
+        page = self.page(_page_classes()[row])
         self.stack.setCurrentIndex(row)
         page.refresh()
         self._update_undo()
@@ -433,11 +486,15 @@ class MainWindow(QMainWindow):
     @Slot(list)
     def reveal_postings(self, ids: list[int]) -> None:
         """After a paste: show the Jobs page with the first saved posting selected."""
+        from ui.pages.jobs import JobsPage
+
         self.go_to(JobsPage).reveal(ids[0])
 
     @Slot(int)
     def open_proposal(self, proposal_id: int) -> None:
         """Show a proposal on the Proposals page (from a ledger entry)."""
+        from ui.pages.proposals import ProposalsPage
+
         self.go_to(ProposalsPage).show_proposal(proposal_id)
 
     # -- edit -----------------------------------------------------------------
@@ -458,6 +515,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def catch_up(self) -> None:
         """Post allocations and expiries that fell due while the app was open."""
+        from app import ledger
+        from ui.ops import Change, announce
+
         db = self.ctx.db
 
         def work(_progress: Progress) -> int:
@@ -473,6 +533,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def restore_backup(self) -> None:
         """File → Restore backup…: put a backup in the database's place, then show it."""
+        from app.storage.db import reopen
         from ui.dialogs.restore_dialog import RestoreDialog
 
         db = self.ctx.db
@@ -497,6 +558,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_everything(self) -> None:
         """File → Export everything…: one ZIP with every table (``pwb export``)."""
+        from app.archive import export_all
+
         default = f"proposal-workbench-{qtime.today().toString('yyyyMMdd')}.zip"
         name, _ = QFileDialog.getSaveFileName(
             self, "Export everything", default, "ZIP archives (*.zip)"
@@ -517,6 +580,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def import_everything(self) -> None:
         """File → Import everything…: an export into this database, if it is empty."""
+        from app.archive import import_all
+
         name, _ = QFileDialog.getOpenFileName(self, "Import everything", "", "ZIP archives (*.zip)")
         if not name:
             return
@@ -530,6 +595,8 @@ class MainWindow(QMainWindow):
 
     def show_new_data(self) -> None:
         """Every page built afresh and every change announced: the data was replaced."""
+        from ui.ops import Change, announce
+
         self.reset_pages()
         everything = Change.JOBS | Change.PROPOSALS | Change.LEDGER | Change.REPLIES
         announce(self.ctx, everything | Change.PROFILES)
@@ -538,7 +605,7 @@ class MainWindow(QMainWindow):
         """Build every page afresh (after the database was replaced under them)."""
         showing = self.stack.currentIndex()
         for cls, page in list(self._pages.items()):
-            row = PAGE_CLASSES.index(cls)
+            row = _page_classes().index(cls)
             self.stack.insertWidget(row, QWidget())
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -548,6 +615,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_balance(self) -> None:
+        from app.storage.ledger import connects_balance
+
         with self.ctx.db.read() as session:
             balance = connects_balance(session)
         self.balance_label.setText(f"Connects: {balance:,}")
@@ -555,6 +624,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def back_up_now(self) -> None:
         """A consistent copy of the database in its backups folder, made off the GUI thread."""
+        from app.backup import backup_now
+
         db = self.ctx.db
 
         def work(_progress: Progress) -> Path:
@@ -597,7 +668,7 @@ class MainWindow(QMainWindow):
             if menu is self.edit_menu:  # the Undo entry changes its text with the page
                 rows = [(keys, "Undo" if text.startswith("Undo") else text) for keys, text in rows]
             sections.append((plain(menu.title()), rows))
-        for cls in PAGE_CLASSES:
+        for cls in _page_classes():
             if cls.shortcuts:
                 keys = [
                     (QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), text)
@@ -615,6 +686,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.show()
 
     def about_text(self) -> str:
+        from app import __version__
+
         return (
             f"{APP_NAME} {__version__}\n\n"
             "Score job postings, draft proposals from saved replies, and keep an exact "
