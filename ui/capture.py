@@ -76,7 +76,7 @@ class Capture(QObject):
                 lambda session: save_reviewed(session, postings, source="paste"),
                 Change.JOBS,
                 ctx=self.ctx,
-                title="Posting not saved",
+                title=self.tr("Posting not saved"),
             )
             .success(self._saved)
             .failure(lambda exc: self._warn("Posting not saved", exc.message))
@@ -90,7 +90,9 @@ class Capture(QObject):
 
     def choose_and_import(self) -> ImportDialog | None:
         """Ask for a file, then import it with progress."""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Import postings", "", IMPORT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import postings"), "", IMPORT_FILTER
+        )
         if not name:
             return None
         return self.import_path(Path(name))

@@ -18,6 +18,7 @@ from app.errors import DatabaseCorruptError, WorkbenchError
 from app.logs import setup_logging
 from ui import plain, startup
 from ui.crash import install_excepthook, show_error
+from ui.i18n import install_translators
 from ui.icons import icon
 from ui.main_window import MainWindow
 from ui.tasks import run_task
@@ -85,6 +86,9 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     # the desktop entry's name: Wayland's app id, so the window gets its entry's icon and name
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icon("app", size=256))
+    if not getattr(app, "_pwb_translated", False):  # once, for the system locale
+        install_translators(app)
+        app._pwb_translated = True  # type: ignore[attr-defined]
     return app
 
 

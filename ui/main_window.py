@@ -23,7 +23,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import PySide6
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl, Slot, qVersion
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Slot,
+    qVersion,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -53,9 +63,10 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, paths
 from app.errors import WorkbenchError
 from app.logs import log_file
-from ui import qtime
+from ui import localized, qtime
 from ui.capture_actions import capture_actions
 from ui.crash import show_error
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.icons import icon
 from ui.tasks import Progress, Task, run_task
 from ui.theme import apply_theme
@@ -74,12 +85,12 @@ PageT = TypeVar("PageT", bound="Page")
 #: the areas in navigation order (Ctrl+1 … Ctrl+6): title, icon, module, class; the
 #: classes themselves are ``PAGE_CLASSES`` (imported on first use)
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("Jobs", "jobs", "ui.pages.jobs", "JobsPage"),
-    ("Proposals", "proposals", "ui.pages.proposals", "ProposalsPage"),
-    ("Saved replies", "replies", "ui.pages.replies", "RepliesPage"),
-    ("Connects", "connects", "ui.pages.connects", "ConnectsPage"),
-    ("Insights", "insights", "ui.pages.insights", "InsightsPage"),
-    ("Profile", "profile", "ui.pages.profile", "ProfilePage"),
+    (QT_TRANSLATE_NOOP("Page", "Jobs"), "jobs", "ui.pages.jobs", "JobsPage"),
+    (QT_TRANSLATE_NOOP("Page", "Proposals"), "proposals", "ui.pages.proposals", "ProposalsPage"),
+    (QT_TRANSLATE_NOOP("Page", "Saved replies"), "replies", "ui.pages.replies", "RepliesPage"),
+    (QT_TRANSLATE_NOOP("Page", "Connects"), "connects", "ui.pages.connects", "ConnectsPage"),
+    (QT_TRANSLATE_NOOP("Page", "Insights"), "insights", "ui.pages.insights", "InsightsPage"),
+    (QT_TRANSLATE_NOOP("Page", "Profile"), "profile", "ui.pages.profile", "ProfilePage"),
 )
 
 
@@ -206,7 +217,7 @@ class MainWindow(QMainWindow):
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.db_label.setText(f"Database: {ctx.db.location}")
+        self.db_label.setText(self.tr("Database: {location}").format(location=ctx.db.location))
         self.db_label.setToolTip(ctx.db.location)
         self.refresh_balance()
         for action in self._database_actions:
@@ -229,11 +240,11 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.nav.setAccessibleName("Areas")
-        self.nav.setAccessibleDescription("Ctrl+1 to Ctrl+6 go to an area from anywhere")
+        self.nav.setAccessibleName(self.tr("Areas"))
+        self.nav.setAccessibleDescription(self.tr("Ctrl+1 to Ctrl+6 go to an area from anywhere"))
         self.stack = QStackedWidget()
         for title, *_ in PAGES:
-            self.nav.addItem(QListWidgetItem(title))
+            self.nav.addItem(QListWidgetItem(QCoreApplication.translate("Page", title)))
             self.stack.addWidget(QWidget())  # stands in for the page until it is shown
         self.nav.currentRowChanged.connect(self.show_page)
         central = QWidget()
@@ -246,97 +257,107 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         place_action(file_menu, self.paste_action)
         place_action(file_menu, self.import_action)
         self.file_data_section = file_menu.addSeparator()
         self.backup_action = add_action(
             file_menu,
-            "&Back up now",
+            self.tr("&Back up now"),
             self.back_up_now,
             "Ctrl+Shift+B",
-            tip="Write a copy of the database to the backups folder",
+            tip=self.tr("Write a copy of the database to the backups folder"),
         )
         self.restore_action = add_action(
             file_menu,
-            "&Restore backup…",
+            self.tr("&Restore backup…"),
             self.restore_backup,
             "Ctrl+Shift+R",
-            tip="Put a backup in the database's place (the database it replaces is kept)",
+            tip=self.tr("Put a backup in the database's place (the database it replaces is kept)"),
         )
         self.export_action = add_action(
             file_menu,
-            "&Export everything…",
+            self.tr("&Export everything…"),
             self.export_everything,
             "Ctrl+E",
-            tip="One ZIP file with every table (pwb export)",
+            tip=self.tr("One ZIP file with every table (pwb export)"),
         )
         self.import_all_action = add_action(
             file_menu,
-            "Import e&verything…",
+            self.tr("Import e&verything…"),
             self.import_everything,
             "Ctrl+Shift+E",
-            tip="An export into this database, if it is empty",
+            tip=self.tr("An export into this database, if it is empty"),
         )
         self.data_folder_action = add_action(
             file_menu,
-            "Open &data folder",
+            self.tr("Open &data folder"),
             self.open_data_folder,
             "Ctrl+Shift+O",
-            tip="Show the folder with the database, its backups and the log",
+            tip=self.tr("Show the folder with the database, its backups and the log"),
         )
         file_menu.addSeparator()
         self.quit_action = add_action(
             file_menu,
-            "&Quit",
+            self.tr("&Quit"),
             self.close,
             "Ctrl+Q",
             extra=(QKeySequence.StandardKey.Quit,),
             role=QAction.MenuRole.QuitRole,
         )
 
-        self.edit_menu = edit_menu = bar.addMenu("&Edit")
-        self.undo_action = add_action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.edit_menu = edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = add_action(
+            edit_menu, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo
+        )
         self.undo_action.setEnabled(False)
         self.undo_import_action = add_action(
             edit_menu,
-            "Undo last &import…",
+            self.tr("Undo last &import…"),
             lambda: self.capture.undo_last_import(),
             "Ctrl+Shift+I",
             name="undoLastImport",
-            tip="Remove what the last import added and put back what it changed",
+            tip=self.tr("Remove what the last import added and put back what it changed"),
         )
         self.edit_undo_section = edit_menu.addSeparator()
         self.preferences_action = add_action(
             edit_menu,
-            "&Preferences…",
+            self.tr("&Preferences…"),
             self.open_preferences,
             "Ctrl+,",
             extra=(QKeySequence.StandardKey.Preferences,),
             role=QAction.MenuRole.PreferencesRole,
         )
 
-        self.go_menu = go_menu = bar.addMenu("&Go")
+        self.go_menu = go_menu = bar.addMenu(self.tr("&Go"))
         self.go_actions = [
-            add_action(go_menu, title, partial(self.nav.setCurrentRow, row), f"Ctrl+{row + 1}")
+            add_action(
+                go_menu,
+                QCoreApplication.translate("Page", title),
+                partial(self.nav.setCurrentRow, row),
+                f"Ctrl+{row + 1}",
+            )
             for row, (title, *_) in enumerate(PAGES)
         ]
 
-        self.help_menu = help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = add_action(
             help_menu,
-            "&Keyboard shortcuts",
+            self.tr("&Keyboard shortcuts"),
             self.show_shortcuts,
             "F1",
             extra=(QKeySequence.StandardKey.HelpContents,),
         )
         help_menu.addSeparator()
         self.about_action = add_action(
-            help_menu, f"&About {APP_NAME}", self.show_about, role=QAction.MenuRole.AboutRole
+            help_menu,
+            self.tr("&About {app}").format(app=APP_NAME),
+            self.show_about,
+            role=QAction.MenuRole.AboutRole,
         )
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Capture", self)
+        self.toolbar = QToolBar(self.tr("Capture"), self)
         self.toolbar.setObjectName("captureToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -347,7 +368,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.db_label.setText("Opening the database…")
+        self.db_label.setText(self.tr("Opening the database…"))
         self.balance_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.balance_label)
@@ -504,7 +525,9 @@ class MainWindow(QMainWindow):
         """Edit → Undo names what the current page would undo (disabled: nothing)."""
         what = self.current_page().undo_text() if self._pages else None
         self.undo_action.setEnabled(what is not None)
-        self.undo_action.setText(f"&Undo {what}" if what else "&Undo")
+        self.undo_action.setText(
+            self.tr("&Undo {what}").format(what=what) if what else self.tr("&Undo")
+        )
 
     @Slot()
     def undo(self) -> None:
@@ -526,7 +549,11 @@ class MainWindow(QMainWindow):
         def posted(count: int) -> None:
             if count:
                 announce(self.ctx, Change.LEDGER)
-                self.ctx.message.emit(f"Posted {count} allocation or expiry entries")
+                self.ctx.message.emit(
+                    self.tr("Posted {count} allocation or expiry entries").format(
+                        count=localized.number(count)
+                    )
+                )
 
         self.catch_up_task = run_task(work, on_done=posted, parent=self)
 
@@ -539,7 +566,9 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         if db.path is None:
             QMessageBox.information(
-                self, "Restore backup", "A server database is restored with the server's tools."
+                self,
+                self.tr("Restore backup"),
+                self.tr("A server database is restored with the server's tools."),
             )
             return
         dialog = RestoreDialog(db.path, self, prepare=db.engine.dispose)
@@ -562,7 +591,7 @@ class MainWindow(QMainWindow):
 
         default = f"proposal-workbench-{qtime.today().toString('yyyyMMdd')}.zip"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export everything", default, "ZIP archives (*.zip)"
+            self, self.tr("Export everything"), default, self.tr("ZIP archives (*.zip)")
         )
         if not name:
             return
@@ -582,7 +611,9 @@ class MainWindow(QMainWindow):
         """File → Import everything…: an export into this database, if it is empty."""
         from app.archive import import_all
 
-        name, _ = QFileDialog.getOpenFileName(self, "Import everything", "", "ZIP archives (*.zip)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import everything"), "", self.tr("ZIP archives (*.zip)")
+        )
         if not name:
             return
         try:
@@ -619,7 +650,9 @@ class MainWindow(QMainWindow):
 
         with self.ctx.db.read() as session:
             balance = connects_balance(session)
-        self.balance_label.setText(f"Connects: {balance:,}")
+        self.balance_label.setText(
+            self.tr("Connects: {balance}").format(balance=localized.number(balance))
+        )
 
     @Slot()
     def back_up_now(self) -> None:
@@ -631,10 +664,12 @@ class MainWindow(QMainWindow):
         def work(_progress: Progress) -> Path:
             return backup_now(db)
 
-        self.ctx.message.emit("Backing up…")
+        self.ctx.message.emit(self.tr("Backing up…"))
         self.backup_task = run_task(
             work,
-            on_done=lambda path: self.ctx.message.emit(f"Backed up to {path}"),
+            on_done=lambda path: self.ctx.message.emit(
+                self.tr("Backed up to {path}").format(path=path)
+            ),
             on_error=lambda exc: show_error(self, "Back up now", exc),
             parent=self,
         )
@@ -647,7 +682,7 @@ class MainWindow(QMainWindow):
     def open_data_folder(self) -> None:
         folder = self.data_folder()
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.ctx.message.emit(f"Could not open {folder}")
+            self.ctx.message.emit(self.tr("Could not open {folder}").format(folder=folder))
 
     @Slot()
     def open_preferences(self) -> None:
@@ -702,7 +737,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_NAME}")
+        box.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         box.setIconPixmap(icon("app", size=64).pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.about_text())
