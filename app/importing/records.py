@@ -15,7 +15,7 @@ from app.errors import InputError
 from app.importing import values as cells
 from app.importing.dates import MONTH_FIRST, parse_when
 from app.importing.mapping import ALIASES, INDEX, ColumnMapping, column_key, is_index
-from app.limits import check_field_size, load_json
+from app.limits import MAX_FIELD_CHARS, check_field_size, load_json
 from app.parsing.countries import country_name
 from app.parsing.money import parse_money
 from app.parsing.times import parse_date
@@ -165,7 +165,8 @@ def _graphql_fields(record: dict[str, Any]) -> dict[str, Any]:
 def _facts_from_fields(raw: dict[str, Any], now: datetime, order: str) -> PostingFacts:
     f: dict[str, Any] = {}
     for name, value in raw.items():
-        check_field_size(name, value)
+        if type(value) is not str or len(value) > MAX_FIELD_CHARS:  # most cells: short text
+            check_field_size(name, value)
         if name == "skills":
             f[name] = value
             continue

@@ -99,6 +99,8 @@ def list_items(value: Any) -> list[Any]:
 def cell(value: Any, what: str) -> Any:
     """A raw value with list literals read and empty lists as None."""
     if isinstance(value, str):
+        if "[" not in value:
+            return value
         parsed = list_literal(value, what)
         if parsed is not None:
             value = parsed
