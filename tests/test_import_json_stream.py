@@ -66,16 +66,24 @@ def test_text_that_is_not_json_is_refused_naming_the_line(text: str, message: st
     assert message in caught.value.message
 
 
-def test_an_item_over_a_limit_is_a_row_error_and_the_rest_is_read() -> None:
-    deep = "[" * (MAX_NESTING + 2) + "]" * (MAX_NESTING + 2)
-    very_deep = "[" * 5000 + "]" * 5000
-    digits = "1" * 5000
-    text = f'[{{"title": "a"}}, {{"x": {deep}}}, {very_deep}, {{"n": {digits}}}, {{"title": "b"}}]'
-    found = _stream(text)
-    assert found[0] == {"title": "a"} and found[-1] == {"title": "b"}
-    assert [str(type(v).__name__) for v in found[1:4]] == ["InputError"] * 3
-    assert "nested deeper" in found[1].message and "nested deeper" in found[2].message
-    assert "digits" in found[3].message
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("[" * (MAX_NESTING + 2) + "]" * (MAX_NESTING + 2), "nested deeper than 64 levels"),
+        ("[" * 5000 + "]" * 5000, "nested deeper than 64 levels"),
+        ('{"n": ' + "1" * 5000 + "}", "a number has 5,000 digits"),
+    ],
+)
+def test_an_item_over_a_limit_refuses_the_file_as_before(item: str, message: str) -> None:
+    """As a JSON document over a limit always was (JSONL makes it a row error instead)."""
+    with pytest.raises(InputError, match=f"x.json: {message}"):
+        _stream(f'[{{"title": "a"}},\n {item}, {{"title": "b"}}]')
+
+
+def test_a_posting_longer_than_many_chunks_is_read_whole(monkeypatch) -> None:
+    monkeypatch.setattr(reading, "_JSON_CHUNK", 64)
+    long = "word " * 20_000
+    assert _stream(json.dumps([{"d": long}, {"d": "x"}])) == [{"d": long}, {"d": "x"}]
 
 
 def test_an_empty_list_and_white_space() -> None:

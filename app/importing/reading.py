@@ -220,8 +220,9 @@ class ImportFile:
 
 #: characters read at a time from a JSON array
 _JSON_CHUNK = 1 << 16
-#: one posting of a JSON array longer than this is a broken file, not a long description
-_JSON_ITEM_LIMIT = 16 * MAX_DESCRIPTION_CHARS
+#: one posting of a JSON array longer than this is a broken file (a description of any
+#: length is cut to the setting later; only the file size bounds it, as before)
+_JSON_ITEM_LIMIT = MAX_FILE_BYTES
 _WHITESPACE = " \t\n\r"
 _DECODER = json.JSONDecoder(parse_int=_json_int)
 _MAY_GO_ON = "a number may go on in the next chunk"
@@ -241,9 +242,9 @@ def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
 
     The text is read in chunks of :data:`_JSON_CHUNK` characters and each item decoded by
     the standard library's ``JSONDecoder.raw_decode`` as soon as it is whole, so memory
-    holds one chunk and one item, never the file. An item over a limit (nesting, digits)
-    is yielded as an :class:`InputError` for that row; text that is not JSON, or an item
-    over :data:`_JSON_ITEM_LIMIT` characters, raises one naming the line.
+    holds one chunk and one item, never the file. Text that is not JSON, or an item over
+    a limit (nesting, digits, :data:`_JSON_ITEM_LIMIT` characters), refuses the file as a
+    JSON document over them always was: an :class:`InputError` naming the line.
     """
     buffer = ""
     pos = 0
@@ -255,7 +256,9 @@ def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
         nonlocal buffer, pos, lines_before, eof
         if eof:
             return False
-        chunk = text.read(_JSON_CHUNK)
+        # a posting longer than a chunk: read as much again, so that it is decoded a few
+        # times (its length doubling), not once per chunk
+        chunk = text.read(max(_JSON_CHUNK, len(buffer) - pos))
         if not chunk:
             eof = True
             return False
@@ -273,6 +276,10 @@ def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
                 return buffer[pos]
             if not more():
                 return ""
+
+    def over_limit(what: str, at: int) -> InputError:
+        line = lines_before + buffer.count("\n", 0, at)
+        return InputError(f"{name}: {what} (posting {n + 1}, line {line}); nothing was imported")
 
     def broken(what: str, at: int) -> InputError:
         line = lines_before + buffer.count("\n", 0, at)
@@ -307,21 +314,15 @@ def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
                     raise broken(too_long, pos) from None
                 if not more() and exc.msg != _MAY_GO_ON:
                     raise broken(exc.msg, exc.pos) from None
-            except (InputError, RecursionError) as exc:  # over the digit or nesting limit
-                item = (
-                    exc
-                    if isinstance(exc, InputError)
-                    else InputError(f"nested deeper than {MAX_NESTING} levels")
-                )
-                end = _skip_value(buffer, pos)
-                while end == len(buffer) and len(buffer) - pos <= _JSON_ITEM_LIMIT and more():
-                    end = _skip_value(buffer, pos)
-                break
-        if not isinstance(item, InputError) and isinstance(item, list | dict):
+            except InputError as exc:  # a number over the digit limit
+                raise InputError(f"{name}: {exc.message}") from None
+            except RecursionError:
+                raise over_limit(f"nested deeper than {MAX_NESTING} levels", pos) from None
+        if isinstance(item, list | dict):
             try:
                 check_json_nesting(buffer[pos:end])
             except InputError as exc:
-                item = exc
+                raise over_limit(exc.message, pos) from None
         n += 1
         pos = end
         expect_item = False
@@ -330,33 +331,6 @@ def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
         yield n, item
     if skip_space() != "":
         raise broken("more text after the list's closing ]", pos)
-
-
-def _skip_value(buffer: str, pos: int) -> int:
-    """Where the JSON value at ``pos`` ends, by its brackets and strings (for a value too
-    deep or too long in digits to decode)."""
-    depth = 0
-    i = pos
-    quoted = False
-    while i < len(buffer):
-        ch = buffer[i]
-        if quoted:
-            if ch == "\\":
-                i += 1
-            elif ch == '"':
-                quoted = False
-        elif ch == '"':
-            quoted = True
-        elif ch in "[{":
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        elif depth == 0 and ch in ",]":
-            return i
-        i += 1
-    return i
 
 
 def open_import(path: Path, fmt: str = "auto") -> ImportFile:
