@@ -34,17 +34,11 @@ from sqlalchemy import Table  # noqa: E402
 from app.domain import ClientFacts, PostingFacts  # noqa: E402
 from app.profiles import default_profile, save_profile  # noqa: E402
 from app.scoring.score import Scorer  # noqa: E402
+from app.scoring.service import MAX_WORKERS, rescore_all, scorer_for  # noqa: E402
 from app.storage import open_database  # noqa: E402
 from app.storage.models import JobPosting  # noqa: E402
 from app.storage.postings import apply_facts, dedup_key, facts_of  # noqa: E402
-from app.storage.scores import (  # noqa: E402
-    MAX_WORKERS,
-    _job_batch,
-    card_values,
-    rescore_all,
-    scorer_for,
-    store_cards,
-)
+from app.storage.scores import _job_batch, card_values, store_cards  # noqa: E402
 from tests.tile_facts import load_tiles, shared_data_file  # noqa: E402
 
 NOW = datetime(2024, 8, 20, tzinfo=UTC)
