@@ -203,7 +203,7 @@ class HintGate:
 
     def open_rules(self, text: PostingText) -> set[int]:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
-        words = text.words
+        words = text.rule_words
         found: set[int] = set()
         for word in self._word_keys & words:
             found |= self.words[word]
@@ -212,7 +212,7 @@ class HintGate:
                 if at not in found and phrase_words <= words and phrase in text.flat:
                     found.add(at)
         for mark, owners in self.marks:
-            if not owners <= found and (mark in text.lower_description or mark in text.lower_title):
+            if not owners <= found and text.has_mark(mark):
                 found |= owners
         return found
 
@@ -426,17 +426,32 @@ def _words(lowered: str) -> list[str]:
 
 
 class PostingText:
-    """The searchable texts of a posting, lower-cased, with their words (computed once)."""
+    """The searchable texts of a posting, lower-cased, with their words (computed once).
 
-    def __init__(self, title: str, description: str) -> None:
+    ``pasted`` is the rest of what the user pasted: the lines of the raw text that
+    are in neither the title nor the description (see :func:`unplaced_text`), of the
+    raw text's length so an offset in it is an offset in the raw text. The rules read
+    it too; ``words`` (for skills and keywords) stays the title's and description's.
+    """
+
+    def __init__(self, title: str, description: str, pasted: str = "") -> None:
         self.title = title
         self.description = description
+        self.pasted = pasted
         self.lower_title = title.lower()
         self.lower_description = description.lower()
+        self.lower_pasted = pasted.lower() if pasted else ""
         self.title_words = _words(self.lower_title)
         self.description_words = _words(self.lower_description)
         self.words = set(self.title_words)
         self.words.update(self.description_words)
+        if pasted:
+            self.pasted_words = _words(self.lower_pasted)
+            #: every word the rules may look at (the pasted rest too)
+            self.rule_words = self.words.union(self.pasted_words)
+        else:
+            self.pasted_words = []
+            self.rule_words = self.words
         self._flat: str | None = None
 
     @property
@@ -444,19 +459,70 @@ class PostingText:
         """The words joined by single spaces: where phrase and symbol hints are looked for."""
         if self._flat is None:
             self._flat = " ".join(self.title_words) + "\n" + " ".join(self.description_words)
+            if self.pasted_words:
+                self._flat += "\n" + " ".join(self.pasted_words)
         return self._flat
+
+    def has_mark(self, mark: str) -> bool:
+        """A symbol hint ("@", "+") anywhere in the texts."""
+        return (
+            mark in self.lower_description or mark in self.lower_title or mark in self.lower_pasted
+        )
 
     def may_match(self, rule: Rule) -> bool:
         """False when none of the rule's hints is in the text (no match is possible)."""
         if not rule.hint:
             return True
-        if not rule.hint_words.isdisjoint(self.words):
+        words = self.rule_words
+        if not rule.hint_words.isdisjoint(words):
             return True
-        if not rule.hint_phrase_heads.isdisjoint(self.words):
-            for words, phrase in rule.hint_phrases:
-                if words <= self.words and phrase in self.flat:
+        if not rule.hint_phrase_heads.isdisjoint(words):
+            for phrase_words, phrase in rule.hint_phrases:
+                if phrase_words <= words and phrase in self.flat:
                     return True
-        return any(m in self.lower_description or m in self.lower_title for m in rule.hint_marks)
+        return any(self.has_mark(m) for m in rule.hint_marks)
+
+
+def unplaced_text(raw: str | None, *placed: str | None) -> str:
+    """The raw text with what the parser placed (``placed``: title, description, ...)
+    blanked out, keeping every offset: the lines it could not place, or "".
+
+    A placed text found verbatim is blanked at once; every other line is blanked
+    when it appears in a placed text (the parser may have re-flowed it).
+    """
+    if not raw:
+        return ""
+    fields = [p for p in placed if p]
+    rest = raw
+    for text in fields:
+        if len(text) > 40:
+            at = rest.find(text)
+            if at != -1:
+                rest = rest[:at] + _blank(text) + rest[at + len(text) :]
+    if rest.isspace():
+        return ""
+    lines = rest.splitlines(keepends=True)
+    out = []
+    kept = False
+    for line in lines:
+        core = line.strip()
+        if not core or any(core in text for text in fields):
+            out.append(_blank(line))
+        else:
+            out.append(line)
+            kept = True
+    return "".join(out) if kept else ""
+
+
+def _blank(text: str) -> str:
+    """Newlines of the same length: sentences and guard windows end there."""
+    return "\n" * len(text)
+
+
+def posting_text(facts: PostingFacts) -> PostingText:
+    """The posting's texts for the rules: title, description and the rest of the raw text."""
+    title, description = facts.title or "", facts.description or ""
+    return PostingText(title, description, unplaced_text(facts.raw_text, title, description))
 
 
 def find_flags(
@@ -468,7 +534,7 @@ def find_flags(
     text: PostingText | None = None,
 ) -> list[Flag]:
     """Every enabled rule that fires on ``facts``, in rule-file order."""
-    texts = text or PostingText(facts.title or "", facts.description or "")
+    texts = text or posting_text(facts)
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
     gate = rules.gate
@@ -521,8 +587,11 @@ def apply_rule(
     for where, text, lowered in (
         ("description", texts.description, texts.lower_description),
         ("title", texts.title, texts.lower_title),
+        ("pasted", texts.pasted, texts.lower_pasted),
     ):
-        span = _first_match(rule, text, lowered, texts.words)
+        if not text:
+            continue
+        span = _first_match(rule, text, lowered, texts.rule_words)
         if span is not None:
             start, end = span
             return Flag(

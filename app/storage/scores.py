@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Select, and_, func, literal_column, null, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from app.profiles import active_profile
@@ -159,23 +159,21 @@ def live_job_ids(session: Session) -> list[int]:
     return list(session.scalars(query.order_by(JobPosting.id)))
 
 
-#: posting columns the scorer does not need (bookkeeping, and the raw pasted text)
+#: posting columns the scorer does not need (bookkeeping)
 _NOT_SCORED = frozenset(
-    {"raw_text", "dedup_key", "status", "source", "captured_at", "created_at", "updated_at"}
+    {"dedup_key", "status", "source", "captured_at", "created_at", "updated_at"}
 )
 
 
 def _job_batch(
     session: Session, after: int, size: int, stale_for: tuple[Profile, str] | None = None
 ) -> list[Any]:
-    """Up to ``size`` live postings with ids above ``after``, as plain rows without raw text.
+    """Up to ``size`` live postings with ids above ``after``, as plain rows.
 
     With ``stale_for`` (profile, version): only those whose card is missing or out of date.
     """
     table = JobPosting.__table__
     columns = [c for c in table.c if c.name not in _NOT_SCORED]
-    # the pasted raw text can be large and the scorer never reads it
-    columns.append(null().label("raw_text"))
     query = (
         select(*columns)
         .where(table.c.id > after, table.c.deleted_at.is_(None))
@@ -214,6 +212,8 @@ class BulkCards:
             return [(j.id, facts_of(j)) for j in _job_batch(session, after, size, stale_for)]
         table = JobPosting.__table__
         raw: list[Any] = [literal_column(f"job_posting.{name}") for name in FACT_COLUMNS]
+        # the raw text last: the red-flag rules read the lines the parser could not place
+        raw.append(literal_column("job_posting.raw_text"))
         query = (
             select(table.c.id, *raw)
             .where(table.c.id > after, table.c.deleted_at.is_(None))
@@ -223,7 +223,12 @@ class BulkCards:
         if stale_for is not None:
             query = query.where(_stale_condition(*stale_for, table.c.id))
         facts = self._facts
-        return [(row[0], facts(row[1:])) for row in session.execute(query)]
+        batch = []
+        for row in session.execute(query):
+            posting = facts(row[1:-1])
+            posting.raw_text = row[-1]
+            batch.append((row[0], posting))
+        return batch
 
     def card(self, job_id: int, profile_id: int, result: CardResult) -> Any:
         """One card to store: a tuple of :data:`CARD_COLUMNS` values (a dict off SQLite)."""
