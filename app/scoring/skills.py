@@ -157,9 +157,13 @@ class SkillMatcher:
         )
 
     def _in_text(self, lowered: str, words: set[str] | None = None) -> set[int]:
+        return set(self.positions(lowered, words))
+
+    def positions(self, lowered: str, words: set[str] | None = None) -> dict[int, int]:
+        """Profile skill index -> where it first appears in the lower-cased ``lowered``."""
         if self._text_pattern is None or not lowered:
-            return set()
-        found: set[int] = set()
+            return {}
+        found: dict[int, int] = {}
         for anchor in self._anchors:
             word = anchor.lstrip(".")
             if words is not None and word not in words and word + "js" not in words:
@@ -169,8 +173,8 @@ class SkillMatcher:
                 m = self._text_pattern.match(lowered, at)
                 if m is not None:
                     owner = self._alias_owner.get(_alias_text_key(m.group(0)))
-                    if owner is not None:
-                        found.add(owner)
+                    if owner is not None and found.get(owner, at + 1) > at:
+                        found[owner] = at
                 at = lowered.find(anchor, at + 1)
         return found
 
