@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from app.profiles import ProfileSpec, Skill
 from app.scoring.rules import PostingText
+from app.scoring.rules import _words as text_words
 from app.scoring.skills import SkillMatcher, SynonymTable, skill_key
 
 #: shares of the relevance (they add up to 1.0 for a posting that is all about you)
@@ -55,7 +56,7 @@ def negated(lowered: str, at: int) -> bool:
     """Whether the skill named at ``at`` is named to rule it out ("No WordPress")."""
     if _NEGATED_BEFORE.search(lowered[max(0, at - 12) : at]):
         return True
-    return bool(_NEGATED_AFTER.match(lowered, at))
+    return "not " in lowered[at : at + 80] and bool(_NEGATED_AFTER.match(lowered, at))
 
 
 def _affirmed(found: dict[int, int], lowered: str) -> dict[int, int]:
@@ -100,34 +101,55 @@ class RelevanceMatcher:
         self.skills = SkillMatcher(profile.skills, table)
         self.avoid = SkillMatcher([Skill(n) for n in profile.not_doing], table)
         #: every skill the synonym table names: what a title's main skill may be
-        self.known = SkillMatcher([Skill(group[0]) for group in table.names.values()], table)
-        self._has_avoid = bool(profile.not_doing)
+        known = [Skill(group[0]) for group in table.names.values()]
+        self._yours = len(profile.skills)
+        self._avoid_end = self._yours + len(profile.not_doing)
+        # one pass per text: profile skills first (an alias they share is yours), then
+        # "not doing", then (titles only) every known skill
+        both = [*self.skills.skills, *self.avoid.skills]
+        self._in_text = SkillMatcher(both, table)
+        self._in_title = SkillMatcher([*both, *known], table)
+        self._names = [s.name for s in self._in_title.skills]
+        self._tag_aliases: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def assess(self, listed: list[str], text: PostingText) -> Relevance:
         title = text.lower_title
         description = text.lower_description
         cut = _lead_end(description)
-        lead, rest = description[:cut], description[cut:]
-        words = text.words
-        skills = self.skills
-        names = [s.name for s in skills.skills]
+        yours, avoid_end = self._yours, self._avoid_end
+        skills, avoid, names = self.skills, self.avoid, self._names
 
-        at_title = _affirmed(skills.positions(title, words), title)
-        at_lead = _affirmed(skills.positions(lead, words), lead)
-        at_rest = _affirmed(skills.positions(rest, words), rest)
+        title_words = set(text.title_words)
+        in_title_all = _affirmed(self._in_title.positions(title, title_words), title)
+        in_text_all = _affirmed(self._in_text.positions(description, text.words), description)
+        at_title = {i: at for i, at in in_title_all.items() if i < yours}
+        at_lead: dict[int, int] = {}
+        at_rest: dict[int, int] = {}
+        for i, at in in_text_all.items():
+            if i < yours:
+                (at_lead if at < cut else at_rest)[i] = at
         tag_hits: dict[int, float] = {}
         missing: list[str] = []
+        where: dict[int, str] = {}  # "not doing" entry (its own index) -> where found
+        for i in in_title_all:
+            if yours <= i < avoid_end:
+                where[i - yours] = "title"
         for name in listed:
-            i = skills.owner(name)
-            if i is None:
+            hit = skills.owner(name)
+            if hit is None:
                 missing.append(name)
+                owner = avoid.owner(name)
+                if owner is not None:
+                    where.setdefault(owner, "listed skills")
             else:
-                tag_hits[i] = skills.skills[i].weight
+                tag_hits[hit] = skills.skills[hit].weight
+        for i in in_text_all:
+            if i >= yours:
+                where.setdefault(i - yours, "description")
+        avoided = [(avoid.skills[i].name, where[i]) for i in sorted(where)]
         found = set(at_title) | set(at_lead) | set(at_rest) | set(tag_hits)
         matched = [names[i] for i in sorted(found)]
-
-        avoided = self._avoided(listed, title, description, words)
-        main, main_yours, main_in_title = self._main_skill(listed, title, at_title, words)
+        main, main_yours, main_in_title = self._main_skill(listed, title, title_words, in_title_all)
 
         positive = 0.0
         if at_title:
@@ -145,8 +167,9 @@ class RelevanceMatcher:
         count = len(text.description_words)
         positive *= min(1.0, 0.5 + count / FULL_WORDS)
 
+        main_avoided = main is not None and avoid.owner(main) is not None
         penalty = 0.0
-        if main is not None and not main_yours and self.avoid.owner(main) is None:
+        if main is not None and not main_yours and not main_avoided:
             penalty += MAIN_NOT_YOURS_TITLE if main_in_title else MAIN_NOT_YOURS_TAG
         penalty += _avoid_cost(avoided)
         share = max(-1.0, min(1.0, positive - penalty))
@@ -156,7 +179,6 @@ class RelevanceMatcher:
         in_tags = [names[i] for i in sorted(tag_hits) if i not in at_title and i not in at_lead]
         shown = set(at_title) | set(at_lead) | set(tag_hits)
         in_rest = [names[i] for i in sorted(at_rest) if i not in shown]
-        main_avoided = main is not None and self.avoid.owner(main) is not None
         reason = _reason(
             in_title,
             in_lead,
@@ -184,45 +206,64 @@ class RelevanceMatcher:
             words=count,
         )
 
-    def _avoided(
-        self, listed: list[str], title: str, description: str, words: set[str]
-    ) -> list[tuple[str, str]]:
-        if not self._has_avoid:
-            return []
-        avoid = self.avoid
-        names = [s.name for s in avoid.skills]
-        where: dict[int, str] = {}
-        for i in _affirmed(avoid.positions(title, words), title):
-            where[i] = "title"
-        for name in listed:
-            owner = avoid.owner(name)
-            if owner is not None:
-                where.setdefault(owner, "listed skills")
-        for i in _affirmed(avoid.positions(description, words), description):
-            where.setdefault(i, "description")
-        return [(names[i], where[i]) for i in sorted(where)]
-
     def _main_skill(
-        self, listed: list[str], title: str, at_title: dict[int, int], words: set[str]
+        self, listed: list[str], title: str, title_words: set[str], in_title: dict[int, int]
     ) -> tuple[str | None, bool, bool]:
-        """The job's main skill, whether it is the freelancer's, whether the title names it."""
+        """The job's main skill, whether it is the freelancer's, whether the title names it.
+
+        The first skill the title names (yours, "not doing", a listed one or any the
+        synonym table knows); without one, the first listed skill.
+        """
         first: tuple[int, str, bool] | None = None  # (position, name, yours)
-        for i, at in at_title.items():
+        for i, at in in_title.items():
             if first is None or at < first[0]:
-                first = (at, self.skills.skills[i].name, True)
+                name = self._names[i]
+                first = (at, name, i < self._yours or self.skills.owner(name) is not None)
         for name in listed:
-            place = _title_position(title, name, self.table)
+            place = self._title_position(title, title_words, name)
             if place is not None and (first is None or place < first[0]):
                 first = (place, name, self.skills.owner(name) is not None)
-        for i, at in _affirmed(self.known.positions(title, words), title).items():
-            if first is None or at < first[0]:
-                name = self.known.skills[i].name
-                first = (at, name, self.skills.owner(name) is not None)
         if first is not None:
             return first[1], first[2], True
         if listed:
             return listed[0], self.skills.owner(listed[0]) is not None, False
         return None, False, False
+
+    def _title_position(self, title: str, title_words: set[str], name: str) -> int | None:
+        """Where a listed skill (or a synonym of it) is written in the title, if it is."""
+        try:
+            aliases = self._tag_aliases[name]
+        except KeyError:
+            aliases = self._aliases_of(name)
+        best = None
+        for low, first_word in aliases:
+            if first_word not in title_words:
+                continue  # the alias's first word is not in the title: it cannot be there
+            at = title.find(low)
+            while at != -1:
+                end = at + len(low)
+                before = title[at - 1] if at else " "
+                after = title[end] if end < len(title) else " "
+                if not _WORD_EDGE.match(before) and not _WORD_EDGE.match(after):
+                    if not negated(title, at) and (best is None or at < best):
+                        best = at
+                    break
+                at = title.find(low, at + 1)
+        return best
+
+    def _aliases_of(self, name: str) -> tuple[tuple[str, str], ...]:
+        """A listed skill's names to look for in a title, each with its first word."""
+        table = self.table
+        group = (name, *table.names.get(table.key(name), ()))
+        lowered = dict.fromkeys(
+            a.lower()
+            for a in group
+            if not (len(skill_key(a)) < 3 and skill_key(a) in table.tags_only)
+        )
+        aliases = tuple((low, (text_words(low) or [""])[0]) for low in lowered)
+        if len(self._tag_aliases) < 50_000:  # postings repeat tags: remember them
+            self._tag_aliases[name] = aliases
+        return aliases
 
 
 def _avoid_cost(avoided: list[tuple[str, str]]) -> float:
@@ -235,28 +276,6 @@ def _avoid_cost(avoided: list[tuple[str, str]]) -> float:
         else:
             text += AVOID_TEXT
     return cost + min(2 * AVOID_TAG, tags) + min(2 * AVOID_TEXT, text)
-
-
-def _title_position(title: str, name: str, table: SynonymTable) -> int | None:
-    """Where a listed skill (or a synonym of it) is written in the title, if it is."""
-    best = None
-    for alias in (name, *table.names.get(table.key(name), ())):
-        low = alias.lower()
-        if len(skill_key(low)) < 3 and skill_key(low) in table.tags_only:
-            continue
-        at = title.find(low)
-        while at != -1:
-            end = at + len(low)
-            before = title[at - 1] if at else " "
-            after = title[end] if end < len(title) else " "
-            if not _WORD_EDGE.match(before) and not _WORD_EDGE.match(after):
-                if negated(title, at):
-                    break
-                if best is None or at < best:
-                    best = at
-                break
-            at = title.find(low, at + 1)
-    return best
 
 
 def _lead_end(description: str) -> int:

@@ -111,6 +111,12 @@ class SkillMatcher:
         self._text_pattern = _text_pattern(list(text_aliases))
         #: the first word of every alias: the pattern is tried only where one starts
         self._anchors = sorted({_first_word(a) for a in text_aliases} - {""})
+        #: a word of the text -> the anchors it shows may be there ("react", "reactjs" -> "react")
+        self._by_word: dict[str, list[str]] = {}
+        for anchor in self._anchors:
+            word = anchor.lstrip(".")
+            for key in dict.fromkeys((word, word + "js")):
+                self._by_word.setdefault(key, []).append(anchor)
 
     def _aliases(self, skill: Skill) -> list[str]:
         aliases = [skill.name, *skill.synonyms]
@@ -164,10 +170,17 @@ class SkillMatcher:
         if self._text_pattern is None or not lowered:
             return {}
         found: dict[int, int] = {}
-        for anchor in self._anchors:
-            word = anchor.lstrip(".")
-            if words is not None and word not in words and word + "js" not in words:
-                continue
+        if words is None:
+            anchors: list[str] | set[str] = self._anchors
+        elif len(words) < len(self._by_word):
+            by_word = self._by_word
+            anchors = {a for w in words if w in by_word for a in by_word[w]}
+        else:
+            by_word = self._by_word
+            anchors = {
+                a for w, found_anchors in by_word.items() if w in words for a in found_anchors
+            }
+        for anchor in anchors:
             at = lowered.find(anchor)
             while at != -1:
                 m = self._text_pattern.match(lowered, at)
