@@ -169,7 +169,7 @@ class RelevanceMatcher:
 
         main_avoided = main is not None and avoid.owner(main) is not None
         penalty = 0.0
-        if main is not None and not main_yours and not main_avoided:
+        if main is not None and not main_yours:
             penalty += MAIN_NOT_YOURS_TITLE if main_in_title else MAIN_NOT_YOURS_TAG
         penalty += _avoid_cost(avoided)
         share = max(-1.0, min(1.0, positive - penalty))

@@ -285,9 +285,7 @@ class Scorer:
         elif total < self.maybe_threshold:
             target = self.maybe_threshold
         else:
-            return Factor(
-                "Not enough to judge", 0, f"Only {match.words} words: read it before you bid."
-            )
+            target = total
         return Factor(
             "Not enough to judge",
             target - total,
