@@ -14,7 +14,7 @@ import pytest
 
 from app.domain import PostingFacts, Verdict
 from app.profiles import profile_from_toml
-from app.scoring.score import ScoreResult, Scorer
+from app.scoring.score import Scorer, ScoreResult
 from tests.tile_facts import real_postings_or_skip
 
 PROFILES = Path(__file__).parent / "profiles"
