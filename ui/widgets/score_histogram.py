@@ -25,12 +25,12 @@ class ScoreHistogram(QWidget):
         self.distribution = ScoreDistribution(None)
         self.apply_at = 70
         self.maybe_at = 45
-        self.setMinimumSize(320, 130)
+        self.setMinimumSize(320, 150)
         self.setMouseTracking(True)
         self.setAccessibleName("Score distribution")
 
     def sizeHint(self) -> QSize:
-        return QSize(460, 150)
+        return QSize(460, 170)
 
     def set_distribution(self, distribution: ScoreDistribution) -> None:
         self.distribution = distribution
@@ -52,7 +52,7 @@ class ScoreHistogram(QWidget):
         return out
 
     def _plot(self) -> QRectF:
-        return QRectF(self.rect()).adjusted(8, 8, -8, -22)
+        return QRectF(self.rect()).adjusted(14, 20, -16, -22)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -90,8 +90,8 @@ class ScoreHistogram(QWidget):
             painter.setPen(pen)
             painter.drawLine(int(x), int(plot.top()), int(x), int(plot.bottom()))
             painter.drawText(
-                QRectF(x + 3, plot.top(), 80, 16),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                QRectF(x - 60, plot.top() - 19, 120, 16),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                 f"{label} {score}",
             )
         if not self.distribution.total:
