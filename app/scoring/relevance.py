@@ -54,19 +54,30 @@ _NEGATED_AFTER = re.compile(
 
 def negated(lowered: str, at: int) -> bool:
     """Whether the skill named at ``at`` is named to rule it out ("No WordPress")."""
-    if _NEGATED_BEFORE.search(lowered[max(0, at - 12) : at]):
+    before = lowered[max(0, at - 12) : at]
+    if ("no" in before or "without" in before or "never" in before or "except" in before) and (
+        _NEGATED_BEFORE.search(before)
+    ):
         return True
     return "not " in lowered[at : at + 80] and bool(_NEGATED_AFTER.match(lowered, at))
 
 
-def _affirmed(found: dict[int, int], lowered: str) -> dict[int, int]:
-    """``found`` without the skills whose (first) mention rules them out."""
-    if not found:
+#: the words a rule-out needs ("not" also for "is not an option")
+_NEGATION_WORDS = frozenset({"no", "not", "without", "non", "never", "except"})
+
+
+def _affirmed(found: dict[int, int], lowered: str, words: set[str]) -> dict[int, int]:
+    """``found`` without the skills whose (first) mention rules them out.
+
+    ``words`` (the text's words, or a superset) lets a text without any word of
+    negation skip the checks.
+    """
+    if not found or _NEGATION_WORDS.isdisjoint(words):
         return found
     return {i: at for i, at in found.items() if not negated(lowered, at)}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Relevance:
     """Where the freelancer's skills appear in one posting, and what that is worth."""
 
@@ -111,6 +122,7 @@ class RelevanceMatcher:
         self._in_title = SkillMatcher([*both, *known], table)
         self._names = [s.name for s in self._in_title.skills]
         self._tag_aliases: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._tag_firsts: dict[str, frozenset[str]] = {}
 
     def assess(self, listed: list[str], text: PostingText) -> Relevance:
         title = text.lower_title
@@ -120,34 +132,42 @@ class RelevanceMatcher:
         skills, avoid, names = self.skills, self.avoid, self._names
 
         title_words = set(text.title_words)
-        in_title_all = _affirmed(self._in_title.positions(title, title_words), title)
-        in_text_all = _affirmed(self._in_text.positions(description, text.words), description)
-        at_title = {i: at for i, at in in_title_all.items() if i < yours}
+        in_title_all = _affirmed(self._in_title.positions(title, title_words), title, title_words)
+        in_text_all = _affirmed(
+            self._in_text.positions(description, text.words), description, text.words
+        )
+        at_title: dict[int, int] = {}
+        where: dict[int, str] = {}  # "not doing" entry (its own index) -> where found
+        for i, at in in_title_all.items():
+            if i < yours:
+                at_title[i] = at
+            elif i < avoid_end:
+                where[i - yours] = "title"
         at_lead: dict[int, int] = {}
         at_rest: dict[int, int] = {}
+        text_avoided: list[int] = []
         for i, at in in_text_all.items():
             if i < yours:
                 (at_lead if at < cut else at_rest)[i] = at
+            else:
+                text_avoided.append(i - yours)
         tag_hits: dict[int, float] = {}
         missing: list[str] = []
-        where: dict[int, str] = {}  # "not doing" entry (its own index) -> where found
-        for i in in_title_all:
-            if yours <= i < avoid_end:
-                where[i - yours] = "title"
         for name in listed:
             hit = skills.owner(name)
             if hit is None:
                 missing.append(name)
-                owner = avoid.owner(name)
-                if owner is not None:
-                    where.setdefault(owner, "listed skills")
+                if avoid_end > yours:
+                    owner = avoid.owner(name)
+                    if owner is not None and owner not in where:
+                        where[owner] = "listed skills"
             else:
                 tag_hits[hit] = skills.skills[hit].weight
-        for i in in_text_all:
-            if i >= yours:
-                where.setdefault(i - yours, "description")
-        avoided = [(avoid.skills[i].name, where[i]) for i in sorted(where)]
-        found = set(at_title) | set(at_lead) | set(at_rest) | set(tag_hits)
+        for i in text_avoided:
+            if i not in where:
+                where[i] = "description"
+        avoided = [(avoid.skills[i].name, where[i]) for i in sorted(where)] if where else []
+        found = {*at_title, *at_lead, *at_rest, *tag_hits}
         matched = [names[i] for i in sorted(found)]
         main, main_yours, main_in_title = self._main_skill(listed, title, title_words, in_title_all)
 
@@ -235,6 +255,8 @@ class RelevanceMatcher:
             aliases = self._tag_aliases[name]
         except KeyError:
             aliases = self._aliases_of(name)
+        if title_words.isdisjoint(self._tag_firsts[name]):
+            return None  # no alias's first word is in the title: none of them can be there
         best = None
         for low, first_word in aliases:
             if first_word not in title_words:
@@ -261,8 +283,11 @@ class RelevanceMatcher:
             if not (len(skill_key(a)) < 3 and skill_key(a) in table.tags_only)
         )
         aliases = tuple((low, (text_words(low) or [""])[0]) for low in lowered)
-        if len(self._tag_aliases) < 50_000:  # postings repeat tags: remember them
-            self._tag_aliases[name] = aliases
+        if len(self._tag_aliases) > 50_000:  # postings repeat tags, but not without end
+            self._tag_aliases.clear()
+            self._tag_firsts.clear()
+        self._tag_aliases[name] = aliases
+        self._tag_firsts[name] = frozenset(first for _low, first in aliases)
         return aliases
 
 

@@ -113,6 +113,21 @@ class SkillMatcher:
         self._anchors = sorted({_first_word(a) for a in text_aliases} - {""})
         #: a word of the text -> the anchors it shows may be there ("react", "reactjs" -> "react")
         self._by_word: dict[str, list[str]] = {}
+        #: how many skills an anchor can start: once each is seen, later places cannot be first
+        owners_of: dict[str, set[int]] = {}
+        aliases_of: dict[str, list[str]] = {}
+        for alias, i in text_aliases.items():
+            owners_of.setdefault(_first_word(alias), set()).add(i)
+            aliases_of.setdefault(_first_word(alias), []).append(alias)
+        self._anchor_owners = {anchor: len(owners) for anchor, owners in owners_of.items()}
+        #: per anchor, a pattern of only the aliases it starts (a short alternation is quick)
+        self._anchor_patterns = {
+            anchor: pattern
+            for anchor, names in aliases_of.items()
+            if (pattern := _text_pattern(names)) is not None
+        }
+        #: matched text -> its skill (postings repeat the same spellings)
+        self._matched: dict[str, int | None] = {}
         for anchor in self._anchors:
             word = anchor.lstrip(".")
             for key in dict.fromkeys((word, word + "js")):
@@ -180,14 +195,28 @@ class SkillMatcher:
             anchors = {
                 a for w, found_anchors in by_word.items() if w in words for a in found_anchors
             }
+        patterns, matched = self._anchor_patterns, self._matched
         for anchor in anchors:
+            pattern = patterns.get(anchor, self._text_pattern)
             at = lowered.find(anchor)
+            left = self._anchor_owners.get(anchor, 1)
+            seen: set[int] = set()
             while at != -1:
-                m = self._text_pattern.match(lowered, at)
+                m = pattern.match(lowered, at)
                 if m is not None:
-                    owner = self._alias_owner.get(_alias_text_key(m.group(0)))
-                    if owner is not None and found.get(owner, at + 1) > at:
-                        found[owner] = at
+                    text = m.group(0)
+                    try:
+                        owner = matched[text]
+                    except KeyError:
+                        owner = self._alias_owner.get(_alias_text_key(text))
+                        if len(matched) < 10_000:
+                            matched[text] = owner
+                    if owner is not None and owner not in seen:
+                        seen.add(owner)
+                        if found.get(owner, at + 1) > at:
+                            found[owner] = at
+                        if len(seen) >= left:
+                            break  # every skill this anchor starts is placed
                 at = lowered.find(anchor, at + 1)
         return found
 
