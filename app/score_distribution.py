@@ -48,17 +48,6 @@ class ScoreDistribution:
             out[min(len(out) - 1, score // width)] += count
         return out
 
-    def summary(self, apply_at: int, maybe_at: int) -> str:
-        """One line: "Apply at 70: 12 of 830 postings (1 %); Maybe 92; Skip 726"."""
-        if not self.total:
-            return "No scored postings yet: capture or import some to see how they spread."
-        v = self.verdicts(apply_at, maybe_at)
-        share = round(100 * v["apply"] / self.total)
-        return (
-            f"Apply at {apply_at}: {v['apply']:,} of {self.total:,} postings ({share} %); "
-            f"Maybe at {maybe_at}: {v['maybe']:,}; Skip: {v['skip']:,}."
-        )
-
 
 def score_distribution(session: Session, profile_id: int | None = None) -> ScoreDistribution:
     """The stored scores of ``profile_id`` (the active profile when None)."""

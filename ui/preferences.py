@@ -213,11 +213,11 @@ class PreferencesDialog(QDialog):
         box = QWidget()
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 8)
-        title = QLabel("Your postings by score (active profile):")
+        title = QLabel(self.tr("Your postings by score (active profile):"))
         col.addWidget(title)
         self.histogram = ScoreHistogram()
         col.addWidget(self.histogram)
-        self.distribution_label = _muted("Counting the stored scores…")
+        self.distribution_label = _muted(self.tr("Counting the stored scores…"))
         self.distribution_label.setObjectName("distributionSummary")
         col.addWidget(self.distribution_label)
         db = self.ctx.db
@@ -247,12 +247,32 @@ class PreferencesDialog(QDialog):
         apply_at, maybe_at = self._thresholds()
         self.histogram.set_thresholds(apply_at, maybe_at)
         if self.histogram.distribution.profile is not None or self.histogram.distribution.total:
-            self.distribution_label.setText(self.histogram.distribution.summary(apply_at, maybe_at))
+            self.distribution_label.setText(
+                self._summary(self.histogram.distribution, apply_at, maybe_at)
+            )
 
     def _show_distribution(self, distribution: ScoreDistribution) -> None:
         self.histogram.set_distribution(distribution)
         apply_at, maybe_at = self._thresholds()
-        self.distribution_label.setText(distribution.summary(apply_at, maybe_at))
+        self.distribution_label.setText(self._summary(distribution, apply_at, maybe_at))
+
+    def _summary(self, distribution: ScoreDistribution, apply_at: int, maybe_at: int) -> str:
+        """One line: "Apply at 70: 12 of 830 postings (1 %); Maybe at 45: 92; Skip: 726."."""
+        if not distribution.total:
+            return self.tr("No scored postings yet: capture or import some to see how they spread.")
+        v = distribution.verdicts(apply_at, maybe_at)
+        return self.tr(
+            "Apply at {apply_at}: {apply} of {total} postings ({share} %); "
+            "Maybe at {maybe_at}: {maybe}; Skip: {skip}."
+        ).format(
+            apply_at=apply_at,
+            apply=f"{v['apply']:,}",
+            total=f"{distribution.total:,}",
+            share=round(100 * v["apply"] / distribution.total),
+            maybe_at=maybe_at,
+            maybe=f"{v['maybe']:,}",
+            skip=f"{v['skip']:,}",
+        )
 
     def _group_tab(self, specs: list[SettingSpec], extra: QWidget | None = None) -> QWidget:
         inner = QWidget()

@@ -147,15 +147,19 @@ class ProfileForm(QTabWidget):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         self.not_doing = QLineEdit(
-            placeholderText="comma-separated skills or kinds of work, e.g. WordPress, logo design"
+            placeholderText=self.tr(
+                "comma-separated skills or kinds of work, e.g. WordPress, logo design"
+            )
         )
         self.not_doing.setToolTip(
-            "A job whose title or skills name these loses relevance, even when one of "
-            "your skills is listed too"
+            self.tr(
+                "A job whose title or skills name these loses relevance, even when one of "
+                "your skills is listed too"
+            )
         )
         self.not_doing.textEdited.connect(self.edited)
         avoid = QFormLayout()
-        avoid.addRow("Not doing:", self.not_doing)
+        avoid.addRow(self.tr("Not doing:"), self.not_doing)
         page = QWidget()
         col = QVBoxLayout(page)
         col.addWidget(self.skills_view, 1)

@@ -27,7 +27,7 @@ class ScoreHistogram(QWidget):
         self.maybe_at = 45
         self.setMinimumSize(320, 150)
         self.setMouseTracking(True)
-        self.setAccessibleName("Score distribution")
+        self.setAccessibleName(self.tr("Score distribution"))
 
     def sizeHint(self) -> QSize:
         return QSize(460, 170)
@@ -80,8 +80,8 @@ class ScoreHistogram(QWidget):
                 str(score),
             )
         for score, verdict, label in (
-            (self.maybe_at, "maybe", "Maybe"),
-            (self.apply_at, "apply", "Apply"),
+            (self.maybe_at, "maybe", self.tr("Maybe {score}")),
+            (self.apply_at, "apply", self.tr("Apply {score}")),
         ):
             x = plot.left() + plot.width() * score / 100
             pen = QPen(QColor(VERDICT_COLORS[verdict]))
@@ -92,11 +92,11 @@ class ScoreHistogram(QWidget):
             painter.drawText(
                 QRectF(x - 60, plot.top() - 19, 120, 16),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                f"{label} {score}",
+                label.format(score=score),
             )
         if not self.distribution.total:
             painter.setPen(text_color)
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No scored postings yet")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No scored postings yet"))
         painter.end()
 
     def bin_at(self, x: float) -> int | None:
@@ -111,6 +111,9 @@ class ScoreHistogram(QWidget):
             if i is not None:
                 count = self.distribution.bins(BIN)[i]
                 high = 100 if i == 100 // BIN - 1 else i * BIN + BIN - 1
-                QToolTip.showText(ev.globalPos(), f"{count:,} postings scored {i * BIN}–{high}")
+                tip = self.tr("{count} postings scored {low}–{high}").format(
+                    count=f"{count:,}", low=i * BIN, high=high
+                )
+                QToolTip.showText(ev.globalPos(), tip)
                 return True
         return super().event(ev)
