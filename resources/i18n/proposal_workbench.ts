@@ -876,6 +876,22 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <source>The settings on the other tabs are stored in this database.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your postings by score (active profile):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the stored scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scored postings yet: capture or import some to see how they spread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply at {apply_at}: {apply} of {total} postings ({share} %); Maybe at {maybe_at}: {maybe}; Skip: {skip}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProfileForm</name>
@@ -990,6 +1006,18 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated skills or kinds of work, e.g. WordPress, logo design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job whose title or skills name these loses relevance, even when one of your skills is listed too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not doing:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1363,6 +1391,29 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Not scored yet: set up a profile to score postings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScoreHistogram</name>
+    <message>
+        <source>Score distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maybe {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scored postings yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} postings scored {low}–{high}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
