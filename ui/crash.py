@@ -7,6 +7,7 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
@@ -36,8 +37,11 @@ def show_error(parent, title: str, exc: BaseException) -> None:
         parent,
         title,
         plain.message(
-            f"Something went wrong: {type(exc).__name__}: {exc}\n\n"
-            f"Nothing was saved half-way. Details are in the log:\n{log_file()}"
+            QCoreApplication.translate(
+                "crash",
+                "Something went wrong: {error}\n\n"
+                "Nothing was saved half-way. Details are in the log:\n{log}",
+            ).format(error=f"{type(exc).__name__}: {exc}", log=log_file())
         ),
     )
 
@@ -50,7 +54,7 @@ def install_excepthook() -> None:
         else:
             trace = "".join(traceback.format_exception(kind, exc, tb))
             _log().error("uncaught exception:\n%s", trace)
-            title = "Unexpected error"
+            title = QCoreApplication.translate("crash", "Unexpected error")
         if QApplication.instance() is not None:
             show_error(QApplication.activeWindow(), title, exc)
         else:
