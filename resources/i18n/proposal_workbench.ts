@@ -1093,6 +1093,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile {name} saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,7 +1113,23 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rescoring postings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescoring %v of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescore failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
