@@ -41,7 +41,7 @@ from app.profiles import (
     use_profile,
 )
 from app.scoring.rules import RuleSet, load_rules
-from app.storage.scores import profile_cards_to_rescore, rescore_all
+from app.scoring.service import profile_cards_to_rescore, rescore_all
 from ui import a11y, localized, plain
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
