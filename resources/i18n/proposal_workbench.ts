@@ -125,6 +125,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{shown} of {total} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {credits} waiting to expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The ledger already matches the platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,6 +1121,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile {name} saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1141,23 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rescoring postings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescoring %v of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescore failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1464,6 +1496,20 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Record as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>Something went wrong: {error}
+
+Nothing was saved half-way. Details are in the log:
+{log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
