@@ -2,7 +2,7 @@
 ``client_type`` columns of scraper exports)
 
 Revision ID: 0015
-Revises: 0010
+Revises: 0013 (written on 0010; re-chained after main brought 0013)
 Create Date: 2026-12-02
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0010"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
