@@ -72,6 +72,7 @@ from ui.pages.jobs import JobsPage
 from ui.pages.profile import ProfilePage
 from ui.pages.proposals import ProposalsPage
 from ui.pages.replies import RepliesPage
+from ui.quick_capture import QuickCapture
 from ui.tasks import Progress, Task, run_task
 from ui.theme import apply_theme
 
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self._quitting = False
+        self.quick = QuickCapture(ctx, self)  # clipboard watch, watch folder, tray
+        self.toolbar.addAction(self.quick.clipboard.toggle_action)
         self._retint()
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
@@ -252,7 +256,7 @@ class MainWindow(QMainWindow):
         self.quit_action = add_action(
             file_menu,
             "&Quit",
-            self.close,
+            self.quit_app,
             "Ctrl+Q",
             extra=(QKeySequence.StandardKey.Quit,),
             role=QAction.MenuRole.QuitRole,
@@ -369,7 +373,20 @@ class MainWindow(QMainWindow):
         row = int(str(settings.value("window/page", 0) or 0))
         self.nav.setCurrentRow(row if 0 <= row < len(PAGE_CLASSES) else 0)
 
+    def quit_app(self) -> None:
+        """File ▸ Quit and the tray's Quit: close for good, even when closing keeps it in the tray."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.quick.keep_in_tray():
+            event.ignore()
+            self.hide()
+            self.quick.tray.icon.showMessage(
+                APP_NAME, "Still running in the tray; quit from its menu.", msecs=3000
+            )
+            return
+        self.quick.close_all()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.nav.currentRow())
@@ -432,6 +449,15 @@ class MainWindow(QMainWindow):
     def reveal_postings(self, ids: list[int]) -> None:
         """After a paste: show the Jobs page with the first saved posting selected."""
         self.go_to(JobsPage).reveal(ids[0])
+
+    def show_jobs(self) -> None:
+        self.go_to(JobsPage)
+
+    def draft_posting(self, job_id: int) -> None:
+        """Select a posting on the Jobs page and open the draft dialog for it."""
+        page = self.go_to(JobsPage)
+        page.reveal(job_id)
+        page.draft_proposal()
 
     @Slot(int)
     def open_proposal(self, proposal_id: int) -> None:
@@ -582,6 +608,7 @@ class MainWindow(QMainWindow):
 
         self.preferences = PreferencesDialog(self.ctx, self)
         self.preferences.exec()
+        self.quick.load_settings()
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every shortcut: the menus' (from their actions), then each page's own."""
