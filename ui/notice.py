@@ -180,8 +180,8 @@ class Notice(QFrame):
             self.verdict.setText(f"{name} · score {first.total} / 100")
             self.verdict.setStyleSheet(f"color: {VERDICT_COLORS.get(first.verdict, '')};")
         self.state.setText("Saved" if saved else first.state())
-        self._lines(self.reasons, first.reasons)
-        self._lines(self.flags, first.flags)
+        self._lines(self.reasons, [f"• {r}" for r in first.reasons])
+        self._lines(self.flags, [f"⚑ {f}" for f in first.flags])
         parts = []
         if first.connects:
             parts.append(f"{first.connects} Connects")
@@ -233,7 +233,10 @@ class Notice(QFrame):
 
     def pop(self, near: QRect | None = None) -> None:
         """Show (or refresh) without activating, near the tray or the screen's corner."""
-        self.adjustSize()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()  # wrapped labels: the height follows the fixed width
+        self.resize(NOTICE_WIDTH, self.heightForWidth(NOTICE_WIDTH))
         self.move(self.place(near))
         active = QApplication.activeWindow()
         self._give_back = active if active is not None and active is not self else None

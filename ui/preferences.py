@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -40,6 +43,8 @@ from ui.theme import SEVERITY_COLORS, THEMES, apply_theme
 
 #: settings whose change rescores the postings (verdicts follow the thresholds)
 RESCORING = ("score.apply_threshold", "score.maybe_threshold")
+#: settings that name a folder (a Choose… button beside the text)
+FOLDER_SETTINGS = ("capture.watch_folder",)
 
 
 def _label(name: str) -> str:
@@ -213,7 +218,10 @@ class PreferencesDialog(QDialog):
             title.setTextFormat(Qt.TextFormat.PlainText)
             title.setWordWrap(True)
             title.setMaximumWidth(260)
-            form.addRow(title, editor.widget)
+            field = editor.widget
+            if declared.key in FOLDER_SETTINGS and isinstance(field, QLineEdit):
+                field = _with_folder_button(field, declared.title)
+            form.addRow(title, field)
             form.addRow("", _muted(f"{declared.help} ({declared.key})"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -264,6 +272,26 @@ class PreferencesDialog(QDialog):
         if isinstance(app, QApplication):
             apply_theme(app, theme)
         super().accept()
+
+
+def _with_folder_button(edit: QLineEdit, title: str) -> QWidget:
+    """A folder setting: its text and a Choose… button that fills it in."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    edit.setPlaceholderText("empty: off")
+    row.addWidget(edit, 1)
+    choose = QPushButton("Choose…")
+    choose.setObjectName("chooseFolder")
+
+    def pick() -> None:
+        chosen = QFileDialog.getExistingDirectory(box, title, edit.text())
+        if chosen:
+            edit.setText(chosen)
+
+    choose.clicked.connect(pick)
+    row.addWidget(choose)
+    return box
 
 
 def _muted(text: str) -> QLabel:
