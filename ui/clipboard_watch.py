@@ -58,7 +58,8 @@ class ClipboardWatch(QObject):
         #: store every posting copied without asking (capture.save_copied)
         self.save_all = False
         self._near = near
-        self.notice = Notice(tray=tray)
+        self.notice = Notice(tray=tray)  # a top-level window of its own: no parent
+        window.destroyed.connect(self.notice.deleteLater)
         self.notice.save_requested.connect(lambda: self.save())
         self.notice.draft_requested.connect(lambda: self.save(draft=True))
         #: what the notice shows (None: nothing copied yet)

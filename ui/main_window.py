@@ -376,7 +376,11 @@ class MainWindow(QMainWindow):
     def quit_app(self) -> None:
         """File ▸ Quit and the tray's Quit: close for good, even when closing keeps it in the tray."""
         self._quitting = True
+        in_tray = not self.isVisible()
         self.close()
+        app = QApplication.instance()
+        if in_tray and app is not None:  # no visible window closes, so none ends the app
+            app.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self.quick.keep_in_tray():
@@ -622,6 +626,16 @@ class MainWindow(QMainWindow):
             if menu is self.edit_menu:  # the Undo entry changes its text with the page
                 rows = [(keys, "Undo" if text.startswith("Undo") else text) for keys, text in rows]
             sections.append((plain(menu.title()), rows))
+        notice = self.quick.notice
+        sections.append(
+            (
+                "Clipboard notice (while a window of the app is active)",
+                [
+                    (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text())
+                    for a in notice.key_actions
+                ],
+            )
+        )
         for cls in PAGE_CLASSES:
             if cls.shortcuts:
                 keys = [

@@ -119,6 +119,9 @@ def test_preferences_edits_every_setting_and_pwb_config_round_trips(
     with db.read() as session:
         stored = settings.all_values(session)
     assert stored == NEW_VALUES
+    # the window follows the capture settings at once
+    assert window.quick.clipboard.enabled and window.quick.clipboard.save_all
+    assert window.quick.folder.folder == tmp_path / "alerts"
 
     for key, value in NEW_VALUES.items():
         code, out, _ = pwb(capsys, db, "config", "get", key, "--json")

@@ -221,3 +221,31 @@ def test_a_file_dropped_into_the_watch_folder_is_imported_once(
     qtbot.waitUntil(lambda: len(watch.results) == 3, timeout=10_000)
     assert watch.results[2].error and count(db, ImportBatch) == 1
     assert "broken.jsonl:" in notice.state.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_save_and_draft_stores_the_posting_and_opens_its_draft(
+    qtbot, active: MainWindow, db, settle, shared_postings
+) -> None:
+    from ui.pages.jobs import JobsPage
+
+    make_profile(db)
+    notice = watch_on(qtbot, active, settle)
+    tile = shared_tiles(shared_postings)[6]
+    copy(qtbot, tile_text(tile))
+    qtbot.waitUntil(notice.isVisible)
+    qtbot.mouseClick(notice.draft_button, Qt.MouseButton.LeftButton)
+    settle()
+    page = active.page(JobsPage)
+    qtbot.waitUntil(lambda: getattr(page, "draft_dialog", None) is not None)
+    with db.read() as session:
+        job = session.scalars(select(JobPosting)).one()
+    assert page.draft_dialog.job_id == job.id and job.title == tile["title"]
+    assert not notice.isVisible()
+    page.draft_dialog.reject()
+
+
+def test_the_notice_keys_are_on_the_shortcut_sheet(window: MainWindow) -> None:
+    sections = dict(window.shortcut_sections())
+    (rows,) = [v for k, v in sections.items() if k.startswith("Clipboard notice")]
+    assert [text for _keys, text in rows] == ["Save", "Save + Draft", "Dismiss"]
