@@ -240,9 +240,10 @@ def test_save_and_draft_stores_the_posting_and_opens_its_draft(
     qtbot.waitUntil(lambda: getattr(page, "draft_dialog", None) is not None)
     with db.read() as session:
         job = session.scalars(select(JobPosting)).one()
-    assert page.draft_dialog.job_id == job.id and job.title == tile["title"]
+    dialog = page.draft_dialog
+    assert dialog is not None and dialog.job_id == job.id and job.title == tile["title"]
     assert not notice.isVisible()
-    page.draft_dialog.reject()
+    dialog.reject()
 
 
 def test_the_notice_keys_are_on_the_shortcut_sheet(window: MainWindow) -> None:
