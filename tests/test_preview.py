@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from app.preview import preview_text, save_copied
@@ -10,6 +11,10 @@ from app.proposals import submit_proposal
 from app.storage.models import JobPosting, ScoreCard
 from app.storage.scores import load_card
 from tests.tile_facts import shared_tiles, tile_text
+
+# scoring and imports read the time: CI reruns these at its clock moments
+pytestmark = pytest.mark.clock
+
 
 CHAT = "hey, are we still on for lunch tomorrow?\nsee you at noon by the fountain"
 

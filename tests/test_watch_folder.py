@@ -14,6 +14,9 @@ from app.storage.models import ImportBatch, JobPosting
 from app.watch_folder import FolderScan, import_watched
 from tests.test_preview import make_profile
 
+# scoring and imports read the time: CI reruns these at its clock moments
+pytestmark = pytest.mark.clock
+
 
 def count(db, model) -> int:
     with db.read() as session:
@@ -41,7 +44,6 @@ def test_a_file_is_ready_only_once_its_size_and_mtime_stay_the_same(tmp_path) ->
     assert scan.scan(203.5) == [path], "a new version is handed out again"
 
 
-@pytest.mark.clock
 def test_a_watched_file_is_imported_once_scored_and_names_its_apply_postings(
     db, tmp_path, shared_postings
 ) -> None:
