@@ -11,14 +11,14 @@ logged: the clipboard holds whatever the user copied.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app import clock, plaintext
-from app.capture import looks_like_posting, store_postings
+from app.capture import has_posting_facts, looks_like_posting, store_postings
 from app.domain import JobStatus, PostingFacts
 from app.errors import InputError
 from app.parsing.upwork import parse_postings
@@ -56,6 +56,9 @@ class CopiedPosting:
     job_id: int | None = None
     #: what the user already sent for it ("proposal 3 (submitted 2026-12-01)")
     applied: list[str] = field(default_factory=list)
+    #: the text shows facts only a posting has (a budget, skills, a URL, client facts),
+    #: not just enough words: only such a posting is saved without asking
+    structured: bool = True
 
     @property
     def saved(self) -> bool:
@@ -86,8 +89,19 @@ def preview_text(
     return [preview_posting(session, facts, now) for facts in postings]
 
 
+def may_save_unasked(postings: Sequence[CopiedPosting]) -> bool:
+    """Whether "save what I copy" may store these without a press: each shows posting
+    facts, so a paragraph of an e-mail copied is never stored on its own."""
+    return bool(postings) and all(p.structured for p in postings)
+
+
 def preview_posting(session: Session, facts: PostingFacts, now: datetime) -> CopiedPosting:
     """One parsed posting: its stored card if it was saved before, else scored now."""
+    found = _preview_posting(session, facts, now)
+    return replace(found, structured=has_posting_facts(facts))
+
+
+def _preview_posting(session: Session, facts: PostingFacts, now: datetime) -> CopiedPosting:
     title = plaintext.inline(facts.title or "", 200) or "Untitled posting"
     job = find_by_key(session, dedup_key(facts))
     if job is not None and job.deleted_at is None:

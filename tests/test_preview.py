@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.preview import preview_text, save_copied
+from app.preview import may_save_unasked, preview_text, save_copied
 from app.profiles import first_run_profile, save_profile
 from app.proposals import submit_proposal
 from app.storage.models import JobPosting, ScoreCard
@@ -17,6 +17,13 @@ pytestmark = pytest.mark.clock
 
 
 CHAT = "hey, are we still on for lunch tomorrow?\nsee you at noon by the fountain"
+#: one long line of chat: a first line alone is never a posting
+CHAT_LINE = (
+    "hey, are we still on for lunch tomorrow? I booked the table at noon by the fountain, "
+    "see you there"
+)
+#: prose that passes the ``pwb add`` test on its words alone (a title and 8+ words)
+EMAIL = "Hi Anna,\nthanks for the call today, I will send over the contract and the invoice."
 
 
 def make_profile(db) -> None:
@@ -62,6 +69,7 @@ def test_a_chat_message_or_a_line_is_no_posting(db) -> None:
     make_profile(db)
     with db.read() as session:
         assert preview_text(session, CHAT) is None
+        assert preview_text(session, CHAT_LINE) is None
         assert preview_text(session, "https://example.com/some/page") is None
         assert preview_text(session, "") is None
         assert preview_text(session, "<html><body>" + "x" * 200 + "</body></html>") is None
@@ -87,3 +95,13 @@ def test_without_a_profile_the_preview_has_no_verdict(db, shared_postings) -> No
     with db.read() as session:
         found = preview_text(session, tile_text(shared_tiles(shared_postings)[2]))
     assert found is not None and found[0].verdict is None and found[0].total is None
+
+
+def test_prose_that_passes_on_words_alone_is_never_saved_unasked(db, shared_postings) -> None:
+    make_profile(db)
+    with db.read() as session:
+        email = preview_text(session, EMAIL)
+        real = preview_text(session, tile_text(shared_tiles(shared_postings)[0]))
+    assert email is not None, "the pwb add test takes it: a notice may show it"
+    assert not may_save_unasked(email)
+    assert real is not None and may_save_unasked(real)

@@ -5,7 +5,9 @@ handed, as text, to :func:`app.preview.preview_text` on a worker thread; text th
 no posting is dropped there, never stored or logged. A posting comes back as a
 :class:`ui.notice.Notice`: Save stores it (``app.preview.save_copied``, one write),
 Save + Draft stores it and opens the draft dialog, Dismiss hides the notice. With
-``capture.save_copied`` on, a copied posting is stored at once and the notice says so.
+``capture.save_copied`` on, a copied posting is stored at once and the notice says so
+(only one that shows posting facts, a budget, skills, a URL or client facts: a paragraph of
+prose that passes the ``pwb add`` test on its words alone still waits for Save).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QAction, QClipboard
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.preview import MIN_CHARS, CopiedPosting, preview_text, save_copied
+from app.preview import MIN_CHARS, CopiedPosting, may_save_unasked, preview_text, save_copied
 from app.storage.db import Database
 from ui.context import AppContext
 from ui.notice import Notice
@@ -116,7 +118,7 @@ class ClipboardWatch(QObject):
         if generation != self._generation or not self.enabled or not found:
             return
         self.postings, self.saved_ids = found, []
-        if self.save_all:
+        if self.save_all and may_save_unasked(found):
             self.save(show=True)
             return
         self._show()

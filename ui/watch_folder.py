@@ -25,6 +25,8 @@ log = logging.getLogger("pwb.ui.watch_folder")
 
 #: how often a folder with a file still changing is looked at again
 POLL_MS = 500
+#: how often the folder is looked at anyway (a change the watcher missed: network folders)
+SWEEP_MS = 30_000
 
 
 class FolderWatch(QObject):
@@ -52,6 +54,8 @@ class FolderWatch(QObject):
         self.watcher.directoryChanged.connect(lambda _path: self.poke())
         self.timer = QTimer(self, singleShot=True, interval=poll_ms)
         self.timer.timeout.connect(self.check)
+        self.sweep = QTimer(self, interval=SWEEP_MS)
+        self.sweep.timeout.connect(self.poke)
         self.queue: list[Path] = []
         self.busy = False
         #: every file handled so far, in order (tests and the notice read it)
@@ -72,8 +76,10 @@ class FolderWatch(QObject):
                     "cannot watch %s for changes; it is looked at every few seconds", folder
                 )
             self.poke()
+            self.sweep.start()
         else:
             self.timer.stop()
+            self.sweep.stop()
 
     def poke(self) -> None:
         """Something changed in the folder: look again after the interval."""

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app import settings
 from app.storage.models import ImportBatch, JobPosting, ScoreCard
 from app.storage.scores import load_card
-from tests.test_preview import CHAT, make_profile
+from tests.test_preview import CHAT, CHAT_LINE, EMAIL, make_profile
 from tests.tile_facts import shared_tiles, tile_text
 from ui.main_window import MainWindow
 from ui.notice import Notice
@@ -92,6 +92,7 @@ def test_a_chat_message_shows_nothing_and_stores_nothing(
     notice = watch_on(qtbot, active, settle)
     copy(qtbot, CHAT)
     assert hasattr(active.quick.clipboard, "task"), "the text was looked at"
+    copy(qtbot, CHAT_LINE)
     qtbot.wait(50)
     assert not notice.isVisible()
     assert count(db, JobPosting) == 0 and count(db, ScoreCard) == 0
@@ -137,6 +138,10 @@ def test_save_what_i_copy_stores_at_once(
     qtbot.waitUntil(notice.isVisible)
     assert notice.state.text() == "Saved" and not notice.save_button.isVisible()
     assert count(db, JobPosting) == 1 and count(db, ScoreCard) == 1
+    copy(qtbot, EMAIL)  # words enough for `pwb add`, but no posting facts
+    settle()
+    qtbot.waitUntil(lambda: notice.state.text() == "New posting")
+    assert notice.save_button.isVisible() and count(db, JobPosting) == 1
 
 
 def test_the_watch_is_off_by_default(qtbot, active: MainWindow, db, shared_postings) -> None:
