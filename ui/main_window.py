@@ -160,7 +160,15 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._quitting = False
-        self.quick = QuickCapture(ctx, self)  # clipboard watch, watch folder, tray
+        self.quick = QuickCapture(  # clipboard watch, watch folder, tray
+            ctx,
+            self,
+            paste=lambda: self.capture.paste(),
+            quit_app=self.quit_app,
+            draft=self.draft_posting,
+            reveal=self.reveal_postings,
+            show_jobs=self.show_jobs,
+        )
         self.toolbar.addAction(self.quick.clipboard.toggle_action)
         self._retint()
         ctx.ledger_changed.connect(self.refresh_balance)

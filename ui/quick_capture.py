@@ -8,10 +8,12 @@ The window builds one :class:`QuickCapture`, puts its clipboard toggle in the to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from app import settings
 from app.errors import InputError
@@ -21,9 +23,6 @@ from ui.context import AppContext
 from ui.ops import Change, CollectionOp
 from ui.tray import Tray, tray_available
 from ui.watch_folder import FolderWatch
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 CAPTURE_KEYS = (
     "capture.clipboard_watch",
@@ -36,8 +35,22 @@ CAPTURE_KEYS = (
 class QuickCapture(QObject):
     """The clipboard watch, the watch folder and the tray icon of one window."""
 
-    def __init__(self, ctx: AppContext, window: MainWindow) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        window: QWidget,
+        *,
+        paste: Callable[[], object],
+        quit_app: Callable[[], object],
+        draft: Callable[[int], object],
+        reveal: Callable[[list[int]], object],
+        show_jobs: Callable[[], object],
+    ) -> None:
+        """``window`` is the main window; the callables are its Paste posting, Quit, draft
+        for a posting, show postings and show the Jobs page (no import of ui.main_window)."""
         super().__init__(window)
+        self._paste_posting, self._draft_posting = paste, draft
+        self._reveal, self._show_jobs = reveal, show_jobs
         self.ctx = ctx
         self.window = window
         self.tray_exists = tray_available()
@@ -50,7 +63,7 @@ class QuickCapture(QObject):
             watch_action=self.clipboard.toggle_action,
             paste=self._paste,
             open_window=self.show_window,
-            quit_app=window.quit_app,
+            quit_app=quit_app,
         )
         self.keep_in_tray_setting = False
         self.op: CollectionOp[Any] | None = None
@@ -110,19 +123,19 @@ class QuickCapture(QObject):
 
     def _paste(self) -> None:
         self.show_window()
-        self.window.capture.paste()
+        self._paste_posting()
 
     def _draft(self, job_id: int) -> None:
         self.show_window()
-        self.window.draft_posting(job_id)
+        self._draft_posting(job_id)
 
     def _open(self) -> None:
         self.show_window()
         ids = self.notice.open_ids
         if ids:
-            self.window.reveal_postings(ids)
+            self._reveal(ids)
         else:
-            self.window.show_jobs()
+            self._show_jobs()
 
     def _imported(self, results: list[WatchedImport]) -> None:
         self.notice.show_import(results, near=self._near())
