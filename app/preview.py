@@ -24,9 +24,10 @@ from app.errors import InputError
 from app.parsing.upwork import parse_postings
 from app.profiles import active_profile
 from app.proposals import earlier_proposals
+from app.scoring.service import scorer_for
 from app.storage.jobs import find_by_key
 from app.storage.postings import dedup_key
-from app.storage.scores import load_card, scorer_for
+from app.storage.scores import load_card
 
 #: the reasons a notice shows (the factors that moved the score most)
 TOP_REASONS = 3

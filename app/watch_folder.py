@@ -25,9 +25,9 @@ from app.domain import Verdict
 from app.errors import InputError, WorkbenchError
 from app.importing import import_into
 from app.profiles import active_profile
+from app.scoring.service import score_stale
 from app.storage.db import Database
 from app.storage.models import ImportBatch, ImportChange, JobPosting, ScoreCard
-from app.storage.scores import score_stale
 
 #: the files the watch folder imports (what the importer reads)
 SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson")

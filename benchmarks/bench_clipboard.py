@@ -36,9 +36,9 @@ from app import clock  # noqa: E402
 from app.parsing.upwork import parse_postings  # noqa: E402
 from app.preview import preview_text  # noqa: E402
 from app.profiles import active_profile, first_run_profile, save_profile  # noqa: E402
+from app.scoring.service import scorer_for  # noqa: E402
 from app.storage import open_database  # noqa: E402
 from app.storage.db import Database  # noqa: E402
-from app.storage.scores import scorer_for  # noqa: E402
 
 TARGET_MS = 300.0
 

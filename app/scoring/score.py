@@ -28,6 +28,7 @@ from app.scoring.rules import (
     find_flags,
     load_rules,
     posting_fields,
+    posting_text,
 )
 from app.scoring.skills import (
     SkillMatch,
@@ -182,7 +183,7 @@ class Scorer:
 
     def score(self, facts: PostingFacts, now: datetime) -> ScoreResult:
         """The score card of one posting, as of ``now``."""
-        text = PostingText(facts.title or "", facts.description or "")
+        text = posting_text(facts)
         fields = posting_fields(facts, now, text)
         flags = find_flags(self.rules, facts, fields, now=now, text=text)
         match = self.matcher.match(

@@ -243,7 +243,7 @@ def test_rescore_runs_in_background_with_progress_and_cancel(
 def test_refresh_counts_stale_cards_off_the_gui_thread(qtbot, ctx, window, db, monkeypatch) -> None:
     import threading
 
-    from app.storage import scores
+    from app.scoring import service as scores
 
     counted_on: list[int] = []
 
