@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     from ui.dialogs.import_dialog import ImportDialog
     from ui.dialogs.review_dialog import ReviewDialog
     from ui.pages.base import Page
+    from ui.quick_capture import QuickCapture
 
 PageT = TypeVar("PageT", bound="Page")
 
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
     ctx: AppContext
     #: paste and import (from :meth:`attach`)
     capture: Capture
+    #: the clipboard watch, the watch folder and the tray (from :meth:`attach`)
+    quick: QuickCapture
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
         """The window on ``ctx``'s database; with None, the window without a database
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         #: the pages built so far (each on first show)
         self._pages: dict[type[Page], Page] = {}
         self.paste_action, self.import_action = capture_actions(self)
+        self._quitting = False
         self._build_central()
         self._build_menus()
         self._build_toolbar()
@@ -213,6 +217,18 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.capture = Capture(ctx, self, (self.paste_action, self.import_action))
         self.capture.saved.connect(self.reveal_postings)
+        from ui.quick_capture import QuickCapture
+
+        self.quick = QuickCapture(  # clipboard watch, watch folder, tray
+            ctx,
+            self,
+            paste=lambda: self.capture.paste(),
+            quit_app=self.quit_app,
+            draft=self.draft_posting,
+            reveal=self.reveal_postings,
+            show_jobs=self.show_jobs,
+        )
+        self.toolbar.addAction(self.quick.clipboard.toggle_action)
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -299,7 +315,7 @@ class MainWindow(QMainWindow):
         self.quit_action = add_action(
             file_menu,
             self.tr("&Quit"),
-            self.close,
+            self.quit_app,
             "Ctrl+Q",
             extra=(QKeySequence.StandardKey.Quit,),
             role=QAction.MenuRole.QuitRole,
@@ -441,7 +457,26 @@ class MainWindow(QMainWindow):
         row = int(str(settings.value("window/page", 0) or 0))
         self.nav.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
+    def quit_app(self) -> None:
+        """File ▸ Quit and the tray's Quit: close for good, even when closing keeps it in the tray."""
+        self._quitting = True
+        in_tray = not self.isVisible()
+        self.close()
+        app = QApplication.instance()
+        if in_tray and app is not None:  # no visible window closes, so none ends the app
+            app.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        quick = getattr(self, "quick", None)  # none before the database is attached
+        if quick is not None and not self._quitting and quick.keep_in_tray():
+            event.ignore()
+            self.hide()
+            quick.tray.icon.showMessage(
+                APP_NAME, self.tr("Still running in the tray; quit from its menu."), msecs=3000
+            )
+            return
+        if quick is not None:
+            quick.close_all()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.nav.currentRow())
@@ -509,6 +544,19 @@ class MainWindow(QMainWindow):
         from ui.pages.jobs import JobsPage
 
         self.go_to(JobsPage).reveal(ids[0])
+
+    def show_jobs(self) -> None:
+        from ui.pages.jobs import JobsPage
+
+        self.go_to(JobsPage)
+
+    def draft_posting(self, job_id: int) -> None:
+        """Select a posting on the Jobs page and open the draft dialog for it."""
+        from ui.pages.jobs import JobsPage
+
+        page = self.go_to(JobsPage)
+        page.reveal(job_id)
+        page.draft_proposal()
 
     @Slot(int)
     def open_proposal(self, proposal_id: int) -> None:
@@ -689,6 +737,7 @@ class MainWindow(QMainWindow):
 
         self.preferences = PreferencesDialog(self.ctx, self)
         self.preferences.exec()
+        self.quick.load_settings()
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every shortcut: the menus' (from their actions), then each page's own."""
@@ -702,6 +751,16 @@ class MainWindow(QMainWindow):
             if menu is self.edit_menu:  # the Undo entry changes its text with the page
                 rows = [(keys, "Undo" if text.startswith("Undo") else text) for keys, text in rows]
             sections.append((plain(menu.title()), rows))
+        if self.attached:
+            sections.append(
+                (
+                    self.tr("Clipboard notice (while a window of the app is active)"),
+                    [
+                        (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text())
+                        for a in self.quick.notice.key_actions
+                    ],
+                )
+            )
         for cls in _page_classes():
             if cls.shortcuts:
                 keys = [

@@ -677,7 +677,7 @@
     <name>MainWindow</name>
     <message>
         <source>Database: {location}</source>
-        <extracomment>how often an open app posts what time passing owes the ledger the last File → Export everything… running or done the database&apos;s signals and the database (from :meth:`attach`) paste and import (from :meth:`attach`) the pages built so far (each on first show)</extracomment>
+        <extracomment>how often an open app posts what time passing owes the ledger the last File → Export everything… running or done the database&apos;s signals and the database (from :meth:`attach`) paste and import (from :meth:`attach`) the clipboard watch, the watch folder and the tray (from :meth:`attach`) the pages built so far (each on first show)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -781,8 +781,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Undo {what}</source>
+        <source>Still running in the tray; quit from its menu.</source>
         <extracomment>what needs the database: enabled once it is attached the colour the icons were last drawn in (tests read it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -823,6 +827,10 @@
     </message>
     <message>
         <source>Could not open {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard notice (while a window of the app is active)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1453,7 +1461,7 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     <name>SettingEditor</name>
     <message>
         <source>On</source>
-        <extracomment>settings whose change rescores the postings (verdicts follow the thresholds) a table setting&apos;s editor per entry</extracomment>
+        <extracomment>settings whose change rescores the postings (verdicts follow the thresholds) settings that name a folder (a Choose… button beside the text) a table setting&apos;s editor per entry</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
