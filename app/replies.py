@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -28,6 +29,7 @@ from app.domain import PostingFacts
 from app.errors import InputError, NotFoundError
 from app.limits import load_toml
 from app.paths import templates_dir
+from app.storage import members
 from app.storage.models import SavedReply
 
 KINDS = ("proposal", "snippet")
@@ -122,8 +124,14 @@ def save_reply(
     description: str | None = None,
     categories: list[str] | None = None,
     skills: list[str] | None = None,
+    expected_version: int | None = None,
 ) -> SavedReply:
-    """Create the reply ``name`` or update it; metadata left as ``None`` is kept."""
+    """Create the reply ``name`` or update it; metadata left as ``None`` is kept.
+
+    With ``expected_version`` (the version the editor loaded) a reply saved since
+    by someone else is refused with :class:`~app.storage.members.ConflictError`;
+    a name someone else created at the same moment is an :class:`InputError`.
+    """
     name = check_name(name)
     if len(body) > MAX_BODY_CHARS:
         raise InputError(f"a saved reply is limited to {MAX_BODY_CHARS:,} characters")
@@ -131,6 +139,8 @@ def save_reply(
     if reply is None:
         reply = SavedReply(name=name, kind="proposal", description="", categories=[], skills=[])
         session.add(reply)
+    else:
+        members.check_version(session, reply, expected_version, f"saved reply {name!r}")
     reply.body = body
     if kind is not None:
         reply.kind = _check_kind(kind)
@@ -140,7 +150,15 @@ def save_reply(
         reply.categories = list(categories)
     if skills is not None:
         reply.skills = list(skills)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if "saved_reply" not in str(exc.orig) and "uq_saved_reply_name" not in str(exc.orig):
+            raise
+        raise InputError(
+            f"a saved reply named {name!r} was just created by someone else; nothing was "
+            "saved: reload the list and choose another name"
+        ) from None
     return reply
 
 
@@ -162,8 +180,15 @@ def update_reply(
     description: str,
     categories: list[str],
     skills: list[str],
+    expected_version: int | None = None,
 ) -> str:
-    """Save the editor's reply (renamed when ``new_name`` differs); returns its name."""
+    """Save the editor's reply (renamed when ``new_name`` differs); returns its name.
+
+    ``expected_version``: the version the editor loaded (see :func:`save_reply`).
+    """
+    members.check_version(
+        session, get_reply(session, name), expected_version, f"saved reply {name!r}"
+    )
     reply = rename_reply(session, name, new_name)
     save_reply(
         session,
@@ -193,6 +218,7 @@ def save_reply_file(session: Session, name: str, text: str) -> SavedReply:
 
 
 def delete_reply(session: Session, name: str) -> None:
+    members.require_manager(session, "delete saved replies")
     session.delete(get_reply(session, name))
     session.flush()
 
