@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +29,24 @@ def open_db(args: argparse.Namespace, *, create_folder: bool = False) -> Databas
         paths.data_dir().mkdir(parents=True, exist_ok=True)
     elif create_folder and "://" not in target:
         Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    return open_database(target)
+    db = open_database(target)
+    db.member = acting_member_name(args)
+    if db.member is not None:
+        from app.storage.members import get_member
+
+        try:
+            with db.read() as session:
+                get_member(session, db.member)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def acting_member_name(args: argparse.Namespace) -> str | None:
+    """Who the command acts as: ``pwb --member NAME``, else ``$PWB_MEMBER``, else the owner."""
+    name = getattr(args, "acting_member", None) or os.environ.get("PWB_MEMBER", "").strip()
+    return name or None
 
 
 def print_json(value: Any) -> None:
