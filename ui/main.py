@@ -85,6 +85,7 @@ def database_target(explicit: str | None) -> str:
 def open_for_gui(explicit: str | None) -> Database:
     """Open, seed, back up and catch up the database; the caller holds its lock already."""
     db = open_database(database_target(explicit))
+    db.member = os.environ.get("PWB_MEMBER", "").strip() or None  # who acts, in a team
     seed_defaults(db)
     try:
         auto_backup(db)
@@ -201,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.quit_after_first_paint:
             quit_after_first_paint(window)
         window.show()
+        window.start_watching()  # other members' changes appear without a click
         if args.file is not None:
             QTimer.singleShot(0, lambda: bring_forward(window, str(args.file)))
         from ui.dialogs.first_run import FirstRunDialog, needs_first_run

@@ -74,6 +74,7 @@ from ui.pages.proposals import ProposalsPage
 from ui.pages.replies import RepliesPage
 from ui.tasks import Progress, Task, run_task
 from ui.theme import apply_theme
+from ui.watch import DatabaseWatch
 
 PageT = TypeVar("PageT", bound=Page)
 
@@ -88,6 +89,14 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
 )
 #: how often an open app posts what time passing owes the ledger
 CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
+#: what :class:`app.storage.changes.ChangeWatcher` reports, as the context's change signals
+WATCHED_AREAS = {
+    "jobs": Change.JOBS,
+    "proposals": Change.PROPOSALS,
+    "ledger": Change.LEDGER,
+    "replies": Change.REPLIES,
+    "profiles": Change.PROFILES,
+}
 
 
 def add_action(
@@ -168,6 +177,8 @@ class MainWindow(QMainWindow):
         self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
         self.catch_up_timer.timeout.connect(self.catch_up)
         self.catch_up_timer.start()
+        #: the thread that sees other members' changes (:meth:`start_watching`)
+        self.watch: DatabaseWatch | None = None
         self._restore_state()
         self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
 
@@ -369,7 +380,28 @@ class MainWindow(QMainWindow):
         row = int(str(settings.value("window/page", 0) or 0))
         self.nav.setCurrentRow(row if 0 <= row < len(PAGE_CLASSES) else 0)
 
+    def start_watching(self) -> None:
+        """Refresh what other members (or other programs) change, as it happens."""
+        if self.watch is None:
+            self.watch = DatabaseWatch(self.ctx.db, self)
+            self.watch.changed.connect(self.changes_seen)
+            self.watch.start()
+
+    def stop_watching(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
+            self.watch = None
+
+    @Slot(list)
+    def changes_seen(self, areas: list[str]) -> None:
+        """Someone else committed: the pages showing those areas refresh themselves."""
+        flags = Change.NONE
+        for area in areas:
+            flags |= WATCHED_AREAS.get(area, Change.NONE)
+        announce(self.ctx, flags)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_watching()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.nav.currentRow())

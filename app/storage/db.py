@@ -24,11 +24,12 @@ from app.errors import (
     DatabaseNotOursError,
     DatabaseTooNewError,
 )
+from app.storage import changes, files, members, migrations
 from app.storage import errors as db_errors
-from app.storage import files, members, migrations
 from app.storage.models import Base
 
 log = logging.getLogger("pwb.storage")
+changes.notify_on_commit()  # PostgreSQL: every commit tells the other members' windows
 
 BUSY_TIMEOUT_MS = 5000
 

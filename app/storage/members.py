@@ -22,7 +22,7 @@ from sqlalchemy import event, func, insert, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.errors import InputError, NotFoundError, WorkbenchError
+from app.errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
 from app.storage.models import (
     LedgerEntry,
     Member,
@@ -41,10 +41,6 @@ NAME_RE = re.compile(r"^[^\s\x00-\x1f][^\x00-\x1f]{0,199}$")
 #: ``session.info`` keys
 INFO_NAME = "pwb.member"
 _INFO_ID = "pwb.member_id"
-
-
-class PermissionDeniedError(WorkbenchError):
-    """The acting member's role does not allow what they asked for (exit 2)."""
 
 
 def check_name(name: str) -> str:
@@ -202,19 +198,6 @@ event.listen(Session, "before_flush", _stamp)
 # -- no lost updates ----------------------------------------------------------------
 
 
-class ConflictError(WorkbenchError):
-    """A save over a newer version than the one the editor loaded (exit 2).
-
-    ``who`` and ``at`` say who saved the newer version, and when; the GUI offers
-    Reload / Overwrite, the CLI prints the message.
-    """
-
-    def __init__(self, message: str, *, who: str = "someone", at: Any = None) -> None:
-        super().__init__(message)
-        self.who = who
-        self.at = at
-
-
 def changed_at(moment: Any) -> str:
     """``2026-12-02 17:40 UTC``: when a newer version was saved."""
     if moment is None:
@@ -239,4 +222,5 @@ def check_version(
         f"you edited version {expected}) — reload or overwrite?",
         who=who,
         at=row.updated_at,
+        version=row.version,
     )
