@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import APP_ID, APP_NAME, DESKTOP_ID, __version__, clock, ledger, paths
 from app.backup import auto_backup, lock_file
 from app.bootstrap import seed_defaults
+from app.connection import with_stored_password
 from app.errors import DatabaseCorruptError, WorkbenchError
 from app.logs import setup_logging
 from app.storage import Database, open_database
@@ -75,16 +76,24 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
 
 
 def database_target(explicit: str | None) -> str:
-    """The database to open (``--db``, ``$PWB_DB``, the default), its default folder made."""
+    """The database to open (``--db``, ``$PWB_DB``, the team server chosen in File →
+    Connect to team server…, the default), its default folder made. A server's password
+    comes from the keyring (else libpq reads ~/.pgpass)."""
     target = paths.database_target(explicit)
     if target == str(paths.default_database_path()):
+        from ui.dialogs.connect_dialog import SERVER_KEY
+
+        server = str(QSettings().value(SERVER_KEY, "") or "")
+        if server and not explicit and not os.environ.get(paths.DB_ENV_VAR, "").strip():
+            return server  # no password in it: open_for_gui adds the keyring's
         paths.data_dir().mkdir(parents=True, exist_ok=True)
     return target
 
 
 def open_for_gui(explicit: str | None) -> Database:
     """Open, seed, back up and catch up the database; the caller holds its lock already."""
-    db = open_database(database_target(explicit))
+    # a server's password joins the URL only here, never a name, a lock or a log line
+    db = open_database(with_stored_password(database_target(explicit)))
     db.member = os.environ.get("PWB_MEMBER", "").strip() or None  # who acts, in a team
     seed_defaults(db)
     try:

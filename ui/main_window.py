@@ -252,6 +252,12 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             tip="An export into this database, if it is empty",
         )
+        self.connect_action = add_action(
+            file_menu,
+            "Connect to &team server…",
+            self.connect_to_server,
+            tip="Open a team's PostgreSQL database (the password stays in the system keyring)",
+        )
         self.data_folder_action = add_action(
             file_menu,
             "Open &data folder",
@@ -379,6 +385,25 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         row = int(str(settings.value("window/page", 0) or 0))
         self.nav.setCurrentRow(row if 0 <= row < len(PAGE_CLASSES) else 0)
+
+    @Slot()
+    def connect_to_server(self) -> None:
+        """Choose the team server the app opens from its next start."""
+        from app.connection import settings_of
+        from ui.dialogs.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(settings_of(self.ctx.db.url), self)
+        self.connect_dialog = dialog
+
+        def chosen() -> None:
+            if dialog.server is not None:
+                where = dialog.server.account.split("@", 1)[1]
+                self.ctx.message.emit(
+                    f"Proposal Workbench opens {where} as {dialog.server.user} when it starts next"
+                )
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
 
     def start_watching(self) -> None:
         """Refresh what other members (or other programs) change, as it happens."""

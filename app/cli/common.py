@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app import clock, paths
+from app.connection import with_stored_password
 from app.errors import InputError
 from app.storage import Database, open_database
 
@@ -29,7 +30,7 @@ def open_db(args: argparse.Namespace, *, create_folder: bool = False) -> Databas
         paths.data_dir().mkdir(parents=True, exist_ok=True)
     elif create_folder and "://" not in target:
         Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    db = open_database(target)
+    db = open_database(with_stored_password(target))
     db.member = acting_member_name(args)
     if db.member is not None:
         from app.storage.members import get_member
