@@ -27,7 +27,7 @@ from app.errors import InputError
 class MemoryKeyring(KeyringBackend):
     """A keyring that keeps passwords in a dict (keyring ships none; tests need no desktop)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
