@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
             file_menu,
             "Connect to &team server…",
             self.connect_to_server,
+            "Ctrl+Shift+T",
             tip="Open a team's PostgreSQL database (the password stays in the system keyring)",
         )
         self.data_folder_action = add_action(
