@@ -206,8 +206,9 @@ def use_profile(session: Session, name: str) -> Profile:
     """Make ``name`` the acting member's profile (and the one marked active)."""
     row = find_profile(session, name)
     members.acting_member(session).active_profile_id = row.id
+    # statements, not an edit of the row: choosing a profile is not a new version of it
     session.execute(update(Profile).values(is_active=False))
-    row.is_active = True
+    session.execute(update(Profile).where(Profile.id == row.id).values(is_active=True))
     session.flush()
     return row
 

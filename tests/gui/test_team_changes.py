@@ -113,3 +113,43 @@ def test_conflict_error_carries_who_and_the_version(db) -> None:
     with pytest.raises(ConflictError) as told, db.transaction() as session:
         save_reply(session, "x/y", "c", expected_version=loaded)
     assert told.value.who == "owner" and told.value.version == loaded + 1
+
+
+@pytest.mark.parametrize("answer", ["Reload", "Overwrite"])
+def test_saving_a_profile_another_member_saved_since_asks_too(
+    qtbot, window, settle, answer: str
+) -> None:
+    from app.profiles import ProfileSpec, active_profile, save_profile
+    from ui.pages.profile import ProfilePage
+
+    ctx = window.ctx
+    with ctx.db.transaction() as session:
+        save_profile(session, ProfileSpec(name="Web", title="Web developer"))
+        add_member(session, "Ann", "admin")
+    page = window.go_to(ProfilePage)
+    page.refresh()
+    assert page.form.title_edit.text() == "Web developer"
+    other = _other(ctx, "Ann")
+    try:
+        with other.transaction() as session:
+            save_profile(session, ProfileSpec(name="Web", title="Ann's title"))
+    finally:
+        other.close()
+    page.form.title_edit.selectAll()
+    qtbot.keyClicks(page.form.title_edit, "My title")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: page.conflict_box is not None and page.conflict_box.isVisible())
+    box = page.conflict_box
+    assert box is not None
+    assert box.text().startswith("profile 'Web' was changed by Ann at")
+    button = next(b for b in box.buttons() if b.text() == answer)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle()
+    with ctx.db.read() as session:
+        stored = active_profile(session)
+        assert stored is not None
+        title = stored.title
+    wanted = "Ann's title" if answer == "Reload" else "My title"
+    assert title == wanted
+    qtbot.waitUntil(lambda: page.form.title_edit.text() == wanted)

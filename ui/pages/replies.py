@@ -35,6 +35,7 @@ from app.errors import ConflictError, WorkbenchError
 from app.replies import KINDS, create_reply, delete_reply, get_reply, list_replies, update_reply
 from ui import plain
 from ui.context import AppContext
+from ui.dialogs.conflict import ask_reload_or_overwrite
 from ui.models.replies import RepliesModel
 from ui.ops import Change, CollectionOp
 from ui.pages.base import Page, Remembered
@@ -399,29 +400,14 @@ class RepliesPage(Page):
         if not isinstance(exc, ConflictError):
             self._show_problem(f"Not saved: {exc}", None)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self.conflict_box = ask_reload_or_overwrite(
+            self,
             "Saved reply changed",
-            plain.message(f"{self.current_name}: {exc}"),
-            parent=self,
+            f"{self.current_name}: {exc}",
+            exc,
+            reload=lambda: self._show_reply(self.current_name),
+            overwrite=lambda version: self.save_current(over=version),
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(
-            "Reload shows their version (your edits are dropped); Overwrite saves yours over it."
-        )
-        reload = box.addButton("Reload", QMessageBox.ButtonRole.RejectRole)
-        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(reload)
-        self.conflict_box = box
-
-        def answered() -> None:
-            if box.clickedButton() is overwrite:
-                self.save_current(over=exc.version)
-            else:
-                self._show_reply(self.current_name)
-
-        box.finished.connect(answered)
-        box.open()
 
     @Slot()
     def new_reply(self) -> None:
