@@ -153,3 +153,42 @@ def test_saving_a_profile_another_member_saved_since_asks_too(
     wanted = "Ann's title" if answer == "Reload" else "My title"
     assert title == wanted
     qtbot.waitUntil(lambda: page.form.title_edit.text() == wanted)
+
+
+def test_saving_a_draft_someone_saved_since_asks_reload_or_overwrite(qtbot, ctx, settle) -> None:
+    from app.proposals import get_proposal, update_draft
+    from ui.dialogs.draft_dialog import DraftDialog
+
+    seed_defaults(ctx.db)
+    with ctx.db.transaction() as session:
+        add_member(session, "Ann")
+        job = JobPosting(dedup_key="d", title="Django fix", description="500 errors")
+        session.add(job)
+        session.flush()
+        job_id = job.id
+    dialog = DraftDialog(ctx, job_id)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.proposal_id is not None and dialog.proposal_version is not None
+    other = _other(ctx, "Ann")
+    try:
+        with other.transaction() as session:
+            update_draft(session, dialog.proposal_id, "Ann's draft")
+    finally:
+        other.close()
+    dialog.text.setPlainText("My draft")
+    qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None and dialog.conflict_box.isVisible())
+    box = dialog.conflict_box
+    assert box is not None
+    assert box.text().startswith(f"draft proposal {dialog.proposal_id} was changed by Ann at")
+    with ctx.db.read() as session:
+        assert get_proposal(session, dialog.proposal_id).text == "Ann's draft"
+    overwrite = next(b for b in box.buttons() if b.text() == "Overwrite")
+    qtbot.mouseClick(overwrite, Qt.MouseButton.LeftButton)
+    settle()
+    with ctx.db.read() as session:
+        assert get_proposal(session, dialog.proposal_id).text == "My draft"
