@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import ConflictError
 from ui import plain
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Conflict", text)
 
 
 def ask_reload_or_overwrite(

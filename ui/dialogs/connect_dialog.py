@@ -27,9 +27,7 @@ from app.connection import (
     stored_password,
 )
 from app.errors import InputError
-
-#: QSettings key of the server the app opens when no --db / $PWB_DB names one (no password)
-SERVER_KEY = "database/server"
+from ui.team import SERVER_KEY
 
 
 def saved_server() -> ServerSettings | None:
@@ -47,14 +45,16 @@ class ConnectDialog(QDialog):
 
     def __init__(self, current: ServerSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Connect to team server")
+        self.setWindowTitle(self.tr("Connect to team server"))
         self.setObjectName("connectDialog")
         #: what was saved on Connect
         self.server: ServerSettings | None = None
         current = current or saved_server()
         intro = QLabel(
-            "A team shares one PostgreSQL database. The password is kept in your system "
-            "keyring, never in a file; leave it empty to use ~/.pgpass."
+            self.tr(
+                "A team shares one PostgreSQL database. The password is kept in your system "
+                "keyring, never in a file; leave it empty to use ~/.pgpass."
+            )
         )
         intro.setWordWrap(True)
         self.host_edit = QLineEdit(current.host if current else "")
@@ -68,8 +68,8 @@ class ConnectDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         if current is not None and stored_password(current):
-            self.password_edit.setPlaceholderText("kept in the keyring")
-        self.remember_box = QCheckBox("Remember the password in the system keyring")
+            self.password_edit.setPlaceholderText(self.tr("kept in the keyring"))
+        self.remember_box = QCheckBox(self.tr("Remember the password in the system keyring"))
         self.remember_box.setChecked(True)
         self.problem_label = QLabel()
         self.problem_label.setObjectName("problem")
@@ -78,17 +78,17 @@ class ConnectDialog(QDialog):
         self.problem_label.hide()
 
         form = QFormLayout()
-        form.addRow("&Host:", self.host_edit)
-        form.addRow("&Port:", self.port_spin)
-        form.addRow("&Database:", self.database_edit)
-        form.addRow("&User:", self.user_edit)
-        form.addRow("Pass&word:", self.password_edit)
+        form.addRow(self.tr("&Host:"), self.host_edit)
+        form.addRow(self.tr("&Port:"), self.port_spin)
+        form.addRow(self.tr("&Database:"), self.database_edit)
+        form.addRow(self.tr("&User:"), self.user_edit)
+        form.addRow(self.tr("Pass&word:"), self.password_edit)
         form.addRow("", self.remember_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.connect_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.connect_button.setText("Connect")
+        self.connect_button.setText(self.tr("Connect"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
