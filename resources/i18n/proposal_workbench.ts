@@ -60,6 +60,21 @@
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message>
+        <source>Reload shows {who}&apos;s version (your edits are dropped); Overwrite saves yours over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to team server</source>

@@ -11,10 +11,6 @@ from app.errors import ConflictError
 from ui import plain
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Conflict", text)
-
-
 def ask_reload_or_overwrite(
     parent: QWidget,
     title: str,
@@ -32,10 +28,17 @@ def ask_reload_or_overwrite(
     box.setObjectName("conflictBox")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
-        f"Reload shows {exc.who}'s version (your edits are dropped); Overwrite saves yours over it."
+        QCoreApplication.translate(
+            "Conflict",
+            "Reload shows {who}'s version (your edits are dropped); Overwrite saves yours over it.",
+        ).format(who=exc.who)
     )
-    reload_button = box.addButton("Reload", QMessageBox.ButtonRole.RejectRole)
-    overwrite_button = box.addButton("Overwrite", QMessageBox.ButtonRole.AcceptRole)
+    reload_button = box.addButton(
+        QCoreApplication.translate("Conflict", "Reload"), QMessageBox.ButtonRole.RejectRole
+    )
+    overwrite_button = box.addButton(
+        QCoreApplication.translate("Conflict", "Overwrite"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(reload_button)
     box.setEscapeButton(reload_button)
 
