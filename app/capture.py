@@ -166,6 +166,8 @@ EDITABLE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("client.active_hires", "Active hires", "int"),
     FieldSpec("client.avg_hourly_rate", "Avg hourly rate paid", "money"),
     FieldSpec("client.member_since", "Member since", "date"),
+    FieldSpec("client.industry", "Client industry", "text"),
+    FieldSpec("client.company_size", "Client company size", "text"),
     FieldSpec("description", "Description", "multiline"),
 )
 

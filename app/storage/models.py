@@ -206,6 +206,8 @@ class JobPosting(Base):
     client_active_hires: Mapped[int | None] = mapped_column(Integer)
     client_avg_hourly_rate: Mapped[float | None] = mapped_column(Float)
     client_member_since: Mapped[date | None] = mapped_column()
+    client_industry: Mapped[str | None] = mapped_column(String(100))
+    client_company_size: Mapped[str | None] = mapped_column(String(100))
 
     #: the text the user pasted: their evidence, shown as plain text only
     raw_text: Mapped[str | None] = mapped_column(Text)
