@@ -14,7 +14,7 @@ deleted, see ``models.Member``): a batch (table copy) would lose the
 expression index on ``ledger_entry``.
 
 Revision ID: 0012
-Revises: 0013 (the brief assigned 0010; main gained 0013 first)
+Revises: 0015 (the brief assigned 0010; main gained 0013 and 0015 first)
 Create Date: 2026-12-02
 """
 
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0013"  # brief: "0010"; chained after main's 0013 (i12a) when main was merged in
+down_revision = "0015"  # brief: "0010"; chained after main's head (0015) when main was merged in
 branch_labels = None
 depends_on = None
 
