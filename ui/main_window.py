@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from ui.dialogs.review_dialog import ReviewDialog
     from ui.pages.base import Page
     from ui.quick_capture import QuickCapture
+    from ui.watch import DatabaseWatch
 
 PageT = TypeVar("PageT", bound="Page")
 
@@ -117,6 +118,14 @@ def _page_classes() -> tuple[type[Page], ...]:
 
 #: how often an open app posts what time passing owes the ledger
 CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
+#: what :class:`app.storage.changes.ChangeWatcher` reports, as the context's change signals
+WATCHED_AREAS = {
+    "jobs": "JOBS",
+    "proposals": "PROPOSALS",
+    "ledger": "LEDGER",
+    "replies": "REPLIES",
+    "profiles": "PROFILES",
+}
 
 
 def add_action(
@@ -200,6 +209,8 @@ class MainWindow(QMainWindow):
         # whichever pages have been shown
         self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
         self.catch_up_timer.timeout.connect(self.catch_up)
+        #: the thread that sees other members' changes (:meth:`start_watching`)
+        self.watch: DatabaseWatch | None = None
         self._restore_state()
         self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
         if ctx is not None:
@@ -304,6 +315,15 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             tip=self.tr("An export into this database, if it is empty"),
         )
+        self.connect_action = add_action(
+            file_menu,
+            self.tr("Connect to &team server…"),
+            self.connect_to_server,
+            "Ctrl+Shift+T",
+            tip=self.tr(
+                "Open a team's PostgreSQL database (the password stays in the system keyring)"
+            ),
+        )
         self.data_folder_action = add_action(
             file_menu,
             self.tr("Open &data folder"),
@@ -395,6 +415,7 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.export_action,
             self.import_all_action,
+            self.connect_action,
             self.undo_import_action,
             self.preferences_action,
         ]
@@ -457,6 +478,52 @@ class MainWindow(QMainWindow):
         row = int(str(settings.value("window/page", 0) or 0))
         self.nav.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
+    @Slot()
+    def connect_to_server(self) -> None:
+        """Choose the team server the app opens from its next start."""
+        from app.connection import settings_of
+        from ui.dialogs.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(settings_of(self.ctx.db.url), self)
+        self.connect_dialog = dialog
+
+        def chosen() -> None:
+            if dialog.server is not None:
+                where = dialog.server.account.split("@", 1)[1]
+                self.ctx.message.emit(
+                    self.tr(
+                        "Proposal Workbench opens {where} as {user} when it starts next"
+                    ).format(where=where, user=dialog.server.user)
+                )
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def start_watching(self) -> None:
+        """Refresh what other members (or other programs) change, as it happens."""
+        from ui.watch import DatabaseWatch
+
+        if self.watch is None:
+            self.watch = DatabaseWatch(self.ctx.db, self)
+            self.watch.changed.connect(self.changes_seen)
+            self.watch.start()
+
+    def stop_watching(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
+            self.watch = None
+
+    @Slot(list)
+    def changes_seen(self, areas: list[str]) -> None:
+        """Someone else committed: the pages showing those areas refresh themselves."""
+        from ui.ops import Change, announce
+
+        flags = Change.NONE
+        for area in areas:
+            if area in WATCHED_AREAS:
+                flags |= Change[WATCHED_AREAS[area]]
+        announce(self.ctx, flags)
+
     def quit_app(self) -> None:
         """File ▸ Quit and the tray's Quit: close for good, even when closing keeps it in the tray."""
         self._quitting = True
@@ -477,6 +544,7 @@ class MainWindow(QMainWindow):
             return
         if quick is not None:
             quick.close_all()
+        self.stop_watching()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.nav.currentRow())

@@ -77,6 +77,26 @@ def render_notice(window, outdir: Path, suffix: str) -> list[Path]:
     return [target]
 
 
+def render_dialogs(window, outdir: Path, suffix: str) -> list[Path]:
+    """The team-mode dialogs, filled in as a user would: File → Connect to team server…"""
+    from PySide6.QtWidgets import QApplication
+
+    from app.connection import ServerSettings
+    from ui.dialogs.connect_dialog import ConnectDialog
+
+    dialog = ConnectDialog(ServerSettings("db.agency.example", "workbench", "ann"), window)
+    dialog.password_edit.setText("not-a-real-password")
+    dialog.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    target = outdir / f"connect-dialog{suffix}.png"
+    if not dialog.grab().save(str(target)):
+        raise OSError(f"cannot write {target}")
+    dialog.close()
+    dialog.deleteLater()
+    return [target]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -118,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in render_pages(window, args.outdir, suffix):
             print(path)
         for path in render_notice(window, args.outdir, suffix):
+            print(path)
+        for path in render_dialogs(window, args.outdir, suffix):
             print(path)
         # what the pages started in the background (a rescore of stale cards) finishes
         # before its window and the database go
