@@ -32,13 +32,24 @@ log = logging.getLogger("pwb.storage")
 BUSY_TIMEOUT_MS = 5000
 
 
+#: what to install for a PostgreSQL URL when its driver is missing
+PG_DRIVER_HINT = 'pip install "proposal-workbench[postgresql]" (psycopg[binary])'
+
+
 def to_url(target: str) -> URL:
-    """A plain path means SQLite; anything with ``://`` is a SQLAlchemy URL."""
+    """A plain path means SQLite; anything with ``://`` is a SQLAlchemy URL.
+
+    ``postgresql://`` (and ``postgres://``, as servers print it) means psycopg 3,
+    the driver the ``postgresql`` extra installs.
+    """
     if "://" in target:
         try:
-            return make_url(target)
+            url = make_url(target)
         except ArgumentError as exc:
             raise DatabaseError(f"not a database URL: {target!r} ({exc})") from None
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     path = Path(target).expanduser()
     return URL.create("sqlite", database=str(path))
 
@@ -150,6 +161,8 @@ def open_database(
         if not path.parent.is_dir():
             raise DatabaseError(f"cannot open database {path}: folder {path.parent} does not exist")
         found = files.examine(path, check="quick_check" if verify else None)
+    if url.get_backend_name() == "postgresql":
+        _require_driver(url)
     try:
         engine = make_engine(url)
         with engine.connect() as conn:
@@ -166,6 +179,20 @@ def open_database(
             db.close()
             raise
     return db
+
+
+def _require_driver(url: URL) -> None:
+    """A PostgreSQL URL without its driver installed: say exactly what to install."""
+    driver = url.get_driver_name()
+    module = {"psycopg": "psycopg", "psycopg2": "psycopg2", "pg8000": "pg8000"}.get(driver, driver)
+    try:
+        __import__(module)
+    except ImportError:
+        hint = PG_DRIVER_HINT if module == "psycopg" else f"pip install {module}"
+        raise DatabaseError(
+            f"cannot open database {_describe(url)}: the PostgreSQL driver is not installed; "
+            f"{hint}"
+        ) from None
 
 
 def sqlite_file(target: str) -> Path | None:
