@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app import clock, settings
 from app.errors import InputError
+from app.storage.bulk import follow_explicit_ids
 from app.storage.models import (
     JobPosting,
     LedgerEntry,
@@ -394,6 +395,7 @@ def _bulk(
         session.execute(insert(model), chunk)
         if written is not None:
             written(len(chunk))
+    follow_explicit_ids(session, [model.__table__])  # rows came with their ids
 
 
 def generate_demo(

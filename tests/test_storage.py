@@ -180,7 +180,9 @@ def test_a_posting_with_proposals_cannot_be_deleted(db) -> None:
     ("query", "expected"),
     [
         ("react", '"react"*'),
-        ('c++ "AND" NEAR(', '"c++" "AND" "NEAR"*'),
+        ('c++ "AND" NEAR(', '"c" "AND" "NEAR"*'),
+        ("full-stack dev*", '"full stack" "dev"*'),
+        ("client's react", '"client s" "react"*'),
         ("  ", None),
         ("***", None),
     ],

@@ -190,8 +190,7 @@ def _require_driver(url: URL) -> None:
     except ImportError:
         hint = PG_DRIVER_HINT if module == "psycopg" else f"pip install {module}"
         raise DatabaseError(
-            f"cannot open database {_describe(url)}: the PostgreSQL driver is not installed; "
-            f"{hint}"
+            f"cannot open database {_describe(url)}: the PostgreSQL driver is not installed; {hint}"
         ) from None
 
 
