@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_DATA
 from sqlalchemy import select
 
 from app.domain import PostingFacts
@@ -20,7 +21,6 @@ from app.storage import Database, open_database
 from app.storage.jobs import JobQuery, add_posting, count_jobs
 from app.storage.models import JobPosting
 from app.storage.search import fts5_query, job_search_filter, pg_tsquery
-from conftest import SHARED_DATA
 
 POSTINGS = [
     ("Full-stack developer for a résumé builder", "React front end, Django back end", ["React"]),
