@@ -28,7 +28,19 @@ def open_db(args: argparse.Namespace, *, create_folder: bool = False) -> Databas
         paths.data_dir().mkdir(parents=True, exist_ok=True)
     elif create_folder and "://" not in target:
         Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    return open_database(target)
+    db = open_database(target)
+    OPENED.append(db)
+    return db
+
+
+#: databases the running command opened: :func:`close_opened` closes them when it ends
+#: (a server's connections are closed, not left to the garbage collector)
+OPENED: list[Database] = []
+
+
+def close_opened() -> None:
+    while OPENED:
+        OPENED.pop().close()
 
 
 def print_json(value: Any) -> None:

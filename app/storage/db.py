@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
+import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -307,5 +309,50 @@ def backup_sqlite(
             f"the backup of {db.location} did not pass its check ({files.summary(problems)}), so it "
             "was not kept: the database itself may be damaged; run `pwb check`"
         )
+    shutil.move(tmp, dest)
+    return dest
+
+
+def backup_server(db: Database, dest: Path) -> Path:
+    """A PostgreSQL database dumped by the server's own ``pg_dump`` (custom format) to ``dest``.
+
+    ``pg_restore -d DATABASE FILE`` puts it back. The password (if the URL has
+    one) goes to pg_dump in its environment, never on its command line; a
+    ``.pgpass`` file works as for any PostgreSQL tool. The dump is written
+    beside ``dest`` and only then given its name.
+    """
+    if db.dialect != "postgresql":
+        raise DatabaseError(f"pg_dump backs up PostgreSQL databases, not {db.dialect}")
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        raise DatabaseError(
+            "cannot back up the server database: pg_dump is not on PATH (install PostgreSQL's "
+            "client tools, e.g. apt-get install postgresql-client, or run pg_dump -Fc yourself)"
+        )
+    url = db.url.set(drivername="postgresql")
+    env = dict(os.environ)
+    if url.password is not None:
+        env["PGPASSWORD"] = str(url.password)
+        url = url.set(password=None)
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        done = subprocess.run(
+            [
+                pg_dump,
+                "--format=custom",
+                f"--file={tmp}",
+                f"--dbname={url.render_as_string(hide_password=False)}",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise DatabaseError(f"cannot run {pg_dump}: {exc.strerror or exc}") from None
+    if done.returncode != 0:
+        tmp.unlink(missing_ok=True)
+        reason = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        raise DatabaseError(f"pg_dump could not back up {db.location}: {reason}")
     shutil.move(tmp, dest)
     return dest
