@@ -112,6 +112,11 @@ def test_the_same_queries_find_the_same_postings(both: tuple[Database, Database]
     assert results["client s"] >= results["client's"] >= 1
     assert results["cafe"] == results["café"] >= 1
     assert results["***"] == 0
+    # a finished search (pwb jobs --search): no prefix unless the word ends in *
+    with lite.read() as a, server.read() as b:
+        for session in (a, b):
+            assert count_jobs(session, JobQuery(search="reac", typing=False)) == 0
+            assert count_jobs(session, JobQuery(search="reac*", typing=False)) >= results["react"]
 
 
 def test_queries_carry_no_operators_through() -> None:

@@ -95,6 +95,9 @@ class JobQuery:
     """What the jobs list shows: search text, filters and order (all applied in SQL)."""
 
     search: str = ""
+    #: the search box searches while the user types: its last word is a prefix; a finished
+    #: search (``pwb jobs --search``) takes prefixes only where a word ends in ``*``
+    typing: bool = True
     statuses: tuple[str, ...] = ()
     verdict: str | None = None
     posted_from: datetime | None = None
@@ -400,7 +403,7 @@ def _filters(session: Session, query: JobQuery) -> list[ColumnElement[bool]]:
     if query.posted_to is not None:
         where.append(JobPosting.posted_at < query.posted_to)
     if query.search.strip():
-        match = _search_clause(session, query.search)
+        match = _search_clause(session, query.search, typing=query.typing)
         if match is not None:
             where.append(match)
     if query.verdict is not None:
@@ -455,7 +458,9 @@ def _match_count(session: Session, match: str) -> int:
     return int(count or 0)
 
 
-def _search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
+def _search_clause(
+    session: Session, search: str, *, typing: bool = True
+) -> ColumnElement[bool] | None:
     """The full-text filter, shaped so SQLite picks the fast plan for this search.
 
     Few matches: start from them (primary-key lookups, then sort). Many matches
@@ -463,10 +468,10 @@ def _search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
     list, which stops after one screen; ``id + 0`` keeps SQLite from starting
     at the matches.
     """
-    clause = job_search_filter(session, search)
+    clause = job_search_filter(session, search, typing=typing)
     if clause is None or session.get_bind().dialect.name != "sqlite":
         return clause
-    match = fts5_query(search)
+    match = fts5_query(search, typing=typing)
     assert match is not None  # job_search_filter found words
     # whole words first: cheap (FTS5 streams them), and if they alone are common, so is the
     # prefix; only then the prefix, which FTS5 must merge in full
