@@ -201,7 +201,7 @@ def _move_aside(path: Path, dest: Path) -> Path | None:
 
 def lock_file(path: Path) -> Path:
     """The file the desktop app holds while it has the database at ``path`` open (a QLockFile)."""
-    return path.with_name(path.name + ".lock")
+    return paths.lock_file(path)
 
 
 def open_elsewhere(path: Path) -> int | None:
