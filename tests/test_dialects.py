@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA
 from sqlalchemy import func, select, text
 
 from app import settings
@@ -23,6 +22,7 @@ from app.insights import CHART_KINDS
 from app.storage import open_database
 from app.storage.jobs import JobQuery, fetch_jobs
 from app.storage.models import JobPosting, LedgerEntry, Proposal
+from tests.tile_facts import shared_data_file
 
 pytestmark = pytest.mark.clock  # sets the clock; .ci/run repeats it at awkward dates
 
@@ -236,8 +236,8 @@ def _run_json(target: str, *argv: str) -> str:
 
 
 def test_shared_postings_import_alike(any_target: str, capsys: pytest.CaptureFixture[str]) -> None:
-    path = SHARED_DATA / "upwork_search_jobs_2024-08.json"
-    if not path.is_file():
+    path = shared_data_file()
+    if path is None:
         pytest.skip("../shared/data is not beside this checkout")
     code, _out, err = pwb(capsys, any_target, "import", str(path))
     assert code == 0, err

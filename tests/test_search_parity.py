@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA
 from sqlalchemy import select
 
 from app.domain import PostingFacts
@@ -21,6 +20,7 @@ from app.storage import Database, open_database
 from app.storage.jobs import JobQuery, add_posting, count_jobs
 from app.storage.models import JobPosting
 from app.storage.search import fts5_query, job_search_filter, pg_tsquery
+from tests.tile_facts import shared_data_file
 
 POSTINGS = [
     ("Full-stack developer for a résumé builder", "React front end, Django back end", ["React"]),
@@ -75,11 +75,11 @@ def _fill(db: Database, shared: Path | None) -> None:
 
 @pytest.fixture
 def both(pg_url: str, migrated_copy: Callable[..., Path]) -> Iterator[tuple[Database, Database]]:
-    shared = SHARED_DATA / "upwork_search_jobs_2024-08.json"
+    shared = shared_data_file()
     lite, server = open_database(str(migrated_copy())), open_database(pg_url)
     try:
         for db in (lite, server):
-            _fill(db, shared if shared.is_file() else None)
+            _fill(db, shared)
         yield lite, server
     finally:
         lite.close()
