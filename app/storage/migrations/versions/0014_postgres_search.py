@@ -6,7 +6,8 @@ PostgreSQL gets the same: the ``unaccent`` extension (trusted: a database
 owner may create it), ``pwb_fold`` (unaccent, immutable so that an index can
 use it), ``pwb_search_text`` (folded, punctuation to spaces) and
 ``pwb_job_document`` (a posting's title, description and skills as a
-``tsvector``), with a GIN index on it replacing 0002's. Nothing on SQLite.
+``tsvector``), with a GIN index on it replacing 0002's; and indexes in the jobs
+list's descending order with NULLs last, as SQLite sorts. Nothing on SQLite.
 
 Revision ID: 0014
 Revises: 0010
@@ -19,6 +20,16 @@ revision = "0014"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
+
+#: the jobs list's sort keys that have an index (0004), by name and expression
+SORTED_DESC = (
+    ("posted_at", "posted_at"),
+    ("captured_at", "captured_at"),
+    ("budget", "(coalesce(fixed_budget, hourly_max))"),
+    ("client_total_spent", "client_total_spent"),
+    ("proposals_min", "proposals_min"),
+    ("connects_required", "connects_required"),
+)
 
 
 def upgrade() -> None:
@@ -57,12 +68,21 @@ def upgrade() -> None:
         "CREATE INDEX ix_job_posting_search ON job_posting "
         "USING gin (pwb_job_document(title, description, skills))"
     )
+    # the jobs list sorts descending with NULLs last (SQLite's own order): a PostgreSQL
+    # index read backwards gives NULLs first, so these give the list its order directly
+    for name, expression in SORTED_DESC:
+        op.execute(
+            f"CREATE INDEX ix_job_posting_{name}_desc ON job_posting "
+            f"({expression} DESC NULLS LAST, id DESC)"
+        )
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
+    for name, _expression in SORTED_DESC:
+        op.execute(f"DROP INDEX IF EXISTS ix_job_posting_{name}_desc")
     op.execute("DROP INDEX IF EXISTS ix_job_posting_search")
     op.execute(
         "CREATE INDEX ix_job_posting_fts ON job_posting USING gin ("
