@@ -243,3 +243,13 @@ def test_shared_postings_import_alike(any_target: str, capsys: pytest.CaptureFix
     assert code == 0, err
     rows = pwb_json(capsys, any_target, "jobs", "--search", "full-stack", "--limit", "200")
     assert isinstance(rows, list) and len(rows) == 7
+
+
+def test_a_server_url_without_its_driver_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if not installed: import fails
+    code, out, err = pwb(capsys, "postgresql://me@127.0.0.1:1/workbench", "jobs")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert 'pip install "proposal-workbench[postgresql]"' in err
+    assert "postgresql+psycopg://me@127.0.0.1:1/workbench" in err
