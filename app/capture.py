@@ -22,9 +22,9 @@ from app.errors import InputError
 from app.parsing.money import parse_money
 from app.parsing.upwork import mark_missing, parse_postings
 from app.scoring.facts_json import facts_from_json_text
+from app.scoring.service import score_jobs
 from app.storage.jobs import add_posting
 from app.storage.models import JobPosting
-from app.storage.scores import score_jobs
 
 
 def store_postings(

@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication
 
+from app.scoring.service import score_job
 from app.storage import open_database
 from app.storage.models import JobPosting, Profile
-from app.storage.scores import score_job
 from ui.context import AppContext
 from ui.main import create_application
 from ui.main_window import MainWindow

@@ -54,10 +54,39 @@ def test_the_fifo_replay_needs_no_database() -> None:
     assert not {m for m in loaded if m.startswith(("app.storage", "app.ledger.entries"))}
 
 
+STORAGE_PROBE = """
+import importlib, pkgutil, sys
+import app.storage
+for mod in pkgutil.walk_packages(app.storage.__path__, "app.storage."):
+    if ".migrations.versions" in mod.name or mod.name.endswith((".env", "__main__")):
+        continue
+    importlib.import_module(mod.name)
+print(" ".join(sorted(sys.modules)))
+"""
+
+
 def test_storage_never_imports_scoring_or_insights() -> None:
-    loaded = loaded_after("import app.storage, app.storage.models, app.storage.db")
-    assert "app.storage.db" in loaded
+    """Every module of app/storage loads without scoring or insights (ruff bans the import
+    in app/storage/ruff.toml; this also catches one through another package)."""
+    result = subprocess.run(
+        [sys.executable, "-c", STORAGE_PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert {"app.storage.db", "app.storage.scores", "app.storage.postings"} <= loaded
     assert not {m for m in loaded if m.startswith(("app.scoring", "app.insights"))}
+
+
+def test_ruff_bans_scoring_and_insights_in_storage() -> None:
+    """The per-directory ruff config of app/storage keeps the bans of app/ and adds its own."""
+    import tomllib
+
+    storage = tomllib.loads((ROOT / "app/storage/ruff.toml").read_text(encoding="utf-8"))
+    ours = storage["lint"]["flake8-tidy-imports"]["banned-api"]
+    root = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    theirs = root["tool"]["ruff"]["lint"]["flake8-tidy-imports"]["banned-api"]
+    assert {"app.scoring", "app.insights"} <= set(ours)
+    assert set(theirs) <= set(ours), "a ruff.toml's banned-api replaces the one of pyproject"
 
 
 def test_every_name_of_the_ledger_package_loads() -> None:

@@ -9,9 +9,9 @@ import pytest
 from app import clock
 from app.profiles import first_run_profile, save_profile
 from app.proposals import change_status, submit_proposal
+from app.scoring.service import own_win_rates, scorer_for
 from app.scoring.win_chance import estimate_win_chance
 from app.storage.models import JobPosting, Profile, ScoreCard
-from app.storage.scores import own_win_rates, scorer_for
 
 pytestmark = pytest.mark.clock  # reads the time: .ci/run repeats it at awkward dates
 

@@ -12,8 +12,8 @@ from app.capture import capture_text, posting_from_input
 from app.cli import main
 from app.errors import InputError
 from app.profiles import first_run_profile, save_profile
+from app.scoring.service import score_stale
 from app.storage.models import ScoreCard
-from app.storage.scores import score_stale
 
 TILE = (
     "Django REST API for a booking app\n"

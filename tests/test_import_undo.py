@@ -164,7 +164,7 @@ def test_a_posting_listed_twice_in_one_file_is_undone_once(db, tmp_path: Path) -
 
 def test_a_changed_posting_is_scored_again(db, tmp_path: Path) -> None:
     from app.profiles import first_run_profile, save_profile
-    from app.storage.scores import score_stale
+    from app.scoring.service import score_stale
 
     with db.transaction() as session:
         save_profile(session, first_run_profile("Dev", "Python", 40.0))

@@ -256,6 +256,8 @@ def test_phrase_hints_match_across_punctuation() -> None:
 
 def test_every_rule_has_a_case() -> None:
     tested = {c[0] for c in CASES} | {c[0] for c in FIELD_CASES}
+    # or its own examples in the rules file (tests/test_rule_examples.py runs them)
+    tested |= {r.id for r in load_rules().rules if r.examples and r.near_misses}
     assert load_rules().ids <= tested
 
 
@@ -326,5 +328,8 @@ def test_hints_only_speed_up() -> None:
         ),
     )
     samples = [f for _, bad, near in CASES + FIELD_CASES for f in (bad, near)] + real_postings
+    samples += [
+        posting(text) for rule in rules.rules for text, _ in (*rule.examples, *rule.near_misses)
+    ]
     for facts in samples:
         assert find_flags(rules, facts, now=NOW) == find_flags(bare, facts, now=NOW)

@@ -8,9 +8,10 @@ from app import settings
 from app.errors import InputError, NotFoundError
 from app.profiles import active_profile, default_profile, save_profile
 from app.scoring.score import current_rules_version
+from app.scoring.service import rescore_all, score_job, stored_version
 from app.storage.models import JobPosting, Profile, ScoreCard
 from app.storage.postings import apply_facts
-from app.storage.scores import load_card, rescore_all, score_job, stale_cards, stored_version
+from app.storage.scores import load_card, stale_cards
 from tests.test_rules import NOW, posting
 
 
@@ -100,26 +101,29 @@ def test_cards_to_rescore_follows_profile_changes(db) -> None:
     with db.transaction() as session:
         save_profile(session, default_profile("A", skills=["Shopify"]))
     with db.read() as session:
-        assert cards_to_rescore(session, active(session)) == 3
+        assert cards_to_rescore(session, active(session), stored_version(session)) == 3
     rescore_all(db)
     with db.read() as session:
-        assert cards_to_rescore(session, active(session)) == 0
+        assert cards_to_rescore(session, active(session), stored_version(session)) == 0
         assert cards_to_rescore(session, active(session), "other-version") == 3
     with db.transaction() as session:
         settings.set_value(session, "score.apply_threshold", 80)
     with db.read() as session:
-        assert cards_to_rescore(session, active(session)) == 3  # verdicts may change
+        assert (
+            cards_to_rescore(session, active(session), stored_version(session)) == 3
+        )  # verdicts may change
     rescore_all(db)
     time.sleep(0.01)
     with db.transaction() as session:
         spec = default_profile("A", skills=["Shopify", "CSS"])
         save_profile(session, spec)
     with db.read() as session:
-        assert cards_to_rescore(session, active(session)) == 3
+        assert cards_to_rescore(session, active(session), stored_version(session)) == 3
 
 
 def test_score_jobs_and_sort_by_score_in_sql(db) -> None:
-    from app.storage.scores import score_jobs, with_cards
+    from app.scoring.service import score_jobs
+    from app.storage.scores import with_cards
 
     ids = add_jobs(db, 6)
     with db.transaction() as session:
@@ -165,7 +169,7 @@ def test_rescore_in_worker_processes_matches_one_process(db) -> None:
 
 
 def test_default_workers_only_on_big_jobs_and_machines(monkeypatch) -> None:
-    from app.storage import scores
+    from app.scoring import service as scores
 
     monkeypatch.setattr(scores.os, "cpu_count", lambda: 8)
     assert scores.default_workers(100_000) == 4 and scores.default_workers(500) == 1

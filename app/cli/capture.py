@@ -21,11 +21,11 @@ from app.errors import InputError
 from app.importing import FORMATS, ImportReport, RowError, import_into
 from app.importing.dates import ORDERS
 from app.parsing.upwork import parse_postings
+from app.scoring.service import score_stale
 from app.storage.imports import list_imports, undo_import
 from app.storage.jobs import SORT_KEYS, JobQuery, active_profile_id, fetch_jobs, get_job
 from app.storage.models import JobPosting, ScoreCard
 from app.storage.postings import facts_of
-from app.storage.scores import score_stale
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

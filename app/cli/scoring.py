@@ -27,10 +27,10 @@ from app.profiles import (
 )
 from app.scoring.rules import load_rules
 from app.scoring.score import ScoreResult
+from app.scoring.service import rescore_all, score_job, scorer_for
 from app.storage import Database
 from app.storage.models import JobPosting
 from app.storage.postings import facts_of
-from app.storage.scores import rescore_all, score_job, scorer_for
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

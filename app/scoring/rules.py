@@ -15,6 +15,7 @@ import logging
 import operator
 import re
 import string
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -79,6 +80,8 @@ _RULE_KEYS = {
     "ignore",
     "conditions",
     "any",
+    "examples",
+    "near_misses",
 }
 
 
@@ -119,8 +122,10 @@ class Rule:
     points: float
     explain: str = ""
     patterns: tuple[re.Pattern[str], ...] = ()
-    #: the patterns for the lower-cased text (see :func:`_for_lowered`)
+    #: the patterns for the lower-cased text (see :func:`_for_lowered`) ...
     lowered_patterns: tuple[re.Pattern[str], ...] = ()
+    #: ... and which of them had their leading ``\\b`` taken off (checked by hand)
+    lowered_bounded: tuple[bool, ...] = ()
     hint: tuple[str, ...] = ()
     #: the hints that are words (checked against the posting's word set) ...
     hint_words: frozenset[str] = frozenset()
@@ -137,6 +142,9 @@ class Rule:
     any: tuple[Condition, ...] = ()
     enabled: bool = True
     weight: float = 1.0
+    #: postings it must flag and near misses it must not, as (text, facts): the tests run them
+    examples: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    near_misses: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
     @property
     def weighted_points(self) -> float:
@@ -203,7 +211,7 @@ class HintGate:
 
     def open_rules(self, text: PostingText) -> set[int]:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
-        words = text.words
+        words, pasted = text.words, text.pasted_set
         found: set[int] = set()
         for word in self._word_keys & words:
             found |= self.words[word]
@@ -211,8 +219,15 @@ class HintGate:
             for at, phrase_words, phrase in self.phrases[head]:
                 if at not in found and phrase_words <= words and phrase in text.flat:
                     found.add(at)
+        if pasted:  # the lines the parser did not place
+            for word in self._word_keys & pasted:
+                found |= self.words[word]
+            for head in self._phrase_heads & pasted:
+                for at, phrase_words, phrase in self.phrases[head]:
+                    if at not in found and phrase_words <= pasted and phrase in text.flat:
+                        found.add(at)
         for mark, owners in self.marks:
-            if not owners <= found and (mark in text.lower_description or mark in text.lower_title):
+            if not owners <= found and text.has_mark(mark):
                 found |= owners
         return found
 
@@ -298,7 +313,8 @@ def _compile_rule(raw: Any) -> Rule:
         points=float(raw["points"]),
         explain=str(raw.get("explain", "")),
         patterns=patterns,
-        lowered_patterns=tuple(_for_lowered(p) for p in patterns),
+        lowered_patterns=tuple(_for_lowered(p)[0] for p in patterns),
+        lowered_bounded=tuple(_for_lowered(p)[1] for p in patterns),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
@@ -313,7 +329,29 @@ def _compile_rule(raw: Any) -> Rule:
         ignore=_optional(raw.get("ignore"), "ignore"),
         conditions=conditions,
         any=any_of,
+        examples=_examples(raw.get("examples", []), "examples"),
+        near_misses=_examples(raw.get("near_misses", []), "near_misses"),
     )
+
+
+def _examples(value: Any, key: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    """Examples as (text, facts): a string is a description; a table is
+    ``{text = "...", facts = {fixed_budget = 5, ...}}`` (facts of :class:`PostingFacts`)."""
+    if not isinstance(value, list):
+        raise TypeError(f"{key} must be a list")
+    out: list[tuple[str, tuple[tuple[str, Any], ...]]] = []
+    for item in value:
+        if isinstance(item, str):
+            out.append((item, ()))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            facts = item.get("facts", {})
+            if not isinstance(facts, dict) or set(item) - {"text", "facts"}:
+                raise TypeError(f"{key}: an example is a string or {{text, facts}}")
+            pair: tuple[str, tuple[tuple[str, Any], ...]] = (item["text"], tuple(facts.items()))
+            out.append(pair)
+        else:
+            raise TypeError(f"{key}: an example is a string or {{text, facts}}")
+    return tuple(out)
 
 
 def _strings(value: Any, key: str) -> list[str]:
@@ -325,12 +363,32 @@ def _strings(value: Any, key: str) -> list[str]:
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
 
-def _for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def _for_lowered(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool]:
     """The pattern for a lower-cased text: case-sensitive (much faster) unless it names
-    an upper-case letter itself."""
-    if _UPPER_LITERAL.search(pattern.pattern):
-        return pattern
-    return re.compile(pattern.pattern)
+    an upper-case letter itself; and without a leading ``\\b``, which keeps Python's
+    ``re`` from skipping ahead to where the first letter can match (the matcher checks the
+    word boundary itself: :func:`_at_boundary`). True when it was taken off."""
+    text = pattern.pattern
+    if _UPPER_LITERAL.search(text):
+        return pattern, False
+    if text.startswith("\\b") and _starts_with_boundary(text):
+        return re.compile(text[2:]), True
+    return re.compile(text), False
+
+
+def _starts_with_boundary(text: str) -> bool:
+    """The pattern begins with ``\\b`` that applies to every match (no top-level ``|``)."""
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(text)
+    return len(parsed.data) > 1 and parsed.data[0] == (_constants.AT, _constants.AT_BOUNDARY)
+
+
+def _at_boundary(text: str, at: int) -> bool:
+    """``\\b`` at ``at``: a word character on one side only."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 def _compile(pattern: str, what: str) -> re.Pattern[str]:
@@ -425,18 +483,48 @@ def _words(lowered: str) -> list[str]:
     return plain.decode("utf-8", "replace").split()
 
 
-class PostingText:
-    """The searchable texts of a posting, lower-cased, with their words (computed once)."""
+@dataclass(frozen=True)
+class PastedRest:
+    """The lines of the pasted raw text that the parser placed nowhere, joined by newlines,
+    and where each of them starts in the raw text (to point evidence into what was pasted)."""
 
-    def __init__(self, title: str, description: str) -> None:
+    text: str = ""
+    #: where each kept line starts in ``text`` and in the raw text
+    starts: tuple[int, ...] = ()
+    raw_starts: tuple[int, ...] = ()
+
+    def raw_offset(self, at: int) -> int:
+        """The offset in the raw text of offset ``at`` of :attr:`text`."""
+        line = bisect_right(self.starts, at) - 1
+        return self.raw_starts[line] + at - self.starts[line] if line >= 0 else at
+
+
+NOTHING_PASTED = PastedRest()
+
+
+class PostingText:
+    """The searchable texts of a posting, lower-cased, with their words (computed once).
+
+    ``rest`` is the rest of what the user pasted: the lines of the raw text that are
+    in neither the title nor the description (see :func:`unplaced_text`). The rules
+    read it too; ``words`` (for skills and keywords) stays the title's and description's.
+    """
+
+    def __init__(self, title: str, description: str, rest: PastedRest = NOTHING_PASTED) -> None:
         self.title = title
         self.description = description
+        self.rest = rest
+        self.pasted = pasted = rest.text
         self.lower_title = title.lower()
         self.lower_description = description.lower()
+        self.lower_pasted = pasted.lower() if pasted else ""
         self.title_words = _words(self.lower_title)
         self.description_words = _words(self.lower_description)
         self.words = set(self.title_words)
         self.words.update(self.description_words)
+        self.pasted_words = _words(self.lower_pasted) if pasted else []
+        #: the words of the pasted rest (kept apart: copying ``words`` costs)
+        self.pasted_set = set(self.pasted_words)
         self._flat: str | None = None
 
     @property
@@ -444,19 +532,79 @@ class PostingText:
         """The words joined by single spaces: where phrase and symbol hints are looked for."""
         if self._flat is None:
             self._flat = " ".join(self.title_words) + "\n" + " ".join(self.description_words)
+            if self.pasted_words:
+                self._flat += "\n" + " ".join(self.pasted_words)
         return self._flat
+
+    def has_mark(self, mark: str) -> bool:
+        """A symbol hint ("@", "+") anywhere in the texts."""
+        return (
+            mark in self.lower_description or mark in self.lower_title or mark in self.lower_pasted
+        )
 
     def may_match(self, rule: Rule) -> bool:
         """False when none of the rule's hints is in the text (no match is possible)."""
         if not rule.hint:
             return True
-        if not rule.hint_words.isdisjoint(self.words):
-            return True
-        if not rule.hint_phrase_heads.isdisjoint(self.words):
-            for words, phrase in rule.hint_phrases:
-                if words <= self.words and phrase in self.flat:
-                    return True
-        return any(m in self.lower_description or m in self.lower_title for m in rule.hint_marks)
+        for words in (self.words, self.pasted_set):
+            if not rule.hint_words.isdisjoint(words):
+                return True
+            if not rule.hint_phrase_heads.isdisjoint(words):
+                for phrase_words, phrase in rule.hint_phrases:
+                    if phrase_words <= words and phrase in self.flat:
+                        return True
+        return any(self.has_mark(m) for m in rule.hint_marks)
+
+
+def unplaced_text(raw: str | None, *placed: str | None) -> PastedRest:
+    """The lines of ``raw`` that are in none of the ``placed`` texts (title, description,
+    ...): what the parser could not place. A placed text found verbatim in the raw text
+    is cut out at once; every other line is dropped when a placed text contains it
+    (the parser may have re-flowed it)."""
+    if not raw:
+        return NOTHING_PASTED
+    fields = [p for p in placed if p]
+    pieces = [(0, raw)]
+    for text in fields:
+        if len(text) < 40:
+            continue
+        cut = []
+        for offset, piece in pieces:
+            at = piece.find(text)
+            if at == -1:
+                cut.append((offset, piece))
+            else:
+                after = at + len(text)
+                cut += [(offset, piece[:at]), (offset + after, piece[after:])]
+        pieces = cut
+    joined = "\n".join(fields)
+    lines: list[str] = []
+    starts: list[int] = []
+    raw_starts: list[int] = []
+    length = 0
+    for offset, piece in pieces:
+        at = offset
+        for line in piece.split("\n"):
+            core = line.strip()
+            if core and core not in joined:
+                lines.append(line)
+                starts.append(length)
+                raw_starts.append(at)
+                length += len(line) + 1
+            at += len(line) + 1
+    if not lines:
+        return NOTHING_PASTED
+    return PastedRest("\n".join(lines), tuple(starts), tuple(raw_starts))
+
+
+def posting_text(facts: PostingFacts) -> PostingText:
+    """The posting's texts for the rules: title, description and the rest of the raw text."""
+    title, description = facts.title or "", facts.description or ""
+    if not facts.raw_text:
+        return PostingText(title, description)
+    skills = "\n".join(facts.skills) if facts.skills else None
+    rest = unplaced_text(facts.raw_text, description, title, skills)
+    return PostingText(title, description, rest)
 
 
 def find_flags(
@@ -468,7 +616,7 @@ def find_flags(
     text: PostingText | None = None,
 ) -> list[Flag]:
     """Every enabled rule that fires on ``facts``, in rule-file order."""
-    texts = text or PostingText(facts.title or "", facts.description or "")
+    texts = text or posting_text(facts)
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
     gate = rules.gate
@@ -521,28 +669,54 @@ def apply_rule(
     for where, text, lowered in (
         ("description", texts.description, texts.lower_description),
         ("title", texts.title, texts.lower_title),
+        ("pasted", texts.pasted, texts.lower_pasted),
     ):
-        span = _first_match(rule, text, lowered, texts.words)
+        if not text:
+            continue
+        rest = where == "pasted"
+        span = _first_match(rule, text, lowered, texts.pasted_set if rest else texts.words, rest)
         if span is not None:
             start, end = span
+            if where == "pasted":  # evidence points into the raw text as pasted
+                return Flag(
+                    rule.id,
+                    rule.severity,
+                    rule.title,
+                    text[start:end],
+                    points,
+                    where,
+                    texts.rest.raw_offset(start),
+                    texts.rest.raw_offset(end),
+                )
             return Flag(
                 rule.id, rule.severity, rule.title, text[start:end], points, where, start, end
             )
     return None
 
 
-def _windows(rule: Rule, lowered: str, words: set[str]) -> list[tuple[int, int]]:
-    """Where a match can be: within HINT_REACH of a hint word, in text order, merged."""
-    present = [w for w in rule.hint_words if w in words]
+def _windows(
+    rule: Rule, lowered: str, words: set[str], lines: bool = False
+) -> list[tuple[int, int]]:
+    """Where a match can be: within HINT_REACH of a hint word, in text order, merged;
+    with ``lines`` (the pasted rest: lines the parser did not place), the lines with a
+    hint word."""
+    present = list(rule.hint_words.intersection(words))
     # a phrase is looked for in the spaced words; in the text, its first word is the anchor
-    present += [p.split()[0] for ws, p in rule.hint_phrases if ws <= words]
-    present += list(rule.hint_marks)
+    if rule.hint_phrases and not rule.hint_phrase_heads.isdisjoint(words):
+        present += [p.split()[0] for ws, p in rule.hint_phrases if ws <= words]
+    present += rule.hint_marks
+    if not present:
+        return []
     windows: list[tuple[int, int]] = []
     spots = []
     for hint in present:
         at = lowered.find(hint)
         while at != -1:
-            spots.append((max(0, at - HINT_REACH), at + len(hint) + HINT_REACH))
+            if lines:
+                end = lowered.find("\n", at)
+                spots.append((lowered.rfind("\n", 0, at) + 1, len(lowered) if end == -1 else end))
+            else:
+                spots.append((max(0, at - HINT_REACH), at + len(hint) + HINT_REACH))
             at = lowered.find(hint, at + 1)
     for lo, hi in sorted(spots):
         if windows and lo <= windows[-1][1]:
@@ -552,30 +726,51 @@ def _windows(rule: Rule, lowered: str, words: set[str]) -> list[tuple[int, int]]
     return windows
 
 
-def _first_match(rule: Rule, text: str, lowered: str, words: set[str]) -> tuple[int, int] | None:
-    """The earliest match of any pattern that is not a near miss."""
+def _first_match(
+    rule: Rule, text: str, lowered: str, words: set[str], lines: bool = False
+) -> tuple[int, int] | None:
+    """The earliest match of any pattern that is not a near miss (``lines``: see
+    :func:`_windows`)."""
     if len(lowered) == len(text):
-        subject, patterns = lowered, rule.lowered_patterns
-        windows = _windows(rule, lowered, words) if rule.hint else [(0, len(text))]
+        subject, patterns, bounded = lowered, rule.lowered_patterns, rule.lowered_bounded
+        windows = _windows(rule, lowered, words, lines) if rule.hint else [(0, len(text))]
     else:  # lower-casing changed the length (rare letters): search the text as it is
         subject, patterns, windows = text, rule.patterns, [(0, len(text))]
+        bounded = (False,) * len(patterns)
     found = []
-    for pattern in patterns:
-        span = _first_in_windows(rule, pattern, subject, text, windows)
+    for pattern, bound in zip(patterns, bounded, strict=True):
+        span = _first_in_windows(rule, pattern, subject, text, windows, bound)
         if span is not None:
             found.append(span)
     return min(found) if found else None
 
 
 def _first_in_windows(
-    rule: Rule, pattern: re.Pattern[str], subject: str, text: str, windows: list[tuple[int, int]]
+    rule: Rule,
+    pattern: re.Pattern[str],
+    subject: str,
+    text: str,
+    windows: list[tuple[int, int]],
+    bounded: bool = False,
 ) -> tuple[int, int] | None:
+    """The first match in the windows; ``bounded``: it must start at a word boundary
+    (the ``\\b`` that :func:`_for_lowered` took off the pattern)."""
     for lo, hi in windows:
-        for match in pattern.finditer(subject, lo, hi):
-            if match.end() == hi and hi < len(subject):
+        at = lo
+        search = pattern.search
+        while at <= hi:
+            match = search(subject, at, hi)
+            if match is None:
+                break
+            start, end = match.span()
+            if bounded and not _at_boundary(subject, start):
+                at = start + 1  # as if \\b had failed here: try the next position
+                continue
+            at = end if end > start else end + 1
+            if end == hi and hi < len(subject):
                 continue  # cut short by the window: not a match in the whole text
-            if not _near_miss(rule, text, match.start(), match.end()):
-                return match.span()
+            if not _near_miss(rule, text, start, end):
+                return start, end
     return None
 
 

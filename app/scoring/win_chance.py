@@ -1,7 +1,7 @@
 """The chance of winning a job, by score band: defaults until the user's own outcomes exist.
 
 Bands are ten points wide (``"0-9"`` ... ``"90-100"``). The user's own win
-rates come from their history (:func:`app.storage.scores.own_win_rates`, over
+rates come from their history (:func:`app.scoring.service.own_win_rates`, over
 :func:`app.insights.calibrated_win_rates`); passed as ``calibrated`` (band ->
 rate in 0..1, with the proposals each rate rests on), bands with enough
 proposals use the user's rate instead of the default.

@@ -1,104 +1,55 @@
-"""Score cards in the database: score one posting, or rescore everything in batches.
+"""Score cards in the database: read and write them, find the stale ones.
 
 A card is stored per posting and profile (upsert), with the rules version it
 was computed with, so lists sort and filter by score in SQL and stale cards
-can be found after the rules or the scorer change.
+can be found after the rules or the scorer change. Computing cards (the
+scorer, rescoring, the worker processes) is :mod:`app.scoring.service`:
+storage never imports scoring or insights (``app/storage/ruff.toml``).
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import math
-import multiprocessing
-import os
-from collections import deque
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Select, and_, func, literal_column, null, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
-from app import clock, settings
-from app.errors import InputError, NotFoundError
-from app.insights import band_outcomes, calibrated_win_rates
-from app.insights import score_band as insights_band
-from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
-from app.scoring.score import Scorer, ScoreResult, current_rules_version
-from app.scoring.win_chance import SCORE_BANDS, CalibratedRate
-from app.storage.bulk import gc_paused
-from app.storage.db import Database
+from app.profiles import active_profile
 from app.storage.models import JobPosting, Profile, ScoreCard
 from app.storage.postings import FACT_COLUMNS, facts_of, stored_facts_reader
 from app.storage.search import insert_for
 
-log = logging.getLogger("pwb.scoring")
 
-BATCH_SIZE = 2000
+class CardResult(Protocol):
+    """What a card is made of: the shape of :class:`app.scoring.score.ScoreResult`."""
 
-Progress = Callable[[int, int], None]
-ShouldStop = Callable[[], bool]
-
-
-def own_win_rates(session: Session, profile_id: int | None) -> dict[str, CalibratedRate] | None:
-    """The user's own win rates for each scoring band, once their history is large enough.
-
-    Insights measures outcomes in 20-point bands (enough proposals per band to
-    mean something); each 10-point scoring band takes the rate of the 20-point
-    band it lies in. None before :func:`app.insights.calibrated_win_rates` has
-    enough outcomes, and the defaults apply.
-    """
-    rates = calibrated_win_rates(session, profile_id)
-    if rates is None:
-        return None
-    counts = band_outcomes(session, profile_id)
-    own: dict[str, CalibratedRate] = {}
-    for low, high in SCORE_BANDS:
-        wide = insights_band(low)
-        if wide is None:
-            continue
-        own[f"{low}-{high}"] = CalibratedRate(
-            rate=rates[wide], proposals=counts.get(wide, (0, 0))[1], source_band=wide
-        )
-    return own
+    @property
+    def total(self) -> int: ...
+    @property
+    def verdict(self) -> Any: ...
+    @property
+    def factors(self) -> Sequence[Any]: ...
+    @property
+    def flags(self) -> Sequence[Any]: ...
+    @property
+    def matched_skills(self) -> Sequence[str]: ...
+    @property
+    def missing_skills(self) -> Sequence[str]: ...
+    @property
+    def win_chance(self) -> Any: ...
+    @property
+    def value_per_connect(self) -> float | None: ...
+    @property
+    def critical_flags(self) -> int: ...
+    @property
+    def rules_version(self) -> str: ...
 
 
-def scorer_for(
-    session: Session,
-    profile: Profile | ProfileSpec,
-    win_rates: Mapping[str, CalibratedRate] | None = None,
-) -> Scorer:
-    """A scorer for ``profile`` with the shipped rules and the thresholds from the settings.
-
-    ``win_rates`` are the user's own win rates per score band; by default they
-    are read from the user's proposal history (see :func:`own_win_rates`).
-    """
-    apply_at = int(settings.get(session, "score.apply_threshold"))
-    maybe_at = int(settings.get(session, "score.maybe_threshold"))
-    if win_rates is None and isinstance(profile, Profile) and profile.id is not None:
-        win_rates = own_win_rates(session, profile.id)
-    spec = spec_of(profile) if isinstance(profile, Profile) else profile
-    scorer = Scorer.for_profile(
-        spec, apply_threshold=apply_at, maybe_threshold=maybe_at, win_rates=win_rates
-    )
-    scorer.version = stored_version(session)
-    return scorer
-
-
-def stored_version(session: Session) -> str:
-    """What a card computed now is stamped with: rules, scorer and verdict thresholds.
-
-    A card with another stamp is out of date (see :func:`cards_to_rescore`).
-    """
-    apply_at = int(settings.get(session, "score.apply_threshold"))
-    maybe_at = int(settings.get(session, "score.maybe_threshold"))
-    return f"{current_rules_version()}-t{apply_at}.{maybe_at}"
-
-
-def card_values(job_id: int, profile_id: int, result: ScoreResult, now: datetime) -> dict[str, Any]:
+def card_values(job_id: int, profile_id: int, result: CardResult, now: datetime) -> dict[str, Any]:
     """The ``score_card`` columns for one result."""
     return {
         "job_id": job_id,
@@ -130,62 +81,6 @@ def store_cards(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     session.execute(stmt, list(rows))
 
 
-def _profile_or_active(session: Session, profile: Profile | str | None) -> Profile:
-    if isinstance(profile, Profile):
-        return profile
-    if isinstance(profile, str):
-        return find_profile(session, profile)
-    row = active_profile(session)
-    if row is None:
-        raise InputError("no profile yet: create one in the Profile page or `pwb profile import`")
-    return row
-
-
-def score_job(
-    session: Session,
-    job_id: int,
-    profile: Profile | str | None = None,
-    *,
-    now: datetime | None = None,
-    win_rates: Mapping[str, CalibratedRate] | None = None,
-) -> ScoreResult:
-    """Score a stored posting against a profile (default: the active one) and store the card."""
-    job = session.get(JobPosting, job_id)
-    if job is None or job.deleted_at is not None:
-        raise NotFoundError(f"no posting with id {job_id}")
-    row = _profile_or_active(session, profile)
-    now = now or clock.now()
-    result = scorer_for(session, row, win_rates).score(facts_of(job), now)
-    store_cards(session, [card_values(job.id, row.id, result, now)])
-    return result
-
-
-def score_jobs(
-    session: Session,
-    job_ids: Sequence[int],
-    profile: Profile | str | None = None,
-    *,
-    now: datetime | None = None,
-    win_rates: Mapping[str, CalibratedRate] | None = None,
-) -> int:
-    """Score freshly added postings for a profile (default: the active one); returns cards.
-
-    For a paste or an import: does nothing (returns 0) while there is no profile yet,
-    as the first profile's rescore will score everything.
-    """
-    if profile is None and active_profile(session) is None:
-        return 0
-    row = _profile_or_active(session, profile)
-    now = now or clock.now()
-    scorer = scorer_for(session, row, win_rates)
-    jobs = session.scalars(
-        select(JobPosting).where(JobPosting.id.in_(job_ids), JobPosting.deleted_at.is_(None))
-    )
-    cards = [card_values(job.id, row.id, scorer.score(facts_of(job), now), now) for job in jobs]
-    store_cards(session, cards)
-    return len(cards)
-
-
 def with_cards(query: Select[Any], profile_id: int) -> Select[Any]:
     """``query`` over JobPosting, outer-joined to the profile's cards (total, verdict, flags).
 
@@ -208,12 +103,12 @@ def load_card(session: Session, job_id: int, profile: Profile | None = None) -> 
     )
 
 
-def cards_to_rescore(session: Session, profile: Profile, version: str | None = None) -> int:
+def cards_to_rescore(session: Session, profile: Profile, version: str) -> int:
     """Live postings whose card for ``profile`` is missing or out of date.
 
-    Out of date: computed with other rules, or before the profile last changed.
+    Out of date: computed with another ``version`` (rules, scorer, thresholds: see
+    :func:`app.scoring.service.stored_version`), or before the profile last changed.
     """
-    version = version or stored_version(session)
     card = ScoreCard
     query = (
         select(func.count())
@@ -231,14 +126,6 @@ def cards_to_rescore(session: Session, profile: Profile, version: str | None = N
     return session.scalar(query) or 0
 
 
-def profile_cards_to_rescore(db: Database, profile: str | None = None) -> int:
-    """:func:`cards_to_rescore` for the profile named ``profile`` (default: the active one),
-    in a session of its own (for a background task); 0 when there is no such profile."""
-    with db.read() as session:
-        row = find_profile(session, profile) if profile else active_profile(session)
-        return cards_to_rescore(session, row) if row is not None else 0
-
-
 def _stale_condition(profile: Profile, version: str, job_id: Any) -> Any:
     """No card of ``profile`` for the posting, or one of another version / an older profile."""
     card = ScoreCard
@@ -251,38 +138,6 @@ def _stale_condition(profile: Profile, version: str, job_id: Any) -> Any:
     return ~current.exists()
 
 
-def score_stale(
-    db: Database,
-    *,
-    progress: Progress | None = None,
-    should_stop: ShouldStop | None = None,
-    now: datetime | None = None,
-    batch_size: int = BATCH_SIZE,
-) -> int:
-    """Score the postings the active profile has no current card for (after an import)."""
-    now = now or clock.now()
-    with db.read() as session:
-        profile = active_profile(session)
-        if profile is None:
-            return 0
-        scorer = scorer_for(session, profile)
-        version = stored_version(session)
-        total = cards_to_rescore(session, profile, version)
-    done, last = 0, 0
-    bulk = BulkCards(db.engine.dialect, now)
-    with gc_paused(), db.read() as reader:
-        while batch := bulk.postings(reader, last, batch_size, stale_for=(profile, version)):
-            last = batch[-1][0]
-            if should_stop and should_stop():
-                break
-            with db.transaction() as writer:
-                bulk.store(writer, bulk.cards(batch, [(profile.id, scorer)]))
-            done += len(batch)
-            if progress:
-                progress(done, total)
-    return done
-
-
 def stale_cards(session: Session, version: str) -> int:
     """How many stored cards were computed with another rules version."""
     return (
@@ -293,28 +148,32 @@ def stale_cards(session: Session, version: str) -> int:
     )
 
 
-def _live_job_count(session: Session) -> int:
+def live_job_count(session: Session) -> int:
     query = select(func.count()).select_from(JobPosting).where(JobPosting.deleted_at.is_(None))
     return session.scalar(query) or 0
 
 
-#: posting columns the scorer does not need (bookkeeping, and the raw pasted text)
+def live_job_ids(session: Session) -> list[int]:
+    """The ids of the live postings, in order."""
+    query = select(JobPosting.id).where(JobPosting.deleted_at.is_(None))
+    return list(session.scalars(query.order_by(JobPosting.id)))
+
+
+#: posting columns the scorer does not need (bookkeeping)
 _NOT_SCORED = frozenset(
-    {"raw_text", "dedup_key", "status", "source", "captured_at", "created_at", "updated_at"}
+    {"dedup_key", "status", "source", "captured_at", "created_at", "updated_at"}
 )
 
 
 def _job_batch(
     session: Session, after: int, size: int, stale_for: tuple[Profile, str] | None = None
 ) -> list[Any]:
-    """Up to ``size`` live postings with ids above ``after``, as plain rows without raw text.
+    """Up to ``size`` live postings with ids above ``after``, as plain rows.
 
     With ``stale_for`` (profile, version): only those whose card is missing or out of date.
     """
     table = JobPosting.__table__
     columns = [c for c in table.c if c.name not in _NOT_SCORED]
-    # the pasted raw text can be large and the scorer never reads it
-    columns.append(null().label("raw_text"))
     query = (
         select(*columns)
         .where(table.c.id > after, table.c.deleted_at.is_(None))
@@ -324,94 +183,6 @@ def _job_batch(
     if stale_for is not None:
         query = query.where(_stale_condition(*stale_for, table.c.id))
     return list(session.execute(query).all())
-
-
-#: below this many cards a rescore runs in this process (starting workers costs ~1 s)
-PARALLEL_FROM = 20_000
-#: with 2 or 3 CPUs the workers share them with the writer and the GUI: from this many
-#: cards two workers still win on a quiet machine (docs/performance.md, issue 4)
-PARALLEL_FROM_FEW_CPUS = 50_000
-MAX_WORKERS = 4
-
-
-def default_workers(cards: int) -> int:
-    """Worker processes for a rescore of ``cards``: none on small jobs or one CPU.
-
-    The writing process does little now (it stores ready-made card rows), so
-    two workers pay off even on two CPUs for big rescores: 100,000 postings in
-    8.7 s instead of 13.1 s when the machine is otherwise quiet (it loses ~10 %
-    when other programs keep the CPUs busy). From four CPUs one is left for
-    the writer and the GUI.
-    """
-    cpus = os.cpu_count() or 1
-    if cards < PARALLEL_FROM or cpus < 2:
-        return 1
-    if cpus < 4:
-        return 2 if cards >= PARALLEL_FROM_FEW_CPUS else 1
-    return min(MAX_WORKERS, cpus - 1)
-
-
-def rescore_all(
-    db: Database,
-    profile: str | None = None,
-    *,
-    progress: Progress | None = None,
-    should_stop: ShouldStop | None = None,
-    now: datetime | None = None,
-    batch_size: int = BATCH_SIZE,
-    win_rates: Mapping[str, CalibratedRate] | None = None,
-    workers: int | None = None,
-) -> int:
-    """Rescore every posting for ``profile`` (default: every profile); returns cards written.
-
-    Each batch commits on its own, so the work done survives a cancel
-    (``should_stop`` returning True) and readers see progress. Large rescores
-    read and score in ``workers`` processes (default: :func:`default_workers`)
-    while this process writes.
-    """
-    now = now or clock.now()
-    with db.read() as session:
-        rows = [find_profile(session, profile)] if profile else list_profiles(session)
-        scorers = [(row.id, scorer_for(session, row, win_rates)) for row in rows]
-        total = _live_job_count(session) * len(scorers)
-    if workers is None:
-        workers = default_workers(total)
-    if progress:
-        progress(0, total)
-    if workers > 1 and scorers:
-        done = _rescore_in_workers(db, scorers, now, batch_size, workers, progress, should_stop)
-    else:
-        done = _rescore_here(db, scorers, now, batch_size, total, progress, should_stop)
-    if done < total:
-        log.info("rescore stopped after %d of %d cards", done, total)
-    return done
-
-
-def _rescore_here(
-    db: Database,
-    scorers: list[tuple[int, Scorer]],
-    now: datetime,
-    batch_size: int,
-    total: int,
-    progress: Progress | None,
-    should_stop: ShouldStop | None,
-) -> int:
-    done, last = 0, 0
-    bulk = BulkCards(db.engine.dialect, now)
-    with gc_paused():
-        while not (should_stop and should_stop()):
-            # one short transaction per batch: readers and the WAL checkpoint are never held up
-            with db.transaction() as session:
-                batch = bulk.postings(session, last, batch_size)
-                if not batch:
-                    break
-                last = batch[-1][0]
-                cards = bulk.cards(batch, scorers)
-                bulk.store(session, cards)
-                done += len(cards)
-            if progress:
-                progress(done, total)
-    return done
 
 
 class BulkCards:
@@ -443,6 +214,8 @@ class BulkCards:
             return [(j.id, facts_of(j)) for j in _job_batch(session, after, size, stale_for)]
         table = JobPosting.__table__
         raw: list[Any] = [literal_column(f"job_posting.{name}") for name in FACT_COLUMNS]
+        # the raw text last: the red-flag rules read the lines the parser could not place
+        raw.append(literal_column("job_posting.raw_text"))
         query = (
             select(table.c.id, *raw)
             .where(table.c.id > after, table.c.deleted_at.is_(None))
@@ -453,18 +226,14 @@ class BulkCards:
             query = query.where(_stale_condition(*stale_for, table.c.id))
         facts = self._facts
         assert facts is not None
-        return [(row[0], facts(row[1:])) for row in session.execute(query)]
+        batch = []
+        for row in session.execute(query):
+            posting = facts(row[1:-1])
+            posting.raw_text = row[-1]
+            batch.append((row[0], posting))
+        return batch
 
-    def cards(self, batch: Sequence[tuple[int, Any]], scorers: list[tuple[int, Scorer]]) -> list:
-        """Score a batch of (id, facts) for every scorer: the rows to store."""
-        now, card = self.now, self.card
-        return [
-            card(job_id, profile_id, scorer.score(facts, now))
-            for job_id, facts in batch
-            for profile_id, scorer in scorers
-        ]
-
-    def card(self, job_id: int, profile_id: int, result: ScoreResult) -> Any:
+    def card(self, job_id: int, profile_id: int, result: CardResult) -> Any:
         """One card to store: a tuple of :data:`CARD_COLUMNS` values (a dict off SQLite)."""
         if not self.raw:
             return card_values(job_id, profile_id, result, self.now)
@@ -584,66 +353,3 @@ _UPSERT_SQL = (
     "ON CONFLICT (job_id, profile_id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in CARD_COLUMNS[2:])
 )
-
-
-def _rescore_in_workers(
-    db: Database,
-    scorers: list[tuple[int, Scorer]],
-    now: datetime,
-    batch_size: int,
-    workers: int,
-    progress: Progress | None,
-    should_stop: ShouldStop | None,
-) -> int:
-    """Worker processes read and score id ranges; this process writes what they return."""
-    with db.read() as session:
-        query = select(JobPosting.id).where(JobPosting.deleted_at.is_(None))
-        ids = list(session.scalars(query.order_by(JobPosting.id)))
-    ranges = [
-        (ids[i - 1] if i else 0, ids[min(i + batch_size, len(ids)) - 1])
-        for i in range(0, len(ids), batch_size)
-    ]
-    total = len(ids) * len(scorers)
-    target = str(db.path) if db.path is not None else db.url.render_as_string(False)
-    context = multiprocessing.get_context("spawn")
-    bulk = BulkCards(db.engine.dialect, now)
-    done = 0
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_worker_start, initargs=(target, scorers, now)
-    ) as pool:
-        pending = iter(ranges)
-        running = deque(pool.submit(_worker_cards, *r) for r in islice(pending, 2 * workers))
-        while running:
-            if should_stop and should_stop():
-                pool.shutdown(wait=True, cancel_futures=True)
-                break
-            cards = running.popleft().result()
-            following = next(pending, None)
-            if following is not None:
-                running.append(pool.submit(_worker_cards, *following))
-            with db.transaction() as session:
-                bulk.store(session, cards)
-            done += len(cards)
-            if progress:
-                progress(done, total)
-    return done
-
-
-#: a worker process's open database and scorers (set once by :func:`_worker_start`)
-_WORKER: dict[str, Any] = {}
-
-
-def _worker_start(target: str, scorers: list[tuple[int, Scorer]], now: datetime) -> None:
-    from app.storage.db import open_database
-
-    db = open_database(target, migrate=False, verify=False)  # the app checked it on open
-    _WORKER.update(db=db, scorers=scorers, bulk=BulkCards(db.engine.dialect, now))
-
-
-def _worker_cards(after: int, upto: int) -> list:
-    """In a worker: the cards of the live postings with ids in (after, upto]."""
-    db: Database = _WORKER["db"]
-    bulk: BulkCards = _WORKER["bulk"]
-    with gc_paused(), db.read() as session:
-        batch = [r for r in bulk.postings(session, after, upto - after) if r[0] <= upto]
-        return bulk.cards(batch, _WORKER["scorers"])

@@ -37,9 +37,9 @@ from app import ledger, settings
 from app.bootstrap import seed_defaults
 from app.domain import PostingFacts
 from app.proposals import change_status, submit_proposal
+from app.scoring.service import score_job
 from app.storage.jobs import add_posting
 from app.storage.models import Profile, SavedReply
-from app.storage.scores import score_job
 from ui.dialogs.draft_dialog import DraftDialog
 from ui.main_window import PAGE_CLASSES, MainWindow
 from ui.pages.connects import ConnectsPage

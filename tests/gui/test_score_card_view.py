@@ -5,9 +5,10 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
 from app.profiles import default_profile, save_profile
+from app.scoring.service import score_job
 from app.storage.models import JobPosting
 from app.storage.postings import apply_facts
-from app.storage.scores import load_card, score_job
+from app.storage.scores import load_card
 from tests.test_rules import NOW, posting
 from ui.theme import VERDICT_COLORS
 from ui.widgets.score_card_view import ScoreCardView

@@ -33,8 +33,8 @@ from app.importing import ImportReport, Preview, import_into, preview_import
 from app.importing.dates import DAY_FIRST, MONTH_FIRST
 from app.importing.mapping import FIELDS, INDEX, LABELS
 from app.importing.run import DateOrder
+from app.scoring.service import score_stale
 from app.storage.imports import UndoReport, undo_import
-from app.storage.scores import score_stale
 from ui import a11y
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp, announce
