@@ -10,14 +10,14 @@ use it), ``pwb_search_text`` (folded, punctuation to spaces) and
 list's descending order with NULLs last, as SQLite sorts. Nothing on SQLite.
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0013
 Create Date: 2026-12-02
 """
 
 from alembic import op
 
 revision = "0014"
-down_revision = "0010"
+down_revision = "0013"  # main's head when merged (the brief said 0010, main's head then)
 branch_labels = None
 depends_on = None
 
