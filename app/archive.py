@@ -44,6 +44,7 @@ from app.errors import InputError
 from app.insights.csv_export import csv_safe
 from app.limits import load_json
 from app.storage import migrations
+from app.storage.bulk import follow_explicit_ids
 from app.storage.db import Database
 from app.storage.locks import snapshot
 from app.storage.models import Base
@@ -318,13 +319,4 @@ def _value(kind: Any, value: Any, nullable: bool | None) -> Any:
 
 def _advance_sequences(session: Session) -> None:
     """After rows with their ids, PostgreSQL's id sequences start past the highest."""
-    from sqlalchemy import text
-
-    for name in TABLES:
-        if "id" in _table(name).columns:
-            session.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                    f"coalesce((SELECT max(id) FROM {name}), 0) + 1, false)"
-                )
-            )
+    follow_explicit_ids(session, [_table(name) for name in TABLES])

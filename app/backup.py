@@ -4,8 +4,9 @@ Automatic backups go to a ``backups/`` folder beside the database, at most one
 a day, keeping the newest ``backup.keep`` (a setting). Every copy is checked
 (``PRAGMA quick_check``) before it gets its name, so rotation only ever makes
 room for a good copy. :func:`restore` puts a backup in the database's place
-after checking it, keeping the database it replaces. Server databases
-(PostgreSQL) are backed up with the server's own tools.
+after checking it, keeping the database it replaces. A PostgreSQL database is
+dumped with the server's own ``pg_dump`` when it is on PATH (restored with
+``pg_restore``); automatic backups and restoring are for SQLite files.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from app import clock, paths, settings
 from app.errors import DatabaseError
 from app.storage import files
-from app.storage.db import Database, backup_sqlite
+from app.storage.db import Database, backup_server, backup_sqlite
 from app.storage.files import BackupFile
 
 log = logging.getLogger("pwb.backup")
@@ -54,7 +55,20 @@ def backup_now(
 ) -> Path:
     """Write a consistent copy of the database to ``dest`` (default: the backups folder).
 
-    ``progress(done, total)`` counts database pages copied."""
+    ``progress(done, total)`` counts database pages copied. A PostgreSQL database is
+    dumped by ``pg_dump`` instead (:func:`app.storage.db.backup_server`), by default
+    into ``backups/`` in the app's data folder."""
+    if db.path is None:
+        if dest is None:
+            folder = paths.data_dir() / "backups"
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = (now or clock.now()).strftime(_STAMP)
+            dest = folder / f"{db.url.database or 'workbench'}-{stamp}.dump"
+        elif dest.exists():
+            raise DatabaseError(f"{dest} exists already; choose a new file name")
+        elif not dest.parent.is_dir():
+            raise DatabaseError(f"cannot write backup {dest}: folder {dest.parent} does not exist")
+        return backup_server(db, dest)
     if dest is None:
         folder = backup_folder(db)
         folder.mkdir(parents=True, exist_ok=True)

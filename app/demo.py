@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app import clock, settings
 from app.errors import InputError
 from app.storage import members
+from app.storage.bulk import follow_explicit_ids
 from app.storage.models import (
     JobPosting,
     LedgerEntry,
@@ -398,6 +399,7 @@ def _bulk(
         session.execute(insert(model), chunk)
         if written is not None:
             written(len(chunk))
+    follow_explicit_ids(session, [model.__table__])  # rows came with their ids
 
 
 def generate_demo(

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,9 @@ _SANDBOX = Path(tempfile.mkdtemp(prefix="pwb-tests-"))
 for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[var] = str(_SANDBOX / var.lower())
 os.environ.pop("PWB_DB", None)
+#: a PostgreSQL server URL (``postgresql+psycopg://user@127.0.0.1:PORT/postgres``): the ``db``,
+#: ``pg_url`` and ``any_db`` fixtures make a fresh database on it for each test (.ci/run sets it)
+PG_ENV = "PWB_TEST_DB"
 
 from app import clock  # noqa: E402
 from app.storage import Database, open_database  # noqa: E402
@@ -126,11 +130,88 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "workbench.sqlite3"
 
 
+def _pg_admin(server: str) -> Any:
+    """An autocommit psycopg connection to the server's maintenance database."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server).set(drivername="postgresql")
+    return psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The PostgreSQL server of ``$PWB_TEST_DB``; tests that need one skip without it."""
+    server = os.environ.get(PG_ENV)
+    if not server:
+        pytest.skip(f"no PostgreSQL server configured (set ${PG_ENV}; .ci/run does)")
+    try:
+        import psycopg  # noqa: F401
+    except ModuleNotFoundError:
+        pytest.skip('${PG_ENV} is set but psycopg is missing: pip install ".[postgresql]"')
+    return server
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> Iterator[str]:
+    """A database on the server migrated to head once a session, copied for each test."""
+    name = f"pwb_template_{os.getpid()}"
+    with _pg_admin(pg_server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    from sqlalchemy.engine import make_url
+
+    database = open_database(make_url(pg_server).set(database=name).render_as_string(False))
+    database.close()
+    yield name
+    with _pg_admin(pg_server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+_PG_NAMES = itertools.count()
+
+
 @pytest.fixture
-def db(db_path: Path, migrated_copy: Callable[..., Path]) -> Iterator[Database]:
-    """An empty database at head in ``db_path`` (opened with migrations on, which find
-    nothing to do)."""
-    database = open_database(str(migrated_copy(db_path)))
+def pg_url(pg_server: str, pg_template: str) -> Iterator[str]:
+    """The URL of a fresh PostgreSQL database at head (a copy of the template), dropped after."""
+    from sqlalchemy.engine import make_url
+
+    name = f"pwb_test_{os.getpid()}_{next(_PG_NAMES)}"
+    with _pg_admin(pg_server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    yield make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+    with _pg_admin(pg_server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_target(request: pytest.FixtureRequest, migrated_copy: Callable[..., Path]) -> str:
+    """What ``--db`` takes for a fresh database at head: an SQLite file, then a PostgreSQL URL
+    (skipped without ``$PWB_TEST_DB``). Tests using it run once on each dialect."""
+    if request.param == "sqlite":
+        return str(migrated_copy())
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def any_db(any_target: str) -> Iterator[Database]:
+    """:func:`any_target`, opened: the same test on SQLite and on PostgreSQL."""
+    database = open_database(any_target)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def db(
+    request: pytest.FixtureRequest, db_path: Path, migrated_copy: Callable[..., Path]
+) -> Iterator[Database]:
+    """An empty database at head: an SQLite file at ``db_path`` (opened with migrations on,
+    which find nothing to do), or with ``$PWB_TEST_DB`` a fresh PostgreSQL database, unless
+    the test is marked ``sqlite_only``."""
+    if os.environ.get(PG_ENV) and request.node.get_closest_marker("sqlite_only") is None:
+        database = open_database(request.getfixturevalue("pg_url"))
+    else:
+        database = open_database(str(migrated_copy(db_path)))
     yield database
     database.close()
 

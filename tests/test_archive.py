@@ -95,6 +95,7 @@ def table_rows(path: Path) -> dict[str, list[tuple]]:
         }
 
 
+@pytest.mark.sqlite_only  # reads the file with sqlite3
 def test_export_then_import_all_gives_back_the_same_rows(
     db, tmp_path: Path, set_clock, capsys
 ) -> None:
@@ -148,6 +149,7 @@ def test_the_csv_copies_are_formula_safe_and_hold_every_row(db, tmp_path: Path, 
         assert json.loads(postings[0]["skills"]) == ["Django", "+plus"]
 
 
+@pytest.mark.sqlite_only  # reads the file with sqlite3
 def test_import_all_refuses_a_database_with_data_of_its_own(db, tmp_path: Path, set_clock) -> None:
     stock(db, set_clock, tmp_path / "stock")
     archive = tmp_path / "e.zip"

@@ -17,6 +17,7 @@ from app.ledger import post_entry
 from app.proposals import change_status, submit_proposal
 from app.storage import Database, open_database
 from app.storage import db as storage_db
+from app.storage.commits import CommitWatcher
 from app.storage.models import (
     InsightsFactState,
     InsightsProposalFact,
@@ -198,11 +199,18 @@ def test_nothing_changed_writes_nothing(demo) -> None:
     with demo.read() as s:
         assert I.refresh_facts(s)
         assert not s.in_transaction() or not s.dirty
-    with demo.engine.connect() as conn:
-        before = conn.exec_driver_sql("PRAGMA data_version").scalar()
+    watcher = CommitWatcher(demo)  # PRAGMA data_version; on PostgreSQL the snapshot
+    try:
+        before = watcher.version()
+        assert before is not None
         with demo.read() as s:
             I.compute_insights(s)
-        assert conn.exec_driver_sql("PRAGMA data_version").scalar() == before
+        assert watcher.version() == before
+        with demo.transaction() as s:
+            change_status(s, a_submitted(demo).id, "viewed")
+        assert watcher.version() != before  # and a commit moves it
+    finally:
+        watcher.close()
 
 
 def test_a_range_and_a_profile_agree_with_the_live_figures(demo) -> None:
@@ -222,6 +230,7 @@ def test_a_range_and_a_profile_agree_with_the_live_figures(demo) -> None:
             assert I.report_json(stored_ins) == I.report_json(live_ins)
 
 
+@pytest.mark.sqlite_only  # holds SQLite's write lock from another connection
 def test_figures_come_live_while_another_program_writes(demo, monkeypatch) -> None:
     """Another connection holds the write lock: the summary waits, the figures do not."""
     p = a_submitted(demo)

@@ -143,6 +143,7 @@ def test_deleting_hides_the_posting_and_undo_brings_it_back(db: Database) -> Non
     assert found(db) == [job_id]
 
 
+@pytest.mark.sqlite_only  # the FTS5 table
 def test_a_row_removed_for_good_leaves_no_words_behind(db: Database) -> None:
     """SQLite may give the next posting the removed row's id: the old words must not
     make that new posting match."""

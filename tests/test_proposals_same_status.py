@@ -114,7 +114,7 @@ def test_pwb_status_to_the_current_status_exits_2_with_one_line(
     pid = proposal_at(db, job_id, S.VIEWED)
     before = stored(db)
     capsys.readouterr()
-    code = main(["--db", str(db.path), "status", str(pid), "Viewed"])
+    code = main(["--db", db.location, "status", str(pid), "Viewed"])
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and f"proposal {pid} is already viewed" in err

@@ -125,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = f" (details in {where})" if where else ""
         print(f"pwb: internal error: {type(exc).__name__}: {exc}{hint}", file=sys.stderr)
         return EXIT_BUG
+    finally:
+        common = sys.modules.get("app.cli.common")  # loaded only by commands that open a db
+        if common is not None:
+            common.close_opened()
 
 
 if __name__ == "__main__":  # pragma: no cover

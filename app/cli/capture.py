@@ -72,7 +72,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     undo.set_defaults(func=cmd_imports_undo)
 
     p = sub.add_parser("jobs", parents=[common], help="list stored postings")
-    p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
+    p.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="full-text search (every word; end one with * for a prefix: pyth*)",
+    )
     p.add_argument("--limit", metavar="N", type=int, default=50, help="at most N rows (default 50)")
     p.add_argument("--status", action="append", default=[], help="only this status (repeatable)")
     p.add_argument("--sort", choices=SORT_KEYS, default="posted_at", help="order (newest first)")
@@ -239,7 +244,8 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise InputError("--limit must be at least 1")
     db = open_db(args)
-    query = JobQuery(search=args.search, statuses=tuple(args.status), sort=args.sort)
+    # a finished search: a word is a prefix where it ends in * ("pyth*")
+    query = JobQuery(search=args.search, typing=False, statuses=tuple(args.status), sort=args.sort)
     with db.read() as session:
         rows = fetch_jobs(session, query, limit=args.limit)
         extra = _url_and_skills(session, [row.id for row in rows]) if args.json else {}

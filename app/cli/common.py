@@ -41,6 +41,7 @@ def open_db(args: argparse.Namespace, *, create_folder: bool = False) -> Databas
         except BaseException:
             db.close()
             raise
+    OPENED.append(db)
     return db
 
 
@@ -48,6 +49,16 @@ def acting_member_name(args: argparse.Namespace) -> str | None:
     """Who the command acts as: ``pwb --member NAME``, else ``$PWB_MEMBER``, else the owner."""
     name = getattr(args, "acting_member", None) or os.environ.get("PWB_MEMBER", "").strip()
     return name or None
+
+
+#: databases the running command opened: :func:`close_opened` closes them when it ends
+#: (a server's connections are closed, not left to the garbage collector)
+OPENED: list[Database] = []
+
+
+def close_opened() -> None:
+    while OPENED:
+        OPENED.pop().close()
 
 
 def print_json(value: Any) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, null, select
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -175,7 +175,7 @@ def _proposal_groups(
         func.sum(facts.c.revenue).label("revenue"),
     ]
     dims = [facts.c.category, facts.c.verdict, facts.c.key]
-    none = literal(None)
+    none = null()  # untyped NULL, not a parameter: PostgreSQL types it from the other branch
     groups = select(*dims, none.label("month"), *sums).where(*filters).group_by(*dims)
     names = ("category", "verdict", "key")
     months = (

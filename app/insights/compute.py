@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import datetime
 
@@ -22,6 +21,7 @@ from app.insights.ledger_view import (
 from app.insights.results import SPEND_KINDS, Insights, _month_start, week_start
 from app.insights.summary import holds_writes, reading
 from app.storage import Database
+from app.storage.commits import CommitWatcher
 from app.storage.models import Member, Profile
 
 #: what the memo remembers figures by: (start, end, profile id, member id)
@@ -109,20 +109,18 @@ def _compute(
 class InsightsMemo:
     """Figures already computed, answered again until the database changes.
 
-    On SQLite a connection of its own reads ``PRAGMA data_version``, which
-    moves whenever any other connection (this app's sessions, ``pwb`` in
-    another process) commits; while it stands still, a refresh for a range
-    and profile already computed is answered from memory, and any commit
-    forgets everything. Other databases always compute. Thread-safe: the
-    page computes in background tasks.
+    A :class:`~app.storage.commits.CommitWatcher` (``PRAGMA data_version`` on
+    SQLite, the transaction snapshot on PostgreSQL) moves whenever any other
+    connection (this app's sessions, ``pwb`` in another process, another
+    member) commits; while it stands still, a refresh for a range and profile
+    already computed is answered from memory, and any commit forgets
+    everything. Thread-safe: the page computes in background tasks.
     """
 
     def __init__(self, db: Database) -> None:
         self._lock = threading.Lock()
-        self._conn: sqlite3.Connection | None = None
-        if db.path is not None:
-            self._conn = sqlite3.connect(str(db.path), check_same_thread=False)
-        self._version: int | None = None
+        self._watcher: CommitWatcher | None = CommitWatcher(db)
+        self._version: object | None = None
         self._results: dict[_Key, Insights] = {}
         #: how many times the figures were computed in SQL (not answered from memory)
         self.computed = 0
@@ -162,7 +160,7 @@ class InsightsMemo:
                 self._results[key] = ins
         return ins
 
-    def _remembered(self, key: _Key) -> tuple[Insights | None, int | None]:
+    def _remembered(self, key: _Key) -> tuple[Insights | None, object | None]:
         """The figures for ``key`` if still current, and the version; forgets stale ones."""
         with self._lock:
             version = self._data_version()
@@ -171,15 +169,13 @@ class InsightsMemo:
                 self._version = version
             return self._results.get(key), version
 
-    def _data_version(self) -> int | None:
-        if self._conn is None:
-            return None
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+    def _data_version(self) -> object | None:
+        return None if self._watcher is None else self._watcher.version()
 
     def close(self) -> None:
         """Close the connection that watches for changes."""
         with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+            if self._watcher is not None:
+                self._watcher.close()
+                self._watcher = None
             self._results.clear()

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Engine, Table, and_, func, literal, select
+from sqlalchemy import Engine, Table, and_, func, null, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import SingletonThreadPool, StaticPool
@@ -108,7 +108,7 @@ def _changed_proposals(
             LedgerEntry.id,
             select(LedgerEntry.proposal_id).where(LedgerEntry.kind.in_(REFUND_KINDS)),
         ),
-        ("profile", Profile.id, select(literal(None)).select_from(Profile)),
+        ("profile", Profile.id, select(null()).select_from(Profile)),
     )
     for name, id_column, query in counted:
         rows = list(session.scalars(query.where(id_column > int(old.get(f"{name}_max_id", "0")))))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
+import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -34,13 +36,24 @@ changes.notify_on_commit()  # PostgreSQL: every commit tells the other members' 
 BUSY_TIMEOUT_MS = 5000
 
 
+#: what to install for a PostgreSQL URL when its driver is missing
+PG_DRIVER_HINT = 'pip install "proposal-workbench[postgresql]" (psycopg[binary])'
+
+
 def to_url(target: str) -> URL:
-    """A plain path means SQLite; anything with ``://`` is a SQLAlchemy URL."""
+    """A plain path means SQLite; anything with ``://`` is a SQLAlchemy URL.
+
+    ``postgresql://`` (and ``postgres://``, as servers print it) means psycopg 3,
+    the driver the ``postgresql`` extra installs.
+    """
     if "://" in target:
         try:
-            return make_url(target)
+            url = make_url(target)
         except ArgumentError as exc:
             raise DatabaseError(f"not a database URL: {target!r} ({exc})") from None
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     path = Path(target).expanduser()
     return URL.create("sqlite", database=str(path))
 
@@ -162,6 +175,8 @@ def open_database(
         if not path.parent.is_dir():
             raise DatabaseError(f"cannot open database {path}: folder {path.parent} does not exist")
         found = files.examine(path, check="quick_check" if verify else None)
+    if url.get_backend_name() == "postgresql":
+        _require_driver(url)
     try:
         engine = make_engine(url)
         with engine.connect() as conn:
@@ -178,6 +193,19 @@ def open_database(
             db.close()
             raise
     return db
+
+
+def _require_driver(url: URL) -> None:
+    """A PostgreSQL URL without its driver installed: say exactly what to install."""
+    driver = url.get_driver_name()
+    module = {"psycopg": "psycopg", "psycopg2": "psycopg2", "pg8000": "pg8000"}.get(driver, driver)
+    try:
+        __import__(module)
+    except ImportError:
+        hint = PG_DRIVER_HINT if module == "psycopg" else f"pip install {module}"
+        raise DatabaseError(
+            f"cannot open database {_describe(url)}: the PostgreSQL driver is not installed; {hint}"
+        ) from None
 
 
 def sqlite_file(target: str) -> Path | None:
@@ -293,5 +321,50 @@ def backup_sqlite(
             f"the backup of {db.location} did not pass its check ({files.summary(problems)}), so it "
             "was not kept: the database itself may be damaged; run `pwb check`"
         )
+    shutil.move(tmp, dest)
+    return dest
+
+
+def backup_server(db: Database, dest: Path) -> Path:
+    """A PostgreSQL database dumped by the server's own ``pg_dump`` (custom format) to ``dest``.
+
+    ``pg_restore -d DATABASE FILE`` puts it back. The password (if the URL has
+    one) goes to pg_dump in its environment, never on its command line; a
+    ``.pgpass`` file works as for any PostgreSQL tool. The dump is written
+    beside ``dest`` and only then given its name.
+    """
+    if db.dialect != "postgresql":
+        raise DatabaseError(f"pg_dump backs up PostgreSQL databases, not {db.dialect}")
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        raise DatabaseError(
+            "cannot back up the server database: pg_dump is not on PATH (install PostgreSQL's "
+            "client tools, e.g. apt-get install postgresql-client, or run pg_dump -Fc yourself)"
+        )
+    url = db.url.set(drivername="postgresql")
+    env = dict(os.environ)
+    if url.password is not None:
+        env["PGPASSWORD"] = str(url.password)
+        url = url.set(password=None)
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        done = subprocess.run(
+            [
+                pg_dump,
+                "--format=custom",
+                f"--file={tmp}",
+                f"--dbname={url.render_as_string(hide_password=False)}",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise DatabaseError(f"cannot run {pg_dump}: {exc.strerror or exc}") from None
+    if done.returncode != 0:
+        tmp.unlink(missing_ok=True)
+        reason = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        raise DatabaseError(f"pg_dump could not back up {db.location}: {reason}")
     shutil.move(tmp, dest)
     return dest

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     Integer,
     Select,
@@ -22,12 +23,17 @@ from sqlalchemy import (
     false,
     func,
     literal_column,
+    or_,
     select,
     update,
 )
+from sqlalchemy import cast as sa_cast
+from sqlalchemy import column as sa_column
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import text as sql_text
 from sqlalchemy import update as sa_update
+from sqlalchemy import values as sa_values
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -90,6 +96,9 @@ class JobQuery:
     """What the jobs list shows: search text, filters and order (all applied in SQL)."""
 
     search: str = ""
+    #: the search box searches while the user types: its last word is a prefix; a finished
+    #: search (``pwb jobs --search``) takes prefixes only where a word ends in ``*``
+    typing: bool = True
     statuses: tuple[str, ...] = ()
     verdict: str | None = None
     posted_from: datetime | None = None
@@ -188,7 +197,9 @@ def _executemany(
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name != "sqlite":
-        if update:
+        if update and only_changed:
+            rows = _differing_on_server(connection, table, rows)
+        if update and rows:
             stmt = sa_update(table).where(table.c.id == bindparam("_id"))
             connection.execute(stmt, [{**_rename_id(r)} for r in rows])
         else:
@@ -246,13 +257,13 @@ def rows_that_differ(
     session: Session, table: Any, rows: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Of ``rows`` (dicts with ``id`` and the same keys), those whose stored values differ,
-    compared as the database holds them (SQLite; elsewhere every row is returned)."""
+    compared as the database holds them (on a server by :func:`_differing_on_server`)."""
     if not rows:
         return rows
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name != "sqlite":
-        return rows
+        return _differing_on_server(connection, table, rows)
     columns = [name for name in rows[0] if name != "id"]
     processors = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
     typed = [(n, _memo(proc)) for n, proc in enumerate(processors) if proc is not None]
@@ -268,6 +279,45 @@ def rows_that_differ(
         return _changed_only(cursor, table.name, columns, rows, values)
     finally:
         cursor.close()
+
+
+def _differing_on_server(connection: Any, table: Any, rows: list[dict[str, Any]]) -> list[Any]:
+    """The rows whose stored values differ (ignoring ``updated_at``), compared by the server.
+
+    The new values go in as a ``VALUES`` list typed by the columns (so through the
+    same converters as a write) and are compared with ``IS DISTINCT FROM``; JSON as
+    ``jsonb``, which has equality where ``json`` has none. PostgreSQL's side of
+    :func:`_changed_only`: an unchanged re-import rewrites nothing there either.
+    """
+    if not rows:
+        return rows
+    compared = [name for name in rows[0] if name not in ("id", "updated_at")]
+    if not compared:
+        return []
+    found: set[int] = set()
+    per_statement = max(1, 30000 // (len(compared) + 1))
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        new = sa_values(
+            sa_column("id", Integer),
+            *(sa_column(name, table.c[name].type) for name in compared),
+            name="new",
+        ).data([(row["id"], *(row[name] for name in compared)) for row in chunk])
+
+        def differs(name: str, new: Any = new) -> ColumnElement[bool]:
+            old, value = table.c[name], new.c[name]
+            if isinstance(old.type, JSON):
+                return sa_cast(old, JSONB).is_distinct_from(sa_cast(value, JSONB))
+            # a column of NULLs in VALUES has no type of its own: give it the column's
+            return old.is_distinct_from(sa_cast(value, old.type))
+
+        query = (
+            select(new.c.id)
+            .select_from(new.join(table, table.c.id == new.c.id))
+            .where(or_(*(differs(name) for name in compared)))
+        )
+        found.update(connection.execute(query).scalars())
+    return [row for row in rows if row["id"] in found]
 
 
 def _changed_only(
@@ -354,7 +404,7 @@ def _filters(session: Session, query: JobQuery) -> list[ColumnElement[bool]]:
     if query.posted_to is not None:
         where.append(JobPosting.posted_at < query.posted_to)
     if query.search.strip():
-        match = _search_clause(session, query.search)
+        match = _search_clause(session, query.search, typing=query.typing)
         if match is not None:
             where.append(match)
     if query.verdict is not None:
@@ -409,7 +459,9 @@ def _match_count(session: Session, match: str) -> int:
     return int(count or 0)
 
 
-def _search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
+def _search_clause(
+    session: Session, search: str, *, typing: bool = True
+) -> ColumnElement[bool] | None:
     """The full-text filter, shaped so SQLite picks the fast plan for this search.
 
     Few matches: start from them (primary-key lookups, then sort). Many matches
@@ -417,10 +469,10 @@ def _search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
     list, which stops after one screen; ``id + 0`` keeps SQLite from starting
     at the matches.
     """
-    clause = job_search_filter(session, search)
+    clause = job_search_filter(session, search, typing=typing)
     if clause is None or session.get_bind().dialect.name != "sqlite":
         return clause
-    match = fts5_query(search)
+    match = fts5_query(search, typing=typing)
     assert match is not None  # job_search_filter found words
     # whole words first: cheap (FTS5 streams them), and if they alone are common, so is the
     # prefix; only then the prefix, which FTS5 must merge in full
@@ -442,7 +494,9 @@ def _check_sort(query: JobQuery) -> None:
         raise InputError(f"cannot sort jobs by {query.sort!r} (use one of {', '.join(SORT_KEYS)})")
 
 
-def _order(query: JobQuery) -> list[Any]:
+def _order(session: Session, query: JobQuery) -> list[Any]:
+    """ORDER BY for the jobs list: rows without the value last in either direction, on
+    every dialect (SQLite puts NULLs first ascending, PostgreSQL first descending)."""
     _check_sort(query)
     columns: dict[str, Any] = {
         "posted_at": JobPosting.posted_at,
@@ -458,10 +512,11 @@ def _order(query: JobQuery) -> list[Any]:
         "status": JobPosting.status,
     }
     column = columns[query.sort]
-    # SQLite's own NULL order (first ascending, last descending) keeps the indexes usable
+    sqlite = session.get_bind().dialect.name == "sqlite"
     if query.descending:
-        return [column.desc(), JobPosting.id.desc()]
-    return [column.asc(), JobPosting.id.asc()]
+        # SQLite's own order descending is NULLs last: left as it is, its indexes stay usable
+        return [column.desc() if sqlite else column.desc().nulls_last(), JobPosting.id.desc()]
+    return [column.asc().nulls_last(), JobPosting.id.asc()]
 
 
 def _row_columns() -> tuple[Any, ...]:
@@ -526,7 +581,9 @@ def fetch_jobs(
     _check_sort(query)
     if query.sort in ("score", "verdict"):
         return _with_proposals(session, _fetch_by_score(session, query, offset, limit))
-    stmt = _rows_select(session, query).order_by(*_order(query)).offset(offset).limit(limit)
+    stmt = (
+        _rows_select(session, query).order_by(*_order(session, query)).offset(offset).limit(limit)
+    )
     return _with_proposals(session, _with_scores(session, list(session.execute(stmt))))
 
 
@@ -586,7 +643,7 @@ def _fetch_by_score(session: Session, query: JobQuery, offset: int, limit: int) 
         select(*_row_columns()[:-2], literal_column("NULL"), literal_column("NULL"))
         .select_from(JobPosting)
         .where(*where)
-        .order_by(JobPosting.posted_at.desc(), JobPosting.id.desc())
+        .order_by(*_order(session, replace(query, sort="posted_at", descending=True)))
         .offset(max(0, offset - scored_total))
         .limit(limit - len(rows))
     )

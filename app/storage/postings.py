@@ -10,12 +10,19 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Dialect, TypeDecorator
+from sqlalchemy import JSON, Date, DateTime, Dialect, String, TypeDecorator
 
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.storage.models import JobPosting
 
 _CLIENT_FIELDS = tuple(ClientFacts.__dataclass_fields__)
+#: the posting's text columns of a limited length, but the key: what apply_facts clips
+_CLIPPED = tuple(
+    (name, kind.length)
+    for name, kind in ((c.name, c.type) for c in JobPosting.__table__.columns)
+    if isinstance(kind, String) and kind.length and name != "dedup_key"
+)
+_KEY_LENGTH = getattr(JobPosting.__table__.c.dedup_key.type, "length", None) or 300
 _UPWORK_ID = re.compile(r"~0[0-9a-f]{8,}", re.IGNORECASE)
 
 
@@ -34,7 +41,11 @@ def dedup_key(facts: PostingFacts) -> str:
         return f"{facts.platform}:{ext}"
     if facts.url:
         url = facts.url.strip().split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
-        return f"{facts.platform}:url:{url}"
+        key = f"{facts.platform}:url:{url}"
+        if len(key) <= _KEY_LENGTH:
+            return key
+        # a URL too long for the column (PostgreSQL enforces its length): its hash instead
+        return f"{facts.platform}:url-sha256:{hashlib.sha256(url.encode('utf-8')).hexdigest()}"
     text = " ".join(f"{facts.title or ''}\n{facts.description or ''}".split()).lower()
     return f"{facts.platform}:text:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}"
 
@@ -69,6 +80,10 @@ def apply_facts(job: JobPosting, facts: PostingFacts) -> JobPosting:
         setattr(job, f"client_{name}", getattr(facts.client, name))
     job.raw_text = facts.raw_text
     job.missing_fields = list(facts.missing)
+    for name, length in _CLIPPED:  # what a file may hold longer than the column (on a server)
+        value = getattr(job, name, None)
+        if isinstance(value, str) and len(value) > length:
+            setattr(job, name, value[:length])
     return job
 
 

@@ -198,7 +198,9 @@ class BulkCards:
     def __init__(self, dialect: Any, now: datetime) -> None:
         self.now = now
         self.raw = dialect.name == "sqlite"
-        self._facts = stored_facts_reader(dialect)
+        # the raw reader knows SQLite's stored forms (text timestamps, JSON as text); on
+        # PostgreSQL the driver's values go through the ORM (:func:`facts_of`) instead
+        self._facts = stored_facts_reader(dialect) if self.raw else None
         columns = ScoreCard.__table__.c
         self._json = _json_serializer(dialect)
         stamp = _bind_processor(columns.computed_at.type, dialect)
@@ -223,6 +225,7 @@ class BulkCards:
         if stale_for is not None:
             query = query.where(_stale_condition(*stale_for, table.c.id))
         facts = self._facts
+        assert facts is not None
         batch = []
         for row in session.execute(query):
             posting = facts(row[1:-1])

@@ -16,6 +16,8 @@ Revises: 0004
 Create Date: 2026-11-22
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -36,11 +38,13 @@ PLAIN = (
 
 
 def upgrade() -> None:
-    op.create_index(
-        "ix_ledger_entry_day",
-        "ledger_entry",
-        [sa.text("substr(at, 1, 10)"), "kind", "at", "amount", "usd"],
-    )
+    # PostgreSQL stores ``at`` as a timestamp, which has no substr(): its day queries filter
+    # on ``at`` itself, so there the same index leads with ``at`` (models.py, LedgerEntry)
+    if op.get_bind().dialect.name == "postgresql":
+        columns: list[Any] = ["at", "kind", "amount", "usd"]
+    else:
+        columns = [sa.text("substr(at, 1, 10)"), "kind", "at", "amount", "usd"]
+    op.create_index("ix_ledger_entry_day", "ledger_entry", columns)
     for name, table, columns in PLAIN:
         op.create_index(name, table, columns)
 
