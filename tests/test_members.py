@@ -41,6 +41,11 @@ def _as(db: Database, name: str | None) -> Database:
     return Database(url=db.url, engine=db.engine, session_factory=db.session_factory, member=name)
 
 
+def target_of(db: Database) -> str:
+    """What ``pwb --db`` takes for this database: its file, or its server URL."""
+    return str(db.path) if db.path is not None else db.url.render_as_string(hide_password=False)
+
+
 @pytest.fixture
 def team(db: Database) -> Database:
     with db.transaction() as session:
@@ -152,7 +157,7 @@ def test_insights_filter_by_member(team) -> None:
 
 
 def test_pwb_report_member_and_acting_as_a_member(capsys, team) -> None:
-    db = str(team.path)
+    db = target_of(team)
     assert main(["--db", db, "--member", "Ben", "submit", "1", "--connects", "8"]) == 0
     capsys.readouterr()
     assert main(["--db", db, "report", "--member", "Ben", "--json"]) == 0
@@ -164,7 +169,7 @@ def test_pwb_report_member_and_acting_as_a_member(capsys, team) -> None:
 
 
 def test_pwb_members_commands(capsys, monkeypatch, team) -> None:
-    db = str(team.path)
+    db = target_of(team)
     assert main(["--db", db, "members", "add", "Cy", "--role", "admin", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["role"] == "admin"
     assert main(["--db", db, "members", "role", "Cy", "member"]) == 0
@@ -288,7 +293,7 @@ def test_creating_the_same_reply_name_at_once_is_a_clear_message(
 def test_cli_replies_add_refuses_a_file_taken_from_an_older_version(
     capsys, team, tmp_path: Path
 ) -> None:
-    db = str(team.path)
+    db = target_of(team)
     assert main(["--db", db, "replies", "show", "intro/short"]) == 0
     shown = capsys.readouterr().out
     assert "\nversion = " in shown
