@@ -62,7 +62,7 @@ def test_the_rest_keeps_lines_the_parser_placed_out() -> None:
     [facts] = parse_postings(job_page(SCAMS[0]), NOW)
     rest = posting_text(facts).pasted
     assert "deposit the check" not in rest.lower()  # in the description: not read twice
-    assert facts.title not in rest
+    assert facts.title is not None and facts.title not in rest
 
 
 def test_a_stored_posting_is_flagged_by_the_bulk_rescore(db) -> None:
