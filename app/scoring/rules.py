@@ -164,6 +164,14 @@ class Flag:
     field: str
     start: int | None = None
     end: int | None = None
+    #: the evidence in words a person reads ("hire rate 0 % of 5 jobs posted"); ``evidence``
+    #: keeps the raw fact ("client.hire_rate=0; client.jobs_posted=5") for the JSON
+    words: str = ""
+
+    @property
+    def shown(self) -> str:
+        """What a person is shown: the words, else the quoted text."""
+        return self.words or self.evidence
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -175,6 +183,7 @@ class Flag:
             "start": self.start,
             "end": self.end,
             "points": round(self.points, 1),
+            "words": self.shown,
         }
 
 
@@ -661,9 +670,13 @@ def apply_rule(
         return None
     points = rule.weighted_points
     if not rule.patterns:
+        held = [*rule.conditions, *(c for c in rule.any if c.holds(fields))]
         facts_evidence = "; ".join(c.evidence(fields) for c in (*rule.conditions, *rule.any))
         first = (rule.conditions or rule.any)[0]
-        return Flag(rule.id, rule.severity, rule.title, facts_evidence, points, first.field)
+        words = describe_facts([c.field for c in held], fields)
+        return Flag(
+            rule.id, rule.severity, rule.title, facts_evidence, points, first.field, words=words
+        )
     if not hints_checked and not texts.may_match(rule):
         return None
     for where, text, lowered in (
@@ -788,6 +801,97 @@ def _near_miss(rule: Rule, text: str, start: int, end: int) -> bool:
         if rule.guard_after.search(after):
             return True
     return False
+
+
+def describe_facts(names: list[str], fields: Mapping[str, Any]) -> str:
+    """Facts of a posting in words a person reads: "posted 14 days ago", "hire rate 0 %
+    of 1 job posted", "payment method not verified"."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            continue
+        seen.add(name)
+        value = fields.get(name)
+        if name == "client.hire_rate" or (
+            name == "client.jobs_posted" and "client.hire_rate" in names
+        ):
+            seen |= {"client.hire_rate", "client.jobs_posted"}
+            parts.append(_hire_rate_words(fields))
+        elif value is not None:
+            parts.append(_fact_words(name, value, fields))
+    return ", ".join(parts)
+
+
+def _plural(count: float, one: str, many: str | None = None) -> str:
+    shown = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {one if count == 1 else (many or one + 's')}"
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}" if value == int(value) else f"${value:,.2f}"
+
+
+def _hire_rate_words(fields: Mapping[str, Any]) -> str:
+    rate, posted = fields.get("client.hire_rate"), fields.get("client.jobs_posted")
+    words = f"hire rate {rate:g} %" if isinstance(rate, int | float) else "hire rate unknown"
+    if isinstance(posted, int):
+        words += f" of {_plural(posted, 'job')} posted"
+    return words
+
+
+def _fact_words(name: str, value: Any, fields: Mapping[str, Any]) -> str:
+    if name == "age_hours":
+        hours = float(value)
+        if hours < 48:
+            return f"posted {_plural(int(hours), 'hour')} ago"
+        return f"posted {_plural(int(hours // 24), 'day')} ago"
+    if name == "client.payment_verified":
+        return "payment method verified" if value else "payment method not verified"
+    if name == "client.rating":
+        reviews = fields.get("client.reviews")
+        of = f" from {_plural(reviews, 'review')}" if isinstance(reviews, int) else ""
+        return f"client rating {value:g} of 5{of}"
+    if name == "client.hires":
+        return "no hires yet" if value == 0 else f"{_plural(value, 'hire')}"
+    if name == "client.reviews":
+        return _plural(value, "review")
+    if name == "client.jobs_posted":
+        return f"{_plural(value, 'job')} posted"
+    if name == "client.open_jobs":
+        return f"{_plural(value, 'open job')}"
+    if name == "client.total_spent":
+        return f"{_money(float(value))} spent on Upwork"
+    if name == "client.member_days":
+        return f"member for {_plural(value, 'day')}"
+    if name == "proposals_min":
+        high = fields.get("proposals_max")
+        return f"{value}+ proposals" if high is None else f"{value} to {high} proposals"
+    if name == "proposals_max":
+        return f"up to {_plural(value, 'proposal')}"
+    if name == "interviewing":
+        return f"{value} interviewing"
+    if name == "invites_sent":
+        return f"{_plural(value, 'invite')} sent"
+    if name == "unanswered_invites":
+        return f"{_plural(value, 'invite')} unanswered"
+    if name == "description_words":
+        return f"description of {_plural(value, 'word')}"
+    if name == "title_words":
+        return f"title of {_plural(value, 'word')}"
+    if name == "fixed_budget":
+        return f"fixed budget {_money(float(value))}"
+    if name == "hourly_min":
+        return f"hourly from {_money(float(value))}"
+    if name == "hourly_max":
+        return f"hourly up to {_money(float(value))}"
+    if name == "connects_required":
+        return f"{_plural(value, 'Connect')} to apply"
+    if name == "budget_type":
+        return f"{value} price"
+    if name == "experience_level":
+        return f"{value} level"
+    return f"{name.removeprefix('client.').replace('_', ' ')} {_show(value)}"
 
 
 def _show(value: Any) -> str:

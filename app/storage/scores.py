@@ -278,7 +278,8 @@ class BulkCards:
                 f'{{"rule": {text(f.rule)}, "severity": {text(f.severity._value_)}, '
                 f'"title": {text(f.title)}, "evidence": {text(f.evidence)}, '
                 f'"field": {text(f.field)}, "start": {_json_int(f.start)}, '
-                f'"end": {_json_int(f.end)}, "points": {round(f.points, 1)!r}}}'
+                f'"end": {_json_int(f.end)}, "points": {round(f.points, 1)!r}, '
+                f'"words": {text(f.shown)}}}'
                 for f in flags
             )
             + "]"
@@ -308,7 +309,9 @@ def _plain_flag(flag: Any) -> bool:
     return (
         type(flag.points) is float
         and math.isfinite(flag.points)
-        and all(type(v) is str for v in (flag.rule, flag.title, flag.evidence, flag.field))
+        and all(
+            type(v) is str for v in (flag.rule, flag.title, flag.evidence, flag.field, flag.shown)
+        )
         and (flag.start is None or type(flag.start) is int)
         and (flag.end is None or type(flag.end) is int)
     )
