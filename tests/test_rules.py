@@ -173,6 +173,11 @@ SCOPE = "Build a complete e-commerce website from scratch with payments and admi
 
 FIELD_CASES = [
     (
+        "ghost-open-for-weeks",
+        posting(posted_at=NOW - timedelta(days=20), client_jobs_posted=8, client_hire_rate=12.0),
+        posting(posted_at=NOW - timedelta(days=20), client_jobs_posted=8, client_hire_rate=75.0),
+    ),
+    (
         "tiny-budget-large-scope",
         posting(description=SCOPE, budget_type=BudgetType.FIXED, fixed_budget=50.0),
         posting(description=SCOPE, budget_type=BudgetType.FIXED, fixed_budget=5000.0),
@@ -258,6 +263,7 @@ def test_every_rule_has_a_case() -> None:
     tested = {c[0] for c in CASES} | {c[0] for c in FIELD_CASES}
     # or its own examples in the rules file (tests/test_rule_examples.py runs them)
     tested |= {r.id for r in load_rules().rules if r.examples and r.near_misses}
+    tested |= {"repost"}  # needs stored postings: tests/test_reposts.py
     assert load_rules().ids <= tested
 
 

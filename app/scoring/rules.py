@@ -66,6 +66,7 @@ FIELDS = (
     "client.hire_rate",
     "client.open_jobs",
     "client.member_days",
+    "repost_days",
 )
 _RULE_KEYS = {
     "id",
@@ -443,9 +444,10 @@ def load_rules(path: Path | None = None) -> RuleSet:
 
 
 def posting_fields(
-    facts: PostingFacts, now: datetime, text: PostingText | None = None
+    facts: PostingFacts, now: datetime, text: PostingText | None = None, earlier: Any = None
 ) -> dict[str, Any]:
-    """The facts a condition may name, derived once per posting."""
+    """The facts a condition may name, derived once per posting; ``earlier`` is the
+    posting of the same client this one repeats (:class:`app.scoring.reposts.Earlier`)."""
     c = facts.client
     posted = facts.posted_at
     text = text or PostingText(facts.title or "", facts.description or "")
@@ -473,6 +475,8 @@ def posting_fields(
         "client.hire_rate": c.hire_rate,
         "client.open_jobs": c.open_jobs,
         "client.member_days": (now.date() - c.member_since).days if c.member_since else None,
+        "repost_days": earlier.days if earlier is not None else None,
+        "repost": earlier,
     }
 
 
@@ -885,6 +889,12 @@ def _fact_words(name: str, value: Any, fields: Mapping[str, Any]) -> str:
         return f"hourly from {_money(float(value))}"
     if name == "hourly_max":
         return f"hourly up to {_money(float(value))}"
+    if name == "repost_days":
+        earlier = fields.get("repost")
+        when = "the same day" if value == 0 else f"{_plural(value, 'day')} earlier"
+        if earlier is None:
+            return f"posted again {when}"
+        return f"the same client posted \u201c{earlier.title}\u201d {when} (posting #{earlier.id})"
     if name == "connects_required":
         return f"{_plural(value, 'Connect')} to apply"
     if name == "budget_type":
