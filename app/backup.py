@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app import clock, settings
+from app import clock, paths, settings
 from app.errors import DatabaseError
 from app.storage import files
 from app.storage.db import Database, backup_sqlite
@@ -187,7 +187,7 @@ def _move_aside(path: Path, dest: Path) -> Path | None:
 
 def lock_file(path: Path) -> Path:
     """The file the desktop app holds while it has the database at ``path`` open (a QLockFile)."""
-    return path.with_name(path.name + ".lock")
+    return paths.lock_file(path)
 
 
 def open_elsewhere(path: Path) -> int | None:

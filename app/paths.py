@@ -70,3 +70,8 @@ def resources_dir() -> Path:
 def templates_dir() -> Path:
     """``templates/``: the starter saved replies."""
     return _data_package_dir("templates", "pwb_templates")
+
+
+def lock_file(path: Path) -> Path:
+    """The file the desktop app holds while it has the database at ``path`` open (a QLockFile)."""
+    return path.with_name(path.name + ".lock")

@@ -2,7 +2,10 @@
 
     python benchmarks/bench_startup.py [--jobs 200000] [--runs 7] [--bundle DIR] [--cache DIR]
 
-Each run is a fresh process, offscreen, timed from start to exit:
+Each run is a fresh process, offscreen, timed from outside at three moments: the
+window's first paint and, for the app, its first page painted with its data
+("ready"; the app writes a line to stderr at each, ``PWB_STARTUP_MARKS=1``), and the
+exit (``PWB_STARTUP_QUIT=ready``: the app quits once ready):
 
 * **bare**: a Python that imports PySide6, shows an empty 1280x800 ``QMainWindow``
   and quits after its first paint: the floor any PySide6 app stands on;
@@ -16,7 +19,9 @@ Runs are interleaved (bare, empty, big, bare, ...) so load changes hit all alike
 the median of each is reported with its ratio to the bare window's median. The
 first start of a day also writes the daily backup copy of the database: one
 start of each database before the timed runs takes that out of the figures, and
-is reported on its own. Goal (issue 16): the app at most 1.5x the bare window.
+is reported on its own. Goal (issue 16): the app's first paint at most 1.5x the bare
+window's. A bundle built before the window painted first writes no marks: its
+figures are then all the exit.
 """
 
 from __future__ import annotations
@@ -43,8 +48,12 @@ class QuitAfterPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            QTimer.singleShot(0, painted)
         return False
+
+def painted():
+    print("pwb-startup first-paint", file=sys.stderr, flush=True)
+    QCoreApplication.quit()
 
 app = QApplication(sys.argv)
 window = QMainWindow()
@@ -57,13 +66,23 @@ sys.exit(app.exec())
 """
 
 
-def timed(command: Sequence[str], env: dict[str, str]) -> float:
+def timed(command: Sequence[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from the start to each ``pwb-startup <stage>`` line on stderr, and to the
+    exit (``exit``), as seen from outside."""
     started = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr}")
-    return elapsed
+    stages: dict[str, float] = {}
+    lines: list[str] = []
+    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as child:
+        assert child.stderr is not None
+        for line in child.stderr:
+            if line.startswith("pwb-startup "):
+                stages[line.split()[1]] = time.perf_counter() - started
+            lines.append(line)
+        returncode = child.wait(timeout=300)
+    stages["exit"] = time.perf_counter() - started
+    if returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {returncode}:\n{''.join(lines)}")
+    return stages
 
 
 def make_databases(cache: Path, jobs: int, env: dict[str, str]) -> tuple[Path, Path]:
@@ -103,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     scratch = Path(tempfile.mkdtemp(prefix="pwb-startup-"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    # the app says when it painted and when its first page is up, and quits at that
+    env.update(PWB_STARTUP_MARKS="1", PWB_STARTUP_QUIT="ready")
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[var] = str(scratch / var.lower())  # settings and logs of the runs stay apart
     env.pop("PWB_DB", None)
@@ -132,24 +153,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             commands[f"bundle, {label}"] = [str(exe), "--db", str(path), "--quit-after-first-paint"]
 
-    first: dict[str, float] = {}
+    first: dict[str, dict[str, float]] = {}
     for label, command in commands.items():  # warm the disk cache; the daily backup
         first[label] = timed(command, env)
-    times: dict[str, list[float]] = {label: [] for label in commands}
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label in commands}
     for _ in range(args.runs):
         for label, command in commands.items():
-            times[label].append(timed(command, env))
+            runs[label].append(timed(command, env))
     shutil.rmtree(scratch, ignore_errors=True)
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\n{args.runs} runs each, interleaved, median; load average {load:.2f}")
-    bare = statistics.median(times["bare PySide6 window"])
-    print(f"{'':<28} {'median':>8} {'min':>8} {'max':>8} {'ratio':>6}  first start")
-    for label, values in times.items():
-        median = statistics.median(values)
+    print("first paint: the window on screen; ready: its first page painted with its data")
+
+    def median(label: str, stage: str) -> float:
+        return statistics.median(run.get(stage, run["exit"]) for run in runs[label])
+
+    bare = median("bare PySide6 window", "first-paint")
+    print(f"{'':<28} {'first paint':>11} {'ratio':>6} {'ready':>7} {'ratio':>6} {'exit':>7}")
+    for label in commands:
+        paint, ready, done = (median(label, s) for s in ("first-paint", "ready", "exit"))
         print(
-            f"{label:<28} {median:7.3f}s {min(values):7.3f}s {max(values):7.3f}s "
-            f"{median / bare:5.2f}x  {first[label]:6.3f}s"
+            f"{label:<28} {paint:10.3f}s {paint / bare:5.2f}x {ready:6.3f}s {ready / bare:5.2f}x "
+            f"{done:6.3f}s  (first start: paint {first[label]['first-paint']:.3f}s)"
         )
     return 0
 

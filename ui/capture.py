@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.capture import SavedPostings, looks_like_posting, save_reviewed
@@ -20,6 +20,7 @@ from app.domain import PostingFacts
 from app.errors import InputError
 from app.parsing.upwork import parse_postings
 from app.storage.imports import UndoReport, last_undoable
+from ui.capture_actions import capture_actions
 from ui.context import AppContext
 from ui.dialogs.import_dialog import ImportDialog, kept_text, undo_last, undo_text
 from ui.dialogs.review_dialog import ReviewDialog
@@ -34,7 +35,10 @@ class Capture(QObject):
     #: postings were stored from a paste (their ids, in the order pasted)
     saved = Signal(list)
 
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(
+        self, ctx: AppContext, window: QWidget, actions: tuple[QAction, QAction] | None = None
+    ) -> None:
+        """``actions``: the (paste, import) actions, if the window made them already."""
         super().__init__(window)
         self.ctx = ctx
         self.window = window
@@ -42,16 +46,8 @@ class Capture(QObject):
         self.review_dialog: ReviewDialog | None = None
         self.import_dialog: ImportDialog | None = None
         self.warning_box: QMessageBox | None = None
-        self.paste_action = QAction("&Paste posting", window)
-        self.paste_action.setObjectName("pastePosting")
-        self.paste_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
-        self.paste_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.paste_action.setToolTip("Add the job posting you copied in your browser")
+        self.paste_action, self.import_action = actions or capture_actions(window)
         self.paste_action.triggered.connect(lambda: self.paste())
-        self.import_action = QAction("&Import postings…", window)
-        self.import_action.setObjectName("importPostings")
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setToolTip("Import postings from a CSV, JSON or JSONL file")
         self.import_action.triggered.connect(lambda: self.choose_and_import())
 
     def paste(self, text: str | None = None) -> ReviewDialog | None:
@@ -80,7 +76,7 @@ class Capture(QObject):
                 lambda session: save_reviewed(session, postings, source="paste"),
                 Change.JOBS,
                 ctx=self.ctx,
-                title="Posting not saved",
+                title=self.tr("Posting not saved"),
             )
             .success(self._saved)
             .failure(lambda exc: self._warn("Posting not saved", exc.message))
@@ -94,7 +90,9 @@ class Capture(QObject):
 
     def choose_and_import(self) -> ImportDialog | None:
         """Ask for a file, then import it with progress."""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Import postings", "", IMPORT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import postings"), "", IMPORT_FILTER
+        )
         if not name:
             return None
         return self.import_path(Path(name))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from app.storage import Database
+if TYPE_CHECKING:  # the window paints before the database layer is imported
+    from app.storage import Database
 
 
 class AppContext(QObject):

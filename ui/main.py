@@ -8,24 +8,40 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_ID, APP_NAME, DESKTOP_ID, __version__, clock, ledger, paths
-from app.backup import auto_backup, lock_file
-from app.bootstrap import seed_defaults
+from app import APP_ID, APP_NAME, DESKTOP_ID, clock, paths
 from app.errors import DatabaseCorruptError, WorkbenchError
 from app.logs import setup_logging
-from app.storage import Database, open_database
-from app.storage.db import sqlite_file
-from ui import plain, single_instance
-from ui.context import AppContext
-from ui.crash import install_excepthook
+from ui import plain, startup
+from ui.crash import install_excepthook, show_error
+from ui.i18n import install_translators
 from ui.icons import icon
 from ui.main_window import MainWindow
-from ui.startup import quit_after_first_paint
+from ui.tasks import run_task
 from ui.theme import THEMES, apply_theme
+
+# The window paints first; the database layer (SQLAlchemy, Alembic), the pages and the
+# single-instance server are imported after it (issue 16: start-up within 1.5x a bare
+# PySide6 window).
+if TYPE_CHECKING:
+    from app.storage import Database
+    from ui.single_instance import InstanceServer
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the version is read from the metadata only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        from app import __version__
+
+        parser.exit(message=f"{APP_NAME} {__version__}\n")
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -39,7 +55,7 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     )
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
     parser.add_argument("--theme", choices=THEMES, help="colour theme (default: as last set)")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     desktop = parser.add_argument_group("Linux desktop entry (menu item and icons)")
     desktop.add_argument(
         "--install-desktop-entry",
@@ -67,10 +83,12 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
     # the desktop entry's name: Wayland's app id, so the window gets its entry's icon and name
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icon("app", size=256))
+    if not getattr(app, "_pwb_translated", False):  # once, for the system locale
+        install_translators(app)
+        app._pwb_translated = True  # type: ignore[attr-defined]
     return app
 
 
@@ -84,6 +102,11 @@ def database_target(explicit: str | None) -> str:
 
 def open_for_gui(explicit: str | None) -> Database:
     """Open, seed, back up and catch up the database; the caller holds its lock already."""
+    from app import ledger
+    from app.backup import auto_backup
+    from app.bootstrap import seed_defaults
+    from app.storage import open_database
+
     db = open_database(database_target(explicit))
     seed_defaults(db)
     try:
@@ -101,7 +124,7 @@ def lock_database(target: str) -> QLockFile | None:
     path = sqlite_file(target)
     if path is None:
         return QLockFile("")  # server databases handle concurrency themselves
-    lock = QLockFile(str(lock_file(path)))
+    lock = QLockFile(str(paths.lock_file(path)))
     lock.setStaleLockTime(0)
     if lock.tryLock(200):
         return lock
@@ -110,18 +133,34 @@ def lock_database(target: str) -> QLockFile | None:
     return QLockFile("")
 
 
+def sqlite_file(target: str) -> Path | None:
+    """The SQLite file ``target`` names, None for a server (a plain path is read without
+    the database layer, which is imported after the window paints)."""
+    if "://" not in target:
+        return Path(target).expanduser()
+    from app.storage.db import sqlite_file as from_url
+
+    return from_url(target)
+
+
 def open_with_recovery(explicit: str | None) -> Database | None:
     """:func:`open_for_gui`, offering to restore a backup when the database is damaged;
     None when it cannot be opened (the user was told)."""
     try:
         return open_for_gui(explicit)
-    except DatabaseCorruptError as exc:
-        from ui.dialogs.restore_dialog import offer_restore
-
-        if offer_restore(exc) is None:
-            return None
     except WorkbenchError as exc:
+        return recover(exc, explicit)
+
+
+def recover(exc: WorkbenchError, explicit: str | None) -> Database | None:
+    """After :func:`open_for_gui` failed with ``exc``: offer a backup if the database is
+    damaged (and open again), else say what is wrong; None when it stays closed."""
+    if not isinstance(exc, DatabaseCorruptError):
         QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        return None
+    from ui.dialogs.restore_dialog import offer_restore
+
+    if offer_restore(exc) is None:
         return None
     try:
         return open_for_gui(explicit)
@@ -160,6 +199,82 @@ def desktop_entry_command(args: argparse.Namespace) -> int:
     return 0
 
 
+class Startup:
+    """The rest of the start after the window's first paint: open the database in a
+    worker (migrations, seeding, the daily backup, the ledger's catch-up), then, on the
+    GUI thread, attach it to the window, listen for a second start, and go on with the
+    file given and the first-run dialog. A database that cannot be opened ends the app
+    with exit 2 (the user was told why)."""
+
+    def __init__(self, window: MainWindow, target: str, args: argparse.Namespace) -> None:
+        self.window = window
+        self.target = target
+        self.args = args
+        self.db: Database | None = None
+        self.server: InstanceServer | None = None
+
+    def begin(self) -> None:
+        startup.mark("first-paint")
+        if self.args.quit_after_first_paint and startup.quit_when() == "first-paint":
+            QApplication.quit()
+        target = self.target
+
+        def work(_progress: object) -> Database:
+            db = open_for_gui(target)
+            self.db = db  # closed on the way out even if the loop ends before it arrives
+            return db
+
+        self.task = run_task(work, on_done=self.attach, on_error=self.failed)
+
+    def failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, WorkbenchError):
+            show_error(None, APP_NAME, exc)  # a bug: said as one, and logged
+            QApplication.exit(70)
+            return
+        db = recover(exc, self.target)
+        if db is None:
+            QApplication.exit(2)
+            return
+        self.db = db
+        self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        from ui import single_instance
+        from ui.context import AppContext
+
+        window = self.window
+        window.attach(AppContext(db))
+        path = db.path
+        name = single_instance.server_name(str(path.resolve()) if path is not None else self.target)
+        self.server = server = single_instance.InstanceServer(name, window)
+        if path is not None and not server.listen():
+            logging.getLogger("pwb.ui").warning(
+                "a second start cannot reach this window: %s", server.server.errorString()
+            )
+        server.activated.connect(lambda file: bring_forward(window, file))
+        startup.after_next_paint(window, self.ready)
+        window.update()
+        if self.args.file is not None:
+            QTimer.singleShot(0, lambda: bring_forward(window, str(self.args.file)))
+        from ui.dialogs.first_run import FirstRunDialog, needs_first_run
+
+        if needs_first_run(window.ctx):
+            FirstRunDialog(window.ctx, window).open()
+
+    def ready(self) -> None:
+        startup.mark("ready")
+        if self.args.quit_after_first_paint and startup.quit_when() == "ready":
+            QApplication.quit()
+
+    def close(self) -> None:
+        """After the event loop: let the opening end, then close what was opened."""
+        QThreadPool.globalInstance().waitForDone()
+        if self.server is not None:
+            self.server.close()
+        if self.db is not None:
+            self.db.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
@@ -171,13 +286,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         clock.set_from_environment()
         target = database_target(args.db)
+        path = sqlite_file(target)
     except WorkbenchError as exc:
         QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
         return 2
     lock = lock_database(target)  # before anything reads or writes the database
-    path = sqlite_file(target)
-    name = single_instance.server_name(str(path.resolve()) if path is not None else target)
     if lock is None:
+        from ui import single_instance
+
+        name = single_instance.server_name(str(path.resolve()) if path is not None else target)
         if single_instance.hand_over(name, args.file):
             return 0  # the open window came forward (and imports the file)
         QMessageBox.warning(
@@ -186,34 +303,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             plain.message(f"{target} is already open in another Proposal Workbench window."),
         )
         return 1
-    server: single_instance.InstanceServer | None = None
     try:
-        db = open_with_recovery(target)
-        if db is None:
-            return 2
-        window = MainWindow(AppContext(db))
-        server = single_instance.InstanceServer(name, window)
-        if db.path is not None and not server.listen():
-            logging.getLogger("pwb.ui").warning(
-                "a second start cannot reach this window: %s", server.server.errorString()
-            )
-        server.activated.connect(lambda file: bring_forward(window, file))
-        if args.quit_after_first_paint:
-            quit_after_first_paint(window)
+        window = MainWindow(None)  # paints "Opening the database…" while it opens
+        start = Startup(window, target, args)
+        startup.after_next_paint(window, start.begin)
         window.show()
-        if args.file is not None:
-            QTimer.singleShot(0, lambda: bring_forward(window, str(args.file)))
-        from ui.dialogs.first_run import FirstRunDialog, needs_first_run
-
-        if needs_first_run(window.ctx):
-            FirstRunDialog(window.ctx, window).open()
         try:
             return app.exec()
         finally:
-            db.close()
+            start.close()
     finally:
-        if server is not None:
-            server.close()
         lock.unlock()
 
 

@@ -20,10 +20,20 @@ import platform
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import PySide6
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl, Slot, qVersion
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Slot,
+    qVersion,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -50,42 +60,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__, ledger, paths
-from app.archive import export_all, import_all
-from app.backup import backup_now
+from app import APP_NAME, paths
 from app.errors import WorkbenchError
 from app.logs import log_file
-from app.storage.db import reopen
-from app.storage.ledger import connects_balance
-from ui import qtime
-from ui.capture import Capture, dropped_file
-from ui.context import AppContext
+from ui import localized, qtime
+from ui.capture_actions import capture_actions
 from ui.crash import show_error
-from ui.dialogs.import_dialog import ImportDialog
-from ui.dialogs.review_dialog import ReviewDialog
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.icons import icon
-from ui.ops import Change, announce
-from ui.pages.base import Page
-from ui.pages.connects import ConnectsPage
-from ui.pages.insights import InsightsPage
-from ui.pages.jobs import JobsPage
-from ui.pages.profile import ProfilePage
-from ui.pages.proposals import ProposalsPage
-from ui.pages.replies import RepliesPage
 from ui.tasks import Progress, Task, run_task
 from ui.theme import apply_theme
 
-PageT = TypeVar("PageT", bound=Page)
+# The window paints before the database layer and the pages are imported (issue 16:
+# start-up): what needs them is imported when the database is attached, or when used.
+if TYPE_CHECKING:
+    from ui.capture import Capture
+    from ui.context import AppContext
+    from ui.dialogs.import_dialog import ImportDialog
+    from ui.dialogs.review_dialog import ReviewDialog
+    from ui.pages.base import Page
 
-#: the areas in navigation order (Ctrl+1 … Ctrl+6)
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    JobsPage,
-    ProposalsPage,
-    RepliesPage,
-    ConnectsPage,
-    InsightsPage,
-    ProfilePage,
+PageT = TypeVar("PageT", bound="Page")
+
+#: the areas in navigation order (Ctrl+1 … Ctrl+6): title, icon, module, class; the
+#: classes themselves are ``PAGE_CLASSES`` (imported on first use)
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    (QT_TRANSLATE_NOOP("Page", "Jobs"), "jobs", "ui.pages.jobs", "JobsPage"),
+    (QT_TRANSLATE_NOOP("Page", "Proposals"), "proposals", "ui.pages.proposals", "ProposalsPage"),
+    (QT_TRANSLATE_NOOP("Page", "Saved replies"), "replies", "ui.pages.replies", "RepliesPage"),
+    (QT_TRANSLATE_NOOP("Page", "Connects"), "connects", "ui.pages.connects", "ConnectsPage"),
+    (QT_TRANSLATE_NOOP("Page", "Insights"), "insights", "ui.pages.insights", "InsightsPage"),
+    (QT_TRANSLATE_NOOP("Page", "Profile"), "profile", "ui.pages.profile", "ProfilePage"),
 )
+
+
+def page_classes() -> tuple[type[Page], ...]:
+    """The page classes in navigation order (their modules imported now, once)."""
+    import importlib
+
+    return tuple(getattr(importlib.import_module(m), name) for _, _, m, name in PAGES)
+
+
+def __getattr__(name: str) -> Any:
+    """``PAGE_CLASSES``: the page classes, imported when first asked for."""
+    if name == "PAGE_CLASSES":
+        classes = page_classes()
+        globals()["PAGE_CLASSES"] = classes
+        return classes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _page_classes() -> tuple[type[Page], ...]:
+    classes: tuple[type[Page], ...] = globals().get("PAGE_CLASSES") or __getattr__("PAGE_CLASSES")
+    return classes
+
+
 #: how often an open app posts what time passing owes the ledger
 CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
 
@@ -144,42 +173,59 @@ class MainWindow(QMainWindow):
     undo_import_box: QMessageBox
     #: the last File → Export everything… running or done
     export_task: Task
+    #: the database's signals and the database (from :meth:`attach`)
+    ctx: AppContext
+    #: paste and import (from :meth:`attach`)
+    capture: Capture
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
+        """The window on ``ctx``'s database; with None, the window without a database
+        yet (what paints first at start-up, "Opening…"): :meth:`attach` gives it one."""
         super().__init__(parent)
-        self.ctx = ctx
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("app", size=256))
         #: the pages built so far (each on first show)
         self._pages: dict[type[Page], Page] = {}
-        self.capture = Capture(ctx, self)
-        self.capture.saved.connect(self.reveal_postings)
+        self.paste_action, self.import_action = capture_actions(self)
         self._build_central()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self._retint()
-        ctx.ledger_changed.connect(self.refresh_balance)
-        ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
-        ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.system_scheme_changed)
         # the app opens caught up (ui.main.open_for_gui); this keeps an open app so,
         # whichever pages have been shown
         self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
         self.catch_up_timer.timeout.connect(self.catch_up)
-        self.catch_up_timer.start()
         self._restore_state()
         self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
+        if ctx is not None:
+            self.attach(ctx)
+
+    @property
+    def attached(self) -> bool:
+        """Whether the window has its database (see :meth:`attach`)."""
+        return hasattr(self, "ctx")
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give the window its database: the capture, the status bar, the page shown."""
+        from ui.capture import Capture
+
+        self.ctx = ctx
+        self.capture = Capture(ctx, self, (self.paste_action, self.import_action))
+        self.capture.saved.connect(self.reveal_postings)
+        ctx.ledger_changed.connect(self.refresh_balance)
+        ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
+        ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.db_label.setText(self.tr("Database: {location}").format(location=ctx.db.location))
+        self.db_label.setToolTip(ctx.db.location)
+        self.refresh_balance()
+        for action in self._database_actions:
+            action.setEnabled(True)
+        self.catch_up_timer.start()
+        self.show_page(self.nav.currentRow())
 
     # -- the capture object's dialogs (tests look at them here) --------------------
-
-    @property
-    def paste_action(self) -> QAction:
-        return self.capture.paste_action
-
-    @property
-    def import_action(self) -> QAction:
-        return self.capture.import_action
 
     @property
     def review_dialog(self) -> ReviewDialog:
@@ -194,9 +240,11 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setAccessibleName(self.tr("Areas"))
+        self.nav.setAccessibleDescription(self.tr("Ctrl+1 to Ctrl+6 go to an area from anywhere"))
         self.stack = QStackedWidget()
-        for cls in PAGE_CLASSES:
-            self.nav.addItem(QListWidgetItem(cls.title))
+        for title, *_ in PAGES:
+            self.nav.addItem(QListWidgetItem(QCoreApplication.translate("Page", title)))
             self.stack.addWidget(QWidget())  # stands in for the page until it is shown
         self.nav.currentRowChanged.connect(self.show_page)
         central = QWidget()
@@ -209,135 +257,160 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = file_menu = bar.addMenu("&File")
-        place_action(file_menu, self.capture.paste_action)
-        place_action(file_menu, self.capture.import_action)
+        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
+        place_action(file_menu, self.paste_action)
+        place_action(file_menu, self.import_action)
         self.file_data_section = file_menu.addSeparator()
         self.backup_action = add_action(
             file_menu,
-            "&Back up now",
+            self.tr("&Back up now"),
             self.back_up_now,
             "Ctrl+Shift+B",
-            tip="Write a copy of the database to the backups folder",
+            tip=self.tr("Write a copy of the database to the backups folder"),
         )
         self.restore_action = add_action(
             file_menu,
-            "&Restore backup…",
+            self.tr("&Restore backup…"),
             self.restore_backup,
             "Ctrl+Shift+R",
-            tip="Put a backup in the database's place (the database it replaces is kept)",
+            tip=self.tr("Put a backup in the database's place (the database it replaces is kept)"),
         )
         self.export_action = add_action(
             file_menu,
-            "&Export everything…",
+            self.tr("&Export everything…"),
             self.export_everything,
             "Ctrl+E",
-            tip="One ZIP file with every table (pwb export)",
+            tip=self.tr("One ZIP file with every table (pwb export)"),
         )
         self.import_all_action = add_action(
             file_menu,
-            "Import e&verything…",
+            self.tr("Import e&verything…"),
             self.import_everything,
             "Ctrl+Shift+E",
-            tip="An export into this database, if it is empty",
+            tip=self.tr("An export into this database, if it is empty"),
         )
         self.data_folder_action = add_action(
             file_menu,
-            "Open &data folder",
+            self.tr("Open &data folder"),
             self.open_data_folder,
             "Ctrl+Shift+O",
-            tip="Show the folder with the database, its backups and the log",
+            tip=self.tr("Show the folder with the database, its backups and the log"),
         )
         file_menu.addSeparator()
         self.quit_action = add_action(
             file_menu,
-            "&Quit",
+            self.tr("&Quit"),
             self.close,
             "Ctrl+Q",
             extra=(QKeySequence.StandardKey.Quit,),
             role=QAction.MenuRole.QuitRole,
         )
 
-        self.edit_menu = edit_menu = bar.addMenu("&Edit")
-        self.undo_action = add_action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.edit_menu = edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = add_action(
+            edit_menu, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo
+        )
         self.undo_action.setEnabled(False)
         self.undo_import_action = add_action(
             edit_menu,
-            "Undo last &import…",
-            self.capture.undo_last_import,
+            self.tr("Undo last &import…"),
+            lambda: self.capture.undo_last_import(),
             "Ctrl+Shift+I",
             name="undoLastImport",
-            tip="Remove what the last import added and put back what it changed",
+            tip=self.tr("Remove what the last import added and put back what it changed"),
         )
         self.edit_undo_section = edit_menu.addSeparator()
         self.preferences_action = add_action(
             edit_menu,
-            "&Preferences…",
+            self.tr("&Preferences…"),
             self.open_preferences,
             "Ctrl+,",
             extra=(QKeySequence.StandardKey.Preferences,),
             role=QAction.MenuRole.PreferencesRole,
         )
 
-        self.go_menu = go_menu = bar.addMenu("&Go")
+        self.go_menu = go_menu = bar.addMenu(self.tr("&Go"))
         self.go_actions = [
-            add_action(go_menu, cls.title, partial(self.nav.setCurrentRow, row), f"Ctrl+{row + 1}")
-            for row, cls in enumerate(PAGE_CLASSES)
+            add_action(
+                go_menu,
+                QCoreApplication.translate("Page", title),
+                partial(self.nav.setCurrentRow, row),
+                f"Ctrl+{row + 1}",
+            )
+            for row, (title, *_) in enumerate(PAGES)
         ]
 
-        self.help_menu = help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = add_action(
             help_menu,
-            "&Keyboard shortcuts",
+            self.tr("&Keyboard shortcuts"),
             self.show_shortcuts,
             "F1",
             extra=(QKeySequence.StandardKey.HelpContents,),
         )
         help_menu.addSeparator()
         self.about_action = add_action(
-            help_menu, f"&About {APP_NAME}", self.show_about, role=QAction.MenuRole.AboutRole
+            help_menu,
+            self.tr("&About {app}").format(app=APP_NAME),
+            self.show_about,
+            role=QAction.MenuRole.AboutRole,
         )
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Capture", self)
+        self.toolbar = QToolBar(self.tr("Capture"), self)
         self.toolbar.setObjectName("captureToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addAction(self.capture.paste_action)
-        self.toolbar.addAction(self.capture.import_action)
+        self.toolbar.addAction(self.paste_action)
+        self.toolbar.addAction(self.import_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.db_label.setText(f"Database: {self.ctx.db.location}")
-        self.db_label.setToolTip(self.ctx.db.location)
+        self.db_label.setText(self.tr("Opening the database…"))
         self.balance_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.balance_label)
-        self.refresh_balance()
+        #: what needs the database: enabled once it is attached
+        self._database_actions = [
+            self.paste_action,
+            self.import_action,
+            self.backup_action,
+            self.restore_action,
+            self.export_action,
+            self.import_all_action,
+            self.undo_import_action,
+            self.preferences_action,
+        ]
+        for action in self._database_actions:
+            action.setEnabled(False)
 
     def _retint(self) -> None:
         """Draw every line icon in the palette's text colour (after any theme change)."""
         color = self.palette().windowText().color()
         selected = self.palette().highlightedText().color()
-        for row, cls in enumerate(PAGE_CLASSES):
-            tinted = icon(cls.icon_name, color)
-            white = icon(cls.icon_name, selected).pixmap(48, 48)
+        for row, (_, icon_name, *_) in enumerate(PAGES):
+            tinted = icon(icon_name, color)
+            white = icon(icon_name, selected).pixmap(48, 48)
             tinted.addPixmap(white, QIcon.Mode.Selected)
             self.nav.item(row).setIcon(tinted)
-        self.capture.paste_action.setIcon(icon("paste", color))
+        self.paste_action.setIcon(icon("paste", color))
         #: the colour the icons were last drawn in (tests read it)
         self.icon_color = color.name()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_file(event.mimeData().urls()) is not None:
+        from ui.capture import dropped_file
+
+        if self.attached and dropped_file(event.mimeData().urls()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_file(event.mimeData().urls())
+        from ui.capture import dropped_file
+
+        path = dropped_file(event.mimeData().urls()) if self.attached else None
         if path is None:
             event.ignore()
             return
@@ -367,7 +440,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         row = int(str(settings.value("window/page", 0) or 0))
-        self.nav.setCurrentRow(row if 0 <= row < len(PAGE_CLASSES) else 0)
+        self.nav.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
@@ -393,14 +466,17 @@ class MainWindow(QMainWindow):
 
     def go_to(self, cls: type[PageT]) -> PageT:
         """Show the page of class ``cls`` (as a click in the navigation does) and return it."""
-        self.nav.setCurrentRow(PAGE_CLASSES.index(cls))
+        self.nav.setCurrentRow(_page_classes().index(cls))
         return self.page(cls)
 
     def current_page(self) -> Page:
-        return self.page(PAGE_CLASSES[self.stack.currentIndex()])
+        return self.page(_page_classes()[self.stack.currentIndex()])
 
     def _build_page(self, cls: type[Page]) -> Page:
-        row = PAGE_CLASSES.index(cls)
+        from ui.pages.connects import ConnectsPage
+        from ui.pages.jobs import JobsPage
+
+        row = _page_classes().index(cls)
         page = cls(self.ctx)
         self._pages[cls] = page
         stand_in = self.stack.widget(row)
@@ -421,9 +497,9 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def show_page(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or not self.attached:  # the page is built once the database is there
             return
-        page = self.page(PAGE_CLASSES[row])
+        page = self.page(_page_classes()[row])
         self.stack.setCurrentIndex(row)
         page.refresh()
         self._update_undo()
@@ -431,11 +507,15 @@ class MainWindow(QMainWindow):
     @Slot(list)
     def reveal_postings(self, ids: list[int]) -> None:
         """After a paste: show the Jobs page with the first saved posting selected."""
+        from ui.pages.jobs import JobsPage
+
         self.go_to(JobsPage).reveal(ids[0])
 
     @Slot(int)
     def open_proposal(self, proposal_id: int) -> None:
         """Show a proposal on the Proposals page (from a ledger entry)."""
+        from ui.pages.proposals import ProposalsPage
+
         self.go_to(ProposalsPage).show_proposal(proposal_id)
 
     # -- edit -----------------------------------------------------------------
@@ -445,7 +525,9 @@ class MainWindow(QMainWindow):
         """Edit → Undo names what the current page would undo (disabled: nothing)."""
         what = self.current_page().undo_text() if self._pages else None
         self.undo_action.setEnabled(what is not None)
-        self.undo_action.setText(f"&Undo {what}" if what else "&Undo")
+        self.undo_action.setText(
+            self.tr("&Undo {what}").format(what=what) if what else self.tr("&Undo")
+        )
 
     @Slot()
     def undo(self) -> None:
@@ -456,6 +538,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def catch_up(self) -> None:
         """Post allocations and expiries that fell due while the app was open."""
+        from app import ledger
+        from ui.ops import Change, announce
+
         db = self.ctx.db
 
         def work(_progress: Progress) -> int:
@@ -464,19 +549,26 @@ class MainWindow(QMainWindow):
         def posted(count: int) -> None:
             if count:
                 announce(self.ctx, Change.LEDGER)
-                self.ctx.message.emit(f"Posted {count} allocation or expiry entries")
+                self.ctx.message.emit(
+                    self.tr("Posted {count} allocation or expiry entries").format(
+                        count=localized.number(count)
+                    )
+                )
 
         self.catch_up_task = run_task(work, on_done=posted, parent=self)
 
     @Slot()
     def restore_backup(self) -> None:
         """File → Restore backup…: put a backup in the database's place, then show it."""
+        from app.storage.db import reopen
         from ui.dialogs.restore_dialog import RestoreDialog
 
         db = self.ctx.db
         if db.path is None:
             QMessageBox.information(
-                self, "Restore backup", "A server database is restored with the server's tools."
+                self,
+                self.tr("Restore backup"),
+                self.tr("A server database is restored with the server's tools."),
             )
             return
         dialog = RestoreDialog(db.path, self, prepare=db.engine.dispose)
@@ -495,9 +587,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_everything(self) -> None:
         """File → Export everything…: one ZIP with every table (``pwb export``)."""
+        from app.archive import export_all
+
         default = f"proposal-workbench-{qtime.today().toString('yyyyMMdd')}.zip"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export everything", default, "ZIP archives (*.zip)"
+            self, self.tr("Export everything"), default, self.tr("ZIP archives (*.zip)")
         )
         if not name:
             return
@@ -515,7 +609,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def import_everything(self) -> None:
         """File → Import everything…: an export into this database, if it is empty."""
-        name, _ = QFileDialog.getOpenFileName(self, "Import everything", "", "ZIP archives (*.zip)")
+        from app.archive import import_all
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import everything"), "", self.tr("ZIP archives (*.zip)")
+        )
         if not name:
             return
         try:
@@ -528,6 +626,8 @@ class MainWindow(QMainWindow):
 
     def show_new_data(self) -> None:
         """Every page built afresh and every change announced: the data was replaced."""
+        from ui.ops import Change, announce
+
         self.reset_pages()
         everything = Change.JOBS | Change.PROPOSALS | Change.LEDGER | Change.REPLIES
         announce(self.ctx, everything | Change.PROFILES)
@@ -536,7 +636,7 @@ class MainWindow(QMainWindow):
         """Build every page afresh (after the database was replaced under them)."""
         showing = self.stack.currentIndex()
         for cls, page in list(self._pages.items()):
-            row = PAGE_CLASSES.index(cls)
+            row = _page_classes().index(cls)
             self.stack.insertWidget(row, QWidget())
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -546,22 +646,30 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_balance(self) -> None:
+        from app.storage.ledger import connects_balance
+
         with self.ctx.db.read() as session:
             balance = connects_balance(session)
-        self.balance_label.setText(f"Connects: {balance:,}")
+        self.balance_label.setText(
+            self.tr("Connects: {balance}").format(balance=localized.number(balance))
+        )
 
     @Slot()
     def back_up_now(self) -> None:
         """A consistent copy of the database in its backups folder, made off the GUI thread."""
+        from app.backup import backup_now
+
         db = self.ctx.db
 
         def work(_progress: Progress) -> Path:
             return backup_now(db)
 
-        self.ctx.message.emit("Backing up…")
+        self.ctx.message.emit(self.tr("Backing up…"))
         self.backup_task = run_task(
             work,
-            on_done=lambda path: self.ctx.message.emit(f"Backed up to {path}"),
+            on_done=lambda path: self.ctx.message.emit(
+                self.tr("Backed up to {path}").format(path=path)
+            ),
             on_error=lambda exc: show_error(self, "Back up now", exc),
             parent=self,
         )
@@ -574,7 +682,7 @@ class MainWindow(QMainWindow):
     def open_data_folder(self) -> None:
         folder = self.data_folder()
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.ctx.message.emit(f"Could not open {folder}")
+            self.ctx.message.emit(self.tr("Could not open {folder}").format(folder=folder))
 
     @Slot()
     def open_preferences(self) -> None:
@@ -595,7 +703,7 @@ class MainWindow(QMainWindow):
             if menu is self.edit_menu:  # the Undo entry changes its text with the page
                 rows = [(keys, "Undo" if text.startswith("Undo") else text) for keys, text in rows]
             sections.append((plain(menu.title()), rows))
-        for cls in PAGE_CLASSES:
+        for cls in _page_classes():
             if cls.shortcuts:
                 keys = [
                     (QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), text)
@@ -613,6 +721,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.show()
 
     def about_text(self) -> str:
+        from app import __version__
+
         return (
             f"{APP_NAME} {__version__}\n\n"
             "Score job postings, draft proposals from saved replies, and keep an exact "
@@ -627,7 +737,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_NAME}")
+        box.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         box.setIconPixmap(icon("app", size=64).pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.about_text())

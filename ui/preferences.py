@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -69,7 +69,7 @@ class SettingEditor:
                 dbox.setPrefix("$ ")
             return dbox
         if s.kind == "bool":
-            return QCheckBox("On")
+            return QCheckBox(QCoreApplication.translate("SettingEditor", "On"))
         if s.kind == "str" and s.choices:
             combo = QComboBox()
             for choice in s.choices:
@@ -154,12 +154,12 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.op: CollectionOp[dict[str, Any]] | None = None
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         with ctx.db.read() as session:
             self.loaded = settings.all_values(session)
         self.editors: dict[str, SettingEditor] = {}
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._general_tab(), "General")
+        self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.group_tabs: dict[str, int] = {}
         for group, specs in settings.grouped():
             self.group_tabs[group] = self.tabs.addTab(self._group_tab(specs), group)
@@ -189,14 +189,18 @@ class PreferencesDialog(QDialog):
         self.theme.addItems([t.capitalize() for t in THEMES])
         current = str(QSettings().value("ui/theme", "system"))
         self.theme.setCurrentIndex(THEMES.index(current) if current in THEMES else 0)
-        form.addRow("Theme:", self.theme)
-        form.addRow("", _muted("System follows your computer's light or dark mode as it changes."))
+        form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow(
+            "", _muted(self.tr("System follows your computer's light or dark mode as it changes."))
+        )
         db_label = QLabel(self.ctx.db.location)
         db_label.setTextFormat(Qt.TextFormat.PlainText)
         db_label.setWordWrap(True)
         db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Database:", db_label)
-        form.addRow("", _muted("The settings on the other tabs are stored in this database."))
+        form.addRow(self.tr("Database:"), db_label)
+        form.addRow(
+            "", _muted(self.tr("The settings on the other tabs are stored in this database."))
+        )
         return page
 
     def _group_tab(self, specs: list[SettingSpec]) -> QWidget:
@@ -213,6 +217,7 @@ class PreferencesDialog(QDialog):
             title.setTextFormat(Qt.TextFormat.PlainText)
             title.setWordWrap(True)
             title.setMaximumWidth(260)
+            title.setBuddy(editor.widget)  # a screen reader names the editor by it
             form.addRow(title, editor.widget)
             form.addRow("", _muted(f"{declared.help} ({declared.key})"))
         scroll = QScrollArea()

@@ -158,7 +158,9 @@ def examine(
 def sound(path: Path, header: bytes | None = None, pragma: str = "quick_check") -> list[str]:
     """What ``PRAGMA quick_check`` (or ``integrity_check``) finds wrong; empty when whole.
 
-    Read under ``immutable=1`` when no write-ahead log is pending; a problem found
+    Read under ``immutable=1`` when no write-ahead log is pending (through the log
+    when one is, since a checkpoint killed half-way leaves the file whole only with
+    its log); a problem found
     that way while another connection has the file open is checked again through
     a normal read-only connection, so a writer changing the file at that moment
     cannot pass for damage.
@@ -168,8 +170,11 @@ def sound(path: Path, header: bytes | None = None, pragma: str = "quick_check") 
     if header is None:
         with open(path, "rb") as raw:
             header = raw.read(HEADER_BYTES)
-    problems = _run_check(path, header, pragma, shared=False)
-    if problems and not _wal_pending(path, header) and _in_use(path):
+    pending = _wal_pending(path, header)
+    # with a log pending, the file alone may be a checkpoint cut off half-way (old and new
+    # pages mixed) that the log makes whole: read through the log, as SQLite will
+    problems = _run_check(path, header, pragma, shared=pending)
+    if problems and not pending and _in_use(path):
         problems = _run_check(path, header, pragma, shared=True)
     return problems
 

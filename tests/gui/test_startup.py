@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import text
 
 from app import ledger
 from app.backup import backup_now, list_backups
@@ -190,3 +191,88 @@ def test_the_app_exits_0_after_its_first_paint(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "w.sqlite3").is_file()
+
+
+def _start(tmp_path: Path, *extra: str, **env_vars: str):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PWB_STARTUP_MARKS="1", **env_vars)
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    command = [sys.executable, *extra, "-m", "ui", "--db", str(tmp_path / "w.sqlite3")]
+    return subprocess.run(
+        [*command, "--quit-after-first-paint"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_window_paints_before_the_database_layer_is_imported(tmp_path: Path) -> None:
+    """Issue 16: what is imported before the first paint (``python -X importtime``) has
+    neither SQLAlchemy, Alembic nor a page; the database is opened after it all the same."""
+    done = _start(tmp_path, "-X", "importtime")
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    painted = lines.index("pwb-startup first-paint")
+    before = [line.rsplit("|", 1)[-1].strip() for line in lines[:painted] if "|" in line]
+    after = [line.rsplit("|", 1)[-1].strip() for line in lines[painted:] if "|" in line]
+    assert "PySide6.QtWidgets" in before and "ui.main_window" in before
+    heavy = [m for m in before if m.split(".")[0] in ("sqlalchemy", "alembic", "jinja2")]
+    assert not heavy, heavy
+    assert not [
+        m for m in before if m.startswith(("ui.pages.", "app.storage")) or m == "ui.capture"
+    ]
+    assert "sqlalchemy" in after  # the worker opened the database after the paint
+    from app.storage import open_database
+
+    db = open_database(str(tmp_path / "w.sqlite3"), migrate=False)
+    try:
+        with db.read() as session:  # migrated and seeded, not cut off half-way
+            assert session.execute(text("select count(*) from alembic_version")).scalar() == 1
+    finally:
+        db.close()
+
+
+def test_ready_comes_after_the_first_paint_with_the_page_built(tmp_path: Path) -> None:
+    done = _start(tmp_path, PWB_STARTUP_QUIT="ready")
+    assert done.returncode == 0, done.stderr
+    marks = [line for line in done.stderr.splitlines() if line.startswith("pwb-startup")]
+    assert marks == ["pwb-startup first-paint", "pwb-startup ready"]
+
+
+def test_the_window_without_its_database_yet(qtbot, ctx) -> None:
+    """What paints first: the frame, "Opening the database…", nothing that needs it
+    enabled; attached, it shows the page it opens on and enables the rest."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import PAGE_CLASSES, PAGES, MainWindow
+
+    QSettings().clear()
+    window = MainWindow(None)
+    qtbot.add_widget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.db_label.text() == "Opening the database…"
+    assert not window.attached and not window.paste_action.isEnabled()
+    assert not window.backup_action.isEnabled() and window.quit_action.isEnabled()
+    assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
+        title for title, *_ in PAGES
+    ]
+    window.nav.setCurrentRow(2)  # a click before the database is there: remembered
+    window.attach(ctx)
+    assert window.attached and window.paste_action.isEnabled()
+    assert window.db_label.text() == f"Database: {ctx.db.location}"
+    built = [cls for cls in PAGE_CLASSES if window.is_built(cls)]
+    assert built == [PAGE_CLASSES[2]] and window.current_page() is window.page(PAGE_CLASSES[2])
+
+
+def test_the_navigation_table_names_the_page_classes() -> None:
+    from ui.main_window import PAGE_CLASSES, PAGES
+
+    assert [(cls.title, cls.icon_name) for cls in PAGE_CLASSES] == [
+        (title, icon_name) for title, icon_name, *_ in PAGES
+    ]

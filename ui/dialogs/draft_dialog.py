@@ -55,7 +55,7 @@ from app.proposals import (
     update_draft,
 )
 from app.replies import suggest_replies
-from ui import plain
+from ui import a11y, plain
 from ui.context import AppContext
 from ui.dialogs.ask import confirm
 from ui.models.lints import LintsModel
@@ -93,15 +93,15 @@ class SubmitDialog(QDialog):
     def __init__(self, defaults: SubmitDefaults, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.defaults = defaults
-        self.setWindowTitle("Mark as submitted")
+        self.setWindowTitle(self.tr("Mark as submitted"))
         kind = defaults.bid_kind
         self.bid = QDoubleSpinBox(prefix="$", maximum=1_000_000, decimals=2)
-        self.bid.setSpecialValueText("no bid")
+        self.bid.setSpecialValueText(self.tr("no bid"))
         self.bid.setSuffix(" /hr" if kind == "hourly" else "")
         self.bid.setValue(defaults.bid or 0.0)
         self.connects = QSpinBox(maximum=500, value=defaults.connects)
         self.boost = QSpinBox(maximum=500)
-        self.invited = QCheckBox("I was invited (no Connects are spent)")
+        self.invited = QCheckBox(self.tr("I was invited (no Connects are spent)"))
         self.invited.toggled.connect(lambda on: self.connects.setEnabled(not on))
         self.balance_label = _plain_label()
         for box in (self.connects, self.boost):
@@ -113,16 +113,18 @@ class SubmitDialog(QDialog):
         if defaults.bid_source:
             form.addRow("", _muted(f"from {defaults.bid_source}"))
         if kind is None:
-            form.addRow("", _muted("The posting does not say hourly or fixed: a rate or amount."))
+            form.addRow(
+                "", _muted(self.tr("The posting does not say hourly or fixed: a rate or amount."))
+            )
         form.addRow(f"{defaults.credit_name} spent:", self.connects)
         form.addRow("", _muted(defaults.connects_source))
         form.addRow(f"Boost {defaults.credit_name}:", self.boost)
         form.addRow("", self.invited)
-        form.addRow("Balance:", self.balance_label)
+        form.addRow(self.tr("Balance:"), self.balance_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record as submitted")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record as submitted"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -197,7 +199,9 @@ class DraftDialog(QDialog):
         if self.choices:
             self.render_draft()
         else:
-            self.status.setText("No saved proposal replies yet: add one on the Saved replies page.")
+            self.status.setText(
+                self.tr("No saved proposal replies yet: add one on the Saved replies page.")
+            )
 
     # -- construction ---------------------------------------------------------
 
@@ -208,10 +212,17 @@ class DraftDialog(QDialog):
             self.reply_combo.addItem(label, choice.name)
         self.reply_combo.currentIndexChanged.connect(self._reply_chosen)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Saved reply"))
+        reply_label = QLabel(self.tr("Saved reply"))
+        a11y.name(self.reply_combo, self.tr("Saved reply"), label=reply_label)
+        top.addWidget(reply_label)
         top.addWidget(self.reply_combo, 1)
 
         self.text = QPlainTextEdit()
+        a11y.name(
+            self.text,
+            self.tr("Proposal text"),
+            self.tr("Fill-ins in square brackets are listed beside it"),
+        )
         self.text.document().contentsChange.connect(self._text_changed_at)
         self.text.cursorPositionChanged.connect(self._caret_moved)
         self.text.textChanged.connect(self._text_edited)
@@ -223,6 +234,11 @@ class DraftDialog(QDialog):
         scroll.setWidget(self.fill_ins_box)
         self.lints_model = LintsModel(self)
         self.checks = QListView()
+        a11y.name(
+            self.checks,
+            self.tr("Checks"),
+            self.tr("Each problem found in the text; activate one to go there"),
+        )
         self.checks.setModel(self.lints_model)
         self.checks.setWordWrap(True)
         self.checks.setSpacing(3)
@@ -231,11 +247,11 @@ class DraftDialog(QDialog):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Fill-ins"))
+        side_layout.addWidget(QLabel(self.tr("Fill-ins")))
         side_layout.addWidget(scroll, 2)
-        side_layout.addWidget(QLabel("Checks (click one to go to it)"))
+        side_layout.addWidget(QLabel(self.tr("Checks (click one to go to it)")))
         side_layout.addWidget(self.checks, 3)
-        self.learn_button = QPushButton("Add word to my dictionary")
+        self.learn_button = QPushButton(self.tr("Add word to my dictionary"))
         self.learn_button.setEnabled(False)
         self.learn_button.clicked.connect(self.learn_word)
         self.checks.selectionModel().currentChanged.connect(self._check_selected)
@@ -249,16 +265,16 @@ class DraftDialog(QDialog):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.copy_button = QPushButton("Copy to clipboard")
+        self.copy_button = QPushButton(self.tr("Copy to clipboard"))
         self.copy_button.clicked.connect(self.copy_to_clipboard)
-        self.save_button = QPushButton("Save as…")
+        self.save_button = QPushButton(self.tr("Save as…"))
         self.save_button.clicked.connect(self.save_as)
-        self.draft_button = QPushButton("Save draft")
-        self.draft_button.setToolTip("Keep it in the Proposals pipeline as a draft")
+        self.draft_button = QPushButton(self.tr("Save draft"))
+        self.draft_button.setToolTip(self.tr("Keep it in the Proposals pipeline as a draft"))
         self.draft_button.clicked.connect(self.save_draft)
-        self.submit_button = QPushButton("Mark as submitted…")
+        self.submit_button = QPushButton(self.tr("Mark as submitted…"))
         self.submit_button.clicked.connect(self.mark_submitted)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -294,7 +310,9 @@ class DraftDialog(QDialog):
 
     def _confirm_discard(self) -> bool:
         answer = QMessageBox.question(
-            self, "Discard your edits?", "Rendering another reply replaces the text you edited."
+            self,
+            self.tr("Discard your edits?"),
+            self.tr("Rendering another reply replaces the text you edited."),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -368,6 +386,7 @@ class DraftDialog(QDialog):
             caption = QLabel(_short(label))
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setToolTip(label)
+            a11y.name(edit, f"Fill-in: {label}", label=caption)
             self.fill_ins_form.addRow(caption, edit)
 
     def _fill_in_typed(self, label: str, text: str) -> None:
@@ -430,7 +449,7 @@ class DraftDialog(QDialog):
         self.learn_button.setEnabled(False)
         left = find_fill_ins(self.text.toPlainText())
         if not lints:
-            self.status.setText("All checks pass.")
+            self.status.setText(self.tr("All checks pass."))
         elif left:
             self.status.setText(f"{len(left)} fill-in(s) still empty; {len(lints)} check(s).")
         else:
@@ -460,7 +479,9 @@ class DraftDialog(QDialog):
         word = lint.word
         self.learn_button.setEnabled(False)
         self.op = (
-            CollectionOp(self, lambda session: add_to_dictionary(session, word), title="Dictionary")
+            CollectionOp(
+                self, lambda session: add_to_dictionary(session, word), title=self.tr("Dictionary")
+            )
             .success(lambda _words: self._learned(word))
             .run()
         )
@@ -491,7 +512,10 @@ class DraftDialog(QDialog):
     def save_as(self) -> None:
         name = re.sub(r"[^A-Za-z0-9]+", "-", self.facts.title or "proposal").strip("-")[:60]
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save proposal", f"{name or 'proposal'}.txt", "Text (*.txt);;Markdown (*.md)"
+            self,
+            self.tr("Save proposal"),
+            f"{name or 'proposal'}.txt",
+            self.tr("Text (*.txt);;Markdown (*.md)"),
         )
         if path:
             self.save_to(Path(path))
@@ -500,7 +524,7 @@ class DraftDialog(QDialog):
         try:
             written = export_proposal(path, self.final_text())
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Save proposal", plain.message(str(exc)))
+            QMessageBox.warning(self, self.tr("Save proposal"), plain.message(str(exc)))
             return None
         self.status.setText(f"Saved {written}.")
         return written
@@ -522,7 +546,7 @@ class DraftDialog(QDialog):
             return draft.id
 
         self.op = (
-            CollectionOp(self, write, Change.PROPOSALS | Change.JOBS, title="Save draft")
+            CollectionOp(self, write, Change.PROPOSALS | Change.JOBS, title=self.tr("Save draft"))
             .success(self._draft_saved)
             .run()
         )
@@ -587,7 +611,7 @@ class DraftDialog(QDialog):
         changes = Change.PROPOSALS | Change.LEDGER | Change.JOBS
         self.submit_button.setEnabled(False)
         self.op = (
-            CollectionOp(self, write, changes, title="Mark as submitted")
+            CollectionOp(self, write, changes, title=self.tr("Mark as submitted"))
             .success(self._submitted)
             .failure(self._submit_refused)
             .run()
@@ -601,7 +625,7 @@ class DraftDialog(QDialog):
 
     def _submit_refused(self, exc: WorkbenchError) -> None:
         self.submit_button.setEnabled(True)
-        QMessageBox.warning(self, "Mark as submitted", plain.message(str(exc)))
+        QMessageBox.warning(self, self.tr("Mark as submitted"), plain.message(str(exc)))
 
 
 def confirm_another_draft(parent: QWidget, ctx: AppContext, job_id: int) -> bool:

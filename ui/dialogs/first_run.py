@@ -39,33 +39,41 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.op: CollectionOp[FirstRunResult] | None = None
-        self.setWindowTitle("Welcome to Proposal Workbench")
+        self.setWindowTitle(self.tr("Welcome to Proposal Workbench"))
         intro = QLabel(
-            "Postings are scored against your profile, and proposals are signed with your "
-            "name. These answers are enough to start; everything can be changed later on "
-            "the Profile page."
+            self.tr(
+                "Postings are scored against your profile, and proposals are signed with your "
+                "name. These answers are enough to start; everything can be changed later on "
+                "the Profile page."
+            )
         )
         intro.setWordWrap(True)
-        self.your_name = QLineEdit(placeholderText="how you sign proposals, e.g. Ana Pereira")
+        self.your_name = QLineEdit(
+            placeholderText=self.tr("how you sign proposals, e.g. Ana Pereira")
+        )
         self.your_name.setMaxLength(MAX_NAME_CHARS)
-        self.title_edit = QLineEdit(placeholderText="e.g. Shopify developer")
-        self.skills = QLineEdit(placeholderText="comma-separated, e.g. Shopify, Liquid, CSS")
+        self.title_edit = QLineEdit(placeholderText=self.tr("e.g. Shopify developer"))
+        self.skills = QLineEdit(
+            placeholderText=self.tr("comma-separated, e.g. Shopify, Liquid, CSS")
+        )
         self.rate = QDoubleSpinBox(decimals=2, minimum=1.0, maximum=10_000.0, value=25.0)
         self.rate.setPrefix("$ ")
-        self.rate.setSuffix(" /h")
+        self.rate.setSuffix(self.tr(" /h"))
         self.connects = QSpinBox(minimum=0, maximum=1_000_000)
         self.connects.setToolTip(
-            "The Available Connects your Upwork account shows now: the ledger starts there"
+            self.tr("The Available Connects your Upwork account shows now: the ledger starts there")
         )
-        connects_hint = QLabel("As Upwork shows it now (Find Work, Connects). 0 if you have none.")
+        connects_hint = QLabel(
+            self.tr("As Upwork shows it now (Find Work, Connects). 0 if you have none.")
+        )
         connects_hint.setObjectName("muted")
         connects_hint.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Your name:", self.your_name)
-        form.addRow("What do you do?", self.title_edit)
-        form.addRow("Your skills:", self.skills)
-        form.addRow("Lowest hourly rate you take:", self.rate)
-        form.addRow("Connects you have:", self.connects)
+        form.addRow(self.tr("Your name:"), self.your_name)
+        form.addRow(self.tr("What do you do?"), self.title_edit)
+        form.addRow(self.tr("Your skills:"), self.skills)
+        form.addRow(self.tr("Lowest hourly rate you take:"), self.rate)
+        form.addRow(self.tr("Connects you have:"), self.connects)
         form.addRow("", connects_hint)
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -75,7 +83,7 @@ class FirstRunDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create profile")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create profile"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from app.importing.mapping import FIELDS, INDEX, LABELS
 from app.importing.run import DateOrder
 from app.scoring.service import score_stale
 from app.storage.imports import UndoReport, undo_import
+from ui import a11y
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp, announce
 from ui.tasks import Progress, Task, run_task
@@ -101,8 +102,13 @@ class ImportDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setObjectName("importMapping")
+        a11y.name(
+            self.mapping_table,
+            self.tr("Columns"),
+            self.tr("Each column in the file and what it becomes"),
+        )
         self.mapping_table.setHorizontalHeaderLabels(
-            ["Column in the file", "Imported as", "First value"]
+            [self.tr("Column in the file"), self.tr("Imported as"), self.tr("First value")]
         )
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -116,21 +122,33 @@ class ImportDialog(QDialog):
         for text, _value in DATE_CHOICES:
             self.date_combo.addItem(text)
         self.date_combo.currentIndexChanged.connect(lambda _i: self.refresh_preview())
-        form.addRow("Dates like 06/07/2024:", self.date_combo)
+        form.addRow(self.tr("Dates like 06/07/2024:"), self.date_combo)
         self.order_label = QLabel()
         self.order_label.setTextFormat(Qt.TextFormat.PlainText)
         self.order_label.setWordWrap(True)
-        form.addRow("Read as:", self.order_label)
+        form.addRow(self.tr("Read as:"), self.order_label)
         self.unmapped_label = QLabel()
         self.unmapped_label.setTextFormat(Qt.TextFormat.PlainText)
         self.unmapped_label.setWordWrap(True)
-        form.addRow("Not imported:", self.unmapped_label)
+        form.addRow(self.tr("Not imported:"), self.unmapped_label)
         box.addLayout(form)
-        box.addWidget(QLabel("The first rows, as they will be stored:"))
+        box.addWidget(QLabel(self.tr("The first rows, as they will be stored:")))
         self.rows_table = QTableWidget(0, 6)
         self.rows_table.setObjectName("importPreviewRows")
+        a11y.name(
+            self.rows_table,
+            self.tr("First rows"),
+            self.tr("The first rows, as they will be stored"),
+        )
         self.rows_table.setHorizontalHeaderLabels(
-            ["Title", "Budget", "Posted", "Skills", "Client country", "Proposals"]
+            [
+                self.tr("Title"),
+                self.tr("Budget"),
+                self.tr("Posted"),
+                self.tr("Skills"),
+                self.tr("Client country"),
+                self.tr("Proposals"),
+            ]
         )
         self.rows_table.verticalHeader().hide()
         self.rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -143,27 +161,28 @@ class ImportDialog(QDialog):
         self.bar.hide()
         layout.addWidget(self.bar)
         self.details = QPlainTextEdit(readOnly=True)
-        self.details.setPlaceholderText("Rows with problems will be listed here.")
+        a11y.name(self.details, self.tr("Rows with problems"))
+        self.details.setPlaceholderText(self.tr("Rows with problems will be listed here."))
         self.details.hide()
         layout.addWidget(self.details, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("importStart")
         self.import_button.clicked.connect(lambda: self.start())
-        self.retry_button = QPushButton("Import valid rows only")
+        self.retry_button = QPushButton(self.tr("Import valid rows only"))
         self.retry_button.hide()
         self.retry_button.clicked.connect(lambda: self.start(skip_invalid=True))
-        self.undo_button = QPushButton("Undo import")
+        self.undo_button = QPushButton(self.tr("Undo import"))
         self.undo_button.setObjectName("importUndo")
         self.undo_button.setToolTip(
-            "Remove the postings this import added and put back the values it changed"
+            self.tr("Remove the postings this import added and put back the values it changed")
         )
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
         for button in (
@@ -235,7 +254,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(SKIP, None)
             if field == INDEX:
-                combo.addItem("Row number (not imported)", INDEX)
+                combo.addItem(self.tr("Row number (not imported)"), INDEX)
             for key in FIELDS:
                 combo.addItem(LABELS[key], key)
             combo.setCurrentIndex(max(0, combo.findData(field)))
@@ -319,7 +338,7 @@ class ImportDialog(QDialog):
     def cancel(self) -> None:
         if self.task is not None and self.task.running:
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
             self.task.cancel()
         else:
             self.reject()
@@ -336,7 +355,7 @@ class ImportDialog(QDialog):
         self.close_button.setDefault(True)
 
     def _cancelled(self) -> None:
-        self.status.setText("Import cancelled: nothing was stored.")
+        self.status.setText(self.tr("Import cancelled: nothing was stored."))
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self._finish_ui()
@@ -435,7 +454,12 @@ def undo_last(
         if on_done is not None:
             on_done(undone)
 
-    op: CollectionOp[UndoReport] = CollectionOp(parent, write, Change.JOBS, title="Undo import")
+    op: CollectionOp[UndoReport] = CollectionOp(
+        parent,
+        write,
+        Change.JOBS,
+        title=QCoreApplication.translate("ui.dialogs.import_dialog", "Undo import"),
+    )
     op.success(done)
     if on_refused is not None:
         op.failure(on_refused)

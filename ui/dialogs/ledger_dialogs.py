@@ -31,7 +31,7 @@ from app import ledger, plaintext
 from app.domain import LedgerKind
 from app.errors import WorkbenchError
 from app.storage.models import LedgerEntry
-from ui import plain, qtime
+from ui import a11y, plain, qtime
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp
 from ui.theme import SEVERITY_COLORS
@@ -66,7 +66,7 @@ class LedgerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.build_form()
-        self.form.addRow("When:", self.when)
+        self.form.addRow(self.tr("When:"), self.when)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)
@@ -125,8 +125,8 @@ class BuyDialog(LedgerDialog):
         self.usd = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=100_000.0)
         self.usd.setPrefix("$ ")
         self.bundle.currentIndexChanged.connect(self._bundle_changed)
-        self.form.addRow("Bundle:", self.bundle)
-        self.form.addRow("Paid (USD):", self.usd)
+        self.form.addRow(self.tr("Bundle:"), self.bundle)
+        self.form.addRow(self.tr("Paid (USD):"), self.usd)
         self._bundle_changed()
 
     @Slot()
@@ -146,9 +146,11 @@ class BonusDialog(LedgerDialog):
     def build_form(self) -> None:
         self.amount = QSpinBox(minimum=1, maximum=100_000)
         self.amount.setValue(10)
-        self.note = QLineEdit(placeholderText="e.g. profile completed, referral")
-        self.form.addRow(plain.label(f"{self.credit_name}:"), self.amount)
-        self.form.addRow("Note:", self.note)
+        self.note = QLineEdit(placeholderText=self.tr("e.g. profile completed, referral"))
+        amount_label = plain.label(f"{self.credit_name}:")
+        a11y.name(self.amount, f"Bonus {self.credit_name}", label=amount_label)
+        self.form.addRow(amount_label, self.amount)
+        self.form.addRow(self.tr("Note:"), self.note)
 
     def writer(self, at: datetime) -> Callable[[Session], LedgerEntry | None]:
         amount, note = self.amount.value(), self.note.text()
@@ -168,9 +170,10 @@ class ReconcileDialog(LedgerDialog):
         self.preview = QLabel(wordWrap=True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.platform.valueChanged.connect(self._update_preview)
-        self.form.addRow(
-            plain.label(f"Available {self.credit_name} on the platform:"), self.platform
-        )
+        platform_label = plain.label(f"Available {self.credit_name} on the platform:")
+        a11y.name(self.platform, f"Available {self.credit_name} on the platform")
+        platform_label.setBuddy(self.platform)
+        self.form.addRow(platform_label, self.platform)
         self.form.addRow(self.preview)
         self._update_preview()
 

@@ -29,7 +29,7 @@ from app.backup import Restored, list_backups, restore
 from app.errors import DatabaseCorruptError, WorkbenchError
 from app.storage import files
 from app.storage.files import human_size
-from ui import plain
+from ui import a11y, plain
 from ui.theme import SEVERITY_COLORS
 
 
@@ -51,7 +51,7 @@ class RestoreDialog(QDialog):
         self.path = path
         self.prepare = prepare
         self.restored: Restored | None = None
-        self.setWindowTitle("Restore backup")
+        self.setWindowTitle(self.tr("Restore backup"))
         self.setMinimumWidth(640)
         intro = QLabel(
             f"Choose a backup of {path} to put in its place. The database it replaces is "
@@ -60,7 +60,12 @@ class RestoreDialog(QDialog):
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Made (UTC)", "Size", "File"])
+        a11y.name(
+            self.list,
+            self.tr("Backups"),
+            self.tr("Newest first; Return or a double-click restores one"),
+        )
+        self.list.setHeaderLabels([self.tr("Made (UTC)"), self.tr("Size"), self.tr("File")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemDoubleClicked.connect(lambda *_: self.restore_selected())
@@ -70,7 +75,7 @@ class RestoreDialog(QDialog):
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
-            "Restore", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.restore_button.clicked.connect(self.restore_selected)
         self.buttons.rejected.connect(self.reject)
@@ -111,7 +116,7 @@ class RestoreDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Restore backup",
+            self.tr("Restore backup"),
             f"Put {backup.name} in the place of the current database?\n\n"
             "The current database is kept in the backups folder.",
         )
@@ -142,11 +147,13 @@ class DamagedDatabaseBox(QMessageBox):
         self.restore_button: QPushButton | None = None
         if exc.backup is not None:
             self.restore_button = self.addButton(
-                "Restore newest good backup", QMessageBox.ButtonRole.AcceptRole
+                self.tr("Restore newest good backup"), QMessageBox.ButtonRole.AcceptRole
             )
             self.setDefaultButton(self.restore_button)
-        self.choose_button = self.addButton("Choose a backup…", QMessageBox.ButtonRole.ActionRole)
-        self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        self.choose_button = self.addButton(
+            self.tr("Choose a backup…"), QMessageBox.ButtonRole.ActionRole
+        )
+        self.quit_button = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
 
 
 def _question(exc: DatabaseCorruptError) -> str:

@@ -22,9 +22,9 @@ class ShortcutsDialog(QDialog):
         self, sections: list[tuple[str, list[tuple[str, str]]]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["Keys", "What it does"])
+        self.model.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
         for title, rows in sections:
             if not rows:
                 continue

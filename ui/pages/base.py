@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.context import AppContext
@@ -37,7 +37,7 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 10)
         self.header = QHBoxLayout()
-        self.title_label = QLabel(self.title)
+        self.title_label = QLabel(QCoreApplication.translate("Page", self.title))
         self.title_label.setObjectName("pageTitle")
         self.header.addWidget(self.title_label)
         self.header.addStretch(1)

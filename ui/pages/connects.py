@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from app import clock, ledger
 from app.domain import LedgerKind
-from ui import qtime
+from ui import a11y, qtime
 from ui.context import AppContext
 from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.ledger_model import PROPOSAL_COLUMN, PROPOSAL_ID_ROLE, LedgerTableModel
 from ui.pages.base import Page, Remembered
 from ui.theme import SEVERITY_COLORS
@@ -44,7 +45,7 @@ class ConnectsPage(Page):
     #: the user asked to see a proposal (double-click on an entry's proposal)
     proposal_requested = Signal(int)
 
-    title = "Connects"
+    title = QT_TRANSLATE_NOOP("Page", "Connects")
     icon_name = "connects"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -54,10 +55,12 @@ class ConnectsPage(Page):
         self.set_empty_state(
             EmptyState(
                 "connects",
-                "Your Connects ledger is empty",
-                "Start by typing the balance the platform shows (Available Connects). From then on "
-                "the monthly allocation arrives on your billing day, and every purchase, spend and "
-                "refund lands here as an entry: the balance is always their sum.",
+                self.tr("Your Connects ledger is empty"),
+                self.tr(
+                    "Start by typing the balance the platform shows (Available Connects). From then on "
+                    "the monthly allocation arrives on your billing day, and every purchase, spend and "
+                    "refund lands here as an entry: the balance is always their sum."
+                ),
                 action="Reconcile with the platform…",
             )
         )
@@ -71,12 +74,12 @@ class ConnectsPage(Page):
     # -- construction ---------------------------------------------------------
 
     def _build_header_buttons(self) -> None:
-        self.buy_button = QPushButton("Buy…")
-        self.buy_button.setToolTip("Record a bundle you bought, with what you paid")
-        self.bonus_button = QPushButton("Bonus…")
-        self.bonus_button.setToolTip("Record free Connects the platform gave you")
-        self.reconcile_button = QPushButton("Reconcile…")
-        self.reconcile_button.setToolTip("Match the balance the platform shows")
+        self.buy_button = QPushButton(self.tr("Buy…"))
+        self.buy_button.setToolTip(self.tr("Record a bundle you bought, with what you paid"))
+        self.bonus_button = QPushButton(self.tr("Bonus…"))
+        self.bonus_button.setToolTip(self.tr("Record free Connects the platform gave you"))
+        self.reconcile_button = QPushButton(self.tr("Reconcile…"))
+        self.reconcile_button.setToolTip(self.tr("Match the balance the platform shows"))
         self.buy_button.clicked.connect(self.open_buy)
         self.bonus_button.clicked.connect(self.open_bonus)
         self.reconcile_button.clicked.connect(self.open_reconcile)
@@ -91,6 +94,9 @@ class ConnectsPage(Page):
         layout.addLayout(self._build_filters())
         self.model = LedgerTableModel(self)
         self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        a11y.name(self.table, self.tr("Connects ledger"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -139,7 +145,7 @@ class ConnectsPage(Page):
 
     def _build_filters(self) -> QHBoxLayout:
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem("All kinds", None)
+        self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in LedgerKind:
             self.kind_filter.addItem(kind.value.replace("_", " ").capitalize(), kind.value)
         self.period_filter = QComboBox()
@@ -155,14 +161,23 @@ class ConnectsPage(Page):
             edit.dateChanged.connect(self.refresh)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.period_filter.currentIndexChanged.connect(self._period_changed)
+        kind_label, period_label, to_label = (
+            QLabel(self.tr("Kind:")),
+            QLabel(self.tr("Period:")),
+            QLabel("to"),
+        )
+        a11y.name(self.kind_filter, self.tr("Kind of entry"), label=kind_label)
+        a11y.name(self.period_filter, self.tr("Period"), label=period_label)
+        a11y.name(self.from_date, self.tr("Period from"))
+        a11y.name(self.to_date, self.tr("Period to"), label=to_label)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Kind:"))
+        row.addWidget(kind_label)
         row.addWidget(self.kind_filter)
         row.addSpacing(12)
-        row.addWidget(QLabel("Period:"))
+        row.addWidget(period_label)
         row.addWidget(self.period_filter)
         row.addWidget(self.from_date)
-        row.addWidget(QLabel("to"))
+        row.addWidget(to_label)
         row.addWidget(self.to_date)
         row.addStretch(1)
         return row
@@ -247,6 +262,6 @@ class ConnectsPage(Page):
     def _posted(self, dialog: LedgerDialog) -> None:
         entry = dialog.posted
         if entry is None:
-            self.ctx.message.emit("The ledger already matches the platform")
+            self.ctx.message.emit(self.tr("The ledger already matches the platform"))
             return
         self.ctx.message.emit(f"Posted {entry.kind.replace('_', ' ')} {entry.amount:+d}")

@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 from app import clock, insights, plaintext
 from app.errors import WorkbenchError
 from app.storage import Database
-from ui import qtime
+from ui import a11y, qtime
 from ui.charts import TITLES, build_chart, chart_view
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.tasks import Progress, run_task
 from ui.theme import is_dark
@@ -94,10 +95,10 @@ class ChartCard(QFrame):
         # the whole width of the card, as tall as its lines need (never clipped)
         self.takeaway_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.takeaway_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.png_button = QPushButton("Save PNG…")
-        self.png_button.setToolTip("Save this chart as a PNG picture")
-        self.csv_button = QPushButton("Save CSV…")
-        self.csv_button.setToolTip("Save the numbers behind this chart as CSV")
+        self.png_button = QPushButton(self.tr("Save PNG…"))
+        self.png_button.setToolTip(self.tr("Save this chart as a PNG picture"))
+        self.csv_button = QPushButton(self.tr("Save CSV…"))
+        self.csv_button.setToolTip(self.tr("Save the numbers behind this chart as CSV"))
         self.png_button.clicked.connect(self.ask_png)
         self.csv_button.clicked.connect(self.ask_csv)
         row = QHBoxLayout()
@@ -186,13 +187,13 @@ class ChartCard(QFrame):
         try:
             export(path)
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
 
 class InsightsPage(Page):
     """Date range and profile on top; a grid of charts, each with a takeaway."""
 
-    title = "Insights"
+    title = QT_TRANSLATE_NOOP("Page", "Insights")
     icon_name = "insights"
 
     #: a refresh finished and the charts show its numbers
@@ -203,8 +204,10 @@ class InsightsPage(Page):
         self.set_empty_state(
             EmptyState(
                 "insights",
-                "Nothing to chart yet",
-                "Charts of Connects spent, your proposal funnel and your win rate by score appear here once you have submitted a few proposals and recorded what happened to them.",
+                self.tr("Nothing to chart yet"),
+                self.tr(
+                    "Charts of Connects spent, your proposal funnel and your win rate by score appear here once you have submitted a few proposals and recorded what happened to them."
+                ),
             )
         )
         self._generation = 0
@@ -238,7 +241,7 @@ class InsightsPage(Page):
         self.from_edit.setDate(today.addMonths(-3))
         self.to_edit.setDate(today)
         self.profile_combo = QComboBox()
-        self.profile_combo.addItem("All profiles", None)
+        self.profile_combo.addItem(self.tr("All profiles"), None)
         self.profile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.range_combo.currentIndexChanged.connect(self._preset_changed)
         self.from_edit.dateChanged.connect(self._dates_edited)
@@ -246,13 +249,14 @@ class InsightsPage(Page):
         self.profile_combo.currentIndexChanged.connect(self._filters_changed)
         self._preset_changed()
         self.date_labels = {}
-        for label, widget in (
-            ("Range", self.range_combo),
-            ("From", self.from_edit),
-            ("To", self.to_edit),
-            ("Profile", self.profile_combo),
+        for label, widget, spoken in (
+            ("Range", self.range_combo, "Date range"),
+            ("From", self.from_edit, "From date"),
+            ("To", self.to_edit, "To date"),
+            ("Profile", self.profile_combo, "Profile"),
         ):
             self.date_labels[widget] = QLabel(label)
+            a11y.name(widget, spoken, label=self.date_labels[widget])
             self.header.addWidget(self.date_labels[widget])
             self.header.addWidget(widget)
         self._show_dates()
@@ -345,7 +349,7 @@ class InsightsPage(Page):
         generation = self._generation
         if self.result is None:  # first load: say so rather than "nothing to chart"
             self.show_empty(False)
-            self.summary_label.setText("Computing insights…")
+            self.summary_label.setText(self.tr("Computing insights…"))
         start, end = self.selected_range()
         profile_id = self.selected_profile_id()
         db, memo = self.ctx.db, self.memo
@@ -420,7 +424,7 @@ class InsightsPage(Page):
             return
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
-        self.profile_combo.addItem("All profiles", None)
+        self.profile_combo.addItem(self.tr("All profiles"), None)
         for pid, name in profiles:
             self.profile_combo.addItem(plaintext.inline(name), pid)
         index = self.profile_combo.findData(current)

@@ -6,7 +6,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,10 +54,11 @@ from app.storage.jobs import (
     undelete_jobs,
 )
 from app.storage.scores import load_card
-from ui import qtime
+from ui import a11y, localized, qtime
 from ui.context import AppContext
 from ui.crash import show_error
 from ui.dialogs.draft_dialog import DraftDialog, confirm_another_draft
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.jobs_model import (
     CLIENT,
     COLUMNS,
@@ -76,40 +85,44 @@ SEARCH_DELAY_MS = 250
 COUNT_DELAY_MS = 600
 #: status filter choices: (label, statuses)
 STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Open (new, shortlisted)", OPEN_JOB_STATUSES),
-    ("All statuses", ()),
-    ("New", ("new",)),
-    ("Shortlisted", ("shortlisted",)),
-    ("Applied", ("applied",)),
-    ("Skipped", ("skipped",)),
-    ("Archived", ("archived",)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Open (new, shortlisted)"), OPEN_JOB_STATUSES),
+    (QT_TRANSLATE_NOOP("JobsPage", "All statuses"), ()),
+    (QT_TRANSLATE_NOOP("JobsPage", "New"), ("new",)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Shortlisted"), ("shortlisted",)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Applied"), ("applied",)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Skipped"), ("skipped",)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Archived"), ("archived",)),
 )
 #: the date filter entry that shows the From / To fields
 CUSTOM_RANGE = "custom"
 #: verdict filter choices: (label, verdict)
 VERDICT_FILTERS: tuple[tuple[str, str | None], ...] = (
-    ("Any verdict", None),
-    ("Apply", "apply"),
-    ("Maybe", "maybe"),
-    ("Skip", "skip"),
+    (QT_TRANSLATE_NOOP("JobsPage", "Any verdict"), None),
+    (QT_TRANSLATE_NOOP("JobsPage", "Apply"), "apply"),
+    (QT_TRANSLATE_NOOP("JobsPage", "Maybe"), "maybe"),
+    (QT_TRANSLATE_NOOP("JobsPage", "Skip"), "skip"),
 )
 #: date filter choices: (label, how far back)
 DATE_FILTERS: tuple[tuple[str, timedelta | None], ...] = (
-    ("Posted any time", None),
-    ("Last 24 hours", timedelta(days=1)),
-    ("Last 3 days", timedelta(days=3)),
-    ("Last 7 days", timedelta(days=7)),
-    ("Last 30 days", timedelta(days=30)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Posted any time"), None),
+    (QT_TRANSLATE_NOOP("JobsPage", "Last 24 hours"), timedelta(days=1)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Last 3 days"), timedelta(days=3)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Last 7 days"), timedelta(days=7)),
+    (QT_TRANSLATE_NOOP("JobsPage", "Last 30 days"), timedelta(days=30)),
 )
 #: row actions: (button text, status or "delete", shortcut)
 ACTIONS = (
-    ("Shortlist", "shortlisted", "S"),
-    ("Skip", "skipped", "K"),
-    ("Archive", "archived", "A"),
-    ("Delete", "delete", "Del"),
+    (QT_TRANSLATE_NOOP("JobsPage", "Shortlist"), "shortlisted", "S"),
+    (QT_TRANSLATE_NOOP("JobsPage", "Skip"), "skipped", "K"),
+    (QT_TRANSLATE_NOOP("JobsPage", "Archive"), "archived", "A"),
+    (QT_TRANSLATE_NOOP("JobsPage", "Delete"), "delete", "Del"),
 )
 #: what the undo bar says after each action
-DONE_LABELS = {"shortlisted": "Shortlisted", "skipped": "Skipped", "archived": "Archived"}
+DONE_LABELS = {
+    "shortlisted": QT_TRANSLATE_NOOP("JobsPage", "Shortlisted"),
+    "skipped": QT_TRANSLATE_NOOP("JobsPage", "Skipped"),
+    "archived": QT_TRANSLATE_NOOP("JobsPage", "Archived"),
+}
 #: how long the undo bar stays (Edit → Undo keeps the undo after it hides)
 UNDO_BAR_MS = 8000
 
@@ -123,7 +136,7 @@ class JobsPage(Page):
     paste_requested = Signal()
     import_requested = Signal()
 
-    title = "Jobs"
+    title = QT_TRANSLATE_NOOP("Page", "Jobs")
     icon_name = "jobs"
     shortcuts = (
         *((key, f"{text} the selected postings, then go to the next") for text, _, key in ACTIONS),
@@ -158,13 +171,15 @@ class JobsPage(Page):
 
         empty = EmptyState(
             "jobs",
-            "No job postings yet",
-            "Copy a job posting in your browser and paste it here (Ctrl+Shift+V), or import a "
-            "CSV or JSON export from your job-alert tool. Each posting is scored against your "
-            "profile, with its reasons and red flags.",
+            self.tr("No job postings yet"),
+            self.tr(
+                "Copy a job posting in your browser and paste it here (Ctrl+Shift+V), or import a "
+                "CSV or JSON export from your job-alert tool. Each posting is scored against your "
+                "profile, with its reasons and red flags."
+            ),
         )
-        self.empty_paste_button = QPushButton("Paste a posting")
-        self.empty_import_button = QPushButton("Import a file…")
+        self.empty_paste_button = QPushButton(self.tr("Paste a posting"))
+        self.empty_import_button = QPushButton(self.tr("Import a file…"))
         self.empty_paste_button.clicked.connect(self.paste)
         self.empty_import_button.clicked.connect(self.import_file)
         row = QHBoxLayout()
@@ -203,12 +218,33 @@ class JobsPage(Page):
         layout.addLayout(self._build_actions())
         layout.addWidget(splitter, 1)
         self._set_actions_enabled(False)
+        # Tab in reading order: the filters, the actions above the list, the list, the
+        # selected posting's tabs and what they show
+        a11y.tab_chain(
+            [
+                self.search_edit,
+                self.verdict_combo,
+                self.status_combo,
+                self.date_combo,
+                self.date_from,
+                self.date_to,
+                self.undo_button,
+                *self.action_buttons.values(),
+                self.draft_button,
+                self.table,
+                self.detail_tabs,
+                self.score_view.factors_view,
+                self.score_view.flags_view,
+                self.score_view.description,
+                self.raw_text,
+            ]
+        )
         return content
 
     def _build_filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search title, description and skills")
+        self.search_edit.setPlaceholderText(self.tr("Search title, description and skills"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -216,20 +252,28 @@ class JobsPage(Page):
         self.search_timer.timeout.connect(self.apply_filters)
         self.search_edit.textChanged.connect(self.search_timer.start)
         self.search_edit.returnPressed.connect(self.apply_filters)
+        a11y.name(
+            self.search_edit,
+            self.tr("Search postings"),
+            self.tr("Searches title, description and skills"),
+        )
         self.status_combo = QComboBox()
         for label, statuses in STATUS_FILTERS:
-            self.status_combo.addItem(label, statuses)
+            self.status_combo.addItem(self.tr(label), statuses)
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
+        a11y.name(self.status_combo, self.tr("Status filter"))
         self.verdict_combo = QComboBox()
         for label, verdict in VERDICT_FILTERS:
-            self.verdict_combo.addItem(label, verdict)
-        self.verdict_combo.setToolTip("Verdicts of the active profile's score cards")
+            self.verdict_combo.addItem(self.tr(label), verdict)
+        self.verdict_combo.setToolTip(self.tr("Verdicts of the active profile's score cards"))
         self.verdict_combo.currentIndexChanged.connect(self.apply_filters)
+        a11y.name(self.verdict_combo, self.tr("Verdict filter"))
         self.date_combo = QComboBox()
         for label, delta in DATE_FILTERS:
-            self.date_combo.addItem(label, delta)
-        self.date_combo.addItem("Posted between…", CUSTOM_RANGE)
+            self.date_combo.addItem(self.tr(label), delta)
+        self.date_combo.addItem(self.tr("Posted between…"), CUSTOM_RANGE)
         self.date_combo.currentIndexChanged.connect(self._date_choice_changed)
+        a11y.name(self.date_combo, self.tr("Date posted filter"))
         today = qtime.today()
         self.date_from = QDateEdit(today.addDays(-7))
         self.date_to = QDateEdit(today)
@@ -240,6 +284,7 @@ class JobsPage(Page):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setToolTip(tip)
+            a11y.name(edit, tip)
             edit.setVisible(False)
             edit.dateChanged.connect(self.apply_filters)
         bar.addWidget(self.search_edit, 3)
@@ -266,7 +311,7 @@ class JobsPage(Page):
         row.setContentsMargins(8, 4, 8, 4)
         self.undo_label = QLabel()
         self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.clicked.connect(self.undo)
         row.addWidget(self.undo_label, 1)
         row.addWidget(self.undo_button)
@@ -280,7 +325,14 @@ class JobsPage(Page):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView()
+        self.table.setObjectName("jobsTable")
+        a11y.name(
+            self.table,
+            self.tr("Job postings"),
+            self.tr("Space opens the details, Return drafts a proposal"),
+        )
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
@@ -308,7 +360,7 @@ class JobsPage(Page):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.no_match_label = QLabel("No postings match these filters.")
+        self.no_match_label = QLabel(self.tr("No postings match these filters."))
         self.no_match_label.setObjectName("muted")
         self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match_label.hide()
@@ -321,8 +373,12 @@ class JobsPage(Page):
         actions = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
         for text, target, shortcut in ACTIONS:
-            button = QPushButton(text)
-            button.setToolTip(f"{text} the selected postings ({shortcut})")
+            button = QPushButton(self.tr(text))
+            button.setToolTip(
+                self.tr("{action} the selected postings ({key})").format(
+                    action=self.tr(text), key=shortcut
+                )
+            )
             button.clicked.connect(lambda _=False, t=target: self.apply_action(t))
             self.action_buttons[target] = button
             actions.addWidget(button)
@@ -349,11 +405,11 @@ class JobsPage(Page):
         )
         self.addAction(find)
         actions.addStretch(1)
-        self.draft_button = QPushButton("Draft proposal…")
-        self.draft_button.setToolTip("Draft a proposal for the selected posting (Ctrl+D)")
+        self.draft_button = QPushButton(self.tr("Draft proposal…"))
+        self.draft_button.setToolTip(self.tr("Draft a proposal for the selected posting (Ctrl+D)"))
         self.draft_button.setDefault(True)
         self.draft_button.clicked.connect(self.draft_proposal)
-        draft_action = QAction("Draft proposal", self, shortcut=QKeySequence("Ctrl+D"))
+        draft_action = QAction(self.tr("Draft proposal"), self, shortcut=QKeySequence("Ctrl+D"))
         draft_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         draft_action.triggered.connect(self.draft_proposal)
         self.table.addAction(draft_action)
@@ -366,20 +422,24 @@ class JobsPage(Page):
         layout.setContentsMargins(6, 0, 0, 0)
 
         self.detail_stack = QStackedWidget()
-        hint = QLabel("Select a posting to see all its fields and the text you pasted.")
+        hint = QLabel(self.tr("Select a posting to see all its fields and the text you pasted."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_stack.addWidget(hint)
         #: tabs for the selected posting: its score card first
         self.detail_tabs = QTabWidget()
+        a11y.name(self.detail_tabs.tabBar(), self.tr("Posting details"))
         self.score_view = ScoreCardView()
-        self.detail_tabs.addTab(self.score_view, "Score")
-        self.detail_tabs.addTab(self._build_details_tab(), "Details")
+        self.detail_tabs.addTab(self.score_view, self.tr("Score"))
+        self.detail_tabs.addTab(self._build_details_tab(), self.tr("Details"))
         self.raw_text = QPlainTextEdit(readOnly=True)
-        self.raw_text.setPlaceholderText("This posting was imported: there is no pasted text.")
+        a11y.name(self.raw_text, self.tr("Pasted text of the posting"))
+        self.raw_text.setPlaceholderText(
+            self.tr("This posting was imported: there is no pasted text.")
+        )
         self.raw_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.detail_tabs.addTab(self.raw_text, "Raw text")
+        self.detail_tabs.addTab(self.raw_text, self.tr("Raw text"))
         self.detail_stack.addWidget(self.detail_tabs)
         layout.addWidget(self.detail_stack, 1)
         return box
@@ -394,7 +454,7 @@ class JobsPage(Page):
         self.detail_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.detail_labels: dict[str, QLabel] = {}
         outer.addLayout(self.detail_form)
-        self.description_title = QLabel("Description")
+        self.description_title = QLabel(self.tr("Description"))
         self.description_title.setObjectName("sectionTitle")
         self.description_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
         self.description = QLabel()
@@ -484,7 +544,9 @@ class JobsPage(Page):
             return
         # a million rows take a moment to count: in the background, one count at a time,
         # once the user stops typing (so it never slows down the next screen)
-        self.count_label.setText(f"{self.model.rowCount():,}+ postings")
+        self.count_label.setText(
+            self.tr("{count}+ postings").format(count=localized.number(self.model.rowCount()))
+        )
         self.count_timer.start()
 
     def _count_when_idle(self) -> None:
@@ -511,9 +573,15 @@ class JobsPage(Page):
             self._count_pending = False
             self._start_count()
 
+    def postings_text(self, count: int) -> str:
+        """``1 posting``, ``12,345 postings``."""
+        if count == 1:
+            return self.tr("1 posting")
+        return self.tr("{count} postings").format(count=localized.number(count))
+
     def _show_count(self, generation: int, total: int) -> None:
         if generation == self._count_generation:
-            self.count_label.setText(f"{total:,} posting{'s' if total != 1 else ''}")
+            self.count_label.setText(self.postings_text(total))
         elif self.model.canFetchMore():
             self._count_pending = True  # the query changed while counting: count it now
 
@@ -599,7 +667,7 @@ class JobsPage(Page):
             return
         menu = QMenu(self)
         for text, target, _shortcut in ACTIONS:
-            menu.addAction(text, partial(self.apply_action, target))
+            menu.addAction(self.tr(text), partial(self.apply_action, target))
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- actions ---------------------------------------------------------------------------
@@ -611,15 +679,17 @@ class JobsPage(Page):
         ids = self.selected_ids()
         if not ids:
             return
-        noun = f"{len(ids)} posting{'s' if len(ids) != 1 else ''}"
+        noun = self.postings_text(len(ids))
         self._advance_to = self._row_after(ids)
         write: Callable[[Session], object]
         if target == "delete":
             write = partial(delete_jobs, job_ids=ids)
-            done = f"Deleted {noun}"
+            done = self.tr("Deleted {postings}").format(postings=noun)
         else:
             write = partial(set_status, job_ids=ids, status=target)
-            done = f"{DONE_LABELS[target]}: {noun}"
+            done = self.tr("{done}: {postings}").format(
+                done=self.tr(DONE_LABELS[target]), postings=noun
+            )
 
         def offer(result: object) -> None:
             if target == "delete":
@@ -629,7 +699,7 @@ class JobsPage(Page):
                 assert isinstance(result, dict)
                 self._offer_undo(done, partial(restore_statuses, previous=result))
 
-        verb = next(text for text, t, _key in ACTIONS if t == target)
+        verb = self.tr(next(text for text, t, _key in ACTIONS if t == target))
         self._write(write, verb).success(offer).run()
 
     def _write(self, fn: Callable[[Session], object], title: str) -> CollectionOp[object]:
@@ -686,7 +756,9 @@ class JobsPage(Page):
         (_text, write), self._undo = self._undo, None
         self.undo_bar.hide()
         self.undo_changed.emit()
-        self._write(write, "Undo").success(lambda _: self.ctx.message.emit("Undone.")).run()
+        self._write(write, "Undo").success(
+            lambda _: self.ctx.message.emit(self.tr("Undone."))
+        ).run()
 
     @Slot()
     def open_detail(self) -> None:

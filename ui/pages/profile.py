@@ -42,8 +42,9 @@ from app.profiles import (
 )
 from app.scoring.rules import RuleSet, load_rules
 from app.scoring.service import profile_cards_to_rescore, rescore_all
-from ui import plain
+from ui import a11y, plain
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Change, CollectionOp, announce
 from ui.pages.base import Page
 from ui.pages.profile_form import ProfileForm
@@ -52,7 +53,7 @@ from ui.widgets.empty_state import EmptyState
 
 
 class ProfilePage(Page):
-    title = "Profile"
+    title = QT_TRANSLATE_NOOP("Page", "Profile")
     icon_name = "profile"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -66,9 +67,11 @@ class ProfilePage(Page):
         self.set_empty_state(
             EmptyState(
                 "profile",
-                "Tell the workbench who you are",
-                "A profile holds your skills, your minimum rates and the clients you want. "
-                "Postings are scored against it, so set it up first.",
+                self.tr("Tell the workbench who you are"),
+                self.tr(
+                    "A profile holds your skills, your minimum rates and the clients you want. "
+                    "Postings are scored against it, so set it up first."
+                ),
                 "Create a profile…",
             )
         )
@@ -85,17 +88,19 @@ class ProfilePage(Page):
 
     def _build_header(self) -> None:
         self.switcher = QComboBox(minimumContentsLength=16)
-        self.switcher.setToolTip("The active profile: postings are scored for it")
+        self.switcher.setToolTip(self.tr("The active profile: postings are scored for it"))
         self.switcher.activated.connect(self._switch_to)
-        self.new_button = QPushButton("New…")
+        self.new_button = QPushButton(self.tr("New…"))
         self.new_button.clicked.connect(self.new_profile)
-        self.import_button = QPushButton("Import…")
+        self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.clicked.connect(self.import_file)
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(self.export_file)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_current)
-        self.header.addWidget(QLabel("Profile:"))
+        switcher_label = QLabel(self.tr("Profile:"))
+        a11y.name(self.switcher, self.tr("Active profile"), label=switcher_label)
+        self.header.addWidget(switcher_label)
         for widget in (
             self.switcher,
             self.new_button,
@@ -108,15 +113,15 @@ class ProfilePage(Page):
     def _build_content(self) -> None:
         self.form = ProfileForm()
         self.form.edited.connect(self._mark_edited)
-        self.save_button = QPushButton("Save and rescore")
+        self.save_button = QPushButton(self.tr("Save and rescore"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self._reload)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_rescore)
         self.cancel_button.hide()
         self.status = QLabel()
@@ -211,7 +216,7 @@ class ProfilePage(Page):
         def refused(exc: WorkbenchError) -> None:
             self._loaded = replace
             self._mark_edited()
-            QMessageBox.warning(self, "Profile", plain.message(str(exc)))
+            QMessageBox.warning(self, self.tr("Profile"), plain.message(str(exc)))
 
         self._write(write, "Profile").success(saved).failure(refused).run()
 
@@ -245,7 +250,9 @@ class ProfilePage(Page):
 
     @Slot()
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import profile", "", "TOML files (*.toml)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import profile"), "", self.tr("TOML files (*.toml)")
+        )
         if path:
             self.import_from(Path(path))
 
@@ -255,10 +262,12 @@ class ProfilePage(Page):
             text = path.read_text(encoding="utf-8")
             known = load_rules().ids
         except OSError as exc:
-            QMessageBox.warning(self, "Import profile", f"Cannot read {path}: {exc.strerror}")
+            QMessageBox.warning(
+                self, self.tr("Import profile"), f"Cannot read {path}: {exc.strerror}"
+            )
             return
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Import profile", plain.message(str(exc)))
+            QMessageBox.warning(self, self.tr("Import profile"), plain.message(str(exc)))
             return
 
         def write(session: Session) -> None:
@@ -272,7 +281,7 @@ class ProfilePage(Page):
     def export_file(self) -> None:
         name = self._loaded or "profile"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export profile", f"{name}.toml", "TOML files (*.toml)"
+            self, self.tr("Export profile"), f"{name}.toml", self.tr("TOML files (*.toml)")
         )
         if path:
             self.export_to(Path(path))
@@ -287,7 +296,9 @@ class ProfilePage(Page):
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            QMessageBox.warning(self, "Export profile", f"Cannot write {path}: {exc.strerror}")
+            QMessageBox.warning(
+                self, self.tr("Export profile"), f"Cannot write {path}: {exc.strerror}"
+            )
             return
         self.ctx.message.emit(f"Profile exported to {path}")
 
@@ -305,7 +316,7 @@ class ProfilePage(Page):
         FirstRunDialog(self.ctx, self).open()
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Profile", question)
+        answer = QMessageBox.question(self, self.tr("Profile"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     # -- rescoring in the background ------------------------------------------------------
@@ -352,7 +363,7 @@ class ProfilePage(Page):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.status.setText("Rescoring postings…")
+        self.status.setText(self.tr("Rescoring postings…"))
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, _text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import ExperienceLevel, Plan
 from app.profiles import ClientCriteria, ProfileSpec, split_list
 from app.scoring.rules import Rule
+from ui import a11y
 from ui.pages.profile_models import RulesModel, SkillsModel
 
 PLAN_LABELS = {"basic": "Basic", "freelancer_plus": "Freelancer Plus", "agency": "Agency"}
@@ -31,7 +32,7 @@ PLAN_LABELS = {"basic": "Basic", "freelancer_plus": "Freelancer Plus", "agency":
 def _money(maximum: float = 1_000_000.0) -> QDoubleSpinBox:
     box = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=maximum)
     box.setPrefix("$ ")
-    box.setSpecialValueText("no minimum")
+    box.setSpecialValueText(QCoreApplication.translate("ui.pages.profile_form", "no minimum"))
     return box
 
 
@@ -59,20 +60,23 @@ class ProfileForm(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.addTab(self._about_tab(), "About you")
-        self.addTab(self._skills_tab(), "Skills")
-        self.addTab(self._clients_tab(), "Clients")
-        self.addTab(self._rules_tab(), "Red-flag rules")
+        self.addTab(self._about_tab(), self.tr("About you"))
+        self.addTab(self._skills_tab(), self.tr("Skills"))
+        self.addTab(self._clients_tab(), self.tr("Clients"))
+        self.addTab(self._rules_tab(), self.tr("Red-flag rules"))
+        a11y.name(self.tabBar(), self.tr("Profile sections"))
 
     # -- tabs ------------------------------------------------------------------------
 
     def _about_tab(self) -> QWidget:
         self.name = QLineEdit()
-        self.name.setToolTip("A label for this profile (you can keep several)")
-        self.your_name = QLineEdit(placeholderText="how you sign proposals, e.g. Ana Pereira")
-        self.title_edit = QLineEdit(placeholderText="e.g. Shopify developer")
+        self.name.setToolTip(self.tr("A label for this profile (you can keep several)"))
+        self.your_name = QLineEdit(
+            placeholderText=self.tr("how you sign proposals, e.g. Ana Pereira")
+        )
+        self.title_edit = QLineEdit(placeholderText=self.tr("e.g. Shopify developer"))
         self.hourly = _money(10_000.0)
-        self.hourly.setSuffix(" /h")
+        self.hourly.setSuffix(self.tr(" /h"))
         self.fixed = _money()
         self.plan = QComboBox()
         for plan in Plan:
@@ -84,21 +88,23 @@ class ProfileForm(QTabWidget):
         for box in self.levels.values():
             levels.addWidget(box)
         levels.addStretch(1)
-        self.categories = QLineEdit(placeholderText="comma-separated, e.g. Web Development")
-        self.include = QLineEdit(placeholderText="words that make a job more interesting")
-        self.exclude = QLineEdit(placeholderText="words that rule a job out")
+        self.categories = QLineEdit(
+            placeholderText=self.tr("comma-separated, e.g. Web Development")
+        )
+        self.include = QLineEdit(placeholderText=self.tr("words that make a job more interesting"))
+        self.exclude = QLineEdit(placeholderText=self.tr("words that rule a job out"))
         form = QFormLayout()
-        form.addRow("Your name:", self.your_name)
-        form.addRow("Title:", self.title_edit)
-        form.addRow("Minimum hourly rate:", self.hourly)
-        form.addRow("Minimum fixed budget:", self.fixed)
-        form.addRow("Experience levels:", levels)
-        form.addRow("Preferred categories:", self.categories)
-        form.addRow("Include keywords:", self.include)
-        form.addRow("Exclude keywords:", self.exclude)
-        form.addRow("Plan:", self.plan)
-        form.addRow("Price of a Connect:", self.price)
-        form.addRow("Profile name:", self.name)
+        form.addRow(self.tr("Your name:"), self.your_name)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Minimum hourly rate:"), self.hourly)
+        form.addRow(self.tr("Minimum fixed budget:"), self.fixed)
+        form.addRow(self.tr("Experience levels:"), levels)
+        form.addRow(self.tr("Preferred categories:"), self.categories)
+        form.addRow(self.tr("Include keywords:"), self.include)
+        form.addRow(self.tr("Exclude keywords:"), self.exclude)
+        form.addRow(self.tr("Plan:"), self.plan)
+        form.addRow(self.tr("Price of a Connect:"), self.price)
+        form.addRow(self.tr("Profile name:"), self.name)
         for widget in (
             self.name,
             self.your_name,
@@ -119,6 +125,9 @@ class ProfileForm(QTabWidget):
         self.skills = SkillsModel(self)
         self.skills.edited.connect(self.edited)
         self.skills_view = QTableView()
+        a11y.name(
+            self.skills_view, self.tr("Skills"), self.tr("Each skill, its level and its aliases")
+        )
         self.skills_view.setModel(self.skills)
         self.skills_view.verticalHeader().hide()
         self.skills_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,11 +135,12 @@ class ProfileForm(QTabWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.new_skill = QLineEdit(placeholderText="Add a skill, e.g. React")
+        self.new_skill = QLineEdit(placeholderText=self.tr("Add a skill, e.g. React"))
         self.new_skill.returnPressed.connect(self.add_skill)
-        self.add_button = QPushButton("Add")
+        a11y.name(self.new_skill, self.tr("New skill"))
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self.add_skill)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_skill)
         row = QHBoxLayout()
         row.addWidget(self.new_skill, 1)
@@ -143,20 +153,20 @@ class ProfileForm(QTabWidget):
         return page
 
     def _clients_tab(self) -> QWidget:
-        self.verified = QCheckBox("Only clients with a verified payment method")
+        self.verified = QCheckBox(self.tr("Only clients with a verified payment method"))
         self.min_rating = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=5.0, singleStep=0.1)
-        self.min_rating.setSpecialValueText("no minimum")
+        self.min_rating.setSpecialValueText(self.tr("no minimum"))
         self.min_spent = _money(10_000_000.0)
         self.min_hire_rate = QSpinBox(minimum=0, maximum=100)
         self.min_hire_rate.setSuffix(" %")
-        self.min_hire_rate.setSpecialValueText("no minimum")
-        self.countries = QLineEdit(placeholderText="comma-separated country names")
+        self.min_hire_rate.setSpecialValueText(self.tr("no minimum"))
+        self.countries = QLineEdit(placeholderText=self.tr("comma-separated country names"))
         form = QFormLayout()
-        form.addRow("Payment:", self.verified)
-        form.addRow("Minimum rating:", self.min_rating)
-        form.addRow("Minimum total spent:", self.min_spent)
-        form.addRow("Minimum hire rate:", self.min_hire_rate)
-        form.addRow("Excluded countries:", self.countries)
+        form.addRow(self.tr("Payment:"), self.verified)
+        form.addRow(self.tr("Minimum rating:"), self.min_rating)
+        form.addRow(self.tr("Minimum total spent:"), self.min_spent)
+        form.addRow(self.tr("Minimum hire rate:"), self.min_hire_rate)
+        form.addRow(self.tr("Excluded countries:"), self.countries)
         self.verified.toggled.connect(self.edited)
         for spin in (self.min_rating, self.min_spent, self.min_hire_rate):
             spin.valueChanged.connect(self.edited)
@@ -167,6 +177,11 @@ class ProfileForm(QTabWidget):
         self.rules = RulesModel(self)
         self.rules.edited.connect(self.edited)
         self.rules_view = QTableView()
+        a11y.name(
+            self.rules_view,
+            self.tr("Red-flag rules"),
+            self.tr("On, severity, weight and points of each"),
+        )
         self.rules_view.setModel(self.rules)
         self.rules_view.verticalHeader().hide()
         header = self.rules_view.horizontalHeader()

@@ -38,8 +38,9 @@ from app.drafting.pipeline import (
 )
 from app.ledger import CloseChoice, close_choices
 from app.proposals import change_status
-from ui import plain
+from ui import a11y, plain
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.proposals import ProposalsModel
 from ui.ops import Change, CollectionOp
 from ui.pages.base import Page, Remembered
@@ -58,7 +59,7 @@ def _plain_label(text: str = "") -> QLabel:
 
 
 class ProposalsPage(Page):
-    title = "Proposals"
+    title = QT_TRANSLATE_NOOP("Page", "Proposals")
     icon_name = "proposals"
     shortcuts = (
         ("N", "Move the selected proposal to its next status"),
@@ -70,10 +71,12 @@ class ProposalsPage(Page):
         self.set_empty_state(
             EmptyState(
                 "proposals",
-                "No proposals yet",
-                "Draft a proposal from a job posting on the Jobs page. Once you mark it as "
-                "submitted it shows up here, and you can move it along the pipeline (viewed, "
-                "replied, interviewing, hired) with one key.",
+                self.tr("No proposals yet"),
+                self.tr(
+                    "Draft a proposal from a job posting on the Jobs page. Once you mark it as "
+                    "submitted it shows up here, and you can move it along the pipeline (viewed, "
+                    "replied, interviewing, hired) with one key."
+                ),
             )
         )
         self.model = ProposalsModel(self)
@@ -89,15 +92,20 @@ class ProposalsPage(Page):
 
     def _build_filter(self) -> None:
         self.status_filter = QComboBox()
-        self.status_filter.addItem("All statuses", None)
+        self.status_filter.addItem(self.tr("All statuses"), None)
         for status in S:
             self.status_filter.addItem(status_label(status), status.value)
         self.status_filter.currentIndexChanged.connect(self.refresh)
-        self.header.addWidget(QLabel("Status"))
+        status_label_widget = QLabel(self.tr("Status"))
+        a11y.name(self.status_filter, self.tr("Status filter"), label=status_label_widget)
+        self.header.addWidget(status_label_widget)
         self.header.addWidget(self.status_filter)
 
     def _build(self) -> QWidget:
         self.table = QTableView()
+        self.table.setObjectName("proposalsTable")
+        a11y.name(self.table, self.tr("Proposals"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -128,11 +136,12 @@ class ProposalsPage(Page):
         self.money_text = _plain_label()
         self.outcome_text = _plain_label()
         self.next_button = QPushButton()
-        self.next_button.setToolTip("Move to the next status (Ctrl+Right or N)")
+        self.next_button.setToolTip(self.tr("Move to the next status (Ctrl+Right or N)"))
         self.next_button.clicked.connect(self.move_to_next)
         self.moves_menu = QMenu(self)
         self.moves_button = QToolButton()
-        self.moves_button.setText("Move to…")
+        self.moves_button.setText(self.tr("Move to…"))
+        a11y.name(self.moves_button, self.tr("Move to another status"))
         self.moves_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.moves_button.setMenu(self.moves_menu)
         buttons = QHBoxLayout()
@@ -141,19 +150,21 @@ class ProposalsPage(Page):
         buttons.addStretch(1)
         self.history_text = _plain_label()
         self.proposal_text = QPlainTextEdit(readOnly=True)
-        self.proposal_text.setPlaceholderText("No text was recorded for this proposal.")
+        self.proposal_text.setPlaceholderText(self.tr("No text was recorded for this proposal."))
         form = QFormLayout()
-        form.addRow("Status", self.status_text)
-        form.addRow("Bid", self.money_text)
-        form.addRow("Outcome", self.outcome_text)
-        form.addRow("History", self.history_text)
+        form.addRow(self.tr("Status"), self.status_text)
+        form.addRow(self.tr("Bid"), self.money_text)
+        form.addRow(self.tr("Outcome"), self.outcome_text)
+        form.addRow(self.tr("History"), self.history_text)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.title_text)
         layout.addLayout(buttons)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Proposal text"))
+        text_label = QLabel(self.tr("Proposal text"))
+        a11y.name(self.proposal_text, self.tr("Proposal text"), label=text_label)
+        layout.addWidget(text_label)
         layout.addWidget(self.proposal_text, 1)
         return box
 
@@ -228,7 +239,7 @@ class ProposalsPage(Page):
             self.outcome_text.clear()
             self.history_text.clear()
             self.proposal_text.clear()
-            self.next_button.setText("Next status")
+            self.next_button.setText(self.tr("Next status"))
             return
         row = detail.row
         self.title_text.setText(row.title)
@@ -252,7 +263,7 @@ class ProposalsPage(Page):
         if detail.next is not None:
             self.next_button.setText(f"Move to {status_label(detail.next)}")
         else:
-            self.next_button.setText("No next status")
+            self.next_button.setText(self.tr("No next status"))
             self.next_button.setEnabled(False)
         self._fill_moves_menu(detail)
 
@@ -327,7 +338,7 @@ class ProposalsPage(Page):
             value = float(text)
         except ValueError:
             QMessageBox.warning(
-                self, "Mark as hired", plain.message(f"{text!r} is not an amount in USD.")
+                self, self.tr("Mark as hired"), plain.message(f"{text!r} is not an amount in USD.")
             )
             return False, None
         return True, value
@@ -343,7 +354,7 @@ class ProposalsPage(Page):
                 self,
                 lambda session: ledger.refund_boost(session, proposal_id).amount,
                 Change.PROPOSALS | Change.LEDGER,
-                title="Refund boost",
+                title=self.tr("Refund boost"),
             )
             .success(
                 lambda amount: self.ctx.message.emit(
@@ -375,7 +386,7 @@ class ProposalsPage(Page):
         # a move can refund Connects (see app.ledger hooks); the jobs list shows its badge
         changes = Change.PROPOSALS | Change.LEDGER | Change.JOBS
         self.op = (
-            CollectionOp(self, move, changes, title="Move proposal")
+            CollectionOp(self, move, changes, title=self.tr("Move proposal"))
             .success(
                 lambda _: self.ctx.message.emit(
                     f"Proposal {proposal_id} moved to {status_label(status).lower()}"

@@ -33,8 +33,9 @@ from app.drafting.draft import Draft, Drafter, load_drafter, recent_postings
 from app.drafting.render import check_syntax
 from app.errors import WorkbenchError
 from app.replies import KINDS, create_reply, delete_reply, get_reply, list_replies, update_reply
-from ui import plain
+from ui import a11y, plain
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.replies import RepliesModel
 from ui.ops import Change, CollectionOp
 from ui.pages.base import Page, Remembered
@@ -51,17 +52,19 @@ def _split_list(text: str) -> list[str]:
 
 
 class RepliesPage(Page):
-    title = "Saved replies"
+    title = QT_TRANSLATE_NOOP("Page", "Saved replies")
     icon_name = "replies"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         empty = EmptyState(
             "replies",
-            "No saved replies yet",
-            "Saved replies are Jinja2 templates for whole proposals and for snippets (intro, "
-            "approach, portfolio, closing). They fill themselves from the posting, the client "
-            "and your profile.",
+            self.tr("No saved replies yet"),
+            self.tr(
+                "Saved replies are Jinja2 templates for whole proposals and for snippets (intro, "
+                "approach, portfolio, closing). They fill themselves from the posting, the client "
+                "and your profile."
+            ),
             action="New reply",
         )
         empty.action_triggered.connect(self.new_reply)
@@ -109,6 +112,9 @@ class RepliesPage(Page):
 
     def _build_list(self) -> QWidget:
         self.table = QTableView()
+        self.table.setObjectName("repliesTable")
+        a11y.name(self.table, self.tr("Saved replies"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,9 +126,9 @@ class RepliesPage(Page):
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.new_button = QPushButton("New…")
+        self.new_button = QPushButton(self.tr("New…"))
         self.new_button.clicked.connect(self.new_reply)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -137,29 +143,36 @@ class RepliesPage(Page):
 
     def _build_editor(self) -> QWidget:
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. intro/short")
+        self.name_edit.setPlaceholderText(self.tr("e.g. intro/short"))
         self.kind_combo = QComboBox()
         self.kind_combo.addItems(list(KINDS))
         self.description_edit = QLineEdit()
         self.categories_edit = QLineEdit()
-        self.categories_edit.setPlaceholderText("comma-separated, e.g. Web Development")
+        self.categories_edit.setPlaceholderText(self.tr("comma-separated, e.g. Web Development"))
         self.skills_edit = QLineEdit()
-        self.skills_edit.setPlaceholderText("comma-separated, e.g. Python, API Integration")
+        self.skills_edit.setPlaceholderText(
+            self.tr("comma-separated, e.g. Python, API Integration")
+        )
         form = QFormLayout()
-        form.addRow("Name", self.name_edit)
-        form.addRow("Kind", self.kind_combo)
-        form.addRow("Description", self.description_edit)
-        form.addRow("Categories", self.categories_edit)
-        form.addRow("Skills", self.skills_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Description"), self.description_edit)
+        form.addRow(self.tr("Categories"), self.categories_edit)
+        form.addRow(self.tr("Skills"), self.skills_edit)
         self.editor = ReplyEditor()
+        a11y.name(
+            self.editor,
+            self.tr("Reply text"),
+            self.tr("Jinja template: variables in double braces"),
+        )
         self.editor.textChanged.connect(self._body_changed)
         self.problem_label = QLabel()
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #c0392b;")
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save_current)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self.revert)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self.save_current)
@@ -187,7 +200,7 @@ class RepliesPage(Page):
         self.posting_combo.setMinimumContentsLength(16)
         self.posting_combo.currentIndexChanged.connect(self._posting_chosen)
         self.preview = QPlainTextEdit(readOnly=True)
-        self.preview.setPlaceholderText("The preview appears here as you type.")
+        self.preview.setPlaceholderText(self.tr("The preview appears here as you type."))
         self.fill_ins_label = QLabel()
         self.fill_ins_label.setObjectName("muted")
         self.fill_ins_label.setWordWrap(True)
@@ -195,13 +208,17 @@ class RepliesPage(Page):
         preview_box = QWidget()
         layout = QVBoxLayout(preview_box)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Preview for"))
+        preview_for = QLabel(self.tr("Preview for"))
+        a11y.name(self.posting_combo, self.tr("Preview for posting"), label=preview_for)
+        a11y.name(self.preview, self.tr("Preview"))
+        row.addWidget(preview_for)
         row.addWidget(self.posting_combo, 1)
         layout.addLayout(row)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.fill_ins_label)
 
         self.variables = QListView()
+        a11y.name(self.variables, self.tr("Variables"), self.tr("Double-click one to insert it"))
         self.variables.setModel(
             QStringListModel([f"{name} — {what}" for name, what in VARIABLES], self)
         )
@@ -210,8 +227,10 @@ class RepliesPage(Page):
         self.variables.setSpacing(3)
         self.variables.doubleClicked.connect(self._insert_variable)
         hint = QLabel(
-            'Double-click to insert. Include a snippet with {% include "intro/short" %}. '
-            "What the app cannot fill becomes a fill-in."
+            self.tr(
+                'Double-click to insert. Include a snippet with {% include "intro/short" %}. '
+                "What the app cannot fill becomes a fill-in."
+            )
         )
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -222,8 +241,8 @@ class RepliesPage(Page):
         vlayout.addWidget(hint)
 
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(preview_box, "Preview")
-        self.side_tabs.addTab(variables_box, "Variables")
+        self.side_tabs.addTab(preview_box, self.tr("Preview"))
+        self.side_tabs.addTab(variables_box, self.tr("Variables"))
         return self.side_tabs
 
     # -- loading --------------------------------------------------------------
@@ -247,7 +266,7 @@ class RepliesPage(Page):
         current = self.posting_combo.currentData()
         self.posting_combo.blockSignals(True)
         self.posting_combo.clear()
-        self.posting_combo.addItem("Sample posting", None)
+        self.posting_combo.addItem(self.tr("Sample posting"), None)
         for job_id, title in postings:
             self.posting_combo.addItem(plaintext.inline(title, 80), job_id)
         index = self.posting_combo.findData(current) if current is not None else 0
@@ -316,7 +335,7 @@ class RepliesPage(Page):
     def _confirm_leave(self) -> bool:
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
+            self.tr("Unsaved changes"),
             f"Save the changes to {self.current_name}?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -376,7 +395,7 @@ class RepliesPage(Page):
 
         # the dirty flag is cleared only once it has committed; a refusal says why here
         self.op = (
-            CollectionOp(self, write, Change.REPLIES, title="Save reply")
+            CollectionOp(self, write, Change.REPLIES, title=self.tr("Save reply"))
             .success(saved)
             .failure(lambda exc: self._show_problem(f"Not saved: {exc}", None))
             .run()
@@ -401,7 +420,7 @@ class RepliesPage(Page):
                 self,
                 partial(create_reply, name=name, body=NEW_REPLY_BODY),
                 Change.REPLIES,
-                title="New saved reply",
+                title=self.tr("New saved reply"),
             )
             .success(created)
             .failure(lambda exc: self._not_created(before, exc))
@@ -410,7 +429,7 @@ class RepliesPage(Page):
 
     def _not_created(self, before: str | None, exc: WorkbenchError) -> None:
         self.current_name = before
-        QMessageBox.warning(self, "New saved reply", plain.message(str(exc)))
+        QMessageBox.warning(self, self.tr("New saved reply"), plain.message(str(exc)))
 
     @Slot()
     def delete_current(self) -> None:
@@ -418,7 +437,7 @@ class RepliesPage(Page):
             return
         answer = QMessageBox.question(
             self,
-            "Delete saved reply",
+            self.tr("Delete saved reply"),
             f"Delete {self.current_name}? Replies that include it "
             "will show an unknown-snippet error.",
         )
@@ -426,7 +445,10 @@ class RepliesPage(Page):
             name, self.current_name = self.current_name, None
             self._dirty = False
             self.op = CollectionOp(
-                self, partial(delete_reply, name=name), Change.REPLIES, title="Delete saved reply"
+                self,
+                partial(delete_reply, name=name),
+                Change.REPLIES,
+                title=self.tr("Delete saved reply"),
             ).run()
 
     @Slot()

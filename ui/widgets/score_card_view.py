@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app import plaintext
 from app.storage.models import ScoreCard
-from ui import plain
+from ui import a11y, plain
 from ui.models.rows import RowsTableModel
 from ui.theme import SEVERITY_COLORS, VERDICT_COLORS
 from ui.widgets.verdict_delegate import badge_text
@@ -124,6 +124,7 @@ def _table(model: QAbstractTableModel, capped: int | None = None) -> _WrappingTa
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab goes on to the next part (arrows move in it)
     view.verticalHeader().hide()
     # reasons wrap at whatever width the pane has: rows grow, nothing is cut or scrolls sideways
     view.setWordWrap(True)
@@ -173,7 +174,20 @@ class ScoreCardView(QWidget):
         # a flag's name and its evidence share the width (both wrap)
         self.flags_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.flags_view.selectionModel().currentRowChanged.connect(self._flag_row_changed)
+        a11y.name(
+            self.factors_view,
+            self.tr("Score factors"),
+            self.tr("Each factor's points and its reason"),
+        )
+        a11y.name(
+            self.flags_view, self.tr("Red flags"), self.tr("Severity, what it is, and the evidence")
+        )
         self.description = QPlainTextEdit()
+        a11y.name(
+            self.description,
+            self.tr("Posting description"),
+            self.tr("Red flags' evidence is highlighted"),
+        )
         self.description.setReadOnly(True)
         self.description.setObjectName("postingDescription")
         #: the description as stored (the view shows it with long lines broken at spaces)
@@ -196,7 +210,7 @@ class ScoreCardView(QWidget):
         col.addWidget(self.matched_label)
         col.addWidget(self.missing_label)
         col.addWidget(self.factors_view, 3)
-        self.flags_title = _plain_label("Red flags", "sectionTitle")
+        self.flags_title = _plain_label(self.tr("Red flags"), "sectionTitle")
         col.addWidget(self.flags_title)
         col.addWidget(self.flags_view, 1)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -231,12 +245,12 @@ class ScoreCardView(QWidget):
         if card is None:
             self.total_label.setText("–")
             self._set_verdict(None)
-            self.value_label.setText("Not scored yet: set up a profile to score postings.")
+            self.value_label.setText(self.tr("Not scored yet: set up a profile to score postings."))
             self.matched_label.setText("")
             self.missing_label.setText("")
             self.factors.set_rows([])
             self.flags.set_rows([])
-            self.flags_title.setText("Red flags")
+            self.flags_title.setText(self.tr("Red flags"))
             self.flags_view.setVisible(False)
             self.description.setExtraSelections([])
             return

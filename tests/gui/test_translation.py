@@ -1,0 +1,99 @@
+"""Translatable: the committed .ts file is what lupdate collects from ui/ now, and a
+translation, when there is one for the locale, reaches what the user sees (issue 16)."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from ui import i18n
+
+
+def messages(ts: Path) -> set[tuple[str, str, str, bool]]:
+    """(context, source, comment, plural) of every message: what a translator sees,
+    not where lupdate found it."""
+    found = set()
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            found.add(
+                (
+                    name,
+                    message.findtext("source", ""),
+                    message.findtext("comment", ""),
+                    message.get("numerus") == "yes",
+                )
+            )
+    return found
+
+
+def test_the_committed_ts_file_is_up_to_date(tmp_path: Path) -> None:
+    fresh = i18n.update_ts(tmp_path / "fresh.ts")
+    committed, now = messages(i18n.ts_file()), messages(fresh)
+    missing = sorted(now - committed)[:20]
+    stale = sorted(committed - now)[:20]
+    assert not missing and not stale, (
+        f"resources/i18n/proposal_workbench.ts is out of date (run python -m ui.i18n): "
+        f"new {missing}, gone {stale}"
+    )
+    assert len(now) > 300  # the menus, pages and dialogs, not a handful
+
+
+def pseudo_qm(tmp_path: Path, locale: str) -> Path:
+    """A translation of every message into "⟦text⟧", compiled with lrelease."""
+    tree = ET.parse(i18n.ts_file())
+    root = tree.getroot()
+    root.set("language", locale)
+    for message in root.iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            for form in translation.findall("numerusform"):
+                form.text = f"⟦{source}⟧"
+        else:
+            translation.text = f"⟦{source}⟧"
+    ts = tmp_path / f"{i18n.CATALOGUE}_{locale}.ts"
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    lrelease = i18n.lupdate_program()[0].replace("lupdate", "lrelease")
+    subprocess.run([lrelease, str(ts)], check=True, capture_output=True)
+    return ts.with_suffix(".qm")
+
+
+@pytest.mark.clock
+def test_a_translation_for_the_locale_is_loaded_and_shown(
+    qtbot, ctx, tmp_path, monkeypatch
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.pages.jobs import JobsPage
+
+    qm = pseudo_qm(tmp_path, "eo")
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: qm.parent)
+    app = QCoreApplication.instance()
+    assert app is not None
+    before = set(app.findChildren(QTranslator))
+    loaded = i18n.install_translators(app, QLocale("eo"))
+    try:
+        assert f"{i18n.CATALOGUE}_eo.qm" in loaded
+        QSettings().clear()
+        window = MainWindow(ctx)
+        qtbot.add_widget(window)
+        assert window.file_menu.title() == "⟦&File⟧"
+        assert window.nav.item(0).text() == "⟦Jobs⟧"
+        page = window.go_to(JobsPage)
+        assert page.title_label.text() == "⟦Jobs⟧"
+        assert page.empty_paste_button.text() == "⟦Paste a posting⟧"
+        assert page.verdict_combo.itemText(0) == "⟦Any verdict⟧"
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+            translator.deleteLater()
+
+
+def test_english_needs_no_file(qapp) -> None:
+    assert i18n.CATALOGUE + "_en.qm" not in i18n.install_translators(qapp, QLocale("en_US"))

@@ -1,0 +1,99 @@
+"""Translation: the app's QTranslator for the system locale, and the lupdate run.
+
+Every user-visible string in ``ui/`` goes through Qt's translation functions:
+``self.tr("…")`` in a QObject subclass, ``QCoreApplication.translate("Context", "…")``
+elsewhere, ``QT_TRANSLATE_NOOP("Context", "…")`` for tables of labels defined at
+module level (translated where they are shown). ``pyside6-lupdate`` collects them into
+``resources/i18n/proposal_workbench.ts`` (:func:`update_ts`; a test fails when the
+committed file is out of date); a translator opens it in Qt Linguist, and
+``pyside6-lrelease`` makes ``proposal_workbench_<locale>.qm`` beside it, which the app
+loads at start for that locale (:func:`install_translators`).
+
+    python -m ui.i18n            # rewrite the .ts file after changing strings
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.paths import resources_dir
+
+#: the catalogue's base name: proposal_workbench.ts, proposal_workbench_de.qm, …
+CATALOGUE = "proposal_workbench"
+UI_DIR = Path(__file__).resolve().parent
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` where it is defined (a module-level
+    table); it is translated where it is shown, with ``translate(context, text)``."""
+    return text
+
+
+def i18n_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def ts_file() -> Path:
+    return i18n_dir() / f"{CATALOGUE}.ts"
+
+
+def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[str]:
+    """Load Qt's own translations and ours for ``locale`` (default: the system's) where a
+    ``.qm`` file exists; returns the files' names loaded (none for English)."""
+    locale = locale or QLocale()
+    loaded: list[str] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), (CATALOGUE, str(i18n_dir()))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            loaded.append(Path(translator.filePath()).name)
+        else:
+            translator.deleteLater()
+    return loaded
+
+
+def lupdate_program() -> list[str]:
+    """``pyside6-lupdate`` (on PATH beside this Python, or the binary inside PySide6)."""
+    beside = Path(sys.executable).with_name("pyside6-lupdate")
+    for found in (shutil.which("pyside6-lupdate"), beside if beside.exists() else None):
+        if found:
+            return [str(found)]
+    import PySide6
+
+    inside = Path(PySide6.__file__).parent / ("lupdate.exe" if os.name == "nt" else "lupdate")
+    if inside.exists():
+        return [str(inside)]
+    raise FileNotFoundError("pyside6-lupdate not found: install PySide6-Essentials")
+
+
+def sources() -> list[Path]:
+    """The Python files whose strings are collected: every module in ui/."""
+    return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def update_ts(target: Path | None = None) -> Path:
+    """Run lupdate over ui/ into ``target`` (default: the committed .ts file). Locations
+    are left out, so the file changes only when the strings do."""
+    target = target or ts_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = [str(p.relative_to(UI_DIR.parent)) for p in sources()]
+    command = [*lupdate_program(), "-locations", "none", "-no-obsolete", *files, "-ts", str(target)]
+    subprocess.run(command, cwd=UI_DIR.parent, check=True, capture_output=True, text=True)
+    return target
+
+
+def main(argv: Sequence[str] | None = None) -> int:  # pragma: no cover - a developer tool
+    print(update_ts())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
