@@ -15,7 +15,6 @@ import logging
 import operator
 import re
 import string
-from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -26,6 +25,7 @@ from typing import Any
 from app.domain import PostingFacts, Severity
 from app.errors import InputError
 from app.limits import load_toml
+from app.parsing.rest import rest_of
 from app.paths import resources_dir
 from app.profiles import RuleOverride
 
@@ -83,6 +83,7 @@ _RULE_KEYS = {
     "any",
     "examples",
     "near_misses",
+    "reach",
 }
 
 
@@ -144,6 +145,8 @@ class Rule:
     enabled: bool = True
     weight: float = 1.0
     #: postings it must flag and near misses it must not, as (text, facts): the tests run them
+    #: how far a match may reach either side of its hint (characters)
+    reach: int = 200
     examples: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     near_misses: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
@@ -339,9 +342,16 @@ def _compile_rule(raw: Any) -> Rule:
         ignore=_optional(raw.get("ignore"), "ignore"),
         conditions=conditions,
         any=any_of,
+        reach=_reach(raw.get("reach", HINT_REACH)),
         examples=_examples(raw.get("examples", []), "examples"),
         near_misses=_examples(raw.get("near_misses", []), "near_misses"),
     )
+
+
+def _reach(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 20 <= value <= 2000:
+        raise TypeError("reach must be a whole number of characters from 20 to 2000")
+    return value
 
 
 def _examples(value: Any, key: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
@@ -498,18 +508,16 @@ def _words(lowered: str) -> list[str]:
 
 @dataclass(frozen=True)
 class PastedRest:
-    """The lines of the pasted raw text that the parser placed nowhere, joined by newlines,
-    and where each of them starts in the raw text (to point evidence into what was pasted)."""
+    """The lines of the pasted text the parser placed nowhere (:mod:`app.parsing.rest`),
+    and the raw text when it is at hand (to point evidence into what was pasted)."""
 
     text: str = ""
-    #: where each kept line starts in ``text`` and in the raw text
-    starts: tuple[int, ...] = ()
-    raw_starts: tuple[int, ...] = ()
+    raw: str | None = None
 
-    def raw_offset(self, at: int) -> int:
-        """The offset in the raw text of offset ``at`` of :attr:`text`."""
-        line = bisect_right(self.starts, at) - 1
-        return self.raw_starts[line] + at - self.starts[line] if line >= 0 else at
+    def raw_span(self, quote: str) -> tuple[int | None, int | None]:
+        """Where ``quote`` is in the raw text, when it is known."""
+        at = self.raw.find(quote) if self.raw and quote else -1
+        return (at, at + len(quote)) if at >= 0 else (None, None)
 
 
 NOTHING_PASTED = PastedRest()
@@ -569,55 +577,15 @@ class PostingText:
         return any(self.has_mark(m) for m in rule.hint_marks)
 
 
-def unplaced_text(raw: str | None, *placed: str | None) -> PastedRest:
-    """The lines of ``raw`` that are in none of the ``placed`` texts (title, description,
-    ...): what the parser could not place. A placed text found verbatim in the raw text
-    is cut out at once; every other line is dropped when a placed text contains it
-    (the parser may have re-flowed it)."""
-    if not raw:
-        return NOTHING_PASTED
-    fields = [p for p in placed if p]
-    pieces = [(0, raw)]
-    for text in fields:
-        if len(text) < 40:
-            continue
-        cut = []
-        for offset, piece in pieces:
-            at = piece.find(text)
-            if at == -1:
-                cut.append((offset, piece))
-            else:
-                after = at + len(text)
-                cut += [(offset, piece[:at]), (offset + after, piece[after:])]
-        pieces = cut
-    joined = "\n".join(fields)
-    lines: list[str] = []
-    starts: list[int] = []
-    raw_starts: list[int] = []
-    length = 0
-    for offset, piece in pieces:
-        at = offset
-        for line in piece.split("\n"):
-            core = line.strip()
-            if core and core not in joined:
-                lines.append(line)
-                starts.append(length)
-                raw_starts.append(at)
-                length += len(line) + 1
-            at += len(line) + 1
-    if not lines:
-        return NOTHING_PASTED
-    return PastedRest("\n".join(lines), tuple(starts), tuple(raw_starts))
-
-
 def posting_text(facts: PostingFacts) -> PostingText:
     """The posting's texts for the rules: title, description and the rest of the raw text."""
     title, description = facts.title or "", facts.description or ""
-    if not facts.raw_text:
+    rest = facts.unplaced
+    if rest is None and facts.raw_text:  # not parsed here (a stored posting from before)
+        rest = rest_of(facts)
+    if not rest:
         return PostingText(title, description)
-    skills = "\n".join(facts.skills) if facts.skills else None
-    rest = unplaced_text(facts.raw_text, description, title, skills)
-    return PostingText(title, description, rest)
+    return PostingText(title, description, PastedRest(rest, facts.raw_text))
 
 
 def find_flags(
@@ -694,17 +662,10 @@ def apply_rule(
         span = _first_match(rule, text, lowered, texts.pasted_set if rest else texts.words, rest)
         if span is not None:
             start, end = span
-            if where == "pasted":  # evidence points into the raw text as pasted
-                return Flag(
-                    rule.id,
-                    rule.severity,
-                    rule.title,
-                    text[start:end],
-                    points,
-                    where,
-                    texts.rest.raw_offset(start),
-                    texts.rest.raw_offset(end),
-                )
+            if where == "pasted":  # evidence points into the raw text as pasted, when known
+                quote = text[start:end]
+                at, to = texts.rest.raw_span(quote)
+                return Flag(rule.id, rule.severity, rule.title, quote, points, where, at, to)
             return Flag(
                 rule.id, rule.severity, rule.title, text[start:end], points, where, start, end
             )
@@ -733,7 +694,7 @@ def _windows(
                 end = lowered.find("\n", at)
                 spots.append((lowered.rfind("\n", 0, at) + 1, len(lowered) if end == -1 else end))
             else:
-                spots.append((max(0, at - HINT_REACH), at + len(hint) + HINT_REACH))
+                spots.append((max(0, at - rule.reach), at + len(hint) + rule.reach))
             at = lowered.find(hint, at + 1)
     for lo, hi in sorted(spots):
         if windows and lo <= windows[-1][1]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, and_, func, literal_column, null, or_, select
 from sqlalchemy.orm import Session
 
 from app.profiles import active_profile
@@ -174,6 +174,7 @@ def _job_batch(
     """
     table = JobPosting.__table__
     columns = [c for c in table.c if c.name not in _NOT_SCORED]
+    columns.append(null().label("raw_text"))
     query = (
         select(*columns)
         .where(table.c.id > after, table.c.deleted_at.is_(None))
@@ -212,8 +213,6 @@ class BulkCards:
             return [(j.id, facts_of(j)) for j in _job_batch(session, after, size, stale_for)]
         table = JobPosting.__table__
         raw: list[Any] = [literal_column(f"job_posting.{name}") for name in FACT_COLUMNS]
-        # the raw text last: the red-flag rules read the lines the parser could not place
-        raw.append(literal_column("job_posting.raw_text"))
         query = (
             select(table.c.id, *raw)
             .where(table.c.id > after, table.c.deleted_at.is_(None))
@@ -223,12 +222,7 @@ class BulkCards:
         if stale_for is not None:
             query = query.where(_stale_condition(*stale_for, table.c.id))
         facts = self._facts
-        batch = []
-        for row in session.execute(query):
-            posting = facts(row[1:-1])
-            posting.raw_text = row[-1]
-            batch.append((row[0], posting))
-        return batch
+        return [(row[0], facts(row[1:])) for row in session.execute(query)]
 
     def card(self, job_id: int, profile_id: int, result: CardResult) -> Any:
         """One card to store: a tuple of :data:`CARD_COLUMNS` values (a dict off SQLite)."""
