@@ -70,6 +70,9 @@ class ProfileSpec:
     client: ClientCriteria = field(default_factory=ClientCriteria)
     include_keywords: list[str] = field(default_factory=list)
     exclude_keywords: list[str] = field(default_factory=list)
+    #: skills and kinds of work the freelancer does not take ("WordPress", "logo design"):
+    #: a posting about them loses relevance
+    not_doing: list[str] = field(default_factory=list)
     connect_price_usd: float = 0.15
     plan: str = Plan.BASIC.value
     rules: dict[str, RuleOverride] = field(default_factory=dict)
@@ -137,6 +140,7 @@ def spec_of(row: Profile) -> ProfileSpec:
         ),
         include_keywords=list(row.include_keywords or []),
         exclude_keywords=list(row.exclude_keywords or []),
+        not_doing=list(row.not_doing or []),
         connect_price_usd=row.connect_price_usd if row.connect_price_usd is not None else 0.15,
         plan=row.plan or Plan.BASIC.value,
         rules={
@@ -165,6 +169,7 @@ def apply_spec(row: Profile, spec: ProfileSpec) -> Profile:
     row.excluded_countries = list(spec.client.excluded_countries)
     row.include_keywords = list(spec.include_keywords)
     row.exclude_keywords = list(spec.exclude_keywords)
+    row.not_doing = list(spec.not_doing)
     row.connect_price_usd = spec.connect_price_usd
     row.plan = spec.plan
     row.rule_overrides = {
@@ -267,6 +272,12 @@ def validate_spec(spec: ProfileSpec) -> None:
     for skill in spec.skills:
         if skill.weight < 0:
             raise InputError(f"skill {skill.name!r}: weight cannot be negative")
+    if any(not n.strip() for n in spec.not_doing):
+        raise InputError("every entry of not_doing needs a name")
+    doing = set(names)
+    for name in spec.not_doing:
+        if name.strip().lower() in doing:
+            raise InputError(f"{name!r} is both a skill and in not_doing")
 
 
 # -- TOML --------------------------------------------------------------------
@@ -284,6 +295,7 @@ _TOP_KEYS: _KeySpec = {
     "experience_levels": ((list,), "a list of strings"),
     "include_keywords": ((list,), "a list of strings"),
     "exclude_keywords": ((list,), "a list of strings"),
+    "not_doing": ((list,), "a list of strings"),
     "connect_price_usd": (_NUMBER, "a number"),
     "plan": ((str,), "a string"),
     "skills": ((list,), "an array of tables ([[skills]])"),
@@ -308,6 +320,7 @@ _STRING_LISTS = {
     "experience_levels",
     "include_keywords",
     "exclude_keywords",
+    "not_doing",
     "synonyms",
     "excluded_countries",
 }
@@ -326,6 +339,7 @@ def profile_to_toml(spec: ProfileSpec) -> str:
     for key in ("preferred_categories", "experience_levels", "include_keywords"):
         doc[key] = list(getattr(spec, key))
     doc["exclude_keywords"] = list(spec.exclude_keywords)
+    doc["not_doing"] = list(spec.not_doing)
     client: dict[str, Any] = {"payment_verified_required": spec.client.payment_verified_required}
     for key in ("min_rating", "min_total_spent", "min_hire_rate"):
         if getattr(spec.client, key) is not None:
@@ -402,6 +416,7 @@ def _spec_from_doc(doc: dict[str, Any]) -> ProfileSpec:
         ),
         include_keywords=list(doc.get("include_keywords", [])),
         exclude_keywords=list(doc.get("exclude_keywords", [])),
+        not_doing=list(doc.get("not_doing", [])),
         connect_price_usd=float(doc.get("connect_price_usd", 0.15)),
         plan=doc.get("plan", Plan.BASIC.value),
         rules={

@@ -33,6 +33,7 @@ def full_spec() -> ProfileSpec:
         client=ClientCriteria(True, 4.5, 1000.0, 40.0, ["Atlantis"]),
         include_keywords=["dashboard"],
         exclude_keywords=["wordpress"],
+        not_doing=["WordPress", "logo design"],
         connect_price_usd=0.15,
         plan="freelancer_plus",
         rules={"stale-post": RuleOverride(False, 1.0), "low-rating": RuleOverride(True, 2.0)},

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
 from app.errors import WorkbenchError
 from ui import plain
 
-log = logging.getLogger("pwb.ui")
+if TYPE_CHECKING:
+    import logging
+
+
+def _log() -> logging.Logger:
+    """The logger, with :mod:`logging` imported when first needed (not before the
+    window's first paint: issue 16)."""
+    import logging
+
+    return logging.getLogger("pwb.ui")
 
 
 def show_error(parent, title: str, exc: BaseException) -> None:
@@ -27,8 +37,11 @@ def show_error(parent, title: str, exc: BaseException) -> None:
         parent,
         title,
         plain.message(
-            f"Something went wrong: {type(exc).__name__}: {exc}\n\n"
-            f"Nothing was saved half-way. Details are in the log:\n{log_file()}"
+            QCoreApplication.translate(
+                "crash",
+                "Something went wrong: {error}\n\n"
+                "Nothing was saved half-way. Details are in the log:\n{log}",
+            ).format(error=f"{type(exc).__name__}: {exc}", log=log_file())
         ),
     )
 
@@ -36,12 +49,12 @@ def show_error(parent, title: str, exc: BaseException) -> None:
 def install_excepthook() -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if isinstance(exc, WorkbenchError):  # expected (a locked database, say): a message
-            log.warning("%s: %s", type(exc).__name__, exc)
+            _log().warning("%s: %s", type(exc).__name__, exc)
             title = APP_NAME
         else:
             trace = "".join(traceback.format_exception(kind, exc, tb))
-            log.error("uncaught exception:\n%s", trace)
-            title = "Unexpected error"
+            _log().error("uncaught exception:\n%s", trace)
+            title = QCoreApplication.translate("crash", "Unexpected error")
         if QApplication.instance() is not None:
             show_error(QApplication.activeWindow(), title, exc)
         else:

@@ -15,8 +15,6 @@ loads at start for that locale (:func:`install_translators`).
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -62,6 +60,8 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
 
 def lupdate_program() -> list[str]:
     """``pyside6-lupdate`` (on PATH beside this Python, or the binary inside PySide6)."""
+    import shutil
+
     beside = Path(sys.executable).with_name("pyside6-lupdate")
     for found in (shutil.which("pyside6-lupdate"), beside if beside.exists() else None):
         if found:
@@ -82,6 +82,8 @@ def sources() -> list[Path]:
 def update_ts(target: Path | None = None) -> Path:
     """Run lupdate over ui/ into ``target`` (default: the committed .ts file). Locations
     are left out, so the file changes only when the strings do."""
+    import subprocess
+
     target = target or ts_file()
     target.parent.mkdir(parents=True, exist_ok=True)
     files = [str(p.relative_to(UI_DIR.parent)) for p in sources()]

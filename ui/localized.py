@@ -27,10 +27,12 @@ def number(value: int | float, decimals: int = 0) -> str:
     return locale().toString(float(value), "f", decimals)
 
 
-def money(amount: float, symbol: str = "$") -> str:
+def money(amount: float, symbol: str = "$", decimals: int | None = None) -> str:
     """An amount in US dollars (what the platform bills in), written the locale's way:
-    ``$1,250.00`` in the US, ``1.250,00 $`` in Germany."""
-    decimals = 0 if float(amount).is_integer() else 2
+    ``$1,250.50`` in the US, ``1.250,50 $`` in Germany (whole amounts without cents
+    unless ``decimals`` says)."""
+    if decimals is None:
+        decimals = 0 if float(amount).is_integer() else 2
     return locale().toCurrencyString(float(amount), symbol, decimals)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, clock, paths
 from app.errors import DatabaseCorruptError, WorkbenchError
-from app.logs import setup_logging
 from ui import plain, startup
 from ui.crash import install_excepthook, show_error
 from ui.i18n import install_translators
@@ -112,6 +110,8 @@ def open_for_gui(explicit: str | None) -> Database:
     try:
         auto_backup(db)
     except WorkbenchError as exc:  # a backup problem must not keep the app from opening
+        import logging
+
         logging.getLogger("pwb.ui").warning("automatic backup failed: %s", exc)
     ledger.catch_up_database(db)  # missed monthly allocations, due expiries
     return db
@@ -215,6 +215,9 @@ class Startup:
 
     def begin(self) -> None:
         startup.mark("first-paint")
+        from app.logs import setup_logging  # logging.handlers: 30-70 ms before the paint
+
+        setup_logging()
         if self.args.quit_after_first_paint and startup.quit_when() == "first-paint":
             QApplication.quit()
         target = self.target
@@ -248,6 +251,8 @@ class Startup:
         name = single_instance.server_name(str(path.resolve()) if path is not None else self.target)
         self.server = server = single_instance.InstanceServer(name, window)
         if path is not None and not server.listen():
+            import logging
+
             logging.getLogger("pwb.ui").warning(
                 "a second start cannot reach this window: %s", server.server.errorString()
             )
@@ -280,8 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         return desktop_entry_command(args)
     app = create_application(qt_args)
-    setup_logging()
-    install_excepthook()
+    install_excepthook()  # the log file is set up after the first paint (Startup.begin)
     apply_theme(app, args.theme or str(QSettings().value("ui/theme", "system")))
     try:
         clock.set_from_environment()

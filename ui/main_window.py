@@ -62,7 +62,6 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, paths
 from app.errors import WorkbenchError
-from app.logs import log_file
 from ui import localized, qtime
 from ui.capture_actions import capture_actions
 from ui.crash import show_error
@@ -722,6 +721,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         from app import __version__
+        from app.logs import log_file
 
         return (
             f"{APP_NAME} {__version__}\n\n"

@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
 
 from app import settings
 from app.errors import InputError, WorkbenchError
+from app.score_distribution import ScoreDistribution, score_distribution
 from app.settings import SettingSpec
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp
+from ui.tasks import Progress, run_task
 from ui.theme import SEVERITY_COLORS, THEMES, apply_theme
+from ui.widgets.score_histogram import ScoreHistogram
 
 #: settings whose change rescores the postings (verdicts follow the thresholds)
 RESCORING = ("score.apply_threshold", "score.maybe_threshold")
@@ -162,7 +165,9 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.group_tabs: dict[str, int] = {}
         for group, specs in settings.grouped():
-            self.group_tabs[group] = self.tabs.addTab(self._group_tab(specs), group)
+            extra = self._distribution_box() if group == "Scoring" else None
+            self.group_tabs[group] = self.tabs.addTab(self._group_tab(specs, extra), group)
+        self._watch_thresholds()
         self.error_label = QLabel()
         self.error_label.setObjectName("preferencesError")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -203,9 +208,77 @@ class PreferencesDialog(QDialog):
         )
         return page
 
-    def _group_tab(self, specs: list[SettingSpec]) -> QWidget:
+    def _distribution_box(self) -> QWidget:
+        """The stored scores of the active profile, beside the thresholds (loaded off-thread)."""
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 8)
+        title = QLabel(self.tr("Your postings by score (active profile):"))
+        col.addWidget(title)
+        self.histogram = ScoreHistogram()
+        col.addWidget(self.histogram)
+        self.distribution_label = _muted(self.tr("Counting the stored scores…"))
+        self.distribution_label.setObjectName("distributionSummary")
+        col.addWidget(self.distribution_label)
+        db = self.ctx.db
+
+        def work(_progress: Progress) -> ScoreDistribution:
+            with db.read() as session:
+                return score_distribution(session)
+
+        self.distribution_task = run_task(work, on_done=self._show_distribution, parent=self)
+        return box
+
+    def _watch_thresholds(self) -> None:
+        for key in RESCORING:
+            widget = self.editors[key].widget
+            if isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(self._thresholds_changed)
+        self._thresholds_changed()
+
+    def _thresholds(self) -> tuple[int, int]:
+        apply_at, maybe_at = (self.editors[k].widget for k in RESCORING)
+        assert isinstance(apply_at, QSpinBox) and isinstance(maybe_at, QSpinBox)
+        return apply_at.value(), maybe_at.value()
+
+    def _thresholds_changed(self) -> None:
+        if not hasattr(self, "histogram"):
+            return
+        apply_at, maybe_at = self._thresholds()
+        self.histogram.set_thresholds(apply_at, maybe_at)
+        if self.histogram.distribution.profile is not None or self.histogram.distribution.total:
+            self.distribution_label.setText(
+                self._summary(self.histogram.distribution, apply_at, maybe_at)
+            )
+
+    def _show_distribution(self, distribution: ScoreDistribution) -> None:
+        self.histogram.set_distribution(distribution)
+        apply_at, maybe_at = self._thresholds()
+        self.distribution_label.setText(self._summary(distribution, apply_at, maybe_at))
+
+    def _summary(self, distribution: ScoreDistribution, apply_at: int, maybe_at: int) -> str:
+        """One line: "Apply at 70: 12 of 830 postings (1 %); Maybe at 45: 92; Skip: 726."."""
+        if not distribution.total:
+            return self.tr("No scored postings yet: capture or import some to see how they spread.")
+        v = distribution.verdicts(apply_at, maybe_at)
+        return self.tr(
+            "Apply at {apply_at}: {apply} of {total} postings ({share} %); "
+            "Maybe at {maybe_at}: {maybe}; Skip: {skip}."
+        ).format(
+            apply_at=apply_at,
+            apply=f"{v['apply']:,}",
+            total=f"{distribution.total:,}",
+            share=round(100 * v["apply"] / distribution.total),
+            maybe_at=maybe_at,
+            maybe=f"{v['maybe']:,}",
+            skip=f"{v['skip']:,}",
+        )
+
+    def _group_tab(self, specs: list[SettingSpec], extra: QWidget | None = None) -> QWidget:
         inner = QWidget()
         form = QFormLayout(inner)
+        if extra is not None:
+            form.addRow(extra)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for declared in specs:

@@ -8,14 +8,22 @@ own database session: sessions never cross threads.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-log = logging.getLogger("pwb.ui.tasks")
+if TYPE_CHECKING:
+    import logging
+
+
+def _log() -> logging.Logger:
+    """The logger, with :mod:`logging` imported when first needed (not before the
+    window's first paint: issue 16)."""
+    import logging
+
+    return logging.getLogger("pwb.ui.tasks")
 
 
 class Cancelled(Exception):
@@ -65,7 +73,7 @@ class _Runnable(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:
-            log.exception("background task failed")
+            _log().exception("background task failed")
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

@@ -21,6 +21,7 @@ from typing import Any
 
 from app.domain import BudgetType, PostingFacts, Severity, Verdict
 from app.profiles import ProfileSpec
+from app.scoring.relevance import Relevance, RelevanceMatcher
 from app.scoring.rules import (
     Flag,
     PostingText,
@@ -31,8 +32,6 @@ from app.scoring.rules import (
     posting_text,
 )
 from app.scoring.skills import (
-    SkillMatch,
-    SkillMatcher,
     SynonymTable,
     load_synonyms,
     synonyms_path,
@@ -40,7 +39,7 @@ from app.scoring.skills import (
 from app.scoring.win_chance import CalibratedRate, WinChance, estimate_win_chance
 
 #: bump when the scoring arithmetic changes (stored cards then count as stale)
-SCORER_VERSION = "1"
+SCORER_VERSION = "2"
 #: Connects a posting is assumed to cost when the posting does not say
 DEFAULT_CONNECTS = 8
 #: hours and weeks assumed for an hourly job whose duration/hours are not shown
@@ -48,6 +47,10 @@ DEFAULT_HOURS_PER_WEEK = 10
 DEFAULT_WEEKS = 4
 
 SKILLS_MAX = 35
+#: relevance below this share costs points: a job that is not yours should not ride
+#: on its budget and client into Maybe (calibrated on shared/data, docs/scoring.md)
+SKILLS_NEUTRAL_SHARE = 0.25
+SKILLS_SPAN = round(SKILLS_MAX / (1 - SKILLS_NEUTRAL_SHARE))
 BUDGET_MAX = 20
 CLIENT_MAX = 20
 COMPETITION_MAX = 10
@@ -148,11 +151,11 @@ class Scorer:
     maybe_threshold: int = 45
     win_rates: Mapping[str, CalibratedRate] | None = None
     version: str = ""
-    matcher: SkillMatcher = field(init=False)
+    relevance: RelevanceMatcher = field(init=False)
 
     def __post_init__(self) -> None:
         self.rules = self.rules.with_overrides(self.profile.rules)
-        self.matcher = SkillMatcher(self.profile.skills, self.synonyms)
+        self.relevance = RelevanceMatcher(self.profile, self.synonyms)
         self._include = _keyword_pattern(self.profile.include_keywords)
         self._exclude = _keyword_pattern(self.profile.exclude_keywords)
         self._levels = {lvl.lower() for lvl in self.profile.experience_levels}
@@ -187,20 +190,23 @@ class Scorer:
         text = posting_text(facts)
         fields = posting_fields(facts, now, text, earlier)
         flags = find_flags(self.rules, facts, fields, now=now, text=text)
-        match = self.matcher.match(
-            facts.skills, f"{text.lower_title}\n{text.lower_description}", text.words, lowered=True
-        )
+        match = self.relevance.assess(facts.skills, text)
         factors = self._factors(facts, text, fields, match, flags)
         value = job_value(facts)
         connects = facts.connects_required or DEFAULT_CONNECTS
         cost_points = -round(max(0, connects - 4) / 2)
         total = max(0, min(100, sum(f.points for f in factors) + cost_points))
+        unsure = self._not_enough(match, flags, total)
+        if unsure is not None:
+            total += unsure.points
         cap = self._critical_cap(flags, total)
         if cap is not None:
             total += cap.points
         win = estimate_win_chance(total, self.win_rates)
         per_connect = round(win.probability * value / connects, 2) if value else None
         factors.append(self._cost(facts, connects, cost_points, win, value, per_connect))
+        if unsure is not None:
+            factors.append(unsure)
         if cap is not None:
             factors.append(cap)
         return ScoreResult(
@@ -222,7 +228,7 @@ class Scorer:
         facts: PostingFacts,
         text: PostingText,
         fields: Mapping[str, Any],
-        match: SkillMatch,
+        match: Relevance,
         flags: list[Flag],
     ) -> list[Factor]:
         factors = [
@@ -260,24 +266,33 @@ class Scorer:
 
     # -- factors that depend on the profile ------------------------------------
 
-    def _skills(self, match: SkillMatch) -> Factor:
+    def _skills(self, match: Relevance) -> Factor:
         if not self.profile.skills:
             return Factor("Skills", 0, "Your profile lists no skills, so none can match.")
-        if match.listed:
-            # postings list overlapping tags ("API", "API Integration"): four matched is full
-            wanted = min(match.listed, 4)
-            coverage = min(1.0, sum(min(w, 2.0) for w in match.tag_weights) / wanted)
-            coverage = min(1.0, coverage + 0.1 * len(match.text_only))
-            hits = len(match.tag_weights)
-            reason = f"Matches {hits} of {match.listed} listed skills"
+        points = round(SKILLS_SPAN * (match.share - SKILLS_NEUTRAL_SHARE))
+        return Factor("Skills", min(SKILLS_MAX, points), match.reason)
+
+    def _not_enough(self, match: Relevance, flags: list[Flag], total: int) -> Factor | None:
+        """A posting of a few words is a Maybe to read yourself, not a confident verdict.
+
+        Only when something of yours is in it and nothing you do not do: a short
+        posting about the wrong thing stays a Skip; a critical flag still caps it.
+        """
+        if not match.thin or any(f.severity is Severity.CRITICAL for f in flags):
+            return None
+        if match.share <= 0 or match.avoided:
+            return None
+        if total >= self.apply_threshold:
+            target = self.apply_threshold - 1
+        elif total < self.maybe_threshold:
+            target = self.maybe_threshold
         else:
-            coverage = min(1.0, len(match.text_only) / 3)
-            reason = f"No skills listed; {len(match.text_only)} of yours appear in the text"
-        if match.matched:
-            reason += f" ({', '.join(match.matched)})"
-        if match.missing:
-            reason += f"; you lack {', '.join(match.missing)}"
-        return Factor("Skills", round(SKILLS_MAX * coverage), reason + ".")
+            target = total
+        return Factor(
+            "Not enough to judge",
+            target - total,
+            f"Only {match.words} words: a Maybe to read yourself, not a confident verdict.",
+        )
 
     def _budget(self, facts: PostingFacts) -> Factor:
         if facts.budget_type is BudgetType.HOURLY or (

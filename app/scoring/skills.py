@@ -111,6 +111,27 @@ class SkillMatcher:
         self._text_pattern = _text_pattern(list(text_aliases))
         #: the first word of every alias: the pattern is tried only where one starts
         self._anchors = sorted({_first_word(a) for a in text_aliases} - {""})
+        #: a word of the text -> the anchors it shows may be there ("react", "reactjs" -> "react")
+        self._by_word: dict[str, list[str]] = {}
+        #: how many skills an anchor can start: once each is seen, later places cannot be first
+        owners_of: dict[str, set[int]] = {}
+        aliases_of: dict[str, list[str]] = {}
+        for alias, i in text_aliases.items():
+            owners_of.setdefault(_first_word(alias), set()).add(i)
+            aliases_of.setdefault(_first_word(alias), []).append(alias)
+        self._anchor_owners = {anchor: len(owners) for anchor, owners in owners_of.items()}
+        #: per anchor, a pattern of only the aliases it starts (a short alternation is quick)
+        self._anchor_patterns = {
+            anchor: pattern
+            for anchor, names in aliases_of.items()
+            if (pattern := _text_pattern(names)) is not None
+        }
+        #: matched text -> its skill (postings repeat the same spellings)
+        self._matched: dict[str, int | None] = {}
+        for anchor in self._anchors:
+            word = anchor.lstrip(".")
+            for key in dict.fromkeys((word, word + "js")):
+                self._by_word.setdefault(key, []).append(anchor)
 
     def _aliases(self, skill: Skill) -> list[str]:
         aliases = [skill.name, *skill.synonyms]
@@ -157,20 +178,45 @@ class SkillMatcher:
         )
 
     def _in_text(self, lowered: str, words: set[str] | None = None) -> set[int]:
+        return set(self.positions(lowered, words))
+
+    def positions(self, lowered: str, words: set[str] | None = None) -> dict[int, int]:
+        """Profile skill index -> where it first appears in the lower-cased ``lowered``."""
         if self._text_pattern is None or not lowered:
-            return set()
-        found: set[int] = set()
-        for anchor in self._anchors:
-            word = anchor.lstrip(".")
-            if words is not None and word not in words and word + "js" not in words:
-                continue
+            return {}
+        found: dict[int, int] = {}
+        if words is None:
+            anchors: list[str] | set[str] = self._anchors
+        elif len(words) < len(self._by_word):
+            by_word = self._by_word
+            anchors = {a for w in words if w in by_word for a in by_word[w]}
+        else:
+            by_word = self._by_word
+            anchors = {
+                a for w, found_anchors in by_word.items() if w in words for a in found_anchors
+            }
+        patterns, matched = self._anchor_patterns, self._matched
+        for anchor in anchors:
+            pattern = patterns.get(anchor, self._text_pattern)
             at = lowered.find(anchor)
+            left = self._anchor_owners.get(anchor, 1)
+            seen: set[int] = set()
             while at != -1:
-                m = self._text_pattern.match(lowered, at)
+                m = pattern.match(lowered, at)
                 if m is not None:
-                    owner = self._alias_owner.get(_alias_text_key(m.group(0)))
-                    if owner is not None:
-                        found.add(owner)
+                    text = m.group(0)
+                    try:
+                        owner = matched[text]
+                    except KeyError:
+                        owner = self._alias_owner.get(_alias_text_key(text))
+                        if len(matched) < 10_000:
+                            matched[text] = owner
+                    if owner is not None and owner not in seen:
+                        seen.add(owner)
+                        if found.get(owner, at + 1) > at:
+                            found[owner] = at
+                        if len(seen) >= left:
+                            break  # every skill this anchor starts is placed
                 at = lowered.find(anchor, at + 1)
         return found
 

@@ -104,6 +104,8 @@ class Profile(Base):
     excluded_countries: Mapped[list[str]] = mapped_column(default=list)
     include_keywords: Mapped[list[str]] = mapped_column(default=list)
     exclude_keywords: Mapped[list[str]] = mapped_column(default=list)
+    #: skills and kinds of work the freelancer does not take (migration 0013)
+    not_doing: Mapped[list[str]] = mapped_column(default=list, server_default=text("'[]'"))
     connect_price_usd: Mapped[float] = mapped_column(Float, default=0.15)
     plan: Mapped[str] = mapped_column(String(40), default="basic")
     #: per-rule overrides: {"rule-id": {"enabled": false, "weight": 0.5}}

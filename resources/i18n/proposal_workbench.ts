@@ -125,6 +125,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{shown} of {total} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {credits} waiting to expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The ledger already matches the platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,6 +888,22 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <source>The settings on the other tabs are stored in this database.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your postings by score (active profile):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the stored scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scored postings yet: capture or import some to see how they spread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply at {apply_at}: {apply} of {total} postings ({share} %); Maybe at {maybe_at}: {maybe}; Skip: {skip}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProfileForm</name>
@@ -993,6 +1021,18 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>comma-separated skills or kinds of work, e.g. WordPress, logo design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job whose title or skills name these loses relevance, even when one of your skills is listed too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not doing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only clients with a verified payment method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,6 +1121,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile {name} saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,7 +1141,23 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rescoring postings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescoring %v of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescore failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1367,6 +1427,29 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
 </context>
 <context>
+    <name>ScoreHistogram</name>
+    <message>
+        <source>Score distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maybe {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scored postings yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} postings scored {low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingEditor</name>
     <message>
         <source>On</source>
@@ -1413,6 +1496,20 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Record as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>Something went wrong: {error}
+
+Nothing was saved half-way. Details are in the log:
+{log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

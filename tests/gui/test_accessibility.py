@@ -160,3 +160,26 @@ def test_tab_goes_through_the_jobs_page_in_reading_order(qtbot, demo_window) -> 
     score = page.score_view
     assert any(score.isAncestorOf(w) for w in after), [a11y.describe(w) for w in stops]
     assert len(stops) >= 12
+
+
+def test_tab_reaches_every_control_of_every_page(qtbot, demo_window) -> None:
+    """No control is left out of the tab chain (a list that kept Tab for its cells
+    would end the walk there)."""
+    unreached = []
+    for cls in PAGE_CLASSES:
+        page = demo_window.go_to(cls)
+        QApplication.processEvents()
+        if hasattr(page, "prepare_screenshot"):
+            page.prepare_screenshot()
+            QApplication.processEvents()
+        stops = tab_stops(demo_window.nav, limit=200)
+        wanted = [
+            w
+            for w in a11y.interactive_widgets(page)
+            if w.isVisible()
+            and w.isEnabled()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.focusProxy() is None
+        ]
+        unreached += [f"{cls.title}: {a11y.describe(w)}" for w in wanted if w not in stops]
+    assert not unreached, unreached

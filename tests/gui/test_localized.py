@@ -60,3 +60,20 @@ def test_times_are_shown_in_the_users_time_zone(new_york) -> None:
     assert "9:30" in localized.moment(stored)
     summer = localized.local_time(datetime(2026, 7, 1, 14, 30, tzinfo=UTC))  # EDT
     assert summer.time().hour() == 10
+
+
+def test_the_ledger_shows_a_stored_utc_time_in_the_users_zone(qapp, new_york) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.ledger.views import EntryView
+    from ui.models.ledger_model import USD_COLUMN, LedgerTableModel
+
+    model = LedgerTableModel()
+    stored = datetime(2026, 12, 2, 3, 15)  # naive UTC, as the database gives it back
+    model.set_rows([EntryView(1, stored, "purchase", 80, 12.0, None, None, "")])
+    shown = model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
+    # the table shows it as plain text: Qt's narrow no-break space before "PM" is a space
+    assert shown == localized.moment(stored).replace("\u202f", " ")
+    assert "10:15" in shown  # 22:15 the evening before, in New York
+    assert localized.local_time(stored).date().day() == 1
+    assert model.data(model.index(0, USD_COLUMN), Qt.ItemDataRole.DisplayRole) == "$12.00"

@@ -124,7 +124,10 @@ def test_new_thresholds_rescore_stored_postings(qtbot, window: MainWindow, db) -
         save_profile(session, first_run_profile("Python developer", "Python", 40.0))
         capture_text(
             session,
-            "Python scraper\nFixed-price - Expert - Est. Budget: $500 - Scrape listings daily with Python.\nPython\n",
+            "Python scraper\nFixed-price - Expert - Est. Budget: $500 - Scrape listings daily with "
+            "Python. We sell used bikes and want the prices of five competitor shops every "
+            "morning in a spreadsheet, with the product name, price and link, and a note when "
+            "a shop changes its pages.\nPython\n",
         )
     page = window.page(ProfilePage)
     page.refresh()

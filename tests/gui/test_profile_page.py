@@ -269,3 +269,22 @@ def test_refresh_counts_stale_cards_off_the_gui_thread(qtbot, ctx, window, db, m
     assert len(counted_on) >= 2
     assert page.status.text() == "" and not page.progress.isVisibleTo(page)
     assert changed == []
+
+
+def test_the_not_doing_list_is_typed_stored_and_shown_again(qtbot, window, db, settle) -> None:
+    with db.transaction() as session:
+        save_profile(session, default_profile("Me", skills=["Django"], hourly_rate=35.0))
+    page = page_of(window)
+    page.refresh()
+    wait_rescored(qtbot, page)
+    page.form.setCurrentIndex(1)
+    assert page.form.not_doing.isVisible()
+    qtbot.keyClicks(page.form.not_doing, "WordPress, logo design")
+    assert page.save_button.isEnabled()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    wait_rescored(qtbot, page)
+    with db.read() as session:
+        assert spec_of(active(session)).not_doing == ["WordPress", "logo design"]
+    page.refresh()
+    assert page.form.not_doing.text() == "WordPress, logo design"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from app import plaintext
 from app.ledger import EntryView
-from ui import plain
+from ui import localized, plain
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -31,12 +31,13 @@ def _proposal_label(row: EntryView) -> str:
 
 #: column title, display text, sort key, alignment
 _COLUMNS: tuple[tuple[str, Callable[[EntryView], str], Callable[[EntryView], Any]], ...] = (
-    ("Date", lambda r: r.at.strftime("%Y-%m-%d %H:%M"), lambda r: (r.at, r.id)),
+    # stored in UTC: shown in the user's time zone, as their locale writes it
+    ("Date", lambda r: localized.moment(r.at), lambda r: (r.at, r.id)),
     ("Kind", lambda r: _kind_label(r.kind), lambda r: (r.kind, r.at, r.id)),
     ("Connects", lambda r: f"{r.amount:+d}", lambda r: (r.amount, r.at, r.id)),
     (
         "USD",
-        lambda r: "" if r.usd is None else f"${r.usd:,.2f}",
+        lambda r: "" if r.usd is None else localized.money(r.usd, decimals=2),
         lambda r: (r.usd is not None, r.usd or 0.0, r.at, r.id),
     ),
     ("Proposal", _proposal_label, lambda r: (r.proposal_id or 0, r.at, r.id)),

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.drafting.pipeline import ProposalRow, status_label
-from ui import plain
+from ui import localized, plain
 from ui.models.rows import RowsTableModel
 
 
@@ -40,11 +40,14 @@ class ProposalsModel(RowsTableModel):
         if column == 1:
             return status_label(row.status)
         if column == 2:
-            return f"${row.bid:,.2f}" if row.bid is not None else "—"
+            return localized.money(row.bid, decimals=2) if row.bid is not None else "—"
         if column == 3:
             if row.invited:
                 return "invited"
             return f"{row.connects} + {row.boost}" if row.boost else str(row.connects)
         if column == 4:
-            return row.submitted_at.astimezone().strftime("%Y-%m-%d") if row.submitted_at else "—"
-        return row.changed_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.changed_at else "—"
+            # stored in UTC: the user's day, in their time zone and their locale's way
+            if row.submitted_at is None:
+                return "—"
+            return localized.day(localized.local_time(row.submitted_at).date())
+        return localized.moment(row.changed_at) if row.changed_at else "—"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import clock, ledger
 from app.domain import LedgerKind
-from ui import a11y, qtime
+from ui import a11y, localized, qtime
 from ui.context import AppContext
 from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -208,18 +208,24 @@ class ConnectsPage(Page):
         self.model.set_credit_name(view.credit_name)
         self.model.set_rows(view.entries)
         self._show_summary(view)
+        shown, total = localized.number(len(view.entries)), localized.number(view.total_entries)
         self.count_label.setText(
-            f"{len(view.entries):,} of {view.total_entries:,} entries"
-            + ("" if view.entries else " match the filter")
+            self.tr("{shown} of {total} entries").format(shown=shown, total=total)
+            if view.entries
+            else self.tr("{shown} of {total} entries match the filter").format(
+                shown=shown, total=total
+            )
         )
         self.show_empty(view.total_entries == 0)
 
     def _show_summary(self, view: ledger.Overview) -> None:
         outlook, name = view.forecast, view.credit_name
-        self.balance_label.setText(f"{outlook.balance:,} {name}")
+        self.balance_label.setText(f"{localized.number(outlook.balance)} {name}")
         expiries = [ledger.describe_expiry(d, n, name) for d, n in outlook.next_expiries]
         self.expiry_label.setText(
-            "; ".join(expiries) if expiries else f"No {name} waiting to expire"
+            "; ".join(expiries)
+            if expiries
+            else self.tr("No {credits} waiting to expire").format(credits=name)
         )
         self.forecast_label.setText(ledger.describe_forecast(outlook, name))
         self.warning_label.setText(outlook.warning or "")

@@ -42,7 +42,7 @@ from app.profiles import (
 )
 from app.scoring.rules import RuleSet, load_rules
 from app.scoring.service import profile_cards_to_rescore, rescore_all
-from ui import a11y, plain
+from ui import a11y, localized, plain
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Change, CollectionOp, announce
@@ -206,7 +206,7 @@ class ProfilePage(Page):
             use_profile(session, spec.name)
 
         def saved(_: None) -> None:
-            self.ctx.message.emit(f"Profile {spec.name!r} saved")
+            self.ctx.message.emit(self.tr("Profile {name} saved").format(name=repr(spec.name)))
 
         # the refresh that PROFILES announces reloads the form and starts the rescore
         self._loaded = spec.name
@@ -300,11 +300,12 @@ class ProfilePage(Page):
                 self, self.tr("Export profile"), f"Cannot write {path}: {exc.strerror}"
             )
             return
-        self.ctx.message.emit(f"Profile exported to {path}")
+        self.ctx.message.emit(self.tr("Profile exported to {path}").format(path=path))
 
     @Slot()
     def delete_current(self) -> None:
-        if not self._loaded or not self._confirm(f"Delete the profile {self._loaded!r}?"):
+        question = self.tr("Delete the profile {name}?").format(name=repr(self._loaded))
+        if not self._loaded or not self._confirm(question):
             return
         name, self._loaded = self._loaded, None
         self._write(lambda session: delete_profile(session, name), "Profile").run()
@@ -371,7 +372,9 @@ class ProfilePage(Page):
             self._show_rescoring()
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"Rescoring %v of {total:,}")
+        self.progress.setFormat(
+            self.tr("Rescoring %v of {total}").format(total=localized.number(total))
+        )
 
     @Slot()
     def cancel_rescore(self) -> None:
@@ -402,5 +405,5 @@ class ProfilePage(Page):
         self._finish_rescore()
 
     def _rescore_failed(self, exc: BaseException) -> None:
-        self.status.setText(f"Rescore failed: {exc}")
+        self.status.setText(self.tr("Rescore failed: {error}").format(error=exc))
         self._finish_rescore()

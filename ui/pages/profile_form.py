@@ -146,10 +146,25 @@ class ProfileForm(QTabWidget):
         row.addWidget(self.new_skill, 1)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        self.not_doing = QLineEdit(
+            placeholderText=self.tr(
+                "comma-separated skills or kinds of work, e.g. WordPress, logo design"
+            )
+        )
+        self.not_doing.setToolTip(
+            self.tr(
+                "A job whose title or skills name these loses relevance, even when one of "
+                "your skills is listed too"
+            )
+        )
+        self.not_doing.textEdited.connect(self.edited)
+        avoid = QFormLayout()
+        avoid.addRow(self.tr("Not doing:"), self.not_doing)
         page = QWidget()
         col = QVBoxLayout(page)
         col.addWidget(self.skills_view, 1)
         col.addLayout(row)
+        col.addLayout(avoid)
         return page
 
     def _clients_tab(self) -> QWidget:
@@ -217,6 +232,7 @@ class ProfileForm(QTabWidget):
             self.min_hire_rate.setValue(round(spec.client.min_hire_rate or 0))
             self.countries.setText(", ".join(spec.client.excluded_countries))
             self.skills.set_skills(spec.skills)
+            self.not_doing.setText(", ".join(spec.not_doing))
             self.rules.set_rules(rules, spec.rules)
         finally:
             self.blockSignals(False)
@@ -241,6 +257,7 @@ class ProfileForm(QTabWidget):
             ),
             include_keywords=split_list(self.include.text()),
             exclude_keywords=split_list(self.exclude.text()),
+            not_doing=split_list(self.not_doing.text()),
             connect_price_usd=self.price.value(),
             plan=str(self.plan.currentData()),
             rules=self.rules.changed_overrides(),

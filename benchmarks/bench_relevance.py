@@ -1,0 +1,127 @@
+"""Scoring speed before and after a change, in the same run (run by hand, not part of pytest).
+
+    git worktree add /tmp/pwb-base main      # or: git archive main | tar -x -C /tmp/pwb-base
+    python benchmarks/bench_relevance.py --baseline /tmp/pwb-base [--count 20000] [--rounds 3]
+
+Times pure ``Scorer.score`` over the real postings of ../shared/data (repeated
+up to ``--count``) with the three calibration profiles of tests/profiles, once
+in this checkout and once in the baseline checkout, alternating for
+``--rounds`` rounds in fresh processes so both see the same machine load.
+CPU time of the process is measured (other engineers share the machine). Prints
+postings per second for each and the ratio after/before (the best
+round of each, and the median of each round's ratio). Without ``--baseline`` it times this checkout only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILES = ROOT / "tests" / "profiles"
+
+#: run in a fresh interpreter with the checkout to time first on sys.path
+CHILD = r"""
+import dataclasses, json, sys, time, tomllib
+from datetime import UTC, datetime
+tree, data, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, tree)
+import app
+assert app.__file__.startswith(tree), app.__file__
+from app.profiles import ClientCriteria, ProfileSpec, Skill
+from app.scoring.score import Scorer
+from tests.tile_facts import load_tiles
+from pathlib import Path
+tiles = load_tiles(Path(data))
+postings = [tiles[i % len(tiles)] for i in range(count)]
+fields = {f.name for f in dataclasses.fields(ProfileSpec)}
+profiles = []
+for doc in json.loads(sys.argv[4]):
+    kwargs = dict(
+        name=doc["name"],
+        skills=[Skill(s["name"], float(s.get("weight", 1.0))) for s in doc["skills"]],
+        min_hourly_rate=doc.get("min_hourly_rate"),
+        min_fixed_budget=doc.get("min_fixed_budget"),
+        experience_levels=doc.get("experience_levels", []),
+        include_keywords=doc.get("include_keywords", []),
+        client=ClientCriteria(min_rating=doc.get("client", {}).get("min_rating")),
+    )
+    if "not_doing" in fields:
+        kwargs["not_doing"] = doc.get("not_doing", [])
+    profiles.append(ProfileSpec(**kwargs))
+now = datetime(2024, 8, 20, tzinfo=UTC)
+scorers = [Scorer.for_profile(p) for p in profiles]
+for scorer in scorers:  # warm caches (rules, synonyms, tag owners)
+    for facts in tiles:
+        scorer.score(facts, now)
+start = time.process_time()
+for scorer in scorers:
+    for facts in postings:
+        scorer.score(facts, now)
+elapsed = time.process_time() - start
+print(json.dumps({"per_second": len(scorers) * count / elapsed}))
+"""
+
+
+def _profiles() -> str:
+    import tomllib
+
+    docs = [tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(PROFILES.glob("*.toml"))]
+    return json.dumps(docs)
+
+
+def _run(tree: Path, data: Path, count: int, profiles: str) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tree), str(data), str(count), profiles],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tree,
+    )
+    return float(json.loads(out.stdout.strip().splitlines()[-1])["per_second"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", type=Path, help="a checkout of the code before the change")
+    parser.add_argument("--count", type=int, default=20_000, help="postings per profile")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    from tests.tile_facts import shared_data_file
+
+    data = shared_data_file()
+    if data is None:
+        raise SystemExit(
+            "bench_relevance: ../shared/data/upwork_search_jobs_2024-08.json not found"
+        )
+    profiles = _profiles()
+    trees = {"after": ROOT}
+    if args.baseline is not None:
+        trees = {"before": args.baseline.resolve(), "after": ROOT}
+    best: dict[str, float] = {}
+    ratios: list[float] = []
+    for round_no in range(1, args.rounds + 1):
+        rates = {}
+        for label, tree in trees.items():
+            rates[label] = rate = _run(tree, data, args.count, profiles)
+            best[label] = max(best.get(label, 0.0), rate)
+            print(f"round {round_no} {label:6s} {rate:10,.0f} postings/s")
+        if "before" in rates:
+            ratios.append(rates["after"] / rates["before"])
+    for label, rate in best.items():
+        print(f"best   {label:6s} {rate:10,.0f} postings/s")
+    if ratios:
+        print(
+            f"after/before = {best['after'] / best['before']:.2f} (best of each), "
+            f"{statistics.median(ratios):.2f} (median of the rounds' ratios)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
