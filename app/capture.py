@@ -73,6 +73,13 @@ def looks_like_posting(facts: PostingFacts) -> bool:
     """Whether the parser recognised more than a first line: a real description, a budget,
     skills, a URL, activity or client facts. Without a review form (the CLI) a paste that
     is only a line or two of text is refused rather than stored as a posting."""
+    words = len((facts.description or "").split())
+    return has_posting_facts(facts) or words >= MIN_DESCRIPTION_WORDS
+
+
+def has_posting_facts(facts: PostingFacts) -> bool:
+    """Whether the parser found a fact only a posting has (a URL, budget, skills, level,
+    posting time, proposals, Connects or client facts), not just words."""
     structured = (
         facts.url,
         facts.skills,
@@ -84,8 +91,7 @@ def looks_like_posting(facts: PostingFacts) -> bool:
         facts.client.payment_verified,
         facts.client.country,
     )
-    words = len((facts.description or "").split())
-    return any(v not in (None, [], "") for v in structured) or words >= MIN_DESCRIPTION_WORDS
+    return any(v not in (None, [], "") for v in structured)
 
 
 #: why a text is not taken for a posting, and what to do (``pwb add`` and the review form)
@@ -166,6 +172,8 @@ EDITABLE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("client.active_hires", "Active hires", "int"),
     FieldSpec("client.avg_hourly_rate", "Avg hourly rate paid", "money"),
     FieldSpec("client.member_since", "Member since", "date"),
+    FieldSpec("client.industry", "Client industry", "text"),
+    FieldSpec("client.company_size", "Client company size", "text"),
     FieldSpec("description", "Description", "multiline"),
 )
 

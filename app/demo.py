@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app import clock, settings
 from app.errors import InputError
+from app.storage import members
 from app.storage.models import (
     JobPosting,
     LedgerEntry,
@@ -391,6 +392,9 @@ def _bulk(
     rows: list[dict[str, Any]],
     written: Callable[[int], None] | None = None,
 ) -> None:
+    if model in (Proposal, ProposalStatusChange, LedgerEntry):  # statements skip the ORM's stamp
+        who = members.acting_member(session).id
+        rows = [{"member_id": who, **row} for row in rows]
     for start in range(0, len(rows), _CHUNK):
         chunk = rows[start : start + _CHUNK]
         session.execute(insert(model), chunk)

@@ -128,6 +128,8 @@ def posting_details(job: Any, now: datetime | None = None) -> list[tuple[str, st
         ("Hires", hires),
         ("Avg hourly rate paid", money(job.client_avg_hourly_rate, cents=True)),
         ("Member since", job.client_member_since.isoformat() if job.client_member_since else ""),
+        ("Client industry", job.client_industry or ""),
+        ("Client company", job.client_company_size or ""),
         ("Captured", f"{moment(job.captured_at)} from {job.source}"),
         ("Not found in the text", ", ".join(job.missing_fields or []) or "—"),
     ]

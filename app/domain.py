@@ -101,6 +101,10 @@ class ClientFacts:
     active_hires: int | None = None
     avg_hourly_rate: float | None = None
     member_since: date | None = None
+    #: the client's industry as the posting names it ("Tech & IT")
+    industry: str | None = None
+    #: the client's company size or kind ("Small company (2-9 people)", "Individual client")
+    company_size: str | None = None
 
 
 @dataclass

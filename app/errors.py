@@ -89,3 +89,24 @@ class UnfinishedTextError(InputError):
     draft left with fill-ins); the user may confirm and send it anyway."""
 
     exit_code = 3
+
+
+class PermissionDeniedError(WorkbenchError):
+    """The acting member's role does not allow what they asked for (exit 2)."""
+
+
+class ConflictError(WorkbenchError):
+    """A save over a newer version than the one the editor loaded (exit 2).
+
+    ``who`` and ``at`` say who saved the newer version, and when; the GUI offers
+    Reload / Overwrite, the CLI prints the message.
+    """
+
+    def __init__(
+        self, message: str, *, who: str = "someone", at: object = None, version: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.who = who
+        self.at = at
+        #: the version saved now (Overwrite saves over this one); None when not known
+        self.version = version

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.domain import ExperienceLevel, Plan
 from app.errors import InputError, NotFoundError
 from app.limits import load_toml
+from app.storage import members
 from app.storage.models import Profile
 
 DEFAULT_PROFILE_NAME = "Default"
@@ -191,7 +192,15 @@ def find_profile(session: Session, name: str) -> Profile:
 
 
 def active_profile(session: Session) -> Profile | None:
-    """The active profile; if none is marked, the first by name; None when there are none."""
+    """The acting member's profile, else the one marked active, else the first by name.
+
+    None when there are none.
+    """
+    own = members.acting_member(session).active_profile_id
+    if own is not None:
+        mine = session.get(Profile, own)
+        if mine is not None:
+            return mine
     row = session.scalar(select(Profile).where(Profile.is_active.is_(True)).limit(1))
     if row is None:
         row = session.scalar(select(Profile).order_by(Profile.name).limit(1))
@@ -199,18 +208,28 @@ def active_profile(session: Session) -> Profile | None:
 
 
 def use_profile(session: Session, name: str) -> Profile:
-    """Make ``name`` the one active profile."""
+    """Make ``name`` the acting member's profile (and the one marked active)."""
     row = find_profile(session, name)
+    members.acting_member(session).active_profile_id = row.id
+    # statements, not an edit of the row: choosing a profile is not a new version of it
     session.execute(update(Profile).values(is_active=False))
-    row.is_active = True
+    session.execute(update(Profile).where(Profile.id == row.id).values(is_active=True))
     session.flush()
     return row
 
 
-def save_profile(session: Session, spec: ProfileSpec, *, replace: str | None = None) -> Profile:
+def save_profile(
+    session: Session,
+    spec: ProfileSpec,
+    *,
+    replace: str | None = None,
+    expected_version: int | None = None,
+) -> Profile:
     """Store ``spec``: update the profile named ``replace`` (or ``spec.name``), else add it.
 
-    The first profile stored becomes the active one.
+    The first profile stored becomes the active one. With ``expected_version``
+    (what the editor loaded) a profile saved since by someone else is refused
+    (:class:`~app.storage.members.ConflictError`).
     """
     validate_spec(spec)
     target = replace or spec.name
@@ -222,6 +241,8 @@ def save_profile(session: Session, spec: ProfileSpec, *, replace: str | None = N
     if row is None:
         row = Profile(is_active=active_profile(session) is None)
         session.add(row)
+    else:
+        members.check_version(session, row, expected_version, f"profile {row.name!r}")
     apply_spec(row, spec)
     session.flush()
     return row
@@ -229,6 +250,7 @@ def save_profile(session: Session, spec: ProfileSpec, *, replace: str | None = N
 
 def delete_profile(session: Session, name: str) -> None:
     """Delete a profile; another becomes active if it was the active one."""
+    members.require_manager(session, "delete profiles")
     row = find_profile(session, name)
     was_active = row.is_active
     session.delete(row)

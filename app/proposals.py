@@ -22,6 +22,7 @@ from app import clock, ledger, settings
 from app.domain import BudgetType, JobStatus
 from app.domain import ProposalStatus as S
 from app.errors import InputError, NotFoundError
+from app.storage import members
 from app.storage.models import JobPosting, Profile, Proposal, ProposalStatusChange
 
 #: how many recent proposals the default Connects are the median of
@@ -105,11 +106,18 @@ def save_draft(
     return proposal
 
 
-def update_draft(session: Session, proposal_id: int, text: str) -> int:
-    """Replace a draft's text (a proposal once submitted keeps the text it was sent with)."""
+def update_draft(
+    session: Session, proposal_id: int, text: str, *, expected_version: int | None = None
+) -> int:
+    """Replace a draft's text (a proposal once submitted keeps the text it was sent with).
+
+    With ``expected_version`` (what the editor saved or loaded) a draft someone else
+    saved since is refused (:class:`~app.errors.ConflictError`).
+    """
     proposal = get_proposal(session, proposal_id)
     if proposal.status != S.DRAFT:
         raise InputError(f"proposal {proposal_id} is {proposal.status}: its text is what was sent")
+    members.check_version(session, proposal, expected_version, f"draft proposal {proposal_id}")
     proposal.text = text
     session.flush()
     return proposal.id

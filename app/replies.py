@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -28,6 +29,7 @@ from app.domain import PostingFacts
 from app.errors import InputError, NotFoundError
 from app.limits import load_toml
 from app.paths import templates_dir
+from app.storage import members
 from app.storage.models import SavedReply
 
 KINDS = ("proposal", "snippet")
@@ -50,6 +52,8 @@ class ReplyFile:
     description: str = ""
     categories: list[str] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
+    #: the version it was exported at (``pwb replies show``): saving over a newer one is refused
+    version: int | None = None
 
 
 def check_name(name: str) -> str:
@@ -69,7 +73,7 @@ def parse_reply_file(text: str) -> ReplyFile:
     if match is None:
         return ReplyFile(body=text)
     meta = load_toml(match.group(1), "the front matter")
-    unknown = set(meta) - {"kind", "description", "categories", "skills"}
+    unknown = set(meta) - {"kind", "description", "categories", "skills", "version"}
     if unknown:
         raise InputError(f"unknown front-matter keys: {', '.join(sorted(unknown))}")
     reply = ReplyFile(
@@ -78,9 +82,18 @@ def parse_reply_file(text: str) -> ReplyFile:
         description=str(meta.get("description", "")),
         categories=_str_list(meta.get("categories", []), "categories"),
         skills=_str_list(meta.get("skills", []), "skills"),
+        version=_version(meta.get("version")),
     )
     _check_kind(reply.kind)
     return reply
+
+
+def _version(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError(f"front matter version must be a whole number from 1, not {value!r}")
+    return value
 
 
 def _str_list(value: Any, key: str) -> list[str]:
@@ -122,8 +135,15 @@ def save_reply(
     description: str | None = None,
     categories: list[str] | None = None,
     skills: list[str] | None = None,
+    expected_version: int | None = None,
+    new: bool = False,
 ) -> SavedReply:
-    """Create the reply ``name`` or update it; metadata left as ``None`` is kept."""
+    """Create the reply ``name`` or update it (with ``new``: only create); ``None`` metadata is kept.
+
+    With ``expected_version`` (the version the editor loaded) a reply saved since
+    by someone else is refused with :class:`~app.storage.members.ConflictError`;
+    a name someone else created at the same moment is an :class:`InputError`.
+    """
     name = check_name(name)
     if len(body) > MAX_BODY_CHARS:
         raise InputError(f"a saved reply is limited to {MAX_BODY_CHARS:,} characters")
@@ -131,6 +151,10 @@ def save_reply(
     if reply is None:
         reply = SavedReply(name=name, kind="proposal", description="", categories=[], skills=[])
         session.add(reply)
+    elif new:
+        raise _taken(name)
+    else:
+        members.check_version(session, reply, expected_version, f"saved reply {name!r}")
     reply.body = body
     if kind is not None:
         reply.kind = _check_kind(kind)
@@ -140,8 +164,20 @@ def save_reply(
         reply.categories = list(categories)
     if skills is not None:
         reply.skills = list(skills)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if "saved_reply" not in str(exc.orig) and "uq_saved_reply_name" not in str(exc.orig):
+            raise
+        raise _taken(name) from None
     return reply
+
+
+def _taken(name: str) -> InputError:
+    return InputError(
+        f"a saved reply named {name!r} was just created by someone else; nothing was "
+        "saved: reload the list and choose another name"
+    )
 
 
 def create_reply(session: Session, name: str, body: str, *, kind: str = "proposal") -> str:
@@ -149,7 +185,7 @@ def create_reply(session: Session, name: str, body: str, *, kind: str = "proposa
     name = check_name(name)
     if find_reply(session, name) is not None:
         raise InputError(f"a saved reply named {name!r} already exists")
-    return save_reply(session, name, body, kind=kind).name
+    return save_reply(session, name, body, kind=kind, new=True).name
 
 
 def update_reply(
@@ -162,8 +198,15 @@ def update_reply(
     description: str,
     categories: list[str],
     skills: list[str],
+    expected_version: int | None = None,
 ) -> str:
-    """Save the editor's reply (renamed when ``new_name`` differs); returns its name."""
+    """Save the editor's reply (renamed when ``new_name`` differs); returns its name.
+
+    ``expected_version``: the version the editor loaded (see :func:`save_reply`).
+    """
+    members.check_version(
+        session, get_reply(session, name), expected_version, f"saved reply {name!r}"
+    )
     reply = rename_reply(session, name, new_name)
     save_reply(
         session,
@@ -177,8 +220,15 @@ def update_reply(
     return reply.name
 
 
-def save_reply_file(session: Session, name: str, text: str) -> SavedReply:
-    """Store a reply from file text (front matter, if present, sets the metadata)."""
+def save_reply_file(
+    session: Session, name: str, text: str, *, overwrite: bool = False
+) -> SavedReply:
+    """Store a reply from file text (front matter, if present, sets the metadata).
+
+    A ``version`` in the front matter (``pwb replies show`` writes it) is the
+    version the file was taken from: a reply saved since by someone else is
+    refused unless ``overwrite``.
+    """
     parsed = parse_reply_file(text)
     has_meta = _FRONT_MATTER.match(text) is not None
     return save_reply(
@@ -189,10 +239,12 @@ def save_reply_file(session: Session, name: str, text: str) -> SavedReply:
         description=parsed.description if has_meta else None,
         categories=parsed.categories if has_meta else None,
         skills=parsed.skills if has_meta else None,
+        expected_version=None if overwrite else parsed.version,
     )
 
 
 def delete_reply(session: Session, name: str) -> None:
+    members.require_manager(session, "delete saved replies")
     session.delete(get_reply(session, name))
     session.flush()
 

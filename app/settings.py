@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import select
@@ -26,7 +27,7 @@ from app.errors import InputError
 from app.storage.models import Setting
 
 #: the groups, in the order Preferences shows them
-GROUPS = ("Connects", "Proposals", "Scoring", "Import", "Backups", "Saved replies")
+GROUPS = ("Connects", "Proposals", "Scoring", "Import", "Capture", "Backups", "Saved replies")
 #: what a job closing refunds (connects.refund_rules values)
 REFUND_CHOICES = ("spend_and_boost", "spend", "none")
 
@@ -49,6 +50,8 @@ class SettingSpec:
     item: builtins.type | None = None
     #: the keys a table setting has (its default's keys)
     keys: tuple[str, ...] = ()
+    #: a text setting that may be empty (empty: the feature is off)
+    optional: bool = False
 
     @property
     def kind(self) -> str:
@@ -248,6 +251,41 @@ _SPECS = [
         item=dict,
     ),
     SettingSpec(
+        "capture.clipboard_watch",
+        bool,
+        False,
+        "Watch the clipboard for job postings",
+        "A posting you copy in the browser is scored at once and shown in a small notice; "
+        "nothing else you copy is read into the database or the log.",
+        group="Capture",
+    ),
+    SettingSpec(
+        "capture.save_copied",
+        bool,
+        False,
+        "Save every posting you copy (not only when you press Save)",
+        "With the clipboard watch on, each posting copied is stored and scored without asking.",
+        group="Capture",
+    ),
+    SettingSpec(
+        "capture.keep_in_tray",
+        bool,
+        False,
+        "Closing the window keeps the app in the system tray",
+        "The clipboard watch and the watch folder go on; quit from the tray menu.",
+        group="Capture",
+    ),
+    SettingSpec(
+        "capture.watch_folder",
+        str,
+        "",
+        "Folder to import alert files from (empty: off)",
+        "CSV, JSON and JSONL files an alert tool saves here are imported once each, "
+        "when they stop changing, and scored.",
+        group="Capture",
+        optional=True,
+    ),
+    SettingSpec(
         "replies.starters_offered",
         list,
         [],
@@ -323,10 +361,12 @@ def check(key: str, value: Any, current: Mapping[str, Any] | None = None) -> Any
         value = _number(declared, value, declared.type, f"setting {key}")
     elif declared.type is str:
         value = value.strip()
-        if not value:
+        if not value and not declared.optional:
             raise InputError(f"setting {key} cannot be empty")
-        if declared.choices and value not in declared.choices:
+        if value and declared.choices and value not in declared.choices:
             raise InputError(f"setting {key} must be one of: {', '.join(declared.choices)}")
+        if key == "capture.watch_folder" and value and not Path(value).expanduser().is_dir():
+            raise InputError(f"setting {key}: {value} is not a folder")
     elif declared.type is list:
         item = declared.item or str
         items = []

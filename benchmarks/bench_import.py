@@ -6,8 +6,8 @@ Generates a CSV of ``--rows`` postings in the shape of an Upwork RSS export
 (descriptions over several lines with ``""``-escaped quotes, ``6/6/2024 4:58am``
 dates, HTML entities, `` - Upwork`` titles) plus scraper columns (list literals,
 ``$2.5K``, ISO alpha-3 countries, an unnamed index column), and the same rows as
-JSONL. Each import runs in a fresh child process on a fresh database, so its peak
-memory (``ru_maxrss``, the whole process: Python, SQLAlchemy and all) is its own.
+JSONL and as one JSON array (streamed). Each import runs in a fresh child
+process on a fresh database, so its peak memory (``ru_maxrss``, the whole process: Python, SQLAlchemy and all) is its own.
 The baseline, timed in the same run: the same CSV read by the csv module and
 stored with plain ``sqlite3`` ``executemany`` into a table of the file's columns,
 in one transaction. Prints a Markdown table for docs/performance.md.
@@ -68,7 +68,7 @@ def make_rows(n: int, seed: int = 11) -> list[list[str]]:
     return rows
 
 
-def write_files(folder: Path, n: int) -> tuple[Path, Path]:
+def write_files(folder: Path, n: int) -> tuple[Path, Path, Path]:
     rows = make_rows(n)
     csv_path = folder / "postings.csv"
     with csv_path.open("w", encoding="utf-8", newline="") as f:
@@ -79,7 +79,16 @@ def write_files(folder: Path, n: int) -> tuple[Path, Path]:
     with jsonl_path.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(dict(zip(HEADER[1:], row[1:], strict=True))) + "\n")
-    return csv_path, jsonl_path
+    json_path = folder / "postings.json"
+    with json_path.open("w", encoding="utf-8") as f:  # one array, written item by item
+        f.write("[\n")
+        for n_row, row in enumerate(rows):
+            f.write(
+                ("" if n_row == 0 else ",\n")
+                + json.dumps(dict(zip(HEADER[1:], row[1:], strict=True)), indent=1)
+            )
+        f.write("\n]\n")
+    return csv_path, jsonl_path, json_path
 
 
 # -- the child: one import, its time and peak memory --------------------------------------------
@@ -158,39 +167,43 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="pwb-bench-import-"))
     folder.mkdir(parents=True, exist_ok=True)
-    csv_path, jsonl_path = write_files(folder, args.rows)
+    csv_path, jsonl_path, json_path = write_files(folder, args.rows)
     size_mb = csv_path.stat().st_size / 1e6
     base = baseline(folder, csv_path)
     results = {
         "CSV": run_child(folder, csv_path, "csv"),
         "JSONL": run_child(folder, jsonl_path, "jsonl"),
+        "JSON": run_child(folder, json_path, "json"),
     }
     base_again = baseline(folder, csv_path)
     print(f"rows: {args.rows:,}; CSV {size_mb:.0f} MB; load average {os.getloadavg()[0]:.1f}\n")
-    print("| Measure | CSV | JSONL |")
-    print("|---|---|---|")
-    c, j = results["CSV"], results["JSONL"]
+    print("| Measure | CSV | JSONL | JSON array |")
+    print("|---|---|---|---|")
+    c, j, a = results["CSV"], results["JSONL"], results["JSON"]
     print(f"| Import {args.rows:,} new rows | {c['seconds']:.1f} s (CPU {c['cpu']:.1f} s) | "
-          f"{j['seconds']:.1f} s (CPU {j['cpu']:.1f} s) |")  # fmt: skip
+          f"{j['seconds']:.1f} s (CPU {j['cpu']:.1f} s) | {a['seconds']:.1f} s (CPU {a['cpu']:.1f} s) |")  # fmt: skip
     print(
-        f"| Plain csv + sqlite3 executemany of the same rows | {base:.2f} s, {base_again:.2f} s | — |"
+        f"| Plain csv + sqlite3 executemany of the same rows | {base:.2f} s, {base_again:.2f} s | — | — |"
     )
     print(f"| Ratio to the baseline (first baseline run) | {c['seconds'] / base:.0f}× | "
-          f"{j['seconds'] / base:.0f}× |")  # fmt: skip
+          f"{j['seconds'] / base:.0f}× | {a['seconds'] / base:.0f}× |")  # fmt: skip
     print(
-        f"| Peak memory of the import process (ru_maxrss) | {c['peak_mb']:.0f} MB | {j['peak_mb']:.0f} MB |"
+        f"| Peak memory of the import process (ru_maxrss) | {c['peak_mb']:.0f} MB | {j['peak_mb']:.0f} MB | {a['peak_mb']:.0f} MB |"
     )
     print(
-        f"| Import the same file again (all matched, nothing changed) | {c['again']:.1f} s | {j['again']:.1f} s |"
+        f"| Import the same file again (all matched, nothing changed) | {c['again']:.1f} s | {j['again']:.1f} s | {a['again']:.1f} s |"
     )
     print(
-        f"| Undo both imports ({c['removed']:,} postings removed) | {c['undo']:.1f} s | {j['undo']:.1f} s |"
+        f"| Undo both imports ({c['removed']:,} postings removed) | {c['undo']:.1f} s | {j['undo']:.1f} s | {a['undo']:.1f} s |"
     )
-    print(f"| Peak memory over all three | {c['peak_all_mb']:.0f} MB | {j['peak_all_mb']:.0f} MB |")
+    print(
+        f"| Peak memory over all three | {c['peak_all_mb']:.0f} MB | {j['peak_all_mb']:.0f} MB | {a['peak_all_mb']:.0f} MB |"
+    )
     print(f"| Progress reports during the import (monotonic) | {c['progress_calls']:,} "
-          f"({c['progress_monotonic']}) | {j['progress_calls']:,} ({j['progress_monotonic']}) |")  # fmt: skip
-    print(f"\nadded {c['added']:,} / {j['added']:,}, errors {c['errors']} / {j['errors']}, "
-          f"unmapped {c['unmapped']} / {j['unmapped']}")  # fmt: skip
+          f"({c['progress_monotonic']}) | {j['progress_calls']:,} ({j['progress_monotonic']}) | "
+          f"{a['progress_calls']:,} ({a['progress_monotonic']}) |")  # fmt: skip
+    print(f"\nadded {c['added']:,} / {j['added']:,} / {a['added']:,}, errors {c['errors']} / "
+          f"{j['errors']} / {a['errors']}, unmapped {c['unmapped']} / {j['unmapped']} / {a['unmapped']}")  # fmt: skip
 
 
 if __name__ == "__main__":

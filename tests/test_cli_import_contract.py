@@ -13,9 +13,9 @@ from app.cli import main, progress
 from app.domain import PostingFacts
 
 CSV = (
-    "title,url,skills,published,budget,Notes\n"
+    "title,url,skills,published,budget,Notes,client_industry,client_type\n"
     "Build an API,https://www.upwork.com/jobs/~01aaaaaaaaaaaaaaaa,\"['Python', 'SQL']\","
-    "13.06.2024,$500,x\n"
+    "13.06.2024,$500,x,Tech &amp; IT,Mid-sized company (10-99 people)\n"
 )
 
 
@@ -66,6 +66,8 @@ def test_job_json_is_the_parse_contract_plus_the_stored_facts(imported, capsys) 
     assert (obj["id"], obj["status"], obj["score"], obj["verdict"]) == (job_id, "new", None, None)
     assert obj["posted_at"] == "2024-06-13T00:00:00+00:00" and obj["fixed_budget"] == 500
     assert obj["captured_at"].endswith("+00:00")
+    assert obj["client"]["industry"] == "Tech & IT"
+    assert obj["client"]["company_size"] == "Mid-sized company (10-99 people)"
     code, out, _ = run(capsys, "--db", db, "job", str(job_id))
     assert code == 0 and "Build an API" in out
     code, _, err = run(capsys, "--db", db, "job", "999")

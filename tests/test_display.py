@@ -33,8 +33,9 @@ def test_proposals_and_age() -> None:
 
 def test_posting_details_lists_every_field(db) -> None:
     from app.capture import capture_text
-    from tests.parsing.test_upwork_parser import JOB_PAGE as page
+    from tests.parsing.test_upwork_parser import JOB_PAGE
 
+    page = JOB_PAGE.replace("Member since", "Small company (2-9 people)\nMember since")
     with db.transaction() as session:
         [(job, _)] = capture_text(session, page, now=NOW)
         details = dict(posting_details(job, NOW))
@@ -43,4 +44,6 @@ def test_posting_details_lists_every_field(db) -> None:
     assert details["Hires"] == "10 (3 active)"
     assert details["Client rating"] == "5.00 of 5"
     assert details["Posted"] == "2026-03-10 11:56 UTC (4 min ago)"
-    assert details["Not found in the text"] == "url, category"
+    assert details["Client company"] == "Small company (2-9 people)"
+    assert details["Client industry"] == ""
+    assert details["Not found in the text"] == "url, category, client.industry"

@@ -219,3 +219,53 @@ def test_stored_fields_equal_what_the_csv_module_wrote(
         assert job.description == description
         assert [s.lower() for s in job.skills] == list(dict.fromkeys(s.lower() for s in skills))
         assert job.posted_at == moment
+
+
+#: markup between words, and the text each stands for once made plain
+_MARKUP = {
+    " ": " ", "<br>": "\n", "<br/>": "\n", "</p>": "\n", "&amp;": "&", "&lt;": "<",
+    "&#39;": "'", "&quot;": '"', "<b>": "", "</b>": "", '<a href="https://x.example">': "",
+    "</a>": "", "&nbsp;": " ", '""': '""',
+}  # fmt: skip
+_WORD = st.text(alphabet=st.sampled_from(list("abcXYZ019éß日") + ['"', "'", ",", ";"]),
+                min_size=1, max_size=6)  # fmt: skip
+_MARKED = st.lists(st.tuples(_WORD, st.sampled_from(sorted(_MARKUP))), min_size=1, max_size=8)
+
+
+def _marked(parts: list[tuple[str, str]]) -> tuple[str, str]:
+    """A text with markup between its words (and a last word), and the plain text it says."""
+    raw = "".join(word + mark for word, mark in parts) + "end"
+    plain = "".join(word + _MARKUP[mark] for word, mark in parts) + "end"
+    return raw, plain
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(st.tuples(_MARKED, _MARKED, _MARKED), min_size=1, max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    bom=st.booleans(),
+)
+def test_entities_and_tags_in_every_text_field_round_trip(db, tmp_path, rows, delimiter, bom):
+    """Titles (with the RSS `` - Upwork``), descriptions and categories with HTML entities
+    and tags, through the csv module's quoting: stored as the plain text they say."""
+    header = ["title", "url", "description", "category", "client_industry"]
+    table = [header]
+    expected = {}
+    for i, (title, description, category) in enumerate(rows):
+        (t_raw, t_plain), (d_raw, d_plain), (c_raw, c_plain) = (
+            _marked(title), _marked(description), _marked(category)
+        )  # fmt: skip
+        table.append([t_raw + " - Upwork", url(i), d_raw, c_raw, c_raw])
+        expected[url(i)] = (t_plain, d_plain, c_plain)
+    path = tmp_path / "markup.csv"
+    path.write_bytes(csv_text(table, delimiter, bom=bom).encode("utf-8"))
+    with db.transaction() as session:
+        session.query(JobPosting).delete()
+    report = import_into(db, path, now=NOW)
+    assert report.errors == [] and report.added == len(rows)
+    for key, (title, description, category) in expected.items():
+        job = stored(db)[key]
+        assert (job.title, job.description, job.category) == (title, description, category)
+        assert job.client_industry == category

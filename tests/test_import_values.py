@@ -8,6 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
 
 from app.domain import BudgetType
 from app.errors import InputError
@@ -16,6 +19,7 @@ from app.importing.dates import DAY_FIRST, MONTH_FIRST, order_of_locale, parse_w
 from app.importing.records import EmptyRecord
 from app.importing.values import clean_title, html_text, list_literal
 from app.limits import MAX_FIELD_CHARS
+from app.storage.models import JobPosting
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -183,7 +187,44 @@ def test_dead_links_are_counted_as_empty_not_errors(db, tmp_path: Path) -> None:
     report = import_into(db, path, now=NOW)
     assert (report.added, report.empty, report.errors, report.skipped) == (1, 2, [], 0)
     # listed, never silently dropped (the unnamed index column is known: not listed)
-    assert report.unmapped_columns == ["client_industry", "Notes"]
+    assert report.unmapped_columns == ["Notes"]
+    with db.read() as session:
+        job = session.scalars(select(JobPosting)).one()
+        assert (job.client_industry, job.client_hires, job.skills) == ("Tech", 2, ["Go"])
+
+
+def test_client_industry_and_type_are_stored(db, tmp_path: Path) -> None:
+    """The scrapers' client columns: industry and type (company size) kept, HTML made plain."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(["title", "url", "client_industry", "client_type", "track_name", "work_hours"])
+    writer.writerow(["A", "https://x.example/a", "Tech &amp; IT", "['Small company (2-9 people)']",
+                     "Web Development", "< 30 hrs/week"])  # fmt: skip
+    writer.writerow(["B", "https://x.example/b", "", "Individual client", "", ""])
+    path = tmp_path / "clients.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    report = import_into(db, path, now=NOW)
+    assert (report.added, report.errors, report.unmapped_columns) == (2, [], [])
+    with db.read() as session:
+        rows = session.execute(
+            select(JobPosting.title, JobPosting.client_industry, JobPosting.client_company_size,
+                   JobPosting.category, JobPosting.hours_per_week).order_by(JobPosting.title)
+        ).all()  # fmt: skip
+    assert [tuple(r) for r in rows] == [
+        (
+            "A",
+            "Tech & IT",
+            "Small company (2-9 people)",
+            "Web Development",
+            "Less than 30 hrs/week",
+        ),
+        ("B", None, "Individual client", None, None),
+    ]
+
+
+def test_a_client_type_too_long_for_the_field_is_refused() -> None:
+    with pytest.raises(InputError, match="company size is over 100 characters"):
+        record_to_facts({"title": "a", "client_type": "x" * 101}, NOW)
 
 
 def test_json_keys_that_map_to_nothing_are_listed(db, tmp_path: Path) -> None:
@@ -305,3 +346,72 @@ def test_dates_that_disagree_refuse_the_file_unless_an_order_is_chosen(db, tmp_p
     assert report.imported == 0
     report = import_into(db, path, date_order="MDY", skip_invalid=True, now=NOW)
     assert report.added == 2 and posted(db)["T2"] == datetime(2024, 6, 13, tzinfo=UTC)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    a=st.integers(0, 40), b=st.integers(0, 40), year=st.integers(1000, 2999),
+    sep=st.sampled_from("/.-"), hour=st.none() | st.integers(0, 25), minute=st.integers(0, 61),
+    second=st.none() | st.integers(0, 61), half=st.sampled_from(["", "am", " PM", "pm", " AM"]),
+    dayfirst=st.booleans(),
+)  # fmt: skip
+def test_the_numeric_fast_path_reads_what_dateutil_reads(
+    a, b, year, sep, hour, minute, second, half, dayfirst
+) -> None:
+    """``6/6/2024 4:58am`` is read without dateutil's lexer (speed); never differently."""
+    from dateutil import parser as date_parser
+
+    from app.importing.dates import _numeric
+
+    text = f"{a}{sep}{b}{sep}{year}"
+    if hour is not None:
+        text += f" {hour}:{minute:02d}" + ("" if second is None else f":{second:02d}") + half
+    fast = _numeric(text, dayfirst)
+    if fast is None:
+        return  # dateutil decides
+    assert fast == date_parser.parse(text, dayfirst=dayfirst, default=datetime(2026, 1, 1))
+
+
+_HTML_PIECES = [
+    "<br>", "<br/>", "<BR />", "</br>", "<p>", "</p>", "<li>", "</li>", "<li/>", "<b>", "</b>",
+    "</div>", "<h2>", "</h2>", "&amp;", "&lt;", "&#39;", "&#x41;", "&nbsp;", "&amp", "&bogus;",
+    "a", "Zz", " ", "\n", "\t", "<", ">", "&", "x < y", "<script>", "</script>", '<a href="x">',
+    "<!-- c -->", "<p class=x>", "& ", "&#", "<1>",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_HTML_PIECES), max_size=12))
+def test_the_simple_markup_fast_path_reads_what_html_parser_reads(pieces) -> None:
+    """Text whose markup is only simple tags skips html.parser's tokenizer (speed); the
+    text it gives is the parser's, to the character."""
+    from app.importing.values import _simple_html, _TextParser
+
+    text = "".join(pieces)
+    fast = _simple_html(text)
+    if fast is None:
+        return
+    parser = _TextParser()
+    parser.feed(text)
+    parser.close()
+    assert "".join(fast) == "".join(parser.parts)
+
+
+_LITERAL_PIECES = ["[", "]", "'", '"', ",", " ", "a", "é", "\\", "\n", "\t", "1", "'a'", '"b"',
+                   "''", "[]", "None", "\r", "'$15.00'", "'it\"s'"]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_LITERAL_PIECES), max_size=10),
+       items=st.lists(st.text(max_size=5), max_size=4))  # fmt: skip
+def test_the_plain_string_list_fast_path_reads_what_ast_reads(pieces, items) -> None:
+    """``['Flutter', 'MySQL']`` is read without ``ast`` (speed); never differently."""
+    import ast
+
+    from app.importing.values import _SIMPLE_LIST, _literal
+
+    for text in ("".join(pieces), repr(items)):
+        if _SIMPLE_LIST.fullmatch(text) is None:
+            continue
+        _literal.cache_clear()
+        assert _literal(text) == tuple(ast.literal_eval(text))

@@ -68,3 +68,15 @@ def real_postings_or_skip() -> list[PostingFacts]:
     if path is None:
         pytest.skip("../shared/data is not beside this checkout")
     return load_tiles(path)
+
+
+def tile_text(tile: dict[str, Any]) -> str:
+    """One search tile as a browser copies it: title, the rate line, description, skills."""
+    rate, level, est = tile.get("rate") or "", tile.get("exp_lvl") or "", tile.get("est_time")
+    head = " - ".join(p for p in (rate, level, f"Est. Time: {est}" if est else "") if p)
+    lines = [tile.get("title") or "", head, tile.get("description") or ""]
+    return "\n".join([*lines, *(tile.get("tags") or []), tile.get("link") or ""]) + "\n"
+
+
+def shared_tiles(path: Path) -> list[dict[str, Any]]:
+    return list(json.loads(path.read_text(encoding="utf-8")))

@@ -20,6 +20,7 @@ from ui.i18n import install_translators
 from ui.icons import icon
 from ui.main_window import MainWindow
 from ui.tasks import run_task
+from ui.team import SERVER_KEY
 from ui.theme import THEMES, apply_theme
 
 # The window paints first; the database layer (SQLAlchemy, Alembic), the pages and the
@@ -91,9 +92,14 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
 
 
 def database_target(explicit: str | None) -> str:
-    """The database to open (``--db``, ``$PWB_DB``, the default), its default folder made."""
+    """The database to open (``--db``, ``$PWB_DB``, the team server chosen in File →
+    Connect to team server…, the default), its default folder made. A server's password
+    is added from the keyring only when it is opened (:func:`open_for_gui`)."""
     target = paths.database_target(explicit)
     if target == str(paths.default_database_path()):
+        server = str(QSettings().value(SERVER_KEY, "") or "")
+        if server and not explicit and not os.environ.get(paths.DB_ENV_VAR, "").strip():
+            return server
         paths.data_dir().mkdir(parents=True, exist_ok=True)
     return target
 
@@ -103,9 +109,12 @@ def open_for_gui(explicit: str | None) -> Database:
     from app import ledger
     from app.backup import auto_backup
     from app.bootstrap import seed_defaults
+    from app.connection import with_stored_password
     from app.storage import open_database
 
-    db = open_database(database_target(explicit))
+    # a server's password joins the URL only here, never a name, a lock or a log line
+    db = open_database(with_stored_password(database_target(explicit)))
+    db.member = os.environ.get("PWB_MEMBER", "").strip() or None  # who acts, in a team
     seed_defaults(db)
     try:
         auto_backup(db)
@@ -247,6 +256,7 @@ class Startup:
 
         window = self.window
         window.attach(AppContext(db))
+        window.start_watching()  # other members' changes appear without a click
         path = db.path
         name = single_instance.server_name(str(path.resolve()) if path is not None else self.target)
         self.server = server = single_instance.InstanceServer(name, window)

@@ -78,6 +78,8 @@ if TYPE_CHECKING:
     from ui.dialogs.import_dialog import ImportDialog
     from ui.dialogs.review_dialog import ReviewDialog
     from ui.pages.base import Page
+    from ui.quick_capture import QuickCapture
+    from ui.watch import DatabaseWatch
 
 PageT = TypeVar("PageT", bound="Page")
 
@@ -116,6 +118,14 @@ def _page_classes() -> tuple[type[Page], ...]:
 
 #: how often an open app posts what time passing owes the ledger
 CATCH_UP_INTERVAL_MS = 60 * 60 * 1000
+#: what :class:`app.storage.changes.ChangeWatcher` reports, as the context's change signals
+WATCHED_AREAS = {
+    "jobs": "JOBS",
+    "proposals": "PROPOSALS",
+    "ledger": "LEDGER",
+    "replies": "REPLIES",
+    "profiles": "PROFILES",
+}
 
 
 def add_action(
@@ -176,6 +186,8 @@ class MainWindow(QMainWindow):
     ctx: AppContext
     #: paste and import (from :meth:`attach`)
     capture: Capture
+    #: the clipboard watch, the watch folder and the tray (from :meth:`attach`)
+    quick: QuickCapture
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
         """The window on ``ctx``'s database; with None, the window without a database
@@ -186,6 +198,7 @@ class MainWindow(QMainWindow):
         #: the pages built so far (each on first show)
         self._pages: dict[type[Page], Page] = {}
         self.paste_action, self.import_action = capture_actions(self)
+        self._quitting = False
         self._build_central()
         self._build_menus()
         self._build_toolbar()
@@ -196,6 +209,8 @@ class MainWindow(QMainWindow):
         # whichever pages have been shown
         self.catch_up_timer = QTimer(self, interval=CATCH_UP_INTERVAL_MS)
         self.catch_up_timer.timeout.connect(self.catch_up)
+        #: the thread that sees other members' changes (:meth:`start_watching`)
+        self.watch: DatabaseWatch | None = None
         self._restore_state()
         self.setAcceptDrops(True)  # drop a CSV / JSON file on the window to import it
         if ctx is not None:
@@ -213,6 +228,18 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.capture = Capture(ctx, self, (self.paste_action, self.import_action))
         self.capture.saved.connect(self.reveal_postings)
+        from ui.quick_capture import QuickCapture
+
+        self.quick = QuickCapture(  # clipboard watch, watch folder, tray
+            ctx,
+            self,
+            paste=lambda: self.capture.paste(),
+            quit_app=self.quit_app,
+            draft=self.draft_posting,
+            reveal=self.reveal_postings,
+            show_jobs=self.show_jobs,
+        )
+        self.toolbar.addAction(self.quick.clipboard.toggle_action)
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -288,6 +315,15 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             tip=self.tr("An export into this database, if it is empty"),
         )
+        self.connect_action = add_action(
+            file_menu,
+            self.tr("Connect to &team server…"),
+            self.connect_to_server,
+            "Ctrl+Shift+T",
+            tip=self.tr(
+                "Open a team's PostgreSQL database (the password stays in the system keyring)"
+            ),
+        )
         self.data_folder_action = add_action(
             file_menu,
             self.tr("Open &data folder"),
@@ -299,7 +335,7 @@ class MainWindow(QMainWindow):
         self.quit_action = add_action(
             file_menu,
             self.tr("&Quit"),
-            self.close,
+            self.quit_app,
             "Ctrl+Q",
             extra=(QKeySequence.StandardKey.Quit,),
             role=QAction.MenuRole.QuitRole,
@@ -379,6 +415,7 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.export_action,
             self.import_all_action,
+            self.connect_action,
             self.undo_import_action,
             self.preferences_action,
         ]
@@ -441,7 +478,73 @@ class MainWindow(QMainWindow):
         row = int(str(settings.value("window/page", 0) or 0))
         self.nav.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
+    @Slot()
+    def connect_to_server(self) -> None:
+        """Choose the team server the app opens from its next start."""
+        from app.connection import settings_of
+        from ui.dialogs.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(settings_of(self.ctx.db.url), self)
+        self.connect_dialog = dialog
+
+        def chosen() -> None:
+            if dialog.server is not None:
+                where = dialog.server.account.split("@", 1)[1]
+                self.ctx.message.emit(
+                    self.tr(
+                        "Proposal Workbench opens {where} as {user} when it starts next"
+                    ).format(where=where, user=dialog.server.user)
+                )
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def start_watching(self) -> None:
+        """Refresh what other members (or other programs) change, as it happens."""
+        from ui.watch import DatabaseWatch
+
+        if self.watch is None:
+            self.watch = DatabaseWatch(self.ctx.db, self)
+            self.watch.changed.connect(self.changes_seen)
+            self.watch.start()
+
+    def stop_watching(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
+            self.watch = None
+
+    @Slot(list)
+    def changes_seen(self, areas: list[str]) -> None:
+        """Someone else committed: the pages showing those areas refresh themselves."""
+        from ui.ops import Change, announce
+
+        flags = Change.NONE
+        for area in areas:
+            if area in WATCHED_AREAS:
+                flags |= Change[WATCHED_AREAS[area]]
+        announce(self.ctx, flags)
+
+    def quit_app(self) -> None:
+        """File ▸ Quit and the tray's Quit: close for good, even when closing keeps it in the tray."""
+        self._quitting = True
+        in_tray = not self.isVisible()
+        self.close()
+        app = QApplication.instance()
+        if in_tray and app is not None:  # no visible window closes, so none ends the app
+            app.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        quick = getattr(self, "quick", None)  # none before the database is attached
+        if quick is not None and not self._quitting and quick.keep_in_tray():
+            event.ignore()
+            self.hide()
+            quick.tray.icon.showMessage(
+                APP_NAME, self.tr("Still running in the tray; quit from its menu."), msecs=3000
+            )
+            return
+        if quick is not None:
+            quick.close_all()
+        self.stop_watching()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.nav.currentRow())
@@ -509,6 +612,19 @@ class MainWindow(QMainWindow):
         from ui.pages.jobs import JobsPage
 
         self.go_to(JobsPage).reveal(ids[0])
+
+    def show_jobs(self) -> None:
+        from ui.pages.jobs import JobsPage
+
+        self.go_to(JobsPage)
+
+    def draft_posting(self, job_id: int) -> None:
+        """Select a posting on the Jobs page and open the draft dialog for it."""
+        from ui.pages.jobs import JobsPage
+
+        page = self.go_to(JobsPage)
+        page.reveal(job_id)
+        page.draft_proposal()
 
     @Slot(int)
     def open_proposal(self, proposal_id: int) -> None:
@@ -689,6 +805,7 @@ class MainWindow(QMainWindow):
 
         self.preferences = PreferencesDialog(self.ctx, self)
         self.preferences.exec()
+        self.quick.load_settings()
 
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every shortcut: the menus' (from their actions), then each page's own."""
@@ -702,6 +819,16 @@ class MainWindow(QMainWindow):
             if menu is self.edit_menu:  # the Undo entry changes its text with the page
                 rows = [(keys, "Undo" if text.startswith("Undo") else text) for keys, text in rows]
             sections.append((plain(menu.title()), rows))
+        if self.attached:
+            sections.append(
+                (
+                    self.tr("Clipboard notice (while a window of the app is active)"),
+                    [
+                        (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text())
+                        for a in self.quick.notice.key_actions
+                    ],
+                )
+            )
         for cls in _page_classes():
             if cls.shortcuts:
                 keys = [

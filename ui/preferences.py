@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -43,6 +46,8 @@ from ui.widgets.score_histogram import ScoreHistogram
 
 #: settings whose change rescores the postings (verdicts follow the thresholds)
 RESCORING = ("score.apply_threshold", "score.maybe_threshold")
+#: settings that name a folder (a Choose… button beside the text)
+FOLDER_SETTINGS = ("capture.watch_folder",)
 
 
 def _label(name: str) -> str:
@@ -291,7 +296,10 @@ class PreferencesDialog(QDialog):
             title.setWordWrap(True)
             title.setMaximumWidth(260)
             title.setBuddy(editor.widget)  # a screen reader names the editor by it
-            form.addRow(title, editor.widget)
+            field = editor.widget
+            if declared.key in FOLDER_SETTINGS and isinstance(field, QLineEdit):
+                field = _with_folder_button(field, declared.title)
+            form.addRow(title, field)
             form.addRow("", _muted(f"{declared.help} ({declared.key})"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -342,6 +350,27 @@ class PreferencesDialog(QDialog):
         if isinstance(app, QApplication):
             apply_theme(app, theme)
         super().accept()
+
+
+def _with_folder_button(edit: QLineEdit, title: str) -> QWidget:
+    """A folder setting: its text and a Choose… button that fills it in."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    edit.setPlaceholderText("empty: off")
+    edit.setAccessibleName(title)  # the title label's buddy is not found inside the box
+    row.addWidget(edit, 1)
+    choose = QPushButton("Choose…")
+    choose.setObjectName("chooseFolder")
+
+    def pick() -> None:
+        chosen = QFileDialog.getExistingDirectory(box, title, edit.text())
+        if chosen:
+            edit.setText(chosen)
+
+    choose.clicked.connect(pick)
+    row.addWidget(choose)
+    return box
 
 
 def _muted(text: str) -> QLabel:

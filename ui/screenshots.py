@@ -1,4 +1,4 @@
-"""Render every main page offscreen into PNG files.
+"""Render every main page (and the clipboard notice) offscreen into PNG files.
 
     python -m ui.screenshots OUTDIR [--db PATH_OR_URL] [--theme light|dark|both]
 
@@ -50,6 +50,53 @@ def render_pages(window, outdir: Path, suffix: str) -> list[Path]:
     return written
 
 
+def render_notice(window, outdir: Path, suffix: str) -> list[Path]:
+    """The clipboard watch's notice for the best-scored posting, as copying it again shows it."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from app import clock
+    from app.preview import preview_posting
+    from app.storage.jobs import JobQuery, fetch_jobs, get_job
+    from app.storage.postings import facts_of
+
+    QThreadPool.globalInstance().waitForDone(120_000)  # a rescore the pages started
+    with window.ctx.db.read() as session:
+        rows = fetch_jobs(session, JobQuery(sort="score"), limit=1)
+        if not rows:
+            return []
+        copied = preview_posting(session, facts_of(get_job(session, rows[0].id)), clock.now())
+    notice = window.quick.notice
+    notice.show_posting([copied])
+    for _ in range(3):
+        QApplication.processEvents()
+    target = outdir / f"notice{suffix}.png"
+    if not notice.grab().save(str(target)):
+        raise OSError(f"cannot write {target}")
+    notice.hide()
+    return [target]
+
+
+def render_dialogs(window, outdir: Path, suffix: str) -> list[Path]:
+    """The team-mode dialogs, filled in as a user would: File → Connect to team server…"""
+    from PySide6.QtWidgets import QApplication
+
+    from app.connection import ServerSettings
+    from ui.dialogs.connect_dialog import ConnectDialog
+
+    dialog = ConnectDialog(ServerSettings("db.agency.example", "workbench", "ann"), window)
+    dialog.password_edit.setText("not-a-real-password")
+    dialog.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    target = outdir / f"connect-dialog{suffix}.png"
+    if not dialog.grab().save(str(target)):
+        raise OSError(f"cannot write {target}")
+    dialog.close()
+    dialog.deleteLater()
+    return [target]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -89,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.show()
         suffix = "" if theme == "light" else "-dark"
         for path in render_pages(window, args.outdir, suffix):
+            print(path)
+        for path in render_notice(window, args.outdir, suffix):
+            print(path)
+        for path in render_dialogs(window, args.outdir, suffix):
             print(path)
         # what the pages started in the background (a rescore of stale cards) finishes
         # before its window and the database go

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "app.cli.insights",
     "app.cli.maintenance",
     "app.cli.config",
+    "app.cli.members",
     "app.cli.completion",
 )
 
@@ -66,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"pwb {__version__}")
+    parser.add_argument(
+        "--member",
+        dest="acting_member",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="act as this member of a team (default: $PWB_MEMBER, else the owner)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in COMMAND_MODULES:

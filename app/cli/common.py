@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from app import clock, paths
+from app.connection import with_stored_password
 from app.errors import InputError
 from app.storage import Database, open_database
 
@@ -28,7 +30,24 @@ def open_db(args: argparse.Namespace, *, create_folder: bool = False) -> Databas
         paths.data_dir().mkdir(parents=True, exist_ok=True)
     elif create_folder and "://" not in target:
         Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    return open_database(target)
+    db = open_database(with_stored_password(target))
+    db.member = acting_member_name(args)
+    if db.member is not None:
+        from app.storage.members import get_member
+
+        try:
+            with db.read() as session:
+                get_member(session, db.member)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def acting_member_name(args: argparse.Namespace) -> str | None:
+    """Who the command acts as: ``pwb --member NAME``, else ``$PWB_MEMBER``, else the owner."""
+    name = getattr(args, "acting_member", None) or os.environ.get("PWB_MEMBER", "").strip()
+    return name or None
 
 
 def print_json(value: Any) -> None:

@@ -84,6 +84,11 @@ def _register_replies(sub: argparse._SubParsersAction, common: argparse.Argument
     p = rsub.add_parser("add", parents=[common], help="add or replace a reply from a file")
     p.add_argument("name")
     p.add_argument("file", help="template file (- for standard input)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="save even if someone saved a newer version than the file's front matter names",
+    )
     p.set_defaults(func=cmd_replies_add)
     p = rsub.add_parser("check", parents=[common], help="render a reply and report problems")
     p.add_argument("name")
@@ -111,6 +116,7 @@ def _reply_json(reply: SavedReply) -> dict[str, Any]:
         "description": reply.description,
         "categories": list(reply.categories or []),
         "skills": list(reply.skills or []),
+        "version": reply.version,
         "is_starter": reply.is_starter,
     }
 
@@ -131,7 +137,7 @@ def cmd_replies_list(args: argparse.Namespace) -> int:
 
 def front_matter(reply: SavedReply) -> str:
     """The reply's metadata as the front-matter comment ``replies add`` reads back."""
-    lines = [f"kind = {json.dumps(reply.kind)}"]
+    lines = [f"kind = {json.dumps(reply.kind)}", f"version = {reply.version}"]
     if reply.description:
         lines.append(f"description = {json.dumps(reply.description, ensure_ascii=False)}")
     for key in ("categories", "skills"):
@@ -160,7 +166,7 @@ def cmd_replies_add(args: argparse.Namespace) -> int:
         raise InputError(f"{name} not saved: {problem}")
     with _db(args).transaction() as session:
         existed = session.query(SavedReply.id).filter_by(name=name).first() is not None
-        reply = save_reply_file(session, name, text)
+        reply = save_reply_file(session, name, text, overwrite=args.force)
         kind = reply.kind
     print(f"{'replaced' if existed else 'added'} {kind} {name}")
     return 0

@@ -15,6 +15,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "pwb --db /tmp/demo.sqlite3 demo",
         "pwb jobs --search python --limit 10",
         "pwb completion bash > ~/.local/share/bash-completion/completions/pwb",
+        "pwb --member Ann submit 42",
     ),
     "init": ("pwb init", "pwb --db ~/agency.sqlite3 init"),
     "info": ("pwb info", "pwb info --json"),
@@ -42,7 +43,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "replies": ("pwb replies list", "pwb replies check proposal/general --job 42"),
     "replies list": ("pwb replies list", "pwb replies list --kind snippet --json"),
     "replies show": ("pwb replies show intro/short",),
-    "replies add": ("pwb replies add proposal/shopify shopify.j2", "pwb replies add intro/warm -"),
+    "replies add": (
+        "pwb replies add proposal/shopify shopify.j2",
+        "pwb replies add intro/warm -",
+        "pwb replies add intro/warm warm.j2 --force",
+    ),
     "replies check": (
         "pwb replies check proposal/general",
         "pwb replies check intro/short --job 42",
@@ -82,7 +87,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "pwb config set connects.monthly_allocation basic=20",
     ),
     "config reset": ("pwb config reset score.apply_threshold",),
-    "report": ("pwb report --from 2026-01-01", "pwb report --profile Shopify --json"),
+    "report": (
+        "pwb report --from 2026-01-01",
+        "pwb report --profile Shopify --json",
+        "pwb report --member Ann --from 2026-11-01",
+    ),
     "chart": (
         "pwb chart funnel --out funnel.png",
         "pwb chart spend --out spend.png --from 2026-01-01 --theme dark",
@@ -94,6 +103,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "check": ("pwb check", "pwb check --repair --json"),
     "export": ("pwb export --out ~/workbench-2026-12.zip",),
     "import-all": ("pwb --db ~/new.sqlite3 import-all ~/workbench-2026-12.zip",),
+    "members": ("pwb members list", "pwb --member Ann members add Ben --role admin"),
+    "members list": ("pwb members list", "pwb members list --json"),
+    "members add": ("pwb members add Ann", "pwb members add Ben --role admin --json"),
+    "members role": ("pwb members role Ann admin", "pwb members role Ben member --json"),
     "completion": (
         "pwb completion bash > ~/.local/share/bash-completion/completions/pwb",
         "pwb completion zsh > ~/.zfunc/_pwb",

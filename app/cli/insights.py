@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "report", parents=[common], help="Connects spent, funnel, win rates and return"
     )
     _range_options(p)
+    p.add_argument("--member", metavar="NAME", help="only this member's proposals and spending")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_report)
     p = sub.add_parser("chart", parents=[common], help="draw an Insights chart into a PNG file")
@@ -69,7 +70,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.read() as session:
         profile_id = insights.profile_id_by_name(session, args.profile)
-        ins = insights.compute_insights(session, start=start, end=end, profile_id=profile_id)
+        member_id = insights.member_id_by_name(session, args.member)
+        ins = insights.compute_insights(
+            session, start=start, end=end, profile_id=profile_id, member_id=member_id
+        )
     if args.json:
         print_json(insights.report_json(ins))
     else:

@@ -124,9 +124,41 @@ def parse_when(value: object, now: datetime, order: str) -> datetime | None:
     return clock.as_utc(moment)
 
 
+#: the one shape most exports write (``6/6/2024 4:58am``, ``06.06.2024 16:58:07``): read
+#: without dateutil's general lexer, which costs ~45 µs a date (a test checks that this
+#: reads exactly what dateutil reads)
+_NUMERIC_TIME = re.compile(
+    r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp][Mm])?)?"
+)
+
+
+def _numeric(text: str, dayfirst: bool) -> datetime | None:
+    """``text`` in the shape of :data:`_NUMERIC_TIME` as dateutil reads it, or None (then
+    dateutil decides)."""
+    match = _NUMERIC_TIME.fullmatch(text)
+    if match is None:
+        return None
+    a, _, b, year, hour, minute, second, half = match.groups()
+    day, month = (int(a), int(b)) if dayfirst else (int(b), int(a))
+    if month > 12:
+        return None  # dateutil swaps day and month, or refuses: let it
+    h = int(hour) if hour else 0
+    if half is not None:
+        if not 0 <= h <= 12:
+            return None
+        h = h % 12 + (12 if half.lower() == "pm" else 0)
+    try:
+        return datetime(int(year), month, day, h, int(minute or 0), int(second or 0))
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=16384)
 def _absolute(text: str, dayfirst: bool, year: int) -> datetime | None:
     """dateutil's reading of ``text`` (cached: many files repeat their dates), or None."""
+    fast = _numeric(text, dayfirst)
+    if fast is not None:
+        return fast
     try:
         with warnings.catch_warnings():
             # "EST" and other zone names dateutil cannot place: read as UTC, not a warning

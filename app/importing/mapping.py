@@ -73,6 +73,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "hire_rate": ("client_hire_rate", "hire_rate"),
     "avg_hourly_rate": ("client_avg_hourly_rate", "avg_hourly_rate", "client_avg_rate"),
     "member_since": ("client_member_since", "member_since"),
+    "industry": ("client_industry", "industry", "company_industry"),
+    "company_size": (
+        "client_type", "client_company_size", "company_size", "client_size", "client_kind",
+    ),
     "external_id": ("ciphertext", "job_id", "uid", "id"),
     "platform": ("platform", "site", "marketplace"),
 }  # fmt: skip
@@ -114,6 +118,8 @@ LABELS: dict[str, str] = {
     "hire_rate": "Client hire rate %",
     "avg_hourly_rate": "Client avg hourly rate",
     "member_since": "Client member since",
+    "industry": "Client industry",
+    "company_size": "Client company size / type",
     "external_id": "Platform id",
     "platform": "Platform",
 }

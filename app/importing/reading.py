@@ -5,7 +5,8 @@ quoted fields may span lines, a UTF-8 BOM is dropped) with only the delimiter
 detected, from the header line outside quotes. Quoting is never guessed: a
 record whose width differs from the header's, a quote out of place or a field
 left open at the end refuses the whole file, naming the line. JSONL is read a
-line at a time; a JSON document is read whole (it is one value).
+line at a time; a JSON array
+item by item (:func:`stream_json_array`); a list inside a wrapper object is read whole.
 """
 
 from __future__ import annotations
@@ -13,13 +14,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from app.errors import InputError
-from app.limits import MAX_DESCRIPTION_CHARS, load_json
+from app.limits import (
+    MAX_DESCRIPTION_CHARS,
+    MAX_NESTING,
+    _json_int,
+    check_json_nesting,
+    load_json,
+)
 
 FORMATS = ("auto", "csv", "json", "jsonl")
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -154,8 +162,27 @@ class ImportFile:
             on_bytes(self.size)
 
     def _json(self, on_bytes: BytesFn | None) -> Iterator[tuple[int, Any]]:
+        """A JSON array is streamed, one posting at a time (:func:`stream_json_array`); a
+        document with the list inside a wrapper (``{"jobs": [...]}``) is read whole."""
+        text, counted = self.open_text()
+        try:
+            try:
+                first = _first_char(text)
+                if first == "[":
+                    n = 0
+                    for n, item in stream_json_array(text, self.name):
+                        yield n, item
+                        if on_bytes is not None and n % 256 == 0:
+                            on_bytes(counted.done)
+                    if on_bytes is not None:
+                        on_bytes(self.size)
+                    return
+            except UnicodeDecodeError as exc:
+                raise self._decoding(exc, "in the list") from None
+        finally:
+            text.close()
         items = self._items if self._items is not None else self._load_json()
-        self._items = items  # a JSON document is one value: read once for both passes
+        self._items = items  # a wrapped document is one value: read once for both passes
         total = len(items)
         for n, item in enumerate(items, 1):
             yield n, item
@@ -165,7 +192,7 @@ class ImportFile:
             on_bytes(self.size)
 
     def release(self) -> None:
-        """Forget a JSON document read for the first pass (after the last)."""
+        """Forget a wrapped JSON document read for the first pass (after the last)."""
         self._items = None
 
     def _load_json(self) -> list[Any]:
@@ -189,6 +216,121 @@ class ImportFile:
                 "of postings (expected [ {...}, {...} ])"
             )
         return items
+
+
+#: characters read at a time from a JSON array
+_JSON_CHUNK = 1 << 16
+#: one posting of a JSON array longer than this is a broken file (a description of any
+#: length is cut to the setting later; only the file size bounds it, as before)
+_JSON_ITEM_LIMIT = MAX_FILE_BYTES
+_WHITESPACE = " \t\n\r"
+_DECODER = json.JSONDecoder(parse_int=_json_int)
+_MAY_GO_ON = "a number may go on in the next chunk"
+_ENDED = re.compile(r"[ \t\n\r,\]]")
+
+
+def _first_char(text: IO[str]) -> str:
+    """The first character of ``text`` that is not white space (the stream is left there)."""
+    while True:
+        ch = text.read(1)
+        if ch == "" or ch not in _WHITESPACE + "\ufeff":
+            return ch
+
+
+def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
+    """(1-based index, value) of each item of the JSON array whose ``[`` was just read.
+
+    The text is read in chunks of :data:`_JSON_CHUNK` characters and each item decoded by
+    the standard library's ``JSONDecoder.raw_decode`` as soon as it is whole, so memory
+    holds one chunk and one item, never the file. Text that is not JSON, or an item over
+    a limit (nesting, digits, :data:`_JSON_ITEM_LIMIT` characters), refuses the file as a
+    JSON document over them always was: an :class:`InputError` naming the line.
+    """
+    buffer = ""
+    pos = 0
+    lines_before = 1  # line number at buffer[0]
+    eof = False
+    n = 0
+
+    def more() -> bool:
+        nonlocal buffer, pos, lines_before, eof
+        if eof:
+            return False
+        # a posting longer than a chunk: read as much again, so that it is decoded a few
+        # times (its length doubling), not once per chunk
+        chunk = text.read(max(_JSON_CHUNK, len(buffer) - pos))
+        if not chunk:
+            eof = True
+            return False
+        lines_before += buffer.count("\n", 0, pos)
+        buffer = buffer[pos:] + chunk
+        pos = 0
+        return True
+
+    def skip_space() -> str:
+        nonlocal pos
+        while True:
+            while pos < len(buffer) and buffer[pos] in _WHITESPACE:
+                pos += 1
+            if pos < len(buffer):
+                return buffer[pos]
+            if not more():
+                return ""
+
+    def over_limit(what: str, at: int) -> InputError:
+        line = lines_before + buffer.count("\n", 0, at)
+        return InputError(f"{name}: {what} (posting {n + 1}, line {line}); nothing was imported")
+
+    def broken(what: str, at: int) -> InputError:
+        line = lines_before + buffer.count("\n", 0, at)
+        return InputError(f"{name} is not valid JSON: {what} (line {line}); nothing was imported")
+
+    expect_item = True  # right after "[" or ","
+    while True:
+        ch = skip_space()
+        if ch == "":
+            raise broken("the list is not closed with ]", len(buffer))
+        if ch == "]":
+            if expect_item and n:
+                raise broken("a comma before ]", pos)
+            pos += 1
+            break
+        if not expect_item:
+            if ch != ",":
+                raise broken("expected , or ] after a posting", pos)
+            pos += 1
+            expect_item = True
+            continue
+        while True:
+            try:
+                item, end = _DECODER.raw_decode(buffer, pos)
+                if not eof and buffer[pos] not in '{["' and not _ENDED.search(buffer, end):
+                    # a number may go on in the next chunk ("12" of "12.5"): read on
+                    raise json.JSONDecodeError(_MAY_GO_ON, buffer, end)
+                break
+            except json.JSONDecodeError as exc:
+                if len(buffer) - pos > _JSON_ITEM_LIMIT:
+                    too_long = f"a posting is longer than {_JSON_ITEM_LIMIT:,} characters"
+                    raise broken(too_long, pos) from None
+                if not more() and exc.msg != _MAY_GO_ON:
+                    raise broken(exc.msg, exc.pos) from None
+            except InputError as exc:  # a number over the digit limit
+                raise InputError(f"{name}: {exc.message}") from None
+            except RecursionError:
+                raise over_limit(f"nested deeper than {MAX_NESTING} levels", pos) from None
+        if isinstance(item, list | dict):
+            try:
+                check_json_nesting(buffer[pos:end])
+            except InputError as exc:
+                raise over_limit(exc.message, pos) from None
+        n += 1
+        pos = end
+        expect_item = False
+        if isinstance(item, dict) and len(item) == 1 and "node" in item:
+            item = item["node"]  # a GraphQL edge
+        yield n, item
+    if skip_space() != "":
+        raise broken("more text after the list's closing ]", pos)
 
 
 def open_import(path: Path, fmt: str = "auto") -> ImportFile:

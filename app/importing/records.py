@@ -15,7 +15,7 @@ from app.errors import InputError
 from app.importing import values as cells
 from app.importing.dates import MONTH_FIRST, parse_when
 from app.importing.mapping import ALIASES, INDEX, ColumnMapping, column_key, is_index
-from app.limits import check_field_size, load_json
+from app.limits import MAX_FIELD_CHARS, check_field_size, load_json
 from app.parsing.countries import country_name
 from app.parsing.money import parse_money
 from app.parsing.times import parse_date
@@ -33,7 +33,7 @@ _HOURS = re.compile(HOURS, re.IGNORECASE)
 #: what a client's location says when it is no country
 _NO_COUNTRY = frozenset({"worldwide", "anywhere", "remote", "global", "international"})
 #: fields whose text is free text (HTML made plain, lists joined)
-_TEXT_FIELDS = ("title", "description", "url", "category", "city")
+_TEXT_FIELDS = ("title", "description", "url", "category", "city", "industry", "company_size")
 
 
 class EmptyRecord(InputError):
@@ -165,7 +165,8 @@ def _graphql_fields(record: dict[str, Any]) -> dict[str, Any]:
 def _facts_from_fields(raw: dict[str, Any], now: datetime, order: str) -> PostingFacts:
     f: dict[str, Any] = {}
     for name, value in raw.items():
-        check_field_size(name, value)
+        if type(value) is not str or len(value) > MAX_FIELD_CHARS:  # most cells: short text
+            check_field_size(name, value)
         if name == "skills":
             f[name] = value
             continue
@@ -220,7 +221,18 @@ def _facts_from_fields(raw: dict[str, Any], now: datetime, order: str) -> Postin
     if "country" in f:
         client.country = _country(cells.clean_text(cells.scalar(f["country"])))
     client.city = cells.clean_text(cells.scalar(f.get("city")))
+    client.industry = _short(cells.clean_text(cells.scalar(f.get("industry"))), "industry")
+    client.company_size = _short(
+        cells.clean_text(cells.scalar(f.get("company_size"))), "company size"
+    )
     return mark_missing(facts)
+
+
+def _short(text: str | None, what: str) -> str | None:
+    """A short text field (stored in 100 characters): longer is a column mapped wrongly."""
+    if text is not None and len(text) > 100:
+        raise InputError(f"{what} is over 100 characters ({text[:30]!r}…)")
+    return text
 
 
 def _text(value: Any) -> str | None:

@@ -10,6 +10,7 @@ and proposal bands like ``5-10`` in the words Upwork uses.
 from __future__ import annotations
 
 import ast
+import html
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -48,12 +49,20 @@ def list_literal(text: str, what: str) -> list[Any] | None:
 
 
 _TOO_DEEP = object()
+#: a list of plain quoted strings (no escapes, no line breaks), the common scraper cell: its
+#: items are read without ``ast`` (a test checks they are what ``ast.literal_eval`` reads)
+_STRING = r"""'[^'\\\r\n]*'|"[^"\\\r\n]*\""""
+_SIMPLE_LIST = re.compile(rf"\[\s*(?:(?:{_STRING})\s*(?:,\s*(?:{_STRING})\s*)*,?\s*)?\]")
+_LIST_STRING = re.compile(r"""'([^'\\\r\n]*)'|"([^"\\\r\n]*)\"""")
 
 
 @lru_cache(maxsize=8192)
 def _literal(text: str) -> object:
     """A list literal's items as a tuple (cached: scrapers repeat ``['']`` and skill lists),
     :data:`_TOO_DEEP`, or None when the text is no list literal."""
+    if _SIMPLE_LIST.fullmatch(text):  # ['Flutter', 'MySQL']: strings only, no escapes
+        return tuple(m.group(1) if m.group(1) is not None else m.group(2)
+                     for m in _LIST_STRING.finditer(text))  # fmt: skip
     if _nesting(text) > MAX_NESTING:
         return _TOO_DEEP
     try:
@@ -90,6 +99,8 @@ def list_items(value: Any) -> list[Any]:
 def cell(value: Any, what: str) -> Any:
     """A raw value with list literals read and empty lists as None."""
     if isinstance(value, str):
+        if "[" not in value:
+            return value
         parsed = list_literal(value, what)
         if parsed is not None:
             value = parsed
@@ -144,6 +155,51 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
+#: a tag without attributes (``<br>``, ``</p>``, ``<br/>``): the markup exports carry
+_SIMPLE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\s*(/?)>")
+
+
+def _simple_html(text: str) -> list[str] | None:
+    """What :class:`_TextParser` collects from ``text`` when its only markup is simple tags
+    (no attributes, comments or hidden content), without :mod:`html.parser`'s tokenizer;
+    None for any other markup (then the parser reads it). A test checks both agree."""
+    if "<" not in text:
+        return [html.unescape(text)]
+    parts: list[str] = []
+
+    def line() -> None:
+        if parts and not parts[-1].endswith("\n"):
+            parts.append("\n")
+
+    start = 0
+    for match in _SIMPLE_TAG.finditer(text):
+        data = text[start : match.start()]
+        if "<" in data:
+            return None
+        if data:
+            parts.append(html.unescape(data))
+        closing, name, self_closing = match.groups()
+        tag = name.lower()
+        if tag in _HIDDEN_TAGS:
+            return None
+        if closing:
+            if tag == "p":
+                parts.append("\n")
+            elif tag in _LINE_TAGS:
+                line()
+        elif tag == "br":
+            parts.append("\n")
+        elif tag == "li" and not self_closing:
+            line()
+        start = match.end()
+    rest = text[start:]
+    if "<" in rest or "&" in rest[-10:]:
+        return None  # html.parser keeps an unfinished "&am" at the end as it is: let it
+    if rest:
+        parts.append(html.unescape(rest))
+    return parts
+
+
 def html_text(text: str) -> str:
     """Text with HTML entities decoded and tags turned into line breaks or dropped.
 
@@ -153,10 +209,13 @@ def html_text(text: str) -> str:
     """
     if not _MAYBE_HTML.search(text):
         return text
-    parser = _TextParser()
-    parser.feed(text)
-    parser.close()
-    out = "".join(parser.parts)
+    parts = _simple_html(text)
+    if parts is None:
+        parser = _TextParser()
+        parser.feed(text)
+        parser.close()
+        parts = parser.parts
+    out = "".join(parts)
     out = _TRAILING.sub("\n", out)
     return _BLANK_LINES.sub("\n\n", out)
 

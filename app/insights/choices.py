@@ -76,6 +76,15 @@ def parse_range_bound(value: str | None, *, end: bool = False) -> datetime | Non
     return as_utc(moment)
 
 
+def member_id_by_name(session: Session, name: str | None) -> int | None:
+    """The id of the member called ``name`` (None for everyone)."""
+    if name is None:
+        return None
+    from app.storage.members import get_member
+
+    return get_member(session, name).id
+
+
 def profile_id_by_name(session: Session, name: str | None) -> int | None:
     """The id of the profile called ``name`` (None for all profiles)."""
     if name is None:

@@ -140,6 +140,7 @@ def _proposal_groups(
     profile_id: int | None,
     *,
     live: bool = False,
+    member_id: int | None = None,
 ) -> list[Any]:
     """Proposals submitted in the range, summed in SQL per dimension combination and per month.
 
@@ -156,6 +157,8 @@ def _proposal_groups(
         live_query = _fact_select(session).where(*_in_range(Proposal.submitted_at, start, end))
         if profile_id is not None:
             live_query = live_query.where(Proposal.profile_id == profile_id)
+        if member_id is not None:
+            live_query = live_query.where(Proposal.member_id == member_id)
         facts: Any = live_query.cte("facts").prefix_with("MATERIALIZED")
     else:
         facts = InsightsProposalFact.__table__

@@ -22,10 +22,10 @@ from app.insights.ledger_view import (
 from app.insights.results import SPEND_KINDS, Insights, _month_start, week_start
 from app.insights.summary import holds_writes, reading
 from app.storage import Database
-from app.storage.models import Profile
+from app.storage.models import Member, Profile
 
-#: what the memo remembers figures by: (start, end, profile id)
-_Key = tuple[datetime | None, datetime | None, int | None]
+#: what the memo remembers figures by: (start, end, profile id, member id)
+_Key = tuple[datetime | None, datetime | None, int | None, int | None]
 
 
 def compute_insights(
@@ -34,8 +34,12 @@ def compute_insights(
     start: datetime | None = None,
     end: datetime | None = None,
     profile_id: int | None = None,
+    member_id: int | None = None,
 ) -> Insights:
-    """Every Insights figure for ``[start, end)`` (UTC) and one profile (None: all).
+    """Every Insights figure for ``[start, end)`` (UTC), one profile and one member (None: all).
+
+    With a member, proposals are theirs (``proposal.member_id``) and Connects
+    spent are the entries they posted; balance and purchases stay the team's.
 
     A read: ``session`` is left as found. The per-proposal summary is brought
     up to date first in a transaction of its own, unless ``session`` has
@@ -44,7 +48,7 @@ def compute_insights(
     """
     _check_range(start, end)
     with reading(session) as (reader, fresh):
-        return _compute(reader, start, end, profile_id, fresh=fresh)
+        return _compute(reader, start, end, profile_id, fresh=fresh, member_id=member_id)
 
 
 def _check_range(start: datetime | None, end: datetime | None) -> None:
@@ -60,6 +64,7 @@ def _compute(
     profile_id: int | None,
     *,
     fresh: bool,
+    member_id: int | None = None,
 ) -> Insights:
     """The figures, from the summary if it is ``fresh``, else from the proposals themselves."""
     start, end = as_utc(start), as_utc(end)
@@ -68,12 +73,17 @@ def _compute(
         raise InputError(f"no profile with id {profile_id}")
     price = float(settings.get(session, "connects.price_usd"))
     ins = Insights(start, end, profile.name if profile else None, price)
+    if member_id is not None:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise InputError(f"no member with id {member_id}")
+        ins.member = member.name
 
     everything = _ledger_days(session, start, end, None, None)
     spends = (
         [r for r in everything if r[1] in SPEND_KINDS]
-        if profile_id is None
-        else _ledger_days(session, start, end, profile_id, SPEND_KINDS)
+        if profile_id is None and member_id is None
+        else _ledger_days(session, start, end, profile_id, SPEND_KINDS, member_id=member_id)
     )
     ins.connects_boost = -sum(a for _d, k, a, _u in spends if k in ("boost", "boost_refund"))
     ins.connects_spent = -sum(a for _d, k, a, _u in spends if k in ("spend", "refund"))
@@ -82,7 +92,15 @@ def _compute(
     ins.opening_balance = _opening_balance(session, start)
     ins.balance = _balance_series(everything, ins.opening_balance, _daily_lows(session, start, end))
 
-    groups = _proposal_groups(session, start, end, profile_id, live=not fresh)
+    # the summary has no member column: a member's figures are computed from their proposals
+    groups = _proposal_groups(
+        session,
+        start,
+        end,
+        profile_id,
+        live=not fresh or member_id is not None,
+        member_id=member_id,
+    )
     cohorts = _roll_up(ins, groups)
     ins.by_month = _merge_months(_spend_periods(spends, everything, _month_start), cohorts)
     return ins
@@ -116,14 +134,17 @@ class InsightsMemo:
         start: datetime | None = None,
         end: datetime | None = None,
         profile_id: int | None = None,
+        member_id: int | None = None,
     ) -> Insights:
         """:func:`compute_insights`, or the same figures again if nothing was committed since."""
         if holds_writes(session):  # figures with uncommitted writes in them are not shared
-            ins = compute_insights(session, start=start, end=end, profile_id=profile_id)
+            ins = compute_insights(
+                session, start=start, end=end, profile_id=profile_id, member_id=member_id
+            )
             with self._lock:
                 self.computed += 1
             return ins
-        key = (as_utc(start), as_utc(end), profile_id)
+        key = (as_utc(start), as_utc(end), profile_id, member_id)
         with self._lock:
             version = self._data_version()
             if version is not None and version == self._version and key in self._results:
@@ -134,7 +155,7 @@ class InsightsMemo:
             found, version = self._remembered(key)
             if found is not None:
                 return found
-            ins = _compute(reader, start, end, profile_id, fresh=fresh)
+            ins = _compute(reader, start, end, profile_id, fresh=fresh, member_id=member_id)
         with self._lock:
             self.computed += 1
             if version is not None and version == self._version:

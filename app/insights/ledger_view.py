@@ -51,6 +51,8 @@ def _ledger_days(
     end: datetime | None,
     profile_id: int | None,
     kinds: Sequence[str] | None,
+    *,
+    member_id: int | None = None,
 ) -> list[tuple[date, str, int, float]]:
     """(day, kind, sum of amounts, sum of USD) of the entries dated in the range.
 
@@ -66,11 +68,13 @@ def _ledger_days(
     ).where(*_ledger_in_range(session, start, end))
     if kinds is not None:
         query = query.where(LedgerEntry.kind.in_(kinds))
+    if member_id is not None:
+        query = query.where(LedgerEntry.member_id == member_id)
     if profile_id is not None:
         query = query.join(Proposal, Proposal.id == LedgerEntry.proposal_id).where(
             Proposal.profile_id == profile_id
         )
-    else:
+    elif member_id is None:
         query = _day_index(query)
     rows = session.execute(query.group_by(day, LedgerEntry.kind)).all()
     return [(_day(d), kind, int(amount or 0), float(usd or 0.0)) for d, kind, amount, usd in rows]

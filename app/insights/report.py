@@ -49,6 +49,8 @@ def describe_range(ins: Insights) -> str:
     first = ins.start.date().isoformat() if ins.start else "the beginning"
     last = (ins.end - timedelta(microseconds=1)).date().isoformat() if ins.end else "now"
     who = f"profile {ins.profile}" if ins.profile else "all profiles"
+    if ins.member:
+        who += f" · member {ins.member}"
     return f"{first} to {last} (UTC) · {who}"
 
 

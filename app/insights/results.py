@@ -185,6 +185,8 @@ class Insights:
     boosted: GroupStats = field(default_factory=lambda: GroupStats("boosted"))
     not_boosted: GroupStats = field(default_factory=lambda: GroupStats("not boosted"))
     by_delay: list[GroupStats] = field(default_factory=list)
+    #: the member whose proposals and spending these are (None: everyone's)
+    member: str | None = None
 
     @property
     def has_proposals(self) -> bool:

@@ -21,6 +21,7 @@ from app.domain import LedgerKind as K
 from app.domain import Plan
 from app.errors import DatabaseBusyError, InputError, NotFoundError
 from app.ledger.lots import EntryRow, LedgerState, replay
+from app.storage import members
 from app.storage.db import Database
 from app.storage.locks import serialize_writes
 from app.storage.models import LedgerEntry, Profile, Proposal
@@ -177,6 +178,7 @@ def buy(
     session: Session, connects: int, *, usd: float | None = None, at: datetime | None = None
 ) -> LedgerEntry:
     """Post a purchase of one bundle, with its USD cost (the configured price by default)."""
+    members.require_manager(session, "buy Connects")
     if isinstance(connects, bool) or not isinstance(connects, int) or connects <= 0:
         raise InputError(f"a purchase needs a positive number of Connects, not {connects!r}")
     sizes = bundles(session)
@@ -190,6 +192,7 @@ def reconcile(
     session: Session, platform_balance: int, *, at: datetime | None = None
 ) -> LedgerEntry | None:
     """Post one correction so the balance equals what the platform shows; None if it does."""
+    members.require_manager(session, "reconcile the Connects balance")
     if isinstance(platform_balance, bool) or not isinstance(platform_balance, int):
         raise InputError(f"the platform balance is a whole number, not {platform_balance!r}")
     if platform_balance < 0:

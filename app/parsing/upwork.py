@@ -117,6 +117,11 @@ _OPEN_JOBS = re.compile(r"([\d,]+)\s+open jobs?", _RE_FLAGS)
 _TOTAL_SPENT = re.compile(r"(" + MONEY + r")\s*(?:total\s+)?spent", _RE_FLAGS)
 _HIRES = re.compile(r"([\d,]+)\s+hires?\b(?:\s*,\s*([\d,]+)\s+active)?", _RE_FLAGS)
 _AVG_RATE = re.compile(r"(" + MONEY + r")\s*/\s*hr\s+avg hourly rate", _RE_FLAGS)
+#: the company size line of "About the client" ("Small company (2-9 people)", "Individual client")
+_COMPANY_SIZE = re.compile(
+    r"^\s*((?:Small|Mid-sized|Large)\s+company(?:\s*\([\d,+\-– ]+people\))?|Individual client)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _MEMBER_SINCE = re.compile(r"Member since\s*([A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})", _RE_FLAGS)
 _PROPOSALS = re.compile(
     r"Proposals\s*:\s*(Less than 5|Fewer than 5|\d+ to \d+|\d+\+|\d+)", _RE_FLAGS
@@ -585,6 +590,9 @@ def _parse_client_text(text: str, *, tile: bool, lines: list[str] | None = None)
     member = _MEMBER_SINCE.search(text)
     if member:
         client.member_since = parse_date(member.group(1))
+    size = _COMPANY_SIZE.search(text)
+    if size:
+        client.company_size = " ".join(size.group(1).split())
     client.country, client.city = _location(text, lines or [])
     return client
 

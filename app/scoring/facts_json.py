@@ -50,6 +50,8 @@ _CLIENT_TYPES: dict[str, tuple[type, ...]] = {
     "active_hires": (int,),
     "avg_hourly_rate": _NUMBER,
     "member_since": (str,),
+    "industry": (str,),
+    "company_size": (str,),
 }
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, event, func, inspect, select
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from app import clock
 from app.errors import (
@@ -23,11 +24,12 @@ from app.errors import (
     DatabaseNotOursError,
     DatabaseTooNewError,
 )
+from app.storage import changes, files, members, migrations
 from app.storage import errors as db_errors
-from app.storage import files, migrations
 from app.storage.models import Base
 
 log = logging.getLogger("pwb.storage")
+changes.notify_on_commit()  # PostgreSQL: every commit tells the other members' windows
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -80,6 +82,8 @@ class Database:
     url: URL
     engine: Engine
     session_factory: sessionmaker[Session]
+    #: who acts in this database's sessions (``--member`` / ``$PWB_MEMBER``); None: the owner
+    member: str | None = None
 
     @property
     def dialect(self) -> str:
@@ -101,8 +105,15 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """A session in one transaction: committed when the block ends, rolled back on error."""
         factory = self.session_factory
-        with db_errors.classified(self.location), factory() as session, session.begin():
-            yield session
+        try:
+            with db_errors.classified(self.location), factory() as session, session.begin():
+                session.info[members.INFO_NAME] = self.member
+                yield session
+        except StaleDataError:  # two saves from one version at the same moment: one is told
+            raise members.ConflictError(
+                "what you saved was changed by someone else at the same moment; nothing was "
+                "saved — reload or overwrite?"
+            ) from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -112,6 +123,7 @@ class Database:
         rolled back) and keeps the loaded objects readable after the block.
         """
         with db_errors.classified(self.location), self.session_factory() as session:
+            session.info[members.INFO_NAME] = self.member
             yield session
 
     def revision(self) -> str | None:

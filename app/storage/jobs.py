@@ -34,6 +34,7 @@ from app import clock
 from app.domain import JobStatus, PostingFacts
 from app.errors import InputError, NotFoundError
 from app.profiles import active_profile
+from app.storage import members
 from app.storage.models import JobPosting, Proposal, ScoreCard
 from app.storage.postings import apply_facts, dedup_key
 from app.storage.search import fts5_query, job_search_filter
@@ -626,6 +627,7 @@ def restore_statuses(session: Session, previous: dict[int, str]) -> None:
 
 def delete_jobs(session: Session, job_ids: Iterable[int]) -> list[int]:
     """Soft-delete postings (hidden from lists, undoable); returns the ids deleted now."""
+    members.require_manager(session, "delete postings")
     ids = list(job_ids)
     live = list(
         session.scalars(

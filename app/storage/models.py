@@ -80,6 +80,31 @@ class Base(DeclarativeBase):
     }
 
 
+class Member(Base):
+    """Someone working in this database: an owner, an admin or a member (see app.storage.members).
+
+    A solo freelancer's database has one, the implicit owner; every proposal,
+    status change and ledger entry records who made it. Members are never
+    deleted (a role changes instead), so the ``member_id`` / ``updated_by``
+    columns that name them are plain integers: a foreign key added by SQLite's
+    ``ALTER TABLE`` cannot be read back, and a table copy would lose the
+    ledger's expression index.
+    """
+
+    __tablename__ = "member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(10), default="member")
+    #: the profile this member bids with (None: the database's active profile); no foreign
+    #: key, so that member and profile (which names who saved it) do not refer to each other
+    active_profile_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"Member(id={self.id!r}, name={self.name!r}, role={self.role!r})"
+
+
 class Profile(Base):
     """Who is bidding, and what they want from a job."""
 
@@ -112,6 +137,12 @@ class Profile(Base):
     rule_overrides: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    #: bumped by every save; a save over a newer version is refused (no lost updates)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: the member who saved it last
+    updated_by: Mapped[int | None] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}
 
     def __repr__(self) -> str:
         return f"Profile(id={self.id!r}, name={self.name!r})"
@@ -175,6 +206,8 @@ class JobPosting(Base):
     client_active_hires: Mapped[int | None] = mapped_column(Integer)
     client_avg_hourly_rate: Mapped[float | None] = mapped_column(Float)
     client_member_since: Mapped[date | None] = mapped_column()
+    client_industry: Mapped[str | None] = mapped_column(String(100))
+    client_company_size: Mapped[str | None] = mapped_column(String(100))
 
     #: the text the user pasted: their evidence, shown as plain text only
     raw_text: Mapped[str | None] = mapped_column(Text)
@@ -255,6 +288,12 @@ class SavedReply(Base):
     is_starter: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    #: bumped by every save; a save over a newer version is refused (no lost updates)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: the member who saved it last
+    updated_by: Mapped[int | None] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}
 
     def __repr__(self) -> str:
         return f"SavedReply(id={self.id!r}, name={self.name!r})"
@@ -290,6 +329,14 @@ class Proposal(Base):
     score_at_submit: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    #: bumped by every save; a save over a newer version is refused (no lost updates)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: the member who saved it last
+    updated_by: Mapped[int | None] = mapped_column(Integer)
+    #: who made the proposal (drafted or submitted it)
+    member_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+    __mapper_args__ = {"version_id_col": version}
 
     job: Mapped[JobPosting] = relationship(back_populates="proposals")
     history: Mapped[list[ProposalStatusChange]] = relationship(
@@ -317,6 +364,8 @@ class ProposalStatusChange(Base):
     to_status: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     reason: Mapped[str | None] = mapped_column(Text)
+    #: who changed the status
+    member_id: Mapped[int | None] = mapped_column(Integer)
 
     proposal: Mapped[Proposal] = relationship(back_populates="history")
 
@@ -356,6 +405,8 @@ class LedgerEntry(Base):
     #: a monthly allocation posted by the ledger: its billing period (``YYYY-MM``) and plan
     period: Mapped[str | None] = mapped_column(String(7))
     plan: Mapped[str | None] = mapped_column(String(40))
+    #: who posted it (the ledger's own allocations and expiries: whoever caught up)
+    member_id: Mapped[int | None] = mapped_column(Integer, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def __repr__(self) -> str:

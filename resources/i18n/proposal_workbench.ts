@@ -39,6 +39,7 @@
     <name>ChartCard</name>
     <message>
         <source>Save PNG…</source>
+        <extracomment>(id, name) of every member; the Member list shows only when there are two or more</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -55,6 +56,65 @@
     </message>
     <message>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conflict</name>
+    <message>
+        <source>Reload shows {who}&apos;s version (your edits are dropped); Overwrite saves yours over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A team shares one PostgreSQL database. The password is kept in your system keyring, never in a file; leave it empty to use ~/.pgpass.</source>
+        <extracomment>what was saved on Connect</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -160,7 +220,7 @@
     <name>DraftDialog</name>
     <message>
         <source>No saved proposal replies yet: add one on the Saved replies page.</source>
-        <extracomment>each fill-in&apos;s spans in the text, moved along as the text is edited the end of the spot the last edit was in (typing on there goes on inside it) the reply the text was rendered from (the combo goes back to it on &quot;keep edits&quot;) the last write this dialog started, and the submit dialog it opened last</extracomment>
+        <extracomment>each fill-in&apos;s spans in the text, moved along as the text is edited the end of the spot the last edit was in (typing on there goes on inside it) the reply the text was rendered from (the combo goes back to it on &quot;keep edits&quot;) the version of that draft as this dialog saved it (a save over a newer one asks) the last &quot;changed by NAME at TIME&quot; box (tests answer it) the last write this dialog started, and the submit dialog it opened last</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -241,6 +301,10 @@
     </message>
     <message>
         <source>Text (*.txt);;Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -437,6 +501,10 @@
     <message>
         <source>All profiles</source>
         <extracomment>figures already computed, kept until anything is committed to the database</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -677,7 +745,7 @@
     <name>MainWindow</name>
     <message>
         <source>Database: {location}</source>
-        <extracomment>how often an open app posts what time passing owes the ledger the last File → Export everything… running or done the database&apos;s signals and the database (from :meth:`attach`) paste and import (from :meth:`attach`) the pages built so far (each on first show)</extracomment>
+        <extracomment>how often an open app posts what time passing owes the ledger what :class:`app.storage.changes.ChangeWatcher` reports, as the context&apos;s change signals the last File → Export everything… running or done the database&apos;s signals and the database (from :meth:`attach`) paste and import (from :meth:`attach`) the clipboard watch, the watch folder and the tray (from :meth:`attach`) the pages built so far (each on first show) the thread that sees other members&apos; changes (:meth:`start_watching`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -722,6 +790,14 @@
     </message>
     <message>
         <source>An export into this database, if it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to &amp;team server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a team&apos;s PostgreSQL database (the password stays in the system keyring)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -781,8 +857,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Undo {what}</source>
+        <source>Proposal Workbench opens {where} as {user} when it starts next</source>
         <extracomment>what needs the database: enabled once it is attached the colour the icons were last drawn in (tests read it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still running in the tray; quit from its menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -823,6 +907,10 @@
     </message>
     <message>
         <source>Could not open {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard notice (while a window of the app is active)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1073,7 +1161,7 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     <name>ProfilePage</name>
     <message>
         <source>Tell the workbench who you are</source>
-        <extracomment>the last write this page started</extracomment>
+        <extracomment>the last write this page started the version of the profile in the form, as loaded (a save over a newer one is refused) the last &quot;changed by NAME at TIME&quot; box (tests answer it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1122,6 +1210,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Profile {name} saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1254,7 +1346,7 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Saved replies</source>
-        <extracomment>the last write this page started</extracomment>
+        <extracomment>the version of the reply in the editor, as loaded (a save over a newer one is refused) the last &quot;changed by NAME at TIME&quot; box (tests answer it) the last write this page started</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1351,6 +1443,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Save reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved reply changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1453,7 +1549,7 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     <name>SettingEditor</name>
     <message>
         <source>On</source>
-        <extracomment>settings whose change rescores the postings (verdicts follow the thresholds) a table setting&apos;s editor per entry</extracomment>
+        <extracomment>settings whose change rescores the postings (verdicts follow the thresholds) settings that name a folder (a Choose… button beside the text) a table setting&apos;s editor per entry</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

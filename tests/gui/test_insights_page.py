@@ -239,3 +239,42 @@ def test_a_one_day_ledger_draws_a_line_that_goes_as_low_as_the_ledger(qtbot, ctx
     [y] = chart.axes(Qt.Orientation.Vertical)
     assert isinstance(y, QValueAxis) and y.min() <= -60
     assert "lowest -60 on 2026-12-01" in insights.takeaway(ins, "balance")
+
+
+def test_the_member_list_shows_for_a_team_and_filters_the_figures(qtbot, demo_ctx) -> None:
+    from app.proposals import submit_proposal
+    from app.storage import Database
+    from app.storage.members import add_member
+
+    page = InsightsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    refreshed(qtbot, page)
+    assert not page.member_combo.isVisible()  # a solo freelancer has nothing to choose
+    db = demo_ctx.db
+    with db.transaction() as session:
+        add_member(session, "Ann")
+    ann = Database(url=db.url, engine=db.engine, session_factory=db.session_factory, member="Ann")
+    with ann.transaction() as session:
+        submit_proposal(session, job_id=1, connects=12, at=NOW)
+    page.range_combo.setCurrentIndex(page.range_combo.findData("all"))
+    refreshed(qtbot, page)
+    assert page.member_combo.isVisible()
+    assert [page.member_combo.itemText(i) for i in range(page.member_combo.count())] == [
+        "All members",
+        "owner",
+        "Ann",
+    ]
+    everyone = shown(page).total.proposals
+    refreshed(qtbot, page, lambda: page.member_combo.setCurrentIndex(2))
+    assert shown(page).total.proposals == 1
+    assert shown(page).connects_spent == 12
+    assert shown(page).member == "Ann"
+    refreshed(qtbot, page, lambda: page.member_combo.setCurrentIndex(1))
+    assert shown(page).total.proposals == everyone - 1
+
+
+def shown(page: InsightsPage) -> insights.Insights:
+    assert page.result is not None
+    return page.result.insights

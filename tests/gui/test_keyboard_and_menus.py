@@ -116,6 +116,7 @@ def test_full_menus_and_every_action_shows_its_shortcut(window: MainWindow) -> N
         "&Restore backup…",
         "&Export everything…",
         "Import e&verything…",
+        "Connect to &team server…",
         "Open &data folder",
         "&Quit",
     ]

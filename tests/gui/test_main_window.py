@@ -109,8 +109,9 @@ def test_screenshot_tool_writes_one_png_per_page(qapp, db, tmp_path: Path) -> No
     out = tmp_path / "shots"
     assert screenshots.main([str(out), "--db", db.location, "--size", "900x600"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 12
+    assert len(names) == 14  # six pages and the Connect to team server dialog, in two themes
     assert "jobs.png" in names and "profile-dark.png" in names
+    assert "connect-dialog.png" in names and "connect-dialog-dark.png" in names
     assert all((out / n).stat().st_size > 5000 for n in names)
 
 

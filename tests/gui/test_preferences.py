@@ -50,6 +50,10 @@ NEW_VALUES: dict[str, Any] = {
     "import.max_description_chars": 150_000,
     "import.column_mappings": {"title|budget|posted": {"budget": "fixed_budget"}},
     "replies.starters_offered": ["intro/short"],
+    "capture.clipboard_watch": True,
+    "capture.save_copied": True,
+    "capture.keep_in_tray": True,
+    "capture.watch_folder": "",  # set to a scratch folder in the test
 }
 
 
@@ -92,8 +96,10 @@ def pwb(capsys, db, *argv: str) -> tuple[int, str, str]:
 
 
 def test_preferences_edits_every_setting_and_pwb_config_round_trips(
-    qtbot, capsys, window: MainWindow, db, modal, settle
+    qtbot, capsys, window: MainWindow, db, modal, settle, tmp_path, monkeypatch
 ) -> None:
+    (tmp_path / "alerts").mkdir()
+    monkeypatch.setitem(NEW_VALUES, "capture.watch_folder", str(tmp_path / "alerts"))
     assert set(NEW_VALUES) == set(settings.SPECS), "every setting has a new value here"
 
     def edit_all(dialog: PreferencesDialog) -> None:
@@ -113,6 +119,9 @@ def test_preferences_edits_every_setting_and_pwb_config_round_trips(
     with db.read() as session:
         stored = settings.all_values(session)
     assert stored == NEW_VALUES
+    # the window follows the capture settings at once
+    assert window.quick.clipboard.enabled and window.quick.clipboard.save_all
+    assert window.quick.folder.folder == tmp_path / "alerts"
 
     for key, value in NEW_VALUES.items():
         code, out, _ = pwb(capsys, db, "config", "get", key, "--json")
@@ -165,6 +174,7 @@ def test_preferences_shows_groups_with_meanings_and_refuses_a_bad_value(
         "Proposals",
         "Scoring",
         "Import",
+        "Capture",
         "Backups",
         "Saved replies",
     ]

@@ -109,6 +109,23 @@ FIXED_TILE = (
 
 CASES = [
     pytest.param(
+        JOB_PAGE.replace(
+            "10 hires, 3 active\n", "10 hires, 3 active\nSmall company (2-9 people)\n"
+        ),
+        {
+            "client.company_size": "Small company (2-9 people)",
+            "client.hires": 10,
+            "client.country": "United States",
+            "client.city": "Las Vegas",
+        },
+        id="job-page-company-size",
+    ),
+    pytest.param(
+        JOB_PAGE.replace("Member since", "Individual client\nMember since"),
+        {"client.company_size": "Individual client", "client.member_since": "2024-06-11"},
+        id="job-page-individual-client",
+    ),
+    pytest.param(
         JOB_PAGE,
         {
             "title": "Senior Django developer for booking platform",
@@ -141,7 +158,8 @@ CASES = [
             "client.active_hires": 3,
             "client.avg_hourly_rate": 10.11,
             "client.member_since": "2024-06-11",
-            "missing": ["url", "category"],
+            "client.company_size": None,
+            "missing": ["url", "category", "client.industry", "client.company_size"],
         },
         id="job-page-hourly",
     ),
@@ -378,6 +396,7 @@ def test_contract_keys_exactly() -> None:
     assert list(facts["client"]) == [
         "payment_verified", "rating", "reviews", "country", "city", "jobs_posted", "hire_rate",
         "open_jobs", "total_spent", "hires", "active_hires", "avg_hourly_rate", "member_since",
+        "industry", "company_size",
     ]  # fmt: skip
 
 

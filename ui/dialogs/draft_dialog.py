@@ -43,11 +43,12 @@ from app.drafting.lints import (
     unfinished,
 )
 from app.drafting.render import FILL_IN_RE, find_fill_ins, moved_span
-from app.errors import WorkbenchError
+from app.errors import ConflictError, WorkbenchError
 from app.profiles import active_profile
 from app.proposals import (
     SubmitDefaults,
     earlier_proposals,
+    get_proposal,
     overdraw_warning,
     save_draft,
     submit_defaults,
@@ -58,6 +59,7 @@ from app.replies import suggest_replies
 from ui import a11y, plain
 from ui.context import AppContext
 from ui.dialogs.ask import confirm
+from ui.dialogs.conflict import ask_reload_or_overwrite
 from ui.models.lints import LintsModel
 from ui.ops import Change, CollectionOp
 from ui.theme import SEVERITY_COLORS
@@ -176,6 +178,10 @@ class DraftDialog(QDialog):
         #: the reply the text was rendered from (the combo goes back to it on "keep edits")
         self._shown_reply = 0
         self.proposal_id: int | None = None
+        #: the version of that draft as this dialog saved it (a save over a newer one asks)
+        self.proposal_version: int | None = None
+        #: the last "changed by NAME at TIME" box (tests answer it)
+        self.conflict_box: QMessageBox | None = None
         #: the last write this dialog started, and the submit dialog it opened last
         self.op: CollectionOp[Any] | None = None
         self.submit_dialog: SubmitDialog | None = None
@@ -530,16 +536,17 @@ class DraftDialog(QDialog):
         return written
 
     @Slot()
-    def save_draft(self) -> None:
+    def save_draft(self, *, over: int | None = None) -> None:
         """Store (or update) this text as a draft proposal for the posting."""
         choice = self.current_choice()
         text, job_id, profile_id = self.final_text(), self.job_id, self.profile_id
         proposal_id = self.proposal_id
+        expected = over if over is not None else self.proposal_version
         reply_id = choice.id if choice else None
 
         def write(session: Session) -> int:
             if proposal_id is not None:
-                return update_draft(session, proposal_id, text)
+                return update_draft(session, proposal_id, text, expected_version=expected)
             draft = save_draft(
                 session, job_id=job_id, text=text, profile_id=profile_id, reply_id=reply_id
             )
@@ -548,12 +555,39 @@ class DraftDialog(QDialog):
         self.op = (
             CollectionOp(self, write, Change.PROPOSALS | Change.JOBS, title=self.tr("Save draft"))
             .success(self._draft_saved)
+            .failure(self._draft_not_saved)
             .run()
         )
 
     def _draft_saved(self, proposal_id: int) -> None:
         self.proposal_id = proposal_id
+        with self.ctx.db.read() as session:
+            self.proposal_version = get_proposal(session, proposal_id).version
         self.status.setText(f"Saved as draft proposal {proposal_id}.")
+
+    def _draft_not_saved(self, exc: WorkbenchError) -> None:
+        if not isinstance(exc, ConflictError):
+            from ui.crash import show_error
+
+            show_error(self, "Save draft", exc)  # as every other refused write is shown
+            return
+        self.conflict_box = ask_reload_or_overwrite(
+            self,
+            self.tr("Draft changed"),
+            str(exc),
+            exc,
+            reload=self._reload_draft,
+            overwrite=lambda version: self.save_draft(over=version),
+        )
+
+    def _reload_draft(self) -> None:
+        if self.proposal_id is None:
+            return
+        with self.ctx.db.read() as session:
+            stored = get_proposal(session, self.proposal_id)
+            self.proposal_version = stored.version
+            text = stored.text
+        self.text.setPlainText(text)
 
     @Slot()
     def mark_submitted(self) -> None:

@@ -9,7 +9,7 @@ when the result arrives. A newer refresh wins over an older one still running.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app import clock, insights, plaintext
 from app.errors import WorkbenchError
 from app.storage import Database
+from app.storage.members import list_members
 from ui import a11y, qtime
 from ui.charts import TITLES, build_chart, chart_view
 from ui.context import AppContext
@@ -54,6 +55,8 @@ class InsightsResult:
     insights: insights.Insights
     profiles: list[tuple[int, str]]
     has_activity: bool
+    #: (id, name) of every member; the Member list shows only when there are two or more
+    members: list[tuple[int, str]] = field(default_factory=list)
 
 
 def load_insights(
@@ -62,13 +65,17 @@ def load_insights(
     start: datetime | None,
     end: datetime | None,
     profile_id: int | None,
+    member_id: int | None = None,
 ) -> InsightsResult:
     """Compute everything the page shows in a session of its own (runs in a worker)."""
     with db.read() as session:
         return InsightsResult(
-            memo.insights(session, start=start, end=end, profile_id=profile_id),
+            memo.insights(
+                session, start=start, end=end, profile_id=profile_id, member_id=member_id
+            ),
             insights.profile_choices(session),
             insights.has_activity(session),
+            [(m.id, m.name) for m in list_members(session)],
         )
 
 
@@ -247,6 +254,11 @@ class InsightsPage(Page):
         self.from_edit.dateChanged.connect(self._dates_edited)
         self.to_edit.dateChanged.connect(self._dates_edited)
         self.profile_combo.currentIndexChanged.connect(self._filters_changed)
+        self.member_combo = QComboBox()
+        self.member_combo.setObjectName("memberFilter")
+        self.member_combo.addItem(self.tr("All members"), None)
+        self.member_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.member_combo.currentIndexChanged.connect(self._filters_changed)
         self._preset_changed()
         self.date_labels = {}
         for label, widget, spoken in (
@@ -254,11 +266,15 @@ class InsightsPage(Page):
             ("From", self.from_edit, "From date"),
             ("To", self.to_edit, "To date"),
             ("Profile", self.profile_combo, "Profile"),
+            ("Member", self.member_combo, "Team member"),
         ):
             self.date_labels[widget] = QLabel(label)
             a11y.name(widget, spoken, label=self.date_labels[widget])
             self.header.addWidget(self.date_labels[widget])
             self.header.addWidget(widget)
+        # a solo freelancer is the only member: no list to choose from
+        self.member_combo.hide()
+        self.date_labels[self.member_combo].hide()
         self._show_dates()
 
     def _build_content(self) -> None:
@@ -295,6 +311,9 @@ class InsightsPage(Page):
 
     def selected_profile_id(self) -> int | None:
         return self.profile_combo.currentData()
+
+    def selected_member_id(self) -> int | None:
+        return self.member_combo.currentData()
 
     @Slot()
     def _preset_changed(self) -> None:
@@ -352,10 +371,11 @@ class InsightsPage(Page):
             self.summary_label.setText(self.tr("Computing insights…"))
         start, end = self.selected_range()
         profile_id = self.selected_profile_id()
+        member_id = self.selected_member_id()
         db, memo = self.ctx.db, self.memo
 
         def work(_progress: Progress) -> InsightsResult:
-            return load_insights(db, memo, start, end, profile_id)
+            return load_insights(db, memo, start, end, profile_id, member_id)
 
         run_task(
             work,
@@ -370,6 +390,7 @@ class InsightsPage(Page):
         self._pending = False
         self.result = result
         self._update_profiles(result.profiles)
+        self._update_members(result.members)
         self.show_empty(not result.has_activity)
         self._draw()
         self.refreshed.emit()
@@ -430,6 +451,22 @@ class InsightsPage(Page):
         index = self.profile_combo.findData(current)
         self.profile_combo.setCurrentIndex(max(index, 0))
         self.profile_combo.blockSignals(False)
+
+    def _update_members(self, members: list[tuple[int, str]]) -> None:
+        team = len(members) > 1
+        self.member_combo.setVisible(team)
+        self.date_labels[self.member_combo].setVisible(team)
+        known = [self.member_combo.itemData(i) for i in range(1, self.member_combo.count())]
+        if known == [mid for mid, _name in members]:
+            return
+        current = self.member_combo.currentData()
+        self.member_combo.blockSignals(True)
+        self.member_combo.clear()
+        self.member_combo.addItem(self.tr("All members"), None)
+        for mid, name in members:
+            self.member_combo.addItem(plaintext.inline(name), mid)
+        self.member_combo.setCurrentIndex(max(self.member_combo.findData(current), 0))
+        self.member_combo.blockSignals(False)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and self.result is not None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import plaintext
-from app.errors import WorkbenchError
+from app.errors import ConflictError, WorkbenchError
 from app.profiles import (
     active_profile,
     default_profile,
@@ -44,6 +44,7 @@ from app.scoring.rules import RuleSet, load_rules
 from app.scoring.service import profile_cards_to_rescore, rescore_all
 from ui import a11y, localized, plain
 from ui.context import AppContext
+from ui.dialogs.conflict import ask_reload_or_overwrite
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Change, CollectionOp, announce
 from ui.pages.base import Page
@@ -64,6 +65,10 @@ class ProfilePage(Page):
         self._rescore_again = False
         self._stop_requested = False
         self._loaded: str | None = None
+        #: the version of the profile in the form, as loaded (a save over a newer one is refused)
+        self._loaded_version: int | None = None
+        #: the last "changed by NAME at TIME" box (tests answer it)
+        self.conflict_box: QMessageBox | None = None
         self.set_empty_state(
             EmptyState(
                 "profile",
@@ -182,8 +187,10 @@ class ProfilePage(Page):
             if row is None:
                 return
             spec = spec_of(row)
+            version = row.version
         self.form.load(spec, list(rules.rules))
         self._loaded = spec.name
+        self._loaded_version = version
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         self.save_button.setEnabled(False)
@@ -197,12 +204,17 @@ class ProfilePage(Page):
     # -- actions -----------------------------------------------------------------------
 
     @Slot()
-    def save(self) -> None:
-        """Store the form; the refresh that follows starts the rescore."""
+    def save(self, *, over: int | None = None) -> None:
+        """Store the form; the refresh that follows starts the rescore.
+
+        A profile someone else saved since it was loaded is not overwritten: a box says
+        who and when, with Reload and Overwrite (``over``: the version to save over).
+        """
         spec, replace = self.form.spec(), self._loaded
+        expected = over if over is not None else self._loaded_version
 
         def write(session: Session) -> None:
-            save_profile(session, spec, replace=replace)
+            save_profile(session, spec, replace=replace, expected_version=expected)
             use_profile(session, spec.name)
 
         def saved(_: None) -> None:
@@ -216,6 +228,16 @@ class ProfilePage(Page):
         def refused(exc: WorkbenchError) -> None:
             self._loaded = replace
             self._mark_edited()
+            if isinstance(exc, ConflictError):
+                self.conflict_box = ask_reload_or_overwrite(
+                    self,
+                    self.tr("Profile changed"),
+                    str(exc),
+                    exc,
+                    reload=self._reload,
+                    overwrite=lambda version: self.save(over=version),
+                )
+                return
             QMessageBox.warning(self, self.tr("Profile"), plain.message(str(exc)))
 
         self._write(write, "Profile").success(saved).failure(refused).run()

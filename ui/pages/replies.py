@@ -31,10 +31,11 @@ from app import plaintext
 from app.drafting.context import VARIABLES
 from app.drafting.draft import Draft, Drafter, load_drafter, recent_postings
 from app.drafting.render import check_syntax
-from app.errors import WorkbenchError
+from app.errors import ConflictError, WorkbenchError
 from app.replies import KINDS, create_reply, delete_reply, get_reply, list_replies, update_reply
 from ui import a11y, plain
 from ui.context import AppContext
+from ui.dialogs.conflict import ask_reload_or_overwrite
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.replies import RepliesModel
 from ui.ops import Change, CollectionOp
@@ -71,6 +72,10 @@ class RepliesPage(Page):
         self.set_empty_state(empty)
         self.model = RepliesModel(self)
         self.current_name: str | None = None
+        #: the version of the reply in the editor, as loaded (a save over a newer one is refused)
+        self.loaded_version: int | None = None
+        #: the last "changed by NAME at TIME" box (tests answer it)
+        self.conflict_box: QMessageBox | None = None
         #: the last write this page started
         self.op: CollectionOp[Any] | None = None
         self._loading = False
@@ -299,6 +304,7 @@ class RepliesPage(Page):
                 with self.ctx.db.read() as session:
                     reply = get_reply(session, name)
                 self.current_name = reply.name
+                self.loaded_version = reply.version
                 self.name_edit.setText(reply.name)
                 self.kind_combo.setCurrentText(reply.kind)
                 self.description_edit.setText(reply.description)
@@ -367,8 +373,12 @@ class RepliesPage(Page):
         self._show_reply(self.current_name)
 
     @Slot()
-    def save_current(self) -> bool:
-        """Store the editor's reply; a syntax error is shown and nothing is stored."""
+    def save_current(self, *, over: int | None = None) -> bool:
+        """Store the editor's reply; a syntax error is shown and nothing is stored.
+
+        Someone else's newer save is not overwritten: a box says who and when,
+        with Reload and Overwrite (``over``: the version to save over).
+        """
         if self.current_name is None:
             return False
         body = self.editor.toPlainText()
@@ -385,10 +395,13 @@ class RepliesPage(Page):
             description=self.description_edit.text().strip(),
             categories=_split_list(self.categories_edit.text()),
             skills=_split_list(self.skills_edit.text()),
+            expected_version=over if over is not None else self.loaded_version,
         )
 
         def saved(name: str) -> None:
             self.current_name = name
+            with self.ctx.db.read() as session:
+                self.loaded_version = get_reply(session, name).version
             self._set_dirty(False)
             self._forget_drafter()
             self.ctx.message.emit(f"Saved reply {name}")
@@ -397,10 +410,23 @@ class RepliesPage(Page):
         self.op = (
             CollectionOp(self, write, Change.REPLIES, title=self.tr("Save reply"))
             .success(saved)
-            .failure(lambda exc: self._show_problem(f"Not saved: {exc}", None))
+            .failure(self._not_saved)
             .run()
         )
         return True
+
+    def _not_saved(self, exc: WorkbenchError) -> None:
+        if not isinstance(exc, ConflictError):
+            self._show_problem(f"Not saved: {exc}", None)
+            return
+        self.conflict_box = ask_reload_or_overwrite(
+            self,
+            self.tr("Saved reply changed"),
+            f"{self.current_name}: {exc}",
+            exc,
+            reload=lambda: self._show_reply(self.current_name),
+            overwrite=lambda version: self.save_current(over=version),
+        )
 
     @Slot()
     def new_reply(self) -> None:
