@@ -5,7 +5,7 @@ red-flag rules read everything pasted without the raw text. Postings stored befo
 have none until they are captured again; their raw text is kept as it was.
 
 Revision ID: 0011
-Revises: 0013
+Revises: 0012
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0013"  # brief: "0010"; chained after main's 0013 (i12a) at the merge
+down_revision = "0012"  # brief: "0010"; chained after main's head (0012) when main was merged in
 branch_labels = None
 depends_on = None
 
