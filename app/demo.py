@@ -204,10 +204,12 @@ def _card_row(
             {
                 "rule": "payment-not-verified",
                 "severity": "warning",
-                "evidence": "",
-                "start": 0,
-                "end": 0,
-                "field": "client",
+                "title": "Payment method not verified",
+                "evidence": "client.payment_verified=false",
+                "words": "payment method not verified",
+                "start": None,
+                "end": None,
+                "field": "client.payment_verified",
             }
         ],
         "matched_skills": job["skills"][:2],

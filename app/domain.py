@@ -138,6 +138,9 @@ class PostingFacts:
     last_viewed_at: datetime | None = None
     screening_questions: list[str] = field(default_factory=list)
     raw_text: str | None = None
+    #: the lines of ``raw_text`` the parser placed nowhere (:mod:`app.parsing.rest`): the
+    #: red-flag rules read them too; None when not computed
+    unplaced: str | None = None
 
     #: keys of ``to_json`` in contract order (``pwb parse --json``)
     CONTRACT_KEYS = [

@@ -173,6 +173,11 @@ SCOPE = "Build a complete e-commerce website from scratch with payments and admi
 
 FIELD_CASES = [
     (
+        "ghost-open-for-weeks",
+        posting(posted_at=NOW - timedelta(days=20), client_jobs_posted=8, client_hire_rate=12.0),
+        posting(posted_at=NOW - timedelta(days=20), client_jobs_posted=8, client_hire_rate=75.0),
+    ),
+    (
         "tiny-budget-large-scope",
         posting(description=SCOPE, budget_type=BudgetType.FIXED, fixed_budget=50.0),
         posting(description=SCOPE, budget_type=BudgetType.FIXED, fixed_budget=5000.0),
@@ -258,14 +263,44 @@ def test_every_rule_has_a_case() -> None:
     tested = {c[0] for c in CASES} | {c[0] for c in FIELD_CASES}
     # or its own examples in the rules file (tests/test_rule_examples.py runs them)
     tested |= {r.id for r in load_rules().rules if r.examples and r.near_misses}
+    tested |= {"repost"}  # needs stored postings: tests/test_reposts.py
     assert load_rules().ids <= tested
 
 
 def test_fact_evidence_names_field_and_value() -> None:
     flags = find_flags(load_rules(), posting(client_payment_verified=False), now=NOW)
     flag = next(f for f in flags if f.rule == "payment-not-verified")
-    assert flag.evidence == "client.payment_verified=false"
+    assert flag.evidence == "client.payment_verified=false"  # the raw fact, for the JSON
+    assert flag.words == "payment method not verified"  # what a person reads
     assert flag.field == "client.payment_verified" and flag.start is None
+
+
+@pytest.mark.parametrize(
+    ("rule", "changes", "words"),
+    [
+        ("stale-post", {"posted_at": NOW - timedelta(days=14, hours=1)}, "posted 14 days ago"),
+        (
+            "low-hire-rate",
+            {"client_jobs_posted": 6, "client_hire_rate": 0.0},
+            "hire rate 0 % of 6 jobs posted",
+        ),
+        (
+            "low-client-rating",
+            {"client_rating": 3.2, "client_reviews": 7},
+            "client rating 3.2 of 5 from 7 reviews",
+        ),
+        (
+            "heavy-competition-proposals",
+            {"proposals_min": 50, "proposals_max": None},
+            "50+ proposals",
+        ),
+    ],
+)
+def test_fact_evidence_in_words(rule: str, changes: dict, words: str) -> None:
+    flags = {f.rule: f for f in find_flags(load_rules(), posting(**changes), now=NOW)}
+    assert flags[rule].words == words
+    assert flags[rule].to_json()["words"] == words
+    assert "=" in flags[rule].to_json()["evidence"]  # the raw fact stays in the JSON
 
 
 def test_bad_regex_skips_only_that_rule() -> None:

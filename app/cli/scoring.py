@@ -129,7 +129,7 @@ def print_score(result: ScoreResult) -> None:
     if result.flags:
         print("Red flags:")
         for flag in result.flags:
-            print(f"  [{flag.severity.value}] {flag.rule}: {flag.title} ({flag.evidence!r})")
+            print(f"  [{flag.severity.value}] {flag.rule}: {flag.title} ({flag.shown!r})")
     print(f"Matched skills: {', '.join(result.matched_skills) or 'none'}")
     print(f"Missing skills: {', '.join(result.missing_skills) or 'none'}")
     per = result.value_per_connect

@@ -73,7 +73,7 @@ def job_vars(facts: PostingFacts, job_id: int | None = None) -> dict[str, Any]:
     fields = {
         f.name: _plain(getattr(facts, f.name))
         for f in dataclasses.fields(facts)
-        if f.name not in {"client", "missing", "raw_text"}
+        if f.name not in {"client", "missing", "raw_text", "unplaced"}
     }
     fields["budget"] = budget_text(facts)
     fields["id"] = job_id

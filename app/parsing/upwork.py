@@ -15,6 +15,7 @@ from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.parsing.countries import country_name, find_country
 from app.parsing.freelancer import looks_like_freelancer, parse_freelancer
 from app.parsing.money import MONEY, parse_int, parse_money
+from app.parsing.rest import rest_of
 from app.parsing.text import check_pasted_text, normalise
 from app.parsing.times import RELATIVE, parse_date, parse_relative
 
@@ -184,11 +185,14 @@ def parse_postings(text: str, now: datetime | None = None) -> list[PostingFacts]
     clean = normalise(text)
     lines = [line.strip() for line in clean.split("\n")]
     if "upwork" not in clean.lower() and looks_like_freelancer(clean):
-        return [mark_missing(parse_freelancer(lines, moment))]
-    tiles = _split_tiles(lines)
-    if tiles:
-        return [_parse_tile(chunk, head, moment) for chunk, head in tiles]
-    return [_parse_job_page(lines, moment)]
+        postings = [mark_missing(parse_freelancer(lines, moment))]
+    elif tiles := _split_tiles(lines):
+        postings = [_parse_tile(chunk, head, moment) for chunk, head in tiles]
+    else:
+        postings = [_parse_job_page(lines, moment)]
+    for facts in postings:
+        facts.unplaced = rest_of(facts)
+    return postings
 
 
 def parse_posting(text: str, now: datetime | None = None) -> PostingFacts:

@@ -15,7 +15,6 @@ import logging
 import operator
 import re
 import string
-from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -26,6 +25,7 @@ from typing import Any
 from app.domain import PostingFacts, Severity
 from app.errors import InputError
 from app.limits import load_toml
+from app.parsing.rest import rest_of
 from app.paths import resources_dir
 from app.profiles import RuleOverride
 
@@ -66,6 +66,7 @@ FIELDS = (
     "client.hire_rate",
     "client.open_jobs",
     "client.member_days",
+    "repost_days",
 )
 _RULE_KEYS = {
     "id",
@@ -82,6 +83,7 @@ _RULE_KEYS = {
     "any",
     "examples",
     "near_misses",
+    "reach",
 }
 
 
@@ -143,6 +145,8 @@ class Rule:
     enabled: bool = True
     weight: float = 1.0
     #: postings it must flag and near misses it must not, as (text, facts): the tests run them
+    #: how far a match may reach either side of its hint (characters)
+    reach: int = 200
     examples: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     near_misses: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
@@ -164,6 +168,14 @@ class Flag:
     field: str
     start: int | None = None
     end: int | None = None
+    #: the evidence in words a person reads ("hire rate 0 % of 5 jobs posted"); ``evidence``
+    #: keeps the raw fact ("client.hire_rate=0; client.jobs_posted=5") for the JSON
+    words: str = ""
+
+    @property
+    def shown(self) -> str:
+        """What a person is shown: the words, else the quoted text."""
+        return self.words or self.evidence
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -175,6 +187,7 @@ class Flag:
             "start": self.start,
             "end": self.end,
             "points": round(self.points, 1),
+            "words": self.shown,
         }
 
 
@@ -329,9 +342,16 @@ def _compile_rule(raw: Any) -> Rule:
         ignore=_optional(raw.get("ignore"), "ignore"),
         conditions=conditions,
         any=any_of,
+        reach=_reach(raw.get("reach", HINT_REACH)),
         examples=_examples(raw.get("examples", []), "examples"),
         near_misses=_examples(raw.get("near_misses", []), "near_misses"),
     )
+
+
+def _reach(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 20 <= value <= 2000:
+        raise TypeError("reach must be a whole number of characters from 20 to 2000")
+    return value
 
 
 def _examples(value: Any, key: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
@@ -434,9 +454,10 @@ def load_rules(path: Path | None = None) -> RuleSet:
 
 
 def posting_fields(
-    facts: PostingFacts, now: datetime, text: PostingText | None = None
+    facts: PostingFacts, now: datetime, text: PostingText | None = None, earlier: Any = None
 ) -> dict[str, Any]:
-    """The facts a condition may name, derived once per posting."""
+    """The facts a condition may name, derived once per posting; ``earlier`` is the
+    posting of the same client this one repeats (:class:`app.scoring.reposts.Earlier`)."""
     c = facts.client
     posted = facts.posted_at
     text = text or PostingText(facts.title or "", facts.description or "")
@@ -464,6 +485,8 @@ def posting_fields(
         "client.hire_rate": c.hire_rate,
         "client.open_jobs": c.open_jobs,
         "client.member_days": (now.date() - c.member_since).days if c.member_since else None,
+        "repost_days": earlier.days if earlier is not None else None,
+        "repost": earlier,
     }
 
 
@@ -485,18 +508,16 @@ def _words(lowered: str) -> list[str]:
 
 @dataclass(frozen=True)
 class PastedRest:
-    """The lines of the pasted raw text that the parser placed nowhere, joined by newlines,
-    and where each of them starts in the raw text (to point evidence into what was pasted)."""
+    """The lines of the pasted text the parser placed nowhere (:mod:`app.parsing.rest`),
+    and the raw text when it is at hand (to point evidence into what was pasted)."""
 
     text: str = ""
-    #: where each kept line starts in ``text`` and in the raw text
-    starts: tuple[int, ...] = ()
-    raw_starts: tuple[int, ...] = ()
+    raw: str | None = None
 
-    def raw_offset(self, at: int) -> int:
-        """The offset in the raw text of offset ``at`` of :attr:`text`."""
-        line = bisect_right(self.starts, at) - 1
-        return self.raw_starts[line] + at - self.starts[line] if line >= 0 else at
+    def raw_span(self, quote: str) -> tuple[int | None, int | None]:
+        """Where ``quote`` is in the raw text, when it is known."""
+        at = self.raw.find(quote) if self.raw and quote else -1
+        return (at, at + len(quote)) if at >= 0 else (None, None)
 
 
 NOTHING_PASTED = PastedRest()
@@ -556,55 +577,15 @@ class PostingText:
         return any(self.has_mark(m) for m in rule.hint_marks)
 
 
-def unplaced_text(raw: str | None, *placed: str | None) -> PastedRest:
-    """The lines of ``raw`` that are in none of the ``placed`` texts (title, description,
-    ...): what the parser could not place. A placed text found verbatim in the raw text
-    is cut out at once; every other line is dropped when a placed text contains it
-    (the parser may have re-flowed it)."""
-    if not raw:
-        return NOTHING_PASTED
-    fields = [p for p in placed if p]
-    pieces = [(0, raw)]
-    for text in fields:
-        if len(text) < 40:
-            continue
-        cut = []
-        for offset, piece in pieces:
-            at = piece.find(text)
-            if at == -1:
-                cut.append((offset, piece))
-            else:
-                after = at + len(text)
-                cut += [(offset, piece[:at]), (offset + after, piece[after:])]
-        pieces = cut
-    joined = "\n".join(fields)
-    lines: list[str] = []
-    starts: list[int] = []
-    raw_starts: list[int] = []
-    length = 0
-    for offset, piece in pieces:
-        at = offset
-        for line in piece.split("\n"):
-            core = line.strip()
-            if core and core not in joined:
-                lines.append(line)
-                starts.append(length)
-                raw_starts.append(at)
-                length += len(line) + 1
-            at += len(line) + 1
-    if not lines:
-        return NOTHING_PASTED
-    return PastedRest("\n".join(lines), tuple(starts), tuple(raw_starts))
-
-
 def posting_text(facts: PostingFacts) -> PostingText:
     """The posting's texts for the rules: title, description and the rest of the raw text."""
     title, description = facts.title or "", facts.description or ""
-    if not facts.raw_text:
+    rest = facts.unplaced
+    if rest is None and facts.raw_text:  # not parsed here (a stored posting from before)
+        rest = rest_of(facts)
+    if not rest:
         return PostingText(title, description)
-    skills = "\n".join(facts.skills) if facts.skills else None
-    rest = unplaced_text(facts.raw_text, description, title, skills)
-    return PostingText(title, description, rest)
+    return PostingText(title, description, PastedRest(rest, facts.raw_text))
 
 
 def find_flags(
@@ -661,9 +642,13 @@ def apply_rule(
         return None
     points = rule.weighted_points
     if not rule.patterns:
+        held = [*rule.conditions, *(c for c in rule.any if c.holds(fields))]
         facts_evidence = "; ".join(c.evidence(fields) for c in (*rule.conditions, *rule.any))
         first = (rule.conditions or rule.any)[0]
-        return Flag(rule.id, rule.severity, rule.title, facts_evidence, points, first.field)
+        words = describe_facts([c.field for c in held], fields)
+        return Flag(
+            rule.id, rule.severity, rule.title, facts_evidence, points, first.field, words=words
+        )
     if not hints_checked and not texts.may_match(rule):
         return None
     for where, text, lowered in (
@@ -677,17 +662,10 @@ def apply_rule(
         span = _first_match(rule, text, lowered, texts.pasted_set if rest else texts.words, rest)
         if span is not None:
             start, end = span
-            if where == "pasted":  # evidence points into the raw text as pasted
-                return Flag(
-                    rule.id,
-                    rule.severity,
-                    rule.title,
-                    text[start:end],
-                    points,
-                    where,
-                    texts.rest.raw_offset(start),
-                    texts.rest.raw_offset(end),
-                )
+            if where == "pasted":  # evidence points into the raw text as pasted, when known
+                quote = text[start:end]
+                at, to = texts.rest.raw_span(quote)
+                return Flag(rule.id, rule.severity, rule.title, quote, points, where, at, to)
             return Flag(
                 rule.id, rule.severity, rule.title, text[start:end], points, where, start, end
             )
@@ -716,7 +694,7 @@ def _windows(
                 end = lowered.find("\n", at)
                 spots.append((lowered.rfind("\n", 0, at) + 1, len(lowered) if end == -1 else end))
             else:
-                spots.append((max(0, at - HINT_REACH), at + len(hint) + HINT_REACH))
+                spots.append((max(0, at - rule.reach), at + len(hint) + rule.reach))
             at = lowered.find(hint, at + 1)
     for lo, hi in sorted(spots):
         if windows and lo <= windows[-1][1]:
@@ -788,6 +766,103 @@ def _near_miss(rule: Rule, text: str, start: int, end: int) -> bool:
         if rule.guard_after.search(after):
             return True
     return False
+
+
+def describe_facts(names: list[str], fields: Mapping[str, Any]) -> str:
+    """Facts of a posting in words a person reads: "posted 14 days ago", "hire rate 0 %
+    of 1 job posted", "payment method not verified"."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            continue
+        seen.add(name)
+        value = fields.get(name)
+        if name == "client.hire_rate" or (
+            name == "client.jobs_posted" and "client.hire_rate" in names
+        ):
+            seen |= {"client.hire_rate", "client.jobs_posted"}
+            parts.append(_hire_rate_words(fields))
+        elif value is not None:
+            parts.append(_fact_words(name, value, fields))
+    return ", ".join(parts)
+
+
+def _plural(count: float, one: str, many: str | None = None) -> str:
+    shown = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {one if count == 1 else (many or one + 's')}"
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}" if value == int(value) else f"${value:,.2f}"
+
+
+def _hire_rate_words(fields: Mapping[str, Any]) -> str:
+    rate, posted = fields.get("client.hire_rate"), fields.get("client.jobs_posted")
+    words = f"hire rate {rate:g} %" if isinstance(rate, int | float) else "hire rate unknown"
+    if isinstance(posted, int):
+        words += f" of {_plural(posted, 'job')} posted"
+    return words
+
+
+def _fact_words(name: str, value: Any, fields: Mapping[str, Any]) -> str:
+    if name == "age_hours":
+        hours = float(value)
+        if hours < 48:
+            return f"posted {_plural(int(hours), 'hour')} ago"
+        return f"posted {_plural(int(hours // 24), 'day')} ago"
+    if name == "client.payment_verified":
+        return "payment method verified" if value else "payment method not verified"
+    if name == "client.rating":
+        reviews = fields.get("client.reviews")
+        of = f" from {_plural(reviews, 'review')}" if isinstance(reviews, int) else ""
+        return f"client rating {value:g} of 5{of}"
+    if name == "client.hires":
+        return "no hires yet" if value == 0 else f"{_plural(value, 'hire')}"
+    if name == "client.reviews":
+        return _plural(value, "review")
+    if name == "client.jobs_posted":
+        return f"{_plural(value, 'job')} posted"
+    if name == "client.open_jobs":
+        return f"{_plural(value, 'open job')}"
+    if name == "client.total_spent":
+        return f"{_money(float(value))} spent on Upwork"
+    if name == "client.member_days":
+        return f"member for {_plural(value, 'day')}"
+    if name == "proposals_min":
+        high = fields.get("proposals_max")
+        return f"{value}+ proposals" if high is None else f"{value} to {high} proposals"
+    if name == "proposals_max":
+        return f"up to {_plural(value, 'proposal')}"
+    if name == "interviewing":
+        return f"{value} interviewing"
+    if name == "invites_sent":
+        return f"{_plural(value, 'invite')} sent"
+    if name == "unanswered_invites":
+        return f"{_plural(value, 'invite')} unanswered"
+    if name == "description_words":
+        return f"description of {_plural(value, 'word')}"
+    if name == "title_words":
+        return f"title of {_plural(value, 'word')}"
+    if name == "fixed_budget":
+        return f"fixed budget {_money(float(value))}"
+    if name == "hourly_min":
+        return f"hourly from {_money(float(value))}"
+    if name == "hourly_max":
+        return f"hourly up to {_money(float(value))}"
+    if name == "repost_days":
+        earlier = fields.get("repost")
+        when = "the same day" if value == 0 else f"{_plural(value, 'day')} earlier"
+        if earlier is None:
+            return f"posted again {when}"
+        return f"the same client posted \u201c{earlier.title}\u201d {when} (posting #{earlier.id})"
+    if name == "connects_required":
+        return f"{_plural(value, 'Connect')} to apply"
+    if name == "budget_type":
+        return f"{value} price"
+    if name == "experience_level":
+        return f"{value} level"
+    return f"{name.removeprefix('client.').replace('_', ' ')} {_show(value)}"
 
 
 def _show(value: Any) -> str:

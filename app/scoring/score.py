@@ -184,10 +184,11 @@ class Scorer:
             current_rules_version(),
         )
 
-    def score(self, facts: PostingFacts, now: datetime) -> ScoreResult:
-        """The score card of one posting, as of ``now``."""
+    def score(self, facts: PostingFacts, now: datetime, earlier: Any = None) -> ScoreResult:
+        """The score card of one posting, as of ``now``; ``earlier``: the posting of the
+        same client it repeats, if any (:func:`app.scoring.reposts.find_reposts`)."""
         text = posting_text(facts)
-        fields = posting_fields(facts, now, text)
+        fields = posting_fields(facts, now, text, earlier)
         flags = find_flags(self.rules, facts, fields, now=now, text=text)
         match = self.relevance.assess(facts.skills, text)
         factors = self._factors(facts, text, fields, match, flags)

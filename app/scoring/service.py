@@ -26,12 +26,14 @@ from app.errors import InputError, NotFoundError
 from app.insights import band_outcomes, calibrated_win_rates
 from app.insights import score_band as insights_band
 from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
+from app.scoring.reposts import Earlier, find_reposts
 from app.scoring.score import Scorer, ScoreResult, current_rules_version
 from app.scoring.win_chance import SCORE_BANDS, CalibratedRate
 from app.storage.bulk import gc_paused
 from app.storage.db import Database
 from app.storage.models import JobPosting, Profile
 from app.storage.postings import facts_of
+from app.storage.reposts import repeat_client_postings
 from app.storage.scores import (
     BulkCards,
     card_values,
@@ -129,7 +131,8 @@ def score_job(
         raise NotFoundError(f"no posting with id {job_id}")
     row = _profile_or_active(session, profile)
     now = now or clock.now()
-    result = scorer_for(session, row, win_rates).score(facts_of(job), now)
+    earlier = reposts_of(session, [job.id]).get(job.id)
+    result = scorer_for(session, row, win_rates).score(facts_of(job), now, earlier)
     store_cards(session, [card_values(job.id, row.id, result, now)])
     return result
 
@@ -152,10 +155,16 @@ def score_jobs(
     row = _profile_or_active(session, profile)
     now = now or clock.now()
     scorer = scorer_for(session, row, win_rates)
-    jobs = session.scalars(
-        select(JobPosting).where(JobPosting.id.in_(job_ids), JobPosting.deleted_at.is_(None))
+    jobs = list(
+        session.scalars(
+            select(JobPosting).where(JobPosting.id.in_(job_ids), JobPosting.deleted_at.is_(None))
+        )
     )
-    cards = [card_values(job.id, row.id, scorer.score(facts_of(job), now), now) for job in jobs]
+    reposts = reposts_of(session, [job.id for job in jobs])
+    cards = [
+        card_values(job.id, row.id, scorer.score(facts_of(job), now, reposts.get(job.id)), now)
+        for job in jobs
+    ]
     store_cards(session, cards)
     return len(cards)
 
@@ -185,6 +194,7 @@ def score_stale(
         scorer = scorer_for(session, profile)
         version = stored_version(session)
         total = cards_to_rescore(session, profile, version)
+        reposts = reposts_of(session)
     done, last = 0, 0
     bulk = BulkCards(db.engine.dialect, now)
     with gc_paused(), db.read() as reader:
@@ -193,7 +203,7 @@ def score_stale(
             if should_stop and should_stop():
                 break
             with db.transaction() as writer:
-                bulk.store(writer, score_batch(bulk, batch, [(profile.id, scorer)]))
+                bulk.store(writer, score_batch(bulk, batch, [(profile.id, scorer)], reposts))
             done += len(batch)
             if progress:
                 progress(done, total)
@@ -252,10 +262,14 @@ def rescore_all(
         workers = default_workers(total)
     if progress:
         progress(0, total)
+    with db.read() as session:
+        reposts = reposts_of(session)
     if workers > 1 and scorers:
-        done = _rescore_in_workers(db, scorers, now, batch_size, workers, progress, should_stop)
+        done = _rescore_in_workers(
+            db, scorers, now, batch_size, workers, progress, should_stop, reposts
+        )
     else:
-        done = _rescore_here(db, scorers, now, batch_size, total, progress, should_stop)
+        done = _rescore_here(db, scorers, now, batch_size, total, progress, should_stop, reposts)
     if done < total:
         log.info("rescore stopped after %d of %d cards", done, total)
     return done
@@ -269,6 +283,7 @@ def _rescore_here(
     total: int,
     progress: Progress | None,
     should_stop: ShouldStop | None,
+    reposts: Mapping[int, Earlier] | None = None,
 ) -> int:
     done, last = 0, 0
     bulk = BulkCards(db.engine.dialect, now)
@@ -280,7 +295,7 @@ def _rescore_here(
                 if not batch:
                     break
                 last = batch[-1][0]
-                cards = score_batch(bulk, batch, scorers)
+                cards = score_batch(bulk, batch, scorers, reposts)
                 bulk.store(session, cards)
                 done += len(cards)
             if progress:
@@ -296,6 +311,7 @@ def _rescore_in_workers(
     workers: int,
     progress: Progress | None,
     should_stop: ShouldStop | None,
+    reposts: Mapping[int, Earlier] | None = None,
 ) -> int:
     """Worker processes read and score id ranges; this process writes what they return."""
     with db.read() as session:
@@ -310,7 +326,10 @@ def _rescore_in_workers(
     bulk = BulkCards(db.engine.dialect, now)
     done = 0
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_worker_start, initargs=(target, scorers, now)
+        workers,
+        mp_context=context,
+        initializer=_worker_start,
+        initargs=(target, scorers, now, dict(reposts or {})),
     ) as pool:
         pending = iter(ranges)
         running = deque(pool.submit(_worker_cards, *r) for r in islice(pending, 2 * workers))
@@ -334,11 +353,13 @@ def _rescore_in_workers(
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_start(target: str, scorers: list[tuple[int, Scorer]], now: datetime) -> None:
+def _worker_start(
+    target: str, scorers: list[tuple[int, Scorer]], now: datetime, reposts: dict[int, Earlier]
+) -> None:
     from app.storage.db import open_database
 
     db = open_database(target, migrate=False, verify=False)  # the app checked it on open
-    _WORKER.update(db=db, scorers=scorers, bulk=BulkCards(db.engine.dialect, now))
+    _WORKER.update(db=db, scorers=scorers, bulk=BulkCards(db.engine.dialect, now), reposts=reposts)
 
 
 def _worker_cards(after: int, upto: int) -> list:
@@ -347,14 +368,30 @@ def _worker_cards(after: int, upto: int) -> list:
     bulk: BulkCards = _WORKER["bulk"]
     with gc_paused(), db.read() as session:
         batch = [r for r in bulk.postings(session, after, upto - after) if r[0] <= upto]
-        return score_batch(bulk, batch, _WORKER["scorers"])
+        return score_batch(bulk, batch, _WORKER["scorers"], _WORKER["reposts"])
+
+
+def reposts_of(session: Session, job_ids: Sequence[int] | None = None) -> dict[int, Earlier]:
+    """The postings (of ``job_ids``, default: all) that repeat an earlier one of the same
+    client: one query for the clients seen more than once, then titles compared here."""
+    return find_reposts(repeat_client_postings(session, job_ids))
 
 
 def score_batch(
-    bulk: BulkCards, batch: Sequence[tuple[int, Any]], scorers: list[tuple[int, Scorer]]
+    bulk: BulkCards,
+    batch: Sequence[tuple[int, Any]],
+    scorers: list[tuple[int, Scorer]],
+    reposts: Mapping[int, Earlier] | None = None,
 ) -> list:
     """Score a batch of (id, facts) for every scorer: the card rows to store."""
     now, card = bulk.now, bulk.card
+    if reposts:
+        get = reposts.get
+        return [
+            card(job_id, profile_id, scorer.score(facts, now, get(job_id)))
+            for job_id, facts in batch
+            for profile_id, scorer in scorers
+        ]
     return [
         card(job_id, profile_id, scorer.score(facts, now))
         for job_id, facts in batch

@@ -133,6 +133,8 @@ def add_posting(
         session.add(job)
     elif facts.raw_text is None and job.raw_text:
         facts.raw_text = job.raw_text
+        if facts.unplaced is None:
+            facts.unplaced = job.unplaced_text
     apply_facts(job, facts)
     job.source = source[:300]
     job.deleted_at = None

@@ -211,6 +211,9 @@ class JobPosting(Base):
 
     #: the text the user pasted: their evidence, shown as plain text only
     raw_text: Mapped[str | None] = mapped_column(Text)
+    #: the lines of the raw text the parser placed nowhere (app.parsing.rest): the red-flag
+    #: rules read them, so scoring never needs the raw text
+    unplaced_text: Mapped[str | None] = mapped_column(Text)
     #: fields the parser could not read, for the user to fill in
     missing_fields: Mapped[list[str]] = mapped_column(default=list)
     status: Mapped[str] = mapped_column(String(20), default="new")

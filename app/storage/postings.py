@@ -79,6 +79,7 @@ def apply_facts(job: JobPosting, facts: PostingFacts) -> JobPosting:
     for name in _CLIENT_FIELDS:
         setattr(job, f"client_{name}", getattr(facts.client, name))
     job.raw_text = facts.raw_text
+    job.unplaced_text = facts.unplaced
     job.missing_fields = list(facts.missing)
     for name, length in _CLIPPED:  # what a file may hold longer than the column (on a server)
         value = getattr(job, name, None)
@@ -117,6 +118,7 @@ def facts_of(job: JobPosting) -> PostingFacts:
         last_viewed_at=job.last_viewed_at,
         screening_questions=list(job.screening_questions or []),
         raw_text=job.raw_text,
+        unplaced=job.unplaced_text,
     )
 
 
@@ -132,6 +134,7 @@ FACT_COLUMNS = (
     "external_id",
     "last_viewed_at",
     "screening_questions",
+    "unplaced_text",
 )
 _CLIENT_AT = FACT_COLUMNS.index("client_payment_verified")
 assert _CLIENT_AT == 19, "stored_facts_reader lists the columns before the client's by position"
@@ -193,6 +196,7 @@ def stored_facts_reader(dialect: Dialect) -> Callable[[Sequence[Any]], PostingFa
             v[client_end + 3],
             list(v[client_end + 4] or ()),
             None,
+            v[client_end + 5],
         )
 
     return facts

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, and_, func, literal_column, null, or_, select
 from sqlalchemy.orm import Session
 
 from app.profiles import active_profile
@@ -174,6 +174,7 @@ def _job_batch(
     """
     table = JobPosting.__table__
     columns = [c for c in table.c if c.name not in _NOT_SCORED]
+    columns.append(null().label("raw_text"))
     query = (
         select(*columns)
         .where(table.c.id > after, table.c.deleted_at.is_(None))
@@ -214,8 +215,6 @@ class BulkCards:
             return [(j.id, facts_of(j)) for j in _job_batch(session, after, size, stale_for)]
         table = JobPosting.__table__
         raw: list[Any] = [literal_column(f"job_posting.{name}") for name in FACT_COLUMNS]
-        # the raw text last: the red-flag rules read the lines the parser could not place
-        raw.append(literal_column("job_posting.raw_text"))
         query = (
             select(table.c.id, *raw)
             .where(table.c.id > after, table.c.deleted_at.is_(None))
@@ -226,12 +225,7 @@ class BulkCards:
             query = query.where(_stale_condition(*stale_for, table.c.id))
         facts = self._facts
         assert facts is not None
-        batch = []
-        for row in session.execute(query):
-            posting = facts(row[1:-1])
-            posting.raw_text = row[-1]
-            batch.append((row[0], posting))
-        return batch
+        return [(row[0], facts(row[1:])) for row in session.execute(query)]
 
     def card(self, job_id: int, profile_id: int, result: CardResult) -> Any:
         """One card to store: a tuple of :data:`CARD_COLUMNS` values (a dict off SQLite)."""
@@ -281,7 +275,8 @@ class BulkCards:
                 f'{{"rule": {text(f.rule)}, "severity": {text(f.severity._value_)}, '
                 f'"title": {text(f.title)}, "evidence": {text(f.evidence)}, '
                 f'"field": {text(f.field)}, "start": {_json_int(f.start)}, '
-                f'"end": {_json_int(f.end)}, "points": {round(f.points, 1)!r}}}'
+                f'"end": {_json_int(f.end)}, "points": {round(f.points, 1)!r}, '
+                f'"words": {text(f.shown)}}}'
                 for f in flags
             )
             + "]"
@@ -311,7 +306,9 @@ def _plain_flag(flag: Any) -> bool:
     return (
         type(flag.points) is float
         and math.isfinite(flag.points)
-        and all(type(v) is str for v in (flag.rule, flag.title, flag.evidence, flag.field))
+        and all(
+            type(v) is str for v in (flag.rule, flag.title, flag.evidence, flag.field, flag.shown)
+        )
         and (flag.start is None or type(flag.start) is int)
         and (flag.end is None or type(flag.end) is int)
     )

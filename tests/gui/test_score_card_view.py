@@ -112,3 +112,25 @@ def test_verdict_delegate_paints_badge_colour_and_sizes_for_text(qtbot) -> None:
             verdict.capitalize()
         )
     assert delegate.sizeHint(option, model.index(3, 0)).isValid()
+
+
+def test_fact_evidence_reads_in_words(qtbot, db) -> None:
+    """A fact flag shows "payment method not verified", not ``client.payment_verified=false``."""
+    facts = posting("", client_payment_verified=False, client_jobs_posted=1, client_hire_rate=0.0)
+    with db.transaction() as session:
+        save_profile(session, default_profile("Shop", skills=["Shopify"]))
+        job = apply_facts(JobPosting(), facts)
+        session.add(job)
+        session.flush()
+        score_job(session, job.id, now=NOW)
+        card = load_card(session, job.id)
+    assert card is not None
+    view = ScoreCardView()
+    qtbot.add_widget(view)
+    view.show_card(card, job.description)
+    shown = {
+        view.flags.index(r, 1).data(): view.flags.index(r, 2).data()
+        for r in range(view.flags.rowCount())
+    }
+    assert shown["Payment method not verified"] == "payment method not verified"
+    assert "client.payment_verified=false" in [f["evidence"] for f in card.flags]

@@ -76,14 +76,20 @@ class FlagsModel(RowsTableModel):
                 return severity.capitalize()
             if column == 1:
                 return str(row.get("title") or row.get("rule", ""))
-            return str(row.get("evidence", ""))
+            return _shown(row)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and severity in SEVERITY_COLORS:
             return QColor(SEVERITY_COLORS[severity])
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return _tooltip(str(row.get("evidence", "")))
+            return _tooltip(_shown(row))
         if role == Qt.ItemDataRole.UserRole:
             return str(row.get("rule", ""))
         return None
+
+
+def _shown(flag: dict[str, Any]) -> str:
+    """A flag's evidence in words ("posted 14 days ago"); cards stored before words were
+    kept show the raw evidence."""
+    return str(flag.get("words") or flag.get("evidence", ""))
 
 
 def _tooltip(text: str) -> str | None:
