@@ -136,6 +136,33 @@ def _profiles(session: Session) -> list[Profile]:
     return [found[name] for name in DEMO_PROFILES]
 
 
+_SCOPE = (
+    "The current version works, but it is slow and hard to change",
+    "We have a rough prototype and a list of the screens we need",
+    "Our last developer left half-way, so the code needs a careful review first",
+    "The design is ready in Figma and the data model is agreed",
+)
+_TERMS = (
+    "We expect about {weeks} weeks of work, with a call twice a week to show progress",
+    "Please plan for {weeks} weeks; we review the work at the end of each week",
+    "The first milestone is due in {weeks} weeks, and more work follows if it goes well",
+)
+
+
+def _description(title: str, named: list[str], stream: int) -> str:
+    """A few sentences as clients write them (long enough for scoring to judge).
+
+    From a stream of its own, so the other generated values stay what they were.
+    """
+    rng = random.Random(stream)
+    weeks = rng.choice((2, 3, 4, 6, 8))
+    return (
+        f"{title}. We need someone experienced with {', '.join(named)}. "
+        f"{rng.choice(_SCOPE)}. {rng.choice(_TERMS).format(weeks=weeks)}. "
+        "In your proposal, tell us about a similar project you delivered and how you would start."
+    )
+
+
 def _job_row(rng: random.Random, job_id: int, seed: int, posted: datetime) -> dict[str, Any]:
     category, _w, skills = rng.choices(CATEGORIES, weights=[c[1] for c in CATEGORIES])[0]
     hourly = rng.random() < 0.45
@@ -151,7 +178,7 @@ def _job_row(rng: random.Random, job_id: int, seed: int, posted: datetime) -> di
         "dedup_key": f"demo:{seed}:{job_id}",
         "url": f"https://www.upwork.com/jobs/~demo{seed}{job_id:08d}",
         "title": title,
-        "description": f"{title}. We need someone experienced with {', '.join(rng.sample(skills, 2))}.",
+        "description": _description(title, rng.sample(skills, 2), seed * 1_000_003 + job_id),
         "category": category,
         "skills": rng.sample(skills, min(3, len(skills))),
         "budget_type": "hourly" if hourly else "fixed",

@@ -160,9 +160,15 @@ def _flags(flags: Sequence[dict[str, Any]]) -> list[str]:
     out = []
     for flag in worst[:TOP_FLAGS]:
         title = plaintext.inline(str(flag.get("title") or flag.get("rule") or ""), 80)
-        evidence = plaintext.inline(str(flag.get("evidence") or ""), 80)
+        raw = str(flag.get("evidence") or "")
+        words = str(flag.get("words") or "")
         shown = f"{flag.get('severity')}: {title}"
-        out.append(f"{shown}: “{evidence}”" if evidence else shown)
+        if words and words != raw:  # a fact in words ("posted 14 days ago"), not a quote
+            out.append(f"{shown}: {plaintext.inline(words, 80)}")
+        elif raw:
+            out.append(f"{shown}: “{plaintext.inline(raw, 80)}”")
+        else:
+            out.append(shown)
     return out
 
 

@@ -105,3 +105,29 @@ def test_prose_that_passes_on_words_alone_is_never_saved_unasked(db, shared_post
     assert email is not None, "the pwb add test takes it: a notice may show it"
     assert not may_save_unasked(email)
     assert real is not None and may_save_unasked(real)
+
+
+def test_the_notice_gives_a_fact_flag_in_words_and_quotes_what_the_posting_said() -> None:
+    from app.preview import _flags
+
+    shown = _flags(
+        [
+            {
+                "severity": "warning",
+                "title": "Vague or very short description",
+                "evidence": "description_words=11",
+                "words": "a description of 11 words",
+            },
+            {
+                "severity": "critical",
+                "title": "Off-platform contact",
+                "evidence": "message me on telegram",
+                "words": "message me on telegram",
+            },
+        ]
+    )
+    assert shown == [
+        "critical: Off-platform contact: “message me on telegram”",
+        "warning: Vague or very short description: a description of 11 words",
+    ]
+    assert not any("description_words" in line for line in shown)
