@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from app.insights import CHART_KINDS
 from app.storage import open_database
 from app.storage.jobs import JobQuery, fetch_jobs
 from app.storage.models import JobPosting, LedgerEntry, Proposal
+from tests.test_ledger_concurrency import run_at_once  # the same start-at-once children
 from tests.tile_facts import shared_data_file
 
 pytestmark = pytest.mark.clock  # sets the clock; .ci/run repeats it at awkward dates
@@ -32,15 +32,6 @@ MONTHS = [f"2025-{m:02d}" for m in range(2, 13)]
 ROOT = Path(__file__).resolve().parents[1]
 
 #: a child: import everything, say so, wait for the go file, run one pwb command
-CHILD = """
-import os, sys, time
-from app.cli import main
-ready, go = sys.argv[1], sys.argv[2]
-open(ready, "w").close()
-while not os.path.exists(go):
-    time.sleep(0.0002)
-sys.exit(main(sys.argv[3:]))
-"""
 
 
 def pwb(capsys: pytest.CaptureFixture[str], target: str, *argv: str) -> tuple[int, str, str]:
@@ -155,32 +146,6 @@ def test_backup_without_pg_dump_says_so(
     monkeypatch.setenv("PATH", str(tmp_path))
     code, _out, err = pwb(capsys, pg_url, "backup", "--out", str(tmp_path / "x.dump"))
     assert code == 2 and err.count("\n") == 1 and "pg_dump is not on PATH" in err
-
-
-def run_at_once(folder: Path, commands: list[list[str]]) -> list[subprocess.CompletedProcess]:
-    """Start every command in its own process; let them all go at the same moment."""
-    go = folder / "go"
-    children = []
-    for n, argv in enumerate(commands):
-        ready = folder / f"ready-{n}"
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(ready), str(go), *argv],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        children.append((child, ready))
-    deadline = time.monotonic() + 120
-    while not all(ready.exists() for _, ready in children):
-        assert time.monotonic() < deadline, "the children did not start"
-        time.sleep(0.01)
-    go.touch()
-    done = []
-    for child, _ in children:
-        out, err = child.communicate(timeout=120)
-        done.append(subprocess.CompletedProcess(child.args, child.returncode, out, err))
-    return done
 
 
 @pytest.mark.slow
