@@ -173,7 +173,8 @@ def _job_batch(
     With ``stale_for`` (profile, version): only those whose card is missing or out of date.
     """
     table = JobPosting.__table__
-    columns = [c for c in table.c if c.name not in _NOT_SCORED]
+    # the whole pasted text is not read in bulk (the rules read ``unplaced_text``): NULL
+    columns = [c for c in table.c if c.name not in _NOT_SCORED and c.name != "raw_text"]
     columns.append(null().label("raw_text"))
     query = (
         select(*columns)
