@@ -96,6 +96,9 @@ def database_target(explicit: str | None) -> str:
     Connect to team server…, the default), its default folder made. A server's password
     is added from the keyring only when it is opened (:func:`open_for_gui`)."""
     target = paths.database_target(explicit)
+    chosen = bool(explicit) or bool(os.environ.get(paths.DB_ENV_VAR, "").strip())
+    if chosen and Path(target).parent.is_dir():
+        return target  # platformdirs (10 ms before the first paint) is not needed for it
     if target == str(paths.default_database_path()):
         server = str(QSettings().value(SERVER_KEY, "") or "")
         if server and not explicit and not os.environ.get(paths.DB_ENV_VAR, "").strip():

@@ -16,7 +16,6 @@ Other features add their items through :func:`add_action` at the marked places
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -862,6 +861,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.show()
 
     def about_text(self) -> str:
+        import platform
+
         from app import __version__
         from app.logs import log_file
 

@@ -238,9 +238,10 @@ def test_the_window_paints_before_the_database_layer_is_imported(tmp_path: Path)
 
 
 # What the start path may import before the window's first paint: the standard library,
-# Qt and platformdirs, and these modules of ours (the window shell). Adding a module to
+# Qt (platformdirs only without --db), and these modules of ours (the window shell).
+# Adding a module to
 # the start path means adding it here, with the figures of benchmarks/bench_startup.py.
-FIRST_PAINT_PACKAGES = {"PySide6", "shiboken6", "shibokensupport", "platformdirs", "app", "ui"}
+FIRST_PAINT_PACKAGES = {"PySide6", "shiboken6", "shibokensupport", "app", "ui"}
 FIRST_PAINT_MODULES = {
     "app", "app.errors", "app.clock", "app.paths", "app.plaintext",
     "ui", "ui.main", "ui.plain", "ui.startup", "ui.crash", "ui.i18n", "ui.icons",
@@ -259,7 +260,7 @@ def test_nothing_but_qt_and_the_window_shell_is_imported_before_the_first_paint(
 ) -> None:
     """Issue 16 (i16d): the modules loaded before the first paint, read from
     ``python -X importtime``, are the standard library (without the slow parts listed),
-    Qt, platformdirs and the window shell listed in FIRST_PAINT_MODULES: no SQLAlchemy,
+    Qt and the window shell listed in FIRST_PAINT_MODULES: no SQLAlchemy,
     Jinja2, dateutil, pycountry, app.scoring or logging set-up. An import added to the
     start path fails here."""
     import sys
