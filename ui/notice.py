@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -246,13 +246,17 @@ class Notice(QFrame):
         """Beside the tray icon when it is known, else the bottom-right of the screen."""
         screen = QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
-        size = self.sizeHint().expandedTo(self.size())
+        # the fixed width and the height pop() gave it (sizeHint() is wider than the fixed width)
+        size = QSize(NOTICE_WIDTH, max(self.height(), self.minimumSizeHint().height()))
         margin = 12
         if near is not None and near.isValid() and not near.isEmpty():
             x = min(
-                max(area.left(), near.center().x() - size.width() // 2), area.right() - size.width()
+                max(area.left() + margin, near.center().x() - size.width() // 2),
+                area.right() + 1 - size.width() - margin,
             )
             above = near.top() - size.height() - margin
             y = above if above >= area.top() else near.bottom() + margin
             return QPoint(x, y)
-        return QPoint(area.right() - size.width() - margin, area.bottom() - size.height() - margin)
+        return QPoint(
+            area.right() + 1 - size.width() - margin, area.bottom() + 1 - size.height() - margin
+        )
