@@ -1,13 +1,14 @@
 """The clipboard watch: a posting copied anywhere is scored and shown in a notice.
 
-Off by default (``capture.clipboard_watch``). While on, each clipboard change is
-handed, as text, to :func:`app.preview.preview_text` on a worker thread; text that is
-no posting is dropped there, never stored or logged. A posting comes back as a
-:class:`ui.notice.Notice`: Save stores it (``app.preview.save_copied``, one write),
-Save + Draft stores it and opens the draft dialog, Dismiss hides the notice. With
-``capture.save_copied`` on, a copied posting is stored at once and the notice says so
-(only one that shows posting facts, a budget, skills, a URL or client facts: a paragraph of
-prose that passes the ``pwb add`` test on its words alone still waits for Save).
+Off by default (``capture.clipboard_watch``). Copies made in the app itself are not looked
+at (:meth:`ClipboardWatch.copied_in_app`). While on, each other clipboard change is handed,
+as text, to :func:`app.preview.preview_text` on a worker thread; text that is no posting is
+dropped there, never stored or logged. A posting comes back as a :class:`ui.notice.Notice`:
+Save stores it (``app.preview.save_copied``, one write), Save + Draft stores it and opens the
+draft dialog, Dismiss hides the notice. With ``capture.save_copied`` on, a copied posting is
+stored at once and the notice says so (only one that shows posting facts, a budget, skills, a
+URL or client facts: a paragraph of prose that passes the ``pwb add`` test on its words alone
+still waits for Save).
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ class ClipboardWatch(QObject):
         """The clipboard changed: preview its text off the GUI thread (if it may be a posting)."""
         if not self.enabled:
             return
+        if self.copied_in_app():
+            self._generation += 1  # a preview under way is dropped too
+            return
         mime = self.clipboard.mimeData()
         if mime is None or not mime.hasText():
             return
@@ -113,6 +117,22 @@ class ClipboardWatch(QObject):
             on_error=lambda exc: log.warning("clipboard preview failed: %s", type(exc).__name__),
             parent=self,
         )
+
+    def copied_in_app(self) -> bool:
+        """Whether this copy was made in the app itself (its Jobs page, a detail, a draft…).
+
+        Where the platform tells (X11, Windows, macOS), the app owns the clipboard after its own
+        copies; everywhere (and offscreen, where it never tells) a copy made while a window of
+        this main window (itself or one of its dialogs) is active is the user copying in the app.
+        """
+        if self.clipboard.ownsClipboard():
+            return True
+        active = QApplication.activeWindow()
+        while active is not None and active is not self.notice:
+            if active is self.window:
+                return True
+            active = active.parentWidget()
+        return False
 
     def _previewed(self, generation: int, found: list[CopiedPosting] | None) -> None:
         if generation != self._generation or not self.enabled or not found:

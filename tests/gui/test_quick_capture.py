@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import func, select
 
 from app import settings
@@ -49,15 +49,34 @@ def copy(qtbot, text: str) -> None:
     qtbot.wait(20)  # the result reaches the GUI thread through a queued signal
 
 
+class Browser(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Browser")
+        self.field = QLineEdit(self)
+
+
 @pytest.fixture
-def active(qtbot, window: MainWindow) -> MainWindow:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+def browser(qtbot) -> Browser:
+    """Stands in for the browser the user copies in: active, and no window of the app's
+    (copies made while the main window or its dialogs are active are the app's own)."""
+    browser = Browser()
+    qtbot.add_widget(browser)
+    browser.show()
+    browser.activateWindow()
+    browser.field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is browser)
+    return browser
+
+
+@pytest.fixture
+def active(qtbot, window: MainWindow, browser: Browser) -> MainWindow:
+    """The main window open behind the browser the user is copying in."""
     return window
 
 
 def test_a_copied_real_posting_shows_its_verdict_and_save_stores_it_scored(
-    qtbot, active: MainWindow, db, settle, shared_postings
+    qtbot, active: MainWindow, browser: Browser, db, settle, shared_postings
 ) -> None:
     make_profile(db)
     notice = watch_on(qtbot, active, settle)
@@ -71,7 +90,7 @@ def test_a_copied_real_posting_shows_its_verdict_and_save_stores_it_scored(
     assert notice.reasons.text() and "Connects" in notice.connects.text()
     assert "per Connect" in notice.connects.text()
     assert notice.state.text() == "New posting"
-    assert QApplication.activeWindow() is active, "the notice took the focus"
+    assert QApplication.activeWindow() is browser, "the notice took the focus"
     assert count(db, JobPosting) == 0, "nothing is stored before Save"
 
     qtbot.mouseClick(notice.save_button, Qt.MouseButton.LeftButton)
@@ -151,17 +170,12 @@ def test_the_watch_is_off_by_default(qtbot, active: MainWindow, db, shared_posti
 
 
 def test_the_notice_never_takes_the_focus_from_the_window_in_use(
-    qtbot, window: MainWindow, db, settle, shared_postings
+    qtbot, window: MainWindow, db, settle, shared_postings, browser: Browser
 ) -> None:
     make_profile(db)
     notice = watch_on(qtbot, window, settle)
-    browser = QWidget()  # stands in for the browser the user copies in
-    browser.setWindowTitle("Browser")
-    field = QLineEdit(browser)
-    qtbot.add_widget(browser)
-    browser.show()
+    field = browser.field
     browser.activateWindow()
-    field.setFocus()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is browser)
     copy(qtbot, tile_text(shared_tiles(shared_postings)[5]))
     qtbot.waitUntil(notice.isVisible)
@@ -259,3 +273,64 @@ def test_the_notice_keys_are_on_the_shortcut_sheet(window: MainWindow) -> None:
     sections = dict(window.shortcut_sections())
     (rows,) = [v for k, v in sections.items() if k.startswith("Clipboard notice")]
     assert [text for _keys, text in rows] == ["Save", "Save + Draft", "Dismiss"]
+
+
+def copy_in(qtbot, editor: QPlainTextEdit) -> None:
+    """Select all of an editor's text and press Ctrl+C in it, as the user does."""
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(20)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_copies_made_in_the_app_itself_are_not_previewed(
+    qtbot, window: MainWindow, browser: Browser, db, settle, shared_postings
+) -> None:
+    from ui.pages.jobs import JobsPage
+
+    make_profile(db)
+    notice = watch_on(qtbot, window, settle)
+    text = tile_text(shared_tiles(shared_postings)[2])
+    copy(qtbot, text)  # in the browser: previewed, and saved
+    qtbot.waitUntil(notice.isVisible)
+    qtbot.mouseClick(notice.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert count(db, JobPosting) == 1 and not notice.isVisible()
+    watch = window.quick.clipboard
+    looked_at = watch.task
+
+    # the Jobs page: the posting's raw text, selected and copied with Ctrl+C
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.go_to(JobsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    page.detail_tabs.setCurrentWidget(page.raw_text)
+    QApplication.clipboard().setText("")
+    copy_in(qtbot, page.raw_text)
+    assert QApplication.clipboard().text() == page.raw_text.toPlainText() != ""
+    assert watch.task is looked_at and not notice.isVisible(), "a copy in the Jobs page"
+
+    # the draft dialog's editor (a modal dialog of the main window), the posting pasted in it
+    assert len(page.selected_ids()) == 1, page.selected_ids()
+    page.draft_proposal()
+    qtbot.waitUntil(lambda: getattr(page, "draft_dialog", None) is not None)
+    dialog = page.draft_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.text.setPlainText(text)
+    copy_in(qtbot, dialog.text)
+    assert QApplication.clipboard().text() == text
+    assert watch.task is looked_at and not notice.isVisible(), "a copy in the draft editor"
+    dialog.reject()
+
+    # the same text copied in the browser again is looked at: "Already saved"
+    browser.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is browser)
+    QApplication.clipboard().setText("")
+    copy(qtbot, text)
+    qtbot.waitUntil(notice.isVisible)
+    assert watch.task is not looked_at and notice.state.text() == "Already saved"
+    assert count(db, JobPosting) == 1

@@ -292,3 +292,29 @@ def test_a_chat_line_copied_in_the_browser_shows_nothing(
     finally:
         copier.kill()
         copier.wait(5)
+
+
+def test_text_the_app_itself_puts_on_the_clipboard_is_not_previewed(
+    qtbot, tray_window: MainWindow, db, settle, shared_postings, browser
+) -> None:
+    """The app owns the X selection after its own copies (a Copy button, Ctrl+C in its editors),
+    even while another window is active: no notice; the browser's copy of the same text is
+    previewed."""
+    window = tray_window
+    make_profile(db)
+    window.quick.clipboard.toggle_action.trigger()
+    settle()
+    watch, notice = window.quick.clipboard, window.quick.notice
+    text = tile_text(shared_tiles(shared_postings)[1])
+    QApplication.clipboard().setText(text)
+    qtbot.waitUntil(QApplication.clipboard().ownsClipboard, timeout=5_000)
+    qtbot.wait(300)
+    assert not hasattr(watch, "task") and not notice.isVisible()
+    copier = browser_copies(text)
+    try:
+        qtbot.waitUntil(notice.isVisible, timeout=10_000)
+        assert not QApplication.clipboard().ownsClipboard()
+        assert notice.state.text() == "New posting"
+    finally:
+        copier.kill()
+        copier.wait(5)
