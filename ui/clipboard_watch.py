@@ -21,7 +21,14 @@ from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QAction, QClipboard
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.preview import MIN_CHARS, CopiedPosting, may_save_unasked, preview_text, save_copied
+from app.preview import (
+    MIN_CHARS,
+    CopiedPosting,
+    failure_line,
+    may_save_unasked,
+    preview_text,
+    save_copied,
+)
 from app.storage.db import Database
 from ui.context import AppContext
 from ui.notice import Notice
@@ -31,9 +38,22 @@ from ui.tasks import Progress, run_task
 log = logging.getLogger("pwb.ui.clipboard")
 
 
-def _preview(db: Database, text: str) -> list[CopiedPosting] | None:
-    with db.read() as session:
-        return preview_text(session, text)
+class PreviewFailed:
+    """What a failed preview hands back instead of raising: one line, no copied text."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+
+def _preview(db: Database, text: str) -> list[CopiedPosting] | PreviewFailed | None:
+    """The preview on a worker thread. A failure never leaves as an exception: the task runner
+    would log its traceback (its message and arguments may quote the clipboard); it comes back
+    as one line naming the exception's type and where, logged as that and nothing more."""
+    try:
+        with db.read() as session:
+            return preview_text(session, text)
+    except Exception as exc:  # any bug: the copied text must not reach the log
+        return PreviewFailed(failure_line(exc))
 
 
 class ClipboardWatch(QObject):
@@ -108,7 +128,7 @@ class ClipboardWatch(QObject):
         generation, db = self._generation, self.ctx.db
         self._changed_at = time.perf_counter()
 
-        def work(_progress: Progress) -> list[CopiedPosting] | None:
+        def work(_progress: Progress) -> list[CopiedPosting] | PreviewFailed | None:
             return _preview(db, text)
 
         self.task = run_task(
@@ -134,7 +154,12 @@ class ClipboardWatch(QObject):
             active = active.parentWidget()
         return False
 
-    def _previewed(self, generation: int, found: list[CopiedPosting] | None) -> None:
+    def _previewed(
+        self, generation: int, found: list[CopiedPosting] | PreviewFailed | None
+    ) -> None:
+        if isinstance(found, PreviewFailed):
+            log.warning("clipboard preview failed: %s", found.line)
+            return
         if generation != self._generation or not self.enabled or not found:
             return
         self.postings, self.saved_ids = found, []

@@ -3,6 +3,7 @@ driven through the real widgets and the real clipboard."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 
 import pytest
@@ -334,3 +335,51 @@ def test_copies_made_in_the_app_itself_are_not_previewed(
     qtbot.waitUntil(notice.isVisible)
     assert watch.task is not looked_at and notice.state.text() == "Already saved"
     assert count(db, JobPosting) == 1
+
+
+def test_a_failing_preview_logs_one_line_and_never_the_copied_text(
+    qtbot, active: MainWindow, db, settle, shared_postings, monkeypatch, caplog, capfd
+) -> None:
+    import ui.clipboard_watch as watch_module
+    from app.logs import setup_logging
+
+    make_profile(db)
+    target = setup_logging()
+    assert target is not None
+    notice = watch_on(qtbot, active, settle)
+    secret = "SECRET-4711-client-phone-555-0199"
+    real = watch_module.preview_text
+
+    def preview_text(session, text):  # a bug that quotes what was copied, in a local too
+        copied = text
+        if secret in copied:
+            raise ValueError(f"cannot read {copied!r}")
+        return real(session, text)
+
+    monkeypatch.setattr(watch_module, "preview_text", preview_text)
+    caplog.set_level(logging.DEBUG)
+    tile = shared_tiles(shared_postings)[7]
+    copy(qtbot, f"{tile_text(tile)}\nCall me: {secret}\n")
+    qtbot.wait(50)
+    assert not notice.isVisible() and count(db, JobPosting) == 0
+    failed = [r for r in caplog.records if "preview failed" in r.getMessage()]
+    assert len(failed) == 1, caplog.text
+    (record,) = failed
+    assert record.exc_info is None and record.levelno == logging.WARNING
+    message = record.getMessage()
+    assert message.startswith("clipboard preview failed: ValueError at gui/test_quick_capture.py:")
+    assert message.endswith(" in preview_text") and "\n" not in message
+    for logged in caplog.records:
+        assert secret not in logged.getMessage() and secret not in repr(logged.args)
+        assert logged.exc_info is None or secret not in repr(logged.exc_info[1])
+    assert secret not in caplog.text
+    for handler in logging.getLogger("pwb").handlers:
+        handler.flush()
+    written = target.read_text(encoding="utf-8")
+    assert message in written and secret not in written
+    out, err = capfd.readouterr()
+    assert secret not in out and secret not in err
+    # the watch goes on: the posting without the secret is previewed
+    copy(qtbot, tile_text(tile))
+    qtbot.waitUntil(notice.isVisible)
+    assert notice.heading.text() == tile["title"]
