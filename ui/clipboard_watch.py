@@ -92,11 +92,11 @@ class ClipboardWatch(QObject):
         self._changed_at = 0.0
         #: the last write the notice started (tests wait for it)
         self.op: CollectionOp[list[int]] | None = None
-        self.toggle_action = QAction("Watch &clipboard", window)
+        self.toggle_action = QAction(self.tr("Watch &clipboard"), window)
         self.toggle_action.setObjectName("watchClipboard")
         self.toggle_action.setCheckable(True)
         self.toggle_action.setToolTip(
-            "Score each job posting you copy and show its verdict in a small notice"
+            self.tr("Score each job posting you copy and show its verdict in a small notice")
         )
         self.clipboard: QClipboard = QApplication.clipboard()
         self.clipboard.dataChanged.connect(self.changed)
@@ -189,7 +189,7 @@ class ClipboardWatch(QObject):
                 lambda session: save_copied(session, postings),
                 Change.JOBS,
                 ctx=self.ctx,
-                title="Posting not saved",
+                title=self.tr("Posting not saved"),
             )
             .success(lambda ids: self._after_save(ids, draft=draft, show=show))
             .run()
@@ -200,7 +200,11 @@ class ClipboardWatch(QObject):
         self.saved_ids = ids
         self.saved.emit(ids)
         count = len(ids)
-        self.ctx.message.emit(f"Saved {count} copied posting{'s' * (count != 1)}")
+        self.ctx.message.emit(
+            self.tr("Saved %n copied posting", "", count)
+            if count == 1
+            else self.tr("Saved %n copied postings", "", count)
+        )
         if show:
             self._show(saved=True)
         elif draft:

@@ -99,10 +99,12 @@ class QuickCapture(QObject):
             lambda session: settings.set_value(session, "capture.clipboard_watch", on),
             Change.NONE,
             ctx=self.ctx,
-            title="Setting not saved",
+            title=self.tr("Setting not saved"),
         ).run()
         self.ctx.message.emit(
-            "Watching the clipboard for job postings" if on else "Clipboard watch off"
+            self.tr("Watching the clipboard for job postings")
+            if on
+            else self.tr("Clipboard watch off")
         )
 
     def keep_in_tray(self) -> bool:

@@ -4,6 +4,7 @@ driven through the real widgets and the real clipboard."""
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 
 import pytest
@@ -383,3 +384,84 @@ def test_a_failing_preview_logs_one_line_and_never_the_copied_text(
     copy(qtbot, tile_text(tile))
     qtbot.waitUntil(notice.isVisible)
     assert notice.heading.text() == tile["title"]
+
+
+def plural_qm(tmp_path, locale: str):
+    """Every message as "⟦text⟧"; a plural one in the locale's two forms (Esperanto: one, other)
+    as "⟦one: text⟧" / "⟦other: text⟧", %n kept (lrelease drops plurals missing a form)."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from ui import i18n
+
+    tree = ET.parse(i18n.ts_file())
+    root = tree.getroot()
+    root.set("language", locale)
+    for message in root.iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            for form in translation.findall("numerusform"):
+                translation.remove(form)
+            for name in ("one", "other"):
+                ET.SubElement(translation, "numerusform").text = f"⟦{name}: {source}⟧"
+        else:
+            translation.text = f"⟦{source}⟧"
+    ts = tmp_path / f"{i18n.CATALOGUE}_{locale}.ts"
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    lrelease = i18n.lupdate_program()[0].replace("lupdate", "lrelease")
+    subprocess.run([lrelease, str(ts)], check=True, capture_output=True)
+    return ts.with_suffix(".qm")
+
+
+def test_the_notice_and_tray_speak_the_translation_with_its_plurals(
+    qtbot, active: MainWindow, db, settle, shared_postings, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from ui import i18n
+
+    make_profile(db)
+    qm = plural_qm(tmp_path, "eo")
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: qm.parent)
+    app = QCoreApplication.instance()
+    assert app is not None
+    before = set(app.findChildren(QTranslator))
+    assert f"{i18n.CATALOGUE}_eo.qm" in i18n.install_translators(app, QLocale("eo"))
+    try:
+        notice = Notice(tray=False)
+        qtbot.add_widget(notice)
+        assert notice.save_button.text() == "⟦Save⟧"
+        assert notice.dismiss_button.text() == "⟦Dismiss⟧"
+        tiles = shared_tiles(shared_postings)
+        with db.read() as session:
+            from app.preview import preview_text
+
+            found = preview_text(session, tile_text(tiles[0]) + "\n\n" + tile_text(tiles[1]))
+        assert found is not None and len(found) == 2
+        notice.show_posting(found)
+        assert notice.heading.text().endswith("⟦one: (+1 more in the copied text)⟧")
+        assert notice.state.text() == "⟦New posting⟧"
+        assert re.fullmatch(r"⟦⟦(Apply|Maybe|Skip)⟧ · score \d+ / 100⟧", notice.verdict.text())
+        assert "⟦" in notice.connects.text() and "per Connect" in notice.connects.text()
+        assert notice.connects.text().startswith("⟦other: ")  # 8+ Connects
+        notice.show_posting(found[:1])
+        assert "more in the copied text" not in notice.heading.text()
+        watch = active.quick.clipboard
+        messages: list[str] = []
+        active.ctx.message.connect(messages.append)
+        watch._after_save([1], draft=False, show=False)
+        watch._after_save([1, 2], draft=False, show=False)
+        assert messages[-2:] == [
+            "⟦one: Saved 1 copied posting⟧",
+            "⟦other: Saved 2 copied postings⟧",
+        ]
+        tray = active.quick.tray
+        tray.refresh()
+        assert tray.icon.toolTip().endswith("⟦Connects: 0⟧")
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+            translator.deleteLater()
