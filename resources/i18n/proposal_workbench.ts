@@ -1501,6 +1501,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
 <context>
     <name>QuickCapture</name>
     <message>
+        <source>The notice&apos;s keys work only in the app here ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Setting not saved</source>
         <translation type="unfinished"></translation>
     </message>

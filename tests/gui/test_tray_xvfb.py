@@ -318,3 +318,63 @@ def test_text_the_app_itself_puts_on_the_clipboard_is_not_previewed(
     finally:
         copier.kill()
         copier.wait(5)
+
+
+def test_global_keys_save_the_notice_while_the_browser_has_the_focus(
+    qtbot, tray_window: MainWindow, db, settle, shared_postings, browser
+) -> None:
+    """Opt-in capture.global_keys: Ctrl+Alt+S pressed in the browser (xdotool, through the X
+    server) saves the posting the notice shows; Ctrl+Alt+X dismisses; off, the keys do nothing."""
+    pytest.importorskip("pynput", reason="the hotkeys extra (pip install -e '.[hotkeys]')")
+    window = tray_window
+    make_profile(db)
+    browser_wid, _proc = browser
+    window.quick.clipboard.toggle_action.trigger()
+    settle()
+    window.hide()
+    notice, keys = window.quick.notice, window.quick.global_keys
+    tiles = shared_tiles(shared_postings)
+
+    def shows(text: str) -> subprocess.Popen[bytes]:
+        copier = browser_copies(text)
+        qtbot.waitUntil(notice.isVisible, timeout=10_000)
+        qtbot.waitUntil(lambda: focused() == browser_wid, timeout=5_000)
+        return copier
+
+    def stored() -> int:
+        with db.read() as session:
+            return session.scalar(select(func.count()).select_from(JobPosting)) or 0
+
+    # off by default: the key in the browser does nothing to the notice
+    assert not keys.running
+    copier = shows(tile_text(tiles[0]))
+    x("xdotool", "key", "--clearmodifiers", "ctrl+alt+s")
+    qtbot.wait(300)
+    assert notice.isVisible() and stored() == 0
+    copier.kill()
+    copier.wait(5)
+    notice.dismiss_button.click()
+
+    with db.transaction() as session:
+        settings.set_value(session, "capture.global_keys", True)
+    window.quick.load_settings()
+    try:
+        assert keys.running, keys.error
+        copier = shows(tile_text(tiles[1]))
+        x("xdotool", "key", "--clearmodifiers", "ctrl+alt+s")
+        qtbot.waitUntil(lambda: not notice.isVisible(), timeout=5_000)
+        settle()
+        assert stored() == 1 and focused() == browser_wid
+        copier.kill()
+        copier.wait(5)
+        copier = shows(tile_text(tiles[2]))
+        x("xdotool", "key", "--clearmodifiers", "ctrl+alt+x")
+        qtbot.waitUntil(lambda: not notice.isVisible(), timeout=5_000)
+        assert stored() == 1 and focused() == browser_wid
+        copier.kill()
+        copier.wait(5)
+    finally:
+        with db.transaction() as session:
+            settings.set_value(session, "capture.global_keys", False)
+        window.quick.load_settings()
+    assert not keys.running
