@@ -16,7 +16,6 @@ Other features add their items through :func:`add_action` at the marked places
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -100,6 +99,24 @@ def page_classes() -> tuple[type[Page], ...]:
     import importlib
 
     return tuple(getattr(importlib.import_module(m), name) for _, _, m, name in PAGES)
+
+
+def page_class(row: int) -> type[Page]:
+    """The class of the page in navigation row ``row``, importing its module only (the
+    first page shown at start-up needs neither the other five nor their imports)."""
+    import importlib
+
+    _, _, module, name = PAGES[row]
+    cls: type[Page] = getattr(importlib.import_module(module), name)
+    return cls
+
+
+def page_row(cls: type[Page]) -> int:
+    """The navigation row of page class ``cls`` (no page module imported for it)."""
+    for row, (_, _, module, name) in enumerate(PAGES):
+        if cls.__module__ == module and cls.__name__ == name:
+            return row
+    raise ValueError(f"{cls.__name__} is not a page of the window")
 
 
 def __getattr__(name: str) -> Any:
@@ -568,17 +585,14 @@ class MainWindow(QMainWindow):
 
     def go_to(self, cls: type[PageT]) -> PageT:
         """Show the page of class ``cls`` (as a click in the navigation does) and return it."""
-        self.nav.setCurrentRow(_page_classes().index(cls))
+        self.nav.setCurrentRow(page_row(cls))
         return self.page(cls)
 
     def current_page(self) -> Page:
-        return self.page(_page_classes()[self.stack.currentIndex()])
+        return self.page(page_class(self.stack.currentIndex()))
 
     def _build_page(self, cls: type[Page]) -> Page:
-        from ui.pages.connects import ConnectsPage
-        from ui.pages.jobs import JobsPage
-
-        row = _page_classes().index(cls)
+        row = page_row(cls)
         page = cls(self.ctx)
         self._pages[cls] = page
         stand_in = self.stack.widget(row)
@@ -590,18 +604,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(showing)
         page.restore_layout(QSettings())
         page.undo_changed.connect(self._update_undo)
-        if isinstance(page, ConnectsPage):
-            page.proposal_requested.connect(self.open_proposal)
-        if isinstance(page, JobsPage):
-            page.paste_requested.connect(lambda: self.capture.paste())
-            page.import_requested.connect(lambda: self.capture.choose_and_import())
+        if cls.__name__ == "ConnectsPage":  # by name: the other modules stay unimported
+            page.proposal_requested.connect(self.open_proposal)  # type: ignore[attr-defined]
+        if cls.__name__ == "JobsPage":
+            page.paste_requested.connect(lambda: self.capture.paste())  # type: ignore[attr-defined]
+            page.import_requested.connect(lambda: self.capture.choose_and_import())  # type: ignore[attr-defined]
         return page
 
     @Slot(int)
     def show_page(self, row: int) -> None:
         if row < 0 or not self.attached:  # the page is built once the database is there
             return
-        page = self.page(_page_classes()[row])
+        page = self.page(page_class(row))
         self.stack.setCurrentIndex(row)
         page.refresh()
         self._update_undo()
@@ -751,7 +765,7 @@ class MainWindow(QMainWindow):
         """Build every page afresh (after the database was replaced under them)."""
         showing = self.stack.currentIndex()
         for cls, page in list(self._pages.items()):
-            row = _page_classes().index(cls)
+            row = page_row(cls)
             self.stack.insertWidget(row, QWidget())
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -847,6 +861,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.show()
 
     def about_text(self) -> str:
+        import platform
+
         from app import __version__
         from app.logs import log_file
 
