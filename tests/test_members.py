@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, select, text
@@ -26,6 +27,7 @@ from app.storage.members import (
     PermissionDeniedError,
     acting_member,
     add_member,
+    get_member,
     list_members,
     set_role,
 )
@@ -433,3 +435,43 @@ def test_cli_status_refuses_a_proposal_changed_since_the_version_seen(capsys, te
     now = json.loads(capsys.readouterr().out)[0]["version"]
     argv[-1] = str(now)
     assert main(["--db", db, "--member", "Ben", *argv, "--at", "2026-11-20T14:00:00Z"]) == 0
+
+
+def test_pwb_chart_member_draws_the_insights_member_figures(
+    capfd, monkeypatch, team, tmp_path: Path
+) -> None:
+    """``pwb chart --member NAME`` draws what the Insights member filter computes."""
+    import ui.charts
+    from ui import chart_export
+
+    with _as(team, "Ben").transaction() as session:
+        submit_proposal(session, job_id=1, connects=8, at=NOON)
+    with _as(team, "Ann").transaction() as session:
+        pid = submit_proposal(session, job_id=2, connects=12, at=NOON).id
+        change_status(session, pid, "hired", at=NOON, revenue_usd=500)
+    with team.read() as session:
+        ann = compute_insights(session, member_id=get_member(session, "Ann").id)
+    drawn: list[object] = []
+    real = ui.charts.build_chart
+
+    def build_chart(*args: Any, **kwargs: Any) -> Any:
+        drawn.append(args[1])  # the figures the chart is drawn from
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ui.charts, "build_chart", build_chart)
+    out = tmp_path / "ann.png"
+    argv = ["funnel", "--out", str(out), "--member", "Ann", "--db", target_of(team), "--json"]
+    assert chart_export.main(argv) == 0
+    assert json.loads(capfd.readouterr().out) == {
+        "kind": "funnel",
+        "out": str(out),
+        "member": "Ann",
+    }
+    assert out.stat().st_size > 0
+    (figures,) = drawn
+    assert figures == ann and (figures.total.proposals, figures.connects_spent) == (1, 12)
+    # through pwb (the renderer in its own process): an unknown member is one line, exit 2
+    args = ["--db", target_of(team), "chart", "funnel", "--out", str(out), "--member", "Zed"]
+    assert main(args) == 2
+    err = capfd.readouterr().err
+    assert err.startswith("pwb: no member named 'Zed'") and err.count("\n") == 1

@@ -100,6 +100,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "chart": (
         "pwb chart funnel --out funnel.png",
         "pwb chart spend --out spend.png --from 2026-01-01 --theme dark",
+        "pwb chart funnel --out ann-funnel.png --member Ann --json",
     ),
     "demo": ("pwb --db /tmp/demo.sqlite3 demo", "pwb --db /tmp/big.sqlite3 demo --jobs 200000"),
     "backup": ("pwb backup", "pwb backup --out ~/workbench-copy.sqlite3 --json"),
