@@ -117,6 +117,19 @@
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing {where}…</source>
+        <extracomment>the running test (None when none is): its result arrives on the GUI thread</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection ok</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectsPage</name>

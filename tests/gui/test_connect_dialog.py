@@ -80,3 +80,87 @@ def test_bad_fields_and_no_keyring_are_told_in_the_dialog(qtbot) -> None:
     finally:
         keyring.set_keyring(before)
         QSettings().remove(SERVER_KEY)
+
+
+def _fill_server(qtbot, dialog: ConnectDialog, host: str, port: int, database: str, user: str):
+    dialog.host_edit.clear()
+    qtbot.keyClicks(dialog.host_edit, host)
+    dialog.port_spin.setValue(port)
+    dialog.database_edit.clear()
+    qtbot.keyClicks(dialog.database_edit, database)
+    dialog.user_edit.clear()
+    qtbot.keyClicks(dialog.user_edit, user)
+
+
+def _tested(qtbot, dialog: ConnectDialog) -> str:
+    """Click Test connection; the one-line result once the worker reports back."""
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_task is None, timeout=15_000)
+    assert dialog.test_button.isEnabled()
+    text = dialog.test_label.text()
+    assert "\n" not in text and dialog.test_label.isVisible()
+    return text
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_test_connection_says_what_is_wrong_without_a_server(
+    qtbot, ring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = ConnectDialog()
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)  # fields first
+    assert dialog.test_label.text().startswith("host '' is not a host name")
+    assert dialog.test_task is None
+    _fill_server(qtbot, dialog, "127.0.0.1", _free_port(), "workbench", "ann")
+    assert _tested(qtbot, dialog).startswith("host unreachable: 127.0.0.1:")
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "psycopg" else real(name, *a)
+    )
+    assert _tested(qtbot, dialog).startswith("the PostgreSQL driver is not installed: pip install")
+    assert dialog.isVisible() and QSettings().value(SERVER_KEY) is None  # a test keeps nothing
+
+
+def test_test_connection_against_the_server(qtbot, ring: MemoryKeyring, pg_url: str) -> None:
+    """With ``$PWB_TEST_DB``: a migrated database is ok; a missing one, an empty one and
+    an unknown user are told apart."""
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import _pg_admin
+
+    url = make_url(pg_url)
+    host, port = url.host or "127.0.0.1", url.port or 5432
+    dialog = ConnectDialog()
+    qtbot.add_widget(dialog)
+    dialog.show()
+    _fill_server(qtbot, dialog, host, port, str(url.database), str(url.username))
+    if url.password:
+        qtbot.keyClicks(dialog.password_edit, url.password)
+    assert _tested(qtbot, dialog) == "Connection ok"
+    _fill_server(qtbot, dialog, host, port, "pwb_no_such_database", str(url.username))
+    assert (
+        _tested(qtbot, dialog) == f"database 'pwb_no_such_database' does not exist on {host}:{port}"
+    )
+    empty = f"{url.database}_empty"
+    with _pg_admin(pg_url) as admin:
+        admin.execute(f'CREATE DATABASE "{empty}"')
+    try:
+        _fill_server(qtbot, dialog, host, port, empty, str(url.username))
+        assert _tested(qtbot, dialog).startswith(
+            f"database '{empty}' on {host}:{port} is not migrated"
+        )
+    finally:
+        with _pg_admin(pg_url) as admin:
+            admin.execute(f'DROP DATABASE "{empty}" WITH (FORCE)')
+    _fill_server(qtbot, dialog, host, port, str(url.database), "pwb_nobody")
+    assert _tested(qtbot, dialog).startswith("authentication failed for user 'pwb_nobody'")
