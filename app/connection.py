@@ -131,6 +131,16 @@ def stored_password(settings: ServerSettings) -> str | None:
     return str(found) if found else None
 
 
+def without_password(target: str) -> str:
+    """``target`` as it may be shown: a server URL with its password masked."""
+    if "://" not in target:
+        return target
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except Exception:
+        return "the server"  # unreadable: say nothing of what was typed
+
+
 def with_stored_password(target: str) -> str:
     """``target`` with the keyring's password for it, when it is a server URL that has none.
 

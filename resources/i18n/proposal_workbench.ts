@@ -870,8 +870,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Proposal Workbench opens {where} as {user} when it starts next</source>
+        <source>Connecting to {where}…</source>
         <extracomment>what needs the database: enabled once it is attached the colour the icons were last drawn in (tests read it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still on {before}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
