@@ -90,6 +90,20 @@ def preview_text(
     return [preview_posting(session, facts, now) for facts in postings]
 
 
+def failure_line(exc: BaseException) -> str:
+    """One line for the log when a preview fails: the exception's type and where it was raised
+    (``file:line in function`` of the innermost frame), never its message, arguments or the
+    frames' locals: they may carry the copied text, which is the user's business only."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return type(exc).__name__
+    last = frames[-1]
+    parts = last.filename.replace("\\", "/").split("/")
+    return f"{type(exc).__name__} at {'/'.join(parts[-2:])}:{last.lineno} in {last.name}"
+
+
 def may_save_unasked(postings: Sequence[CopiedPosting]) -> bool:
     """Whether "save what I copy" may store these without a press: each shows posting
     facts, so a paragraph of an e-mail copied is never stored on its own."""

@@ -268,6 +268,15 @@ _SPECS = [
         group="Capture",
     ),
     SettingSpec(
+        "capture.global_keys",
+        bool,
+        False,
+        "The notice's keys work in every program (Ctrl+Alt+S / D / X)",
+        "Save, Save + Draft and Dismiss the notice while the browser has the focus. The keys "
+        "still reach the program you are in; macOS asks to allow input monitoring.",
+        group="Capture",
+    ),
+    SettingSpec(
         "capture.keep_in_tray",
         bool,
         False,

@@ -13,7 +13,14 @@ from typing import Any
 
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+#: a real X display for the tests marked ``xvfb`` (.ci/run sets it to an Xvfb with a tray host);
+#: every other run is offscreen
+XVFB_ENV = "PWB_TEST_XDISPLAY"
+if os.environ.get(XVFB_ENV):
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    os.environ["DISPLAY"] = os.environ[XVFB_ENV]
+else:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Everything platformdirs / QSettings would write under $HOME goes to a scratch folder.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="pwb-tests-"))
 for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):

@@ -1,13 +1,14 @@
 """The clipboard watch: a posting copied anywhere is scored and shown in a notice.
 
-Off by default (``capture.clipboard_watch``). While on, each clipboard change is
-handed, as text, to :func:`app.preview.preview_text` on a worker thread; text that is
-no posting is dropped there, never stored or logged. A posting comes back as a
-:class:`ui.notice.Notice`: Save stores it (``app.preview.save_copied``, one write),
-Save + Draft stores it and opens the draft dialog, Dismiss hides the notice. With
-``capture.save_copied`` on, a copied posting is stored at once and the notice says so
-(only one that shows posting facts, a budget, skills, a URL or client facts: a paragraph of
-prose that passes the ``pwb add`` test on its words alone still waits for Save).
+Off by default (``capture.clipboard_watch``). Copies made in the app itself are not looked
+at (:meth:`ClipboardWatch.copied_in_app`). While on, each other clipboard change is handed,
+as text, to :func:`app.preview.preview_text` on a worker thread; text that is no posting is
+dropped there, never stored or logged. A posting comes back as a :class:`ui.notice.Notice`:
+Save stores it (``app.preview.save_copied``, one write), Save + Draft stores it and opens the
+draft dialog, Dismiss hides the notice. With ``capture.save_copied`` on, a copied posting is
+stored at once and the notice says so (only one that shows posting facts, a budget, skills, a
+URL or client facts: a paragraph of prose that passes the ``pwb add`` test on its words alone
+still waits for Save).
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QAction, QClipboard
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.preview import MIN_CHARS, CopiedPosting, may_save_unasked, preview_text, save_copied
+from app.preview import (
+    MIN_CHARS,
+    CopiedPosting,
+    failure_line,
+    may_save_unasked,
+    preview_text,
+    save_copied,
+)
 from app.storage.db import Database
 from ui.context import AppContext
 from ui.notice import Notice
@@ -30,9 +38,22 @@ from ui.tasks import Progress, run_task
 log = logging.getLogger("pwb.ui.clipboard")
 
 
-def _preview(db: Database, text: str) -> list[CopiedPosting] | None:
-    with db.read() as session:
-        return preview_text(session, text)
+class PreviewFailed:
+    """What a failed preview hands back instead of raising: one line, no copied text."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+
+def _preview(db: Database, text: str) -> list[CopiedPosting] | PreviewFailed | None:
+    """The preview on a worker thread. A failure never leaves as an exception: the task runner
+    would log its traceback (its message and arguments may quote the clipboard); it comes back
+    as one line naming the exception's type and where, logged as that and nothing more."""
+    try:
+        with db.read() as session:
+            return preview_text(session, text)
+    except Exception as exc:  # any bug: the copied text must not reach the log
+        return PreviewFailed(failure_line(exc))
 
 
 class ClipboardWatch(QObject):
@@ -71,11 +92,11 @@ class ClipboardWatch(QObject):
         self._changed_at = 0.0
         #: the last write the notice started (tests wait for it)
         self.op: CollectionOp[list[int]] | None = None
-        self.toggle_action = QAction("Watch &clipboard", window)
+        self.toggle_action = QAction(self.tr("Watch &clipboard"), window)
         self.toggle_action.setObjectName("watchClipboard")
         self.toggle_action.setCheckable(True)
         self.toggle_action.setToolTip(
-            "Score each job posting you copy and show its verdict in a small notice"
+            self.tr("Score each job posting you copy and show its verdict in a small notice")
         )
         self.clipboard: QClipboard = QApplication.clipboard()
         self.clipboard.dataChanged.connect(self.changed)
@@ -94,6 +115,9 @@ class ClipboardWatch(QObject):
         """The clipboard changed: preview its text off the GUI thread (if it may be a posting)."""
         if not self.enabled:
             return
+        if self.copied_in_app():
+            self._generation += 1  # a preview under way is dropped too
+            return
         mime = self.clipboard.mimeData()
         if mime is None or not mime.hasText():
             return
@@ -104,7 +128,7 @@ class ClipboardWatch(QObject):
         generation, db = self._generation, self.ctx.db
         self._changed_at = time.perf_counter()
 
-        def work(_progress: Progress) -> list[CopiedPosting] | None:
+        def work(_progress: Progress) -> list[CopiedPosting] | PreviewFailed | None:
             return _preview(db, text)
 
         self.task = run_task(
@@ -114,7 +138,28 @@ class ClipboardWatch(QObject):
             parent=self,
         )
 
-    def _previewed(self, generation: int, found: list[CopiedPosting] | None) -> None:
+    def copied_in_app(self) -> bool:
+        """Whether this copy was made in the app itself (its Jobs page, a detail, a draft…).
+
+        Where the platform tells (X11, Windows, macOS), the app owns the clipboard after its own
+        copies; everywhere (and offscreen, where it never tells) a copy made while a window of
+        this main window (itself or one of its dialogs) is active is the user copying in the app.
+        """
+        if self.clipboard.ownsClipboard():
+            return True
+        active = QApplication.activeWindow()
+        while active is not None and active is not self.notice:
+            if active is self.window:
+                return True
+            active = active.parentWidget()
+        return False
+
+    def _previewed(
+        self, generation: int, found: list[CopiedPosting] | PreviewFailed | None
+    ) -> None:
+        if isinstance(found, PreviewFailed):
+            log.warning("clipboard preview failed: %s", found.line)
+            return
         if generation != self._generation or not self.enabled or not found:
             return
         self.postings, self.saved_ids = found, []
@@ -144,7 +189,7 @@ class ClipboardWatch(QObject):
                 lambda session: save_copied(session, postings),
                 Change.JOBS,
                 ctx=self.ctx,
-                title="Posting not saved",
+                title=self.tr("Posting not saved"),
             )
             .success(lambda ids: self._after_save(ids, draft=draft, show=show))
             .run()
@@ -155,7 +200,11 @@ class ClipboardWatch(QObject):
         self.saved_ids = ids
         self.saved.emit(ids)
         count = len(ids)
-        self.ctx.message.emit(f"Saved {count} copied posting{'s' * (count != 1)}")
+        self.ctx.message.emit(
+            self.tr("Saved %n copied posting", "", count)
+            if count == 1
+            else self.tr("Saved %n copied postings", "", count)
+        )
         if show:
             self._show(saved=True)
         elif draft:

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +39,8 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.preview import CopiedPosting
 from app.watch_folder import WatchedImport
+from ui import localized
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.theme import SEVERITY_COLORS
 
 NOTICE_WIDTH = 380
@@ -37,7 +49,12 @@ NOTICE_WIDTH = 380
 SAVE_KEY = "Ctrl+Alt+S"
 DRAFT_KEY = "Ctrl+Alt+D"
 DISMISS_KEY = "Ctrl+Alt+X"
-VERDICT_NAMES = {"apply": "Apply", "maybe": "Maybe", "skip": "Skip"}
+#: the verdicts' names, translated where they are shown (context "Notice")
+VERDICT_NAMES = {
+    "apply": QT_TRANSLATE_NOOP("Notice", "Apply"),
+    "maybe": QT_TRANSLATE_NOOP("Notice", "Maybe"),
+    "skip": QT_TRANSLATE_NOOP("Notice", "Skip"),
+}
 VERDICT_COLORS = {"apply": "#2e7d32", "maybe": "#b26a00", "skip": SEVERITY_COLORS["critical"]}
 
 
@@ -67,7 +84,7 @@ class Notice(QFrame):
         super().__init__(None, flags)
         self.tray = tray
         self.setObjectName("captureNotice")
-        self.setWindowTitle(f"{APP_NAME}: copied posting")
+        self.setWindowTitle(self.tr("{app}: copied posting").format(app=APP_NAME))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_X11DoNotAcceptFocus)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -93,10 +110,16 @@ class Notice(QFrame):
         self.flags = _label("noticeFlags")
         self.flags.setStyleSheet(f"color: {SEVERITY_COLORS['critical']};")
         self.connects = _label("noticeConnects")
-        self.save_button = self._button("Save", SAVE_KEY, self.save_requested)
-        self.draft_button = self._button("Save + Draft", DRAFT_KEY, self.draft_requested)
-        self.open_button = self._button("Open", "", self.open_requested)
-        self.dismiss_button = self._button("Dismiss", DISMISS_KEY, self.dismissed)
+        self.save_button = self._button(
+            "noticeSave", self.tr("Save"), SAVE_KEY, self.save_requested
+        )
+        self.draft_button = self._button(
+            "noticeSaveAndDraft", self.tr("Save + Draft"), DRAFT_KEY, self.draft_requested
+        )
+        self.open_button = self._button("noticeOpen", self.tr("Open"), "", self.open_requested)
+        self.dismiss_button = self._button(
+            "noticeDismiss", self.tr("Dismiss"), DISMISS_KEY, self.dismissed
+        )
         self.save_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -124,13 +147,13 @@ class Notice(QFrame):
             self._key(DISMISS_KEY, self.dismiss_button),
         ]
 
-    def _button(self, text: str, key: str, signal: SignalInstance) -> QPushButton:
+    def _button(self, name: str, text: str, key: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
-        button.setObjectName(f"notice{text.replace(' ', '').replace('+', 'And')}")
+        button.setObjectName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if key:
             shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(f"{text} ({shown})")
+            button.setToolTip(self.tr("{action} ({key})").format(action=text, key=shown))
         button.clicked.connect(lambda _=False: signal.emit())
         return button
 
@@ -170,32 +193,36 @@ class Notice(QFrame):
         """The first posting copied (and how many more), its verdict and where it stands."""
         self.mode = "posting"
         first = postings[0]
-        more = f"  (+{len(postings) - 1} more in the copied text)" if len(postings) > 1 else ""
+        others = len(postings) - 1
+        more = "  " + self.tr("(+%n more in the copied text)", "", others) if others else ""
         self.heading.setText(first.title + more)
         if first.verdict is None:
-            self.verdict.setText("Not scored: create a profile to see a verdict")
+            self.verdict.setText(self.tr("Not scored: create a profile to see a verdict"))
             self.verdict.setStyleSheet("")
         else:
-            name = VERDICT_NAMES.get(first.verdict, first.verdict)
-            self.verdict.setText(f"{name} · score {first.total} / 100")
+            name = self._verdict_name(first.verdict)
+            self.verdict.setText(
+                self.tr("{verdict} · score {total} / 100").format(verdict=name, total=first.total)
+            )
             self.verdict.setStyleSheet(f"color: {VERDICT_COLORS.get(first.verdict, '')};")
-        self.state.setText("Saved" if saved else first.state())
+        self.state.setText(self.tr("Saved") if saved else self._state(first))
         self._lines(self.reasons, [f"• {r}" for r in first.reasons])
         self._lines(self.flags, [f"⚑ {f}" for f in first.flags])
         parts = []
         if first.connects:
-            parts.append(f"{first.connects} Connects")
+            parts.append(self.tr("%n Connects", "", first.connects))
         if first.value_per_connect is not None:
-            parts.append(f"${first.value_per_connect:,.2f} per Connect")
+            value = localized.money(first.value_per_connect, decimals=2)
+            parts.append(self.tr("{value} per Connect").format(value=value))
         self.connects.setText(" · ".join(parts))
         self.connects.setVisible(bool(parts))
-        self.save_button.setText("Save again" if first.saved else "Save")
+        self.save_button.setText(self.tr("Save again") if first.saved else self.tr("Save"))
         self.save_button.setVisible(not saved)
         self.draft_button.setVisible(True)
-        self.draft_button.setText("Draft" if saved else "Save + Draft")
+        self.draft_button.setText(self.tr("Draft") if saved else self.tr("Save + Draft"))
         self.open_button.setVisible(saved or first.saved)
-        self.dismiss_button.setText("Dismiss")
-        self.setWindowTitle(f"{APP_NAME}: copied posting")
+        self.dismiss_button.setText(self.tr("Dismiss"))
+        self.setWindowTitle(self.tr("{app}: copied posting").format(app=APP_NAME))
         self.pop(near)
 
     def show_import(self, results: Sequence[WatchedImport], *, near: QRect | None = None) -> None:
@@ -204,18 +231,26 @@ class Notice(QFrame):
         imported = [r for r in results if not r.error and not r.duplicate]
         added = sum(r.added for r in imported)
         updated = sum(r.updated for r in imported)
-        self.heading.setText(
-            f"Watch folder: {added} new posting{'s' * (added != 1)}"
-            + (f", {updated} updated" if updated else "")
+        # the English text reads right for one and many without a .qm: one message per form
+        # (each a numerus message, so every language's forms can be given)
+        heading = (
+            self.tr("Watch folder: %n new posting", "", added)
+            if added == 1
+            else self.tr("Watch folder: %n new postings", "", added)
         )
+        if updated:
+            heading += self.tr(", %n updated", "", updated)
+        self.heading.setText(heading)
         apply = [title for r in imported for _id, title in r.apply]
         apply_count = sum(r.apply_count for r in imported)
-        self.verdict.setText(f"Apply: {apply_count}" if apply_count else "Nothing to apply to")
+        self.verdict.setText(
+            self.tr("Apply: %n", "", apply_count) if apply_count else self.tr("Nothing to apply to")
+        )
         self.verdict.setStyleSheet(f"color: {VERDICT_COLORS['apply']};" if apply_count else "")
         self.state.setText("\n".join(r.summary() for r in results))
         shown = [f"• {title}" for title in apply]
         if apply_count > len(apply):
-            shown.append(f"… and {apply_count - len(apply)} more")
+            shown.append(self.tr("… and %n more", "", apply_count - len(apply)))
         self._lines(self.reasons, shown)
         self._lines(self.flags, [])
         self.connects.hide()
@@ -223,8 +258,20 @@ class Notice(QFrame):
         self.draft_button.hide()
         self.open_ids = [job_id for r in imported for job_id, _title in r.apply]
         self.open_button.setVisible(bool(imported))
-        self.setWindowTitle(f"{APP_NAME}: watch folder")
+        self.setWindowTitle(self.tr("{app}: watch folder").format(app=APP_NAME))
         self.pop(near)
+
+    def _state(self, posting: CopiedPosting) -> str:
+        """Where the posting stands (as :meth:`CopiedPosting.state`, in the user's language)."""
+        if posting.applied:
+            return self.tr("You applied: {proposals}").format(proposals="; ".join(posting.applied))
+        if posting.saved:
+            return self.tr("Already saved")
+        return self.tr("New posting")
+
+    def _verdict_name(self, verdict: str) -> str:
+        name = VERDICT_NAMES.get(verdict)
+        return QCoreApplication.translate("Notice", name) if name else verdict
 
     @staticmethod
     def _lines(label: QLabel, lines: Sequence[str]) -> None:
@@ -246,13 +293,17 @@ class Notice(QFrame):
         """Beside the tray icon when it is known, else the bottom-right of the screen."""
         screen = QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
-        size = self.sizeHint().expandedTo(self.size())
+        # the fixed width and the height pop() gave it (sizeHint() is wider than the fixed width)
+        size = QSize(NOTICE_WIDTH, max(self.height(), self.minimumSizeHint().height()))
         margin = 12
         if near is not None and near.isValid() and not near.isEmpty():
             x = min(
-                max(area.left(), near.center().x() - size.width() // 2), area.right() - size.width()
+                max(area.left() + margin, near.center().x() - size.width() // 2),
+                area.right() + 1 - size.width() - margin,
             )
             above = near.top() - size.height() - margin
             y = above if above >= area.top() else near.bottom() + margin
             return QPoint(x, y)
-        return QPoint(area.right() - size.width() - margin, area.bottom() - size.height() - margin)
+        return QPoint(
+            area.right() + 1 - size.width() - margin, area.bottom() + 1 - size.height() - margin
+        )

@@ -20,6 +20,7 @@ from app.errors import InputError
 from app.watch_folder import WatchedImport, check_folder
 from ui.clipboard_watch import ClipboardWatch
 from ui.context import AppContext
+from ui.global_keys import GlobalKeys, connect_to
 from ui.ops import Change, CollectionOp
 from ui.tray import Tray, tray_available
 from ui.watch_folder import FolderWatch
@@ -27,6 +28,7 @@ from ui.watch_folder import FolderWatch
 CAPTURE_KEYS = (
     "capture.clipboard_watch",
     "capture.save_copied",
+    "capture.global_keys",
     "capture.keep_in_tray",
     "capture.watch_folder",
 )
@@ -66,6 +68,8 @@ class QuickCapture(QObject):
             quit_app=quit_app,
         )
         self.keep_in_tray_setting = False
+        self.global_keys = GlobalKeys(self)
+        connect_to(self.global_keys, self.notice)
         self.op: CollectionOp[Any] | None = None
         self.clipboard.toggle_action.toggled.connect(self.toggle_clipboard)
         self.clipboard.draft_requested.connect(self._draft)
@@ -82,6 +86,15 @@ class QuickCapture(QObject):
         self.clipboard.set_enabled(bool(values["capture.clipboard_watch"]))
         self.clipboard.save_all = bool(values["capture.save_copied"])
         self.keep_in_tray_setting = bool(values["capture.keep_in_tray"])
+        if values["capture.global_keys"]:
+            if not self.global_keys.start():
+                self.ctx.message.emit(
+                    self.tr("The notice's keys work only in the app here ({why})").format(
+                        why=self.global_keys.error
+                    )
+                )
+        else:
+            self.global_keys.stop()
         folder_text = str(values["capture.watch_folder"] or "")
         folder: Path | None = None
         if folder_text:
@@ -99,10 +112,12 @@ class QuickCapture(QObject):
             lambda session: settings.set_value(session, "capture.clipboard_watch", on),
             Change.NONE,
             ctx=self.ctx,
-            title="Setting not saved",
+            title=self.tr("Setting not saved"),
         ).run()
         self.ctx.message.emit(
-            "Watching the clipboard for job postings" if on else "Clipboard watch off"
+            self.tr("Watching the clipboard for job postings")
+            if on
+            else self.tr("Clipboard watch off")
         )
 
     def keep_in_tray(self) -> bool:
@@ -112,6 +127,7 @@ class QuickCapture(QObject):
     def close_all(self) -> None:
         """The app is quitting: the notice goes with it, the tray icon too."""
         self.notice.close()
+        self.global_keys.stop()
         self.tray.icon.hide()
         self.folder.set_folder(None)
 

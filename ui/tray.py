@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from app import APP_NAME
 from app.storage.ledger import connects_balance
+from ui import localized
 from ui.context import AppContext
 from ui.icons import icon
 
@@ -43,12 +44,12 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(icon("app", size=64), window)
         self.menu = QMenu(window)
         self.menu.addAction(watch_action)
-        self.paste_action = self.menu.addAction("Paste posting")
+        self.paste_action = self.menu.addAction(self.tr("Paste posting"))
         self.paste_action.triggered.connect(lambda _=False: paste())
-        self.open_action = self.menu.addAction(f"Open {APP_NAME}")
+        self.open_action = self.menu.addAction(self.tr("Open {app}").format(app=APP_NAME))
         self.open_action.triggered.connect(lambda _=False: open_window())
         self.menu.addSeparator()
-        self.quit_action = self.menu.addAction("Quit")
+        self.quit_action = self.menu.addAction(self.tr("Quit"))
         self.quit_action.triggered.connect(lambda _=False: quit_app())
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(
@@ -66,7 +67,8 @@ class Tray(QObject):
         """The tooltip: the app's name and the Connects balance."""
         with self.ctx.db.read() as session:
             balance = connects_balance(session)
-        self.icon.setToolTip(f"{APP_NAME}\nConnects: {balance:,}")
+        connects = self.tr("Connects: {balance}").format(balance=localized.number(balance))
+        self.icon.setToolTip(f"{APP_NAME}\n{connects}")
 
     def geometry(self) -> QRect | None:
         """Where the icon is on screen (None where no tray shows it)."""

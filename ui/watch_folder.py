@@ -112,7 +112,7 @@ class FolderWatch(QObject):
         (log.warning if result.error else log.info)("watch folder: %s", result.summary())
         if result.added or result.updated:
             announce(self.ctx, Change.JOBS)
-        self.ctx.message.emit(f"Watch folder: {result.summary()}")
+        self.ctx.message.emit(self.tr("Watch folder: {summary}").format(summary=result.summary()))
         self.imported.emit(result)
         if self._notify is not None and not result.duplicate:
             self._notify([result])

@@ -60,6 +60,34 @@
     </message>
 </context>
 <context>
+    <name>ClipboardWatch</name>
+    <message>
+        <source>Watch &amp;clipboard</source>
+        <extracomment>a notice was shown (its postings) and how long it took from the clipboard change (ms) postings were stored from the notice (their ids) Save + Draft: draft a proposal for this posting store every posting copied without asking (capture.save_copied) what the notice shows (None: nothing copied yet) the last write the notice started (tests wait for it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score each job posting you copy and show its verdict in a small notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n copied posting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n copied postings</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Conflict</name>
     <message>
         <source>Reload shows {who}&apos;s version (your edits are dropped); Overwrite saves yours over it.</source>
@@ -381,6 +409,14 @@
     </message>
     <message>
         <source>Create profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderWatch</name>
+    <message>
+        <source>Watch folder: {summary}</source>
+        <extracomment>how often a folder with a file still changing is looked at again how often the folder is looked at anyway (a change the watcher missed: network folders) a file was handled (what it did), after the database committed every file handled so far, in order (tests and the notice read it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -940,6 +976,134 @@
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>Apply</source>
+        <extracomment>the keys of the notice&apos;s buttons: they work while any window of the app is active (the notice itself never takes the keyboard from the browser) the verdicts&apos; names, translated where they are shown (context &quot;Notice&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app}: copied posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <extracomment>what the notice shows: &quot;posting&quot;, &quot;import&quot; or &quot;&quot; (nothing yet) the postings Open shows (the first one is selected) the window that was active when the notice showed (see the module&apos;s note)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save + Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action} ({key})</source>
+        <extracomment>app-wide keys for the buttons (the notice has no focus to take keys itself)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more in the copied text)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not scored: create a profile to see a verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{verdict} · score {total} / 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Connects</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{value} per Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Watch folder: %n new posting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Watch folder: %n new postings</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n updated</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to apply to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{app}: watch folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You applied: {proposals}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <source>Jobs</source>
@@ -1356,6 +1520,25 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
 </context>
 <context>
+    <name>QuickCapture</name>
+    <message>
+        <source>The notice&apos;s keys work only in the app here ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching the clipboard for job postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard watch off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RepliesPage</name>
     <message>
         <source>No saved replies yet</source>
@@ -1613,6 +1796,25 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Record as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Paste posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects: {balance}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -52,6 +52,7 @@ NEW_VALUES: dict[str, Any] = {
     "replies.starters_offered": ["intro/short"],
     "capture.clipboard_watch": True,
     "capture.save_copied": True,
+    "capture.global_keys": True,
     "capture.keep_in_tray": True,
     "capture.watch_folder": "",  # set to a scratch folder in the test
 }

@@ -3,11 +3,13 @@ driven through the real widgets and the real clipboard."""
 
 from __future__ import annotations
 
+import logging
+import re
 import shutil
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import func, select
 
 from app import settings
@@ -49,15 +51,34 @@ def copy(qtbot, text: str) -> None:
     qtbot.wait(20)  # the result reaches the GUI thread through a queued signal
 
 
+class Browser(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Browser")
+        self.field = QLineEdit(self)
+
+
 @pytest.fixture
-def active(qtbot, window: MainWindow) -> MainWindow:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+def browser(qtbot) -> Browser:
+    """Stands in for the browser the user copies in: active, and no window of the app's
+    (copies made while the main window or its dialogs are active are the app's own)."""
+    browser = Browser()
+    qtbot.add_widget(browser)
+    browser.show()
+    browser.activateWindow()
+    browser.field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is browser)
+    return browser
+
+
+@pytest.fixture
+def active(qtbot, window: MainWindow, browser: Browser) -> MainWindow:
+    """The main window open behind the browser the user is copying in."""
     return window
 
 
 def test_a_copied_real_posting_shows_its_verdict_and_save_stores_it_scored(
-    qtbot, active: MainWindow, db, settle, shared_postings
+    qtbot, active: MainWindow, browser: Browser, db, settle, shared_postings
 ) -> None:
     make_profile(db)
     notice = watch_on(qtbot, active, settle)
@@ -71,7 +92,7 @@ def test_a_copied_real_posting_shows_its_verdict_and_save_stores_it_scored(
     assert notice.reasons.text() and "Connects" in notice.connects.text()
     assert "per Connect" in notice.connects.text()
     assert notice.state.text() == "New posting"
-    assert QApplication.activeWindow() is active, "the notice took the focus"
+    assert QApplication.activeWindow() is browser, "the notice took the focus"
     assert count(db, JobPosting) == 0, "nothing is stored before Save"
 
     qtbot.mouseClick(notice.save_button, Qt.MouseButton.LeftButton)
@@ -151,17 +172,12 @@ def test_the_watch_is_off_by_default(qtbot, active: MainWindow, db, shared_posti
 
 
 def test_the_notice_never_takes_the_focus_from_the_window_in_use(
-    qtbot, window: MainWindow, db, settle, shared_postings
+    qtbot, window: MainWindow, db, settle, shared_postings, browser: Browser
 ) -> None:
     make_profile(db)
     notice = watch_on(qtbot, window, settle)
-    browser = QWidget()  # stands in for the browser the user copies in
-    browser.setWindowTitle("Browser")
-    field = QLineEdit(browser)
-    qtbot.add_widget(browser)
-    browser.show()
+    field = browser.field
     browser.activateWindow()
-    field.setFocus()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is browser)
     copy(qtbot, tile_text(shared_tiles(shared_postings)[5]))
     qtbot.waitUntil(notice.isVisible)
@@ -259,3 +275,193 @@ def test_the_notice_keys_are_on_the_shortcut_sheet(window: MainWindow) -> None:
     sections = dict(window.shortcut_sections())
     (rows,) = [v for k, v in sections.items() if k.startswith("Clipboard notice")]
     assert [text for _keys, text in rows] == ["Save", "Save + Draft", "Dismiss"]
+
+
+def copy_in(qtbot, editor: QPlainTextEdit) -> None:
+    """Select all of an editor's text and press Ctrl+C in it, as the user does."""
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(20)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_copies_made_in_the_app_itself_are_not_previewed(
+    qtbot, window: MainWindow, browser: Browser, db, settle, shared_postings
+) -> None:
+    from ui.pages.jobs import JobsPage
+
+    make_profile(db)
+    notice = watch_on(qtbot, window, settle)
+    text = tile_text(shared_tiles(shared_postings)[2])
+    copy(qtbot, text)  # in the browser: previewed, and saved
+    qtbot.waitUntil(notice.isVisible)
+    qtbot.mouseClick(notice.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert count(db, JobPosting) == 1 and not notice.isVisible()
+    watch = window.quick.clipboard
+    looked_at = watch.task
+
+    # the Jobs page: the posting's raw text, selected and copied with Ctrl+C
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.go_to(JobsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    page.detail_tabs.setCurrentWidget(page.raw_text)
+    QApplication.clipboard().setText("")
+    copy_in(qtbot, page.raw_text)
+    assert QApplication.clipboard().text() == page.raw_text.toPlainText() != ""
+    assert watch.task is looked_at and not notice.isVisible(), "a copy in the Jobs page"
+
+    # the draft dialog's editor (a modal dialog of the main window), the posting pasted in it
+    assert len(page.selected_ids()) == 1, page.selected_ids()
+    page.draft_proposal()
+    qtbot.waitUntil(lambda: getattr(page, "draft_dialog", None) is not None)
+    dialog = page.draft_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.text.setPlainText(text)
+    copy_in(qtbot, dialog.text)
+    assert QApplication.clipboard().text() == text
+    assert watch.task is looked_at and not notice.isVisible(), "a copy in the draft editor"
+    dialog.reject()
+
+    # the same text copied in the browser again is looked at: "Already saved"
+    browser.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is browser)
+    QApplication.clipboard().setText("")
+    copy(qtbot, text)
+    qtbot.waitUntil(notice.isVisible)
+    assert watch.task is not looked_at and notice.state.text() == "Already saved"
+    assert count(db, JobPosting) == 1
+
+
+def test_a_failing_preview_logs_one_line_and_never_the_copied_text(
+    qtbot, active: MainWindow, db, settle, shared_postings, monkeypatch, caplog, capfd
+) -> None:
+    import ui.clipboard_watch as watch_module
+    from app.logs import setup_logging
+
+    make_profile(db)
+    target = setup_logging()
+    assert target is not None
+    notice = watch_on(qtbot, active, settle)
+    secret = "SECRET-4711-client-phone-555-0199"
+    real = watch_module.preview_text
+
+    def preview_text(session, text):  # a bug that quotes what was copied, in a local too
+        copied = text
+        if secret in copied:
+            raise ValueError(f"cannot read {copied!r}")
+        return real(session, text)
+
+    monkeypatch.setattr(watch_module, "preview_text", preview_text)
+    caplog.set_level(logging.DEBUG)
+    tile = shared_tiles(shared_postings)[7]
+    copy(qtbot, f"{tile_text(tile)}\nCall me: {secret}\n")
+    qtbot.wait(50)
+    assert not notice.isVisible() and count(db, JobPosting) == 0
+    failed = [r for r in caplog.records if "preview failed" in r.getMessage()]
+    assert len(failed) == 1, caplog.text
+    (record,) = failed
+    assert record.exc_info is None and record.levelno == logging.WARNING
+    message = record.getMessage()
+    assert message.startswith("clipboard preview failed: ValueError at gui/test_quick_capture.py:")
+    assert message.endswith(" in preview_text") and "\n" not in message
+    for logged in caplog.records:
+        assert secret not in logged.getMessage() and secret not in repr(logged.args)
+        assert logged.exc_info is None or secret not in repr(logged.exc_info[1])
+    assert secret not in caplog.text
+    for handler in logging.getLogger("pwb").handlers:
+        handler.flush()
+    written = target.read_text(encoding="utf-8")
+    assert message in written and secret not in written
+    out, err = capfd.readouterr()
+    assert secret not in out and secret not in err
+    # the watch goes on: the posting without the secret is previewed
+    copy(qtbot, tile_text(tile))
+    qtbot.waitUntil(notice.isVisible)
+    assert notice.heading.text() == tile["title"]
+
+
+def plural_qm(tmp_path, locale: str):
+    """Every message as "⟦text⟧"; a plural one in the locale's two forms (Esperanto: one, other)
+    as "⟦one: text⟧" / "⟦other: text⟧", %n kept (lrelease drops plurals missing a form)."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from ui import i18n
+
+    tree = ET.parse(i18n.ts_file())
+    root = tree.getroot()
+    root.set("language", locale)
+    for message in root.iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            for form in translation.findall("numerusform"):
+                translation.remove(form)
+            for name in ("one", "other"):
+                ET.SubElement(translation, "numerusform").text = f"⟦{name}: {source}⟧"
+        else:
+            translation.text = f"⟦{source}⟧"
+    ts = tmp_path / f"{i18n.CATALOGUE}_{locale}.ts"
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    lrelease = i18n.lupdate_program()[0].replace("lupdate", "lrelease")
+    subprocess.run([lrelease, str(ts)], check=True, capture_output=True)
+    return ts.with_suffix(".qm")
+
+
+def test_the_notice_and_tray_speak_the_translation_with_its_plurals(
+    qtbot, active: MainWindow, db, settle, shared_postings, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from ui import i18n
+
+    make_profile(db)
+    qm = plural_qm(tmp_path, "eo")
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: qm.parent)
+    app = QCoreApplication.instance()
+    assert app is not None
+    before = set(app.findChildren(QTranslator))
+    assert f"{i18n.CATALOGUE}_eo.qm" in i18n.install_translators(app, QLocale("eo"))
+    try:
+        notice = Notice(tray=False)
+        qtbot.add_widget(notice)
+        assert notice.save_button.text() == "⟦Save⟧"
+        assert notice.dismiss_button.text() == "⟦Dismiss⟧"
+        tiles = shared_tiles(shared_postings)
+        with db.read() as session:
+            from app.preview import preview_text
+
+            found = preview_text(session, tile_text(tiles[0]) + "\n\n" + tile_text(tiles[1]))
+        assert found is not None and len(found) == 2
+        notice.show_posting(found)
+        assert notice.heading.text().endswith("⟦one: (+1 more in the copied text)⟧")
+        assert notice.state.text() == "⟦New posting⟧"
+        assert re.fullmatch(r"⟦⟦(Apply|Maybe|Skip)⟧ · score \d+ / 100⟧", notice.verdict.text())
+        assert "⟦" in notice.connects.text() and "per Connect" in notice.connects.text()
+        assert notice.connects.text().startswith("⟦other: ")  # 8+ Connects
+        notice.show_posting(found[:1])
+        assert "more in the copied text" not in notice.heading.text()
+        watch = active.quick.clipboard
+        messages: list[str] = []
+        active.ctx.message.connect(messages.append)
+        watch._after_save([1], draft=False, show=False)
+        watch._after_save([1, 2], draft=False, show=False)
+        assert messages[-2:] == [
+            "⟦one: Saved 1 copied posting⟧",
+            "⟦other: Saved 2 copied postings⟧",
+        ]
+        tray = active.quick.tray
+        tray.refresh()
+        assert tray.icon.toolTip().endswith("⟦Connects: 0⟧")
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+            translator.deleteLater()
