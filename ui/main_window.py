@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import PySide6
 from PySide6.QtCore import (
@@ -72,6 +72,7 @@ from ui.theme import apply_theme
 # The window paints before the database layer and the pages are imported (issue 16:
 # start-up): what needs them is imported when the database is attached, or when used.
 if TYPE_CHECKING:
+    from app.storage import Database
     from ui.capture import Capture
     from ui.context import AppContext
     from ui.dialogs.import_dialog import ImportDialog
@@ -506,15 +507,52 @@ class MainWindow(QMainWindow):
 
         def chosen() -> None:
             if dialog.server is not None:
-                where = dialog.server.account.split("@", 1)[1]
-                self.ctx.message.emit(
-                    self.tr(
-                        "Proposal Workbench opens {where} as {user} when it starts next"
-                    ).format(where=where, user=dialog.server.user)
-                )
+                from app.connection import server_url
+
+                url = server_url(dialog.server, dialog.password_edit.text() or None)
+                self.reconnect(url.render_as_string(hide_password=False))
 
         dialog.accepted.connect(chosen)
         dialog.open()
+
+    def reconnect(self, target: str) -> Task:
+        """Open ``target`` in a worker the way start-up does (migrations, seeding, the
+        ledger's catch-up), then attach it in place of the open database and close that
+        one. When it cannot be opened the window keeps its database and says why."""
+        from app.connection import without_password
+        from ui.opening import open_for_gui
+
+        before = self.ctx.db.location
+        where = without_password(target)
+        self.ctx.message.emit(self.tr("Connecting to {where}…").format(where=where))
+
+        def opened(db: object) -> None:
+            self.replace_database(cast("Database", db))
+            self.ctx.message.emit(
+                self.tr("Connected to {where}").format(where=self.ctx.db.location)
+            )
+
+        def failed(exc: BaseException) -> None:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.ctx.message.emit(
+                self.tr("Still on {before}: {reason}").format(before=before, reason=reason)
+            )
+
+        self.reconnect_task = run_task(
+            lambda _progress: open_for_gui(target), on_done=opened, on_error=failed, parent=self
+        )
+        return self.reconnect_task
+
+    def replace_database(self, db: Database) -> None:
+        """Attach ``db`` to the open window in place of the current database (closed)."""
+        watching = self.watch is not None
+        self.stop_watching()
+        old = self.ctx.replace_database(db)
+        self.db_label.setText(self.tr("Database: {location}").format(location=db.location))
+        self.db_label.setToolTip(db.location)
+        if watching:
+            self.start_watching()
+        old.close()
 
     def start_watching(self) -> None:
         """Refresh what other members (or other programs) change, as it happens."""

@@ -246,7 +246,7 @@ FIRST_PAINT_MODULES = {
     "app", "app.errors", "app.clock", "app.paths", "app.plaintext",
     "ui", "ui.main", "ui.plain", "ui.startup", "ui.crash", "ui.i18n", "ui.icons",
     "ui.localized", "ui.qtime", "ui.capture_actions", "ui.tasks", "ui.theme",
-    "ui.main_window", "ui.team",
+    "ui.main_window", "ui.team", "ui.opening",
 }  # fmt: skip
 # stdlib modules that are slow to import or belong to what runs after the paint
 FIRST_PAINT_STDLIB_BANNED = (
