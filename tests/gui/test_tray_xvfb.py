@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect
@@ -33,7 +34,7 @@ from app.storage.models import JobPosting
 from app.storage.scores import load_card
 from tests.conftest import XVFB_ENV
 from tests.test_preview import make_profile
-from tests.tile_facts import shared_tiles, tile_text
+from tests.tile_facts import shared_data_file, shared_tiles, tile_text
 from ui.main_window import MainWindow
 from ui.tray import tray_available
 
@@ -209,8 +210,46 @@ def test_close_to_tray_hides_the_window_and_open_brings_it_back(
     window.quick.keep_in_tray_setting = False  # the fixture's teardown closes it for good
 
 
+#: postings in the search-tile shape for a clone without ../shared/data (CI may have none):
+#: the tray path is then still tested, on text written here rather than by real clients
+_WRITTEN_TILES = [
+    {
+        "title": f"{topic} for our {where}",
+        "rate": rate,
+        "exp_lvl": "Intermediate",
+        "est_time": "1 to 3 months, Less than 30 hrs/week",
+        "description": (
+            f"We need an experienced developer to build {topic.lower()} for our {where}. "
+            "You will work with our small team, join a weekly call and write clean, tested code. "
+            "Please describe a similar project you delivered and how long it took."
+        ),
+        "tags": tags,
+        "link": f"https://www.upwork.com/jobs/~01{n:016x}",
+    }
+    for n, (topic, where, rate, tags) in enumerate(
+        [
+            ("A Django REST API", "booking platform", "Hourly: $30.00 - $45.00",
+             ["Python", "Django", "REST API", "PostgreSQL"]),
+            ("A web scraper in Python", "price tracker", "Fixed price - Est. Budget: $600",
+             ["Python", "Web Scraping", "Scrapy"]),
+            ("A FastAPI backend", "mobile app", "Hourly: $35.00 - $50.00",
+             ["Python", "FastAPI", "API Development"]),
+        ],
+        start=1,
+    )
+]  # fmt: skip
+
+
+@pytest.fixture
+def copied_tiles() -> list[dict[str, Any]]:
+    """What the browser copies: the real postings of ../shared/data where they are beside
+    the checkout, else postings written above (so a clean clone still runs these tests)."""
+    path = shared_data_file()
+    return shared_tiles(path) if path is not None else list(_WRITTEN_TILES)
+
+
 def test_a_posting_the_browser_copies_shows_a_tool_notice_by_the_tray_without_taking_focus(
-    qtbot, tray_window: MainWindow, db, settle, shared_postings, browser
+    qtbot, tray_window: MainWindow, db, settle, copied_tiles, browser
 ) -> None:
     window = tray_window
     make_profile(db)
@@ -222,7 +261,7 @@ def test_a_posting_the_browser_copies_shows_a_tool_notice_by_the_tray_without_ta
     notice = window.quick.notice
     assert notice.tray, "with a tray the notice is the frameless tool window"
 
-    tile = shared_tiles(shared_postings)[0]
+    tile = copied_tiles[0]
     copier = browser_copies(tile_text(tile))
     try:
         qtbot.waitUntil(notice.isVisible, timeout=10_000)
@@ -295,7 +334,7 @@ def test_a_chat_line_copied_in_the_browser_shows_nothing(
 
 
 def test_text_the_app_itself_puts_on_the_clipboard_is_not_previewed(
-    qtbot, tray_window: MainWindow, db, settle, shared_postings, browser
+    qtbot, tray_window: MainWindow, db, settle, copied_tiles, browser
 ) -> None:
     """The app owns the X selection after its own copies (a Copy button, Ctrl+C in its editors),
     even while another window is active: no notice; the browser's copy of the same text is
@@ -305,7 +344,7 @@ def test_text_the_app_itself_puts_on_the_clipboard_is_not_previewed(
     window.quick.clipboard.toggle_action.trigger()
     settle()
     watch, notice = window.quick.clipboard, window.quick.notice
-    text = tile_text(shared_tiles(shared_postings)[1])
+    text = tile_text(copied_tiles[1])
     QApplication.clipboard().setText(text)
     qtbot.waitUntil(QApplication.clipboard().ownsClipboard, timeout=5_000)
     qtbot.wait(300)
@@ -321,7 +360,7 @@ def test_text_the_app_itself_puts_on_the_clipboard_is_not_previewed(
 
 
 def test_global_keys_save_the_notice_while_the_browser_has_the_focus(
-    qtbot, tray_window: MainWindow, db, settle, shared_postings, browser
+    qtbot, tray_window: MainWindow, db, settle, copied_tiles, browser
 ) -> None:
     """Opt-in capture.global_keys: Ctrl+Alt+S pressed in the browser (xdotool, through the X
     server) saves the posting the notice shows; Ctrl+Alt+X dismisses; off, the keys do nothing."""
@@ -333,7 +372,7 @@ def test_global_keys_save_the_notice_while_the_browser_has_the_focus(
     settle()
     window.hide()
     notice, keys = window.quick.notice, window.quick.global_keys
-    tiles = shared_tiles(shared_postings)
+    tiles = copied_tiles
 
     def shows(text: str) -> subprocess.Popen[bytes]:
         copier = browser_copies(text)
