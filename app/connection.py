@@ -131,6 +131,16 @@ def stored_password(settings: ServerSettings) -> str | None:
     return str(found) if found else None
 
 
+def without_password(target: str) -> str:
+    """``target`` as it may be shown: a server URL with its password masked."""
+    if "://" not in target:
+        return target
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except Exception:
+        return "the server"  # unreadable: say nothing of what was typed
+
+
 def with_stored_password(target: str) -> str:
     """``target`` with the keyring's password for it, when it is a server URL that has none.
 
@@ -150,3 +160,74 @@ def with_stored_password(target: str) -> str:
     if password is None:
         return target
     return url.set(password=password).render_as_string(hide_password=False)
+
+
+#: seconds a connection test waits for the server before calling it unreachable
+TEST_TIMEOUT_S = 5
+
+
+def check_connection(url: URL | str) -> str:
+    """Try a server: ``"ok"``, or one line saying what is wrong (for the dialog's
+    *Test connection*): the driver missing, authentication, the host unreachable, the
+    database missing, or a database that is not migrated to this version's schema.
+
+    Runs a few round trips with a short timeout; call it off the GUI thread.
+    """
+    import importlib.util
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import DBAPIError
+
+    from app.storage import migrations
+
+    url = make_url(url) if isinstance(url, str) else url
+    where = f"{url.host or 'localhost'}:{url.port or DEFAULT_PORT}"
+    if importlib.util.find_spec("psycopg") is None:
+        return (
+            "the PostgreSQL driver is not installed: "
+            'pip install "proposal-workbench[postgresql]" (psycopg[binary])'
+        )
+    engine = create_engine(url, connect_args={"connect_timeout": TEST_TIMEOUT_S}, poolclass=None)
+    try:
+        with engine.connect() as conn:
+            revision = migrations.current_revision(conn)
+    except DBAPIError as exc:
+        return _connection_problem(exc, where, url)
+    finally:
+        engine.dispose()
+    head = migrations.head_revision()
+    if revision is None:
+        return (
+            f"database {url.database!r} on {where} is not migrated (no Proposal Workbench "
+            f"schema): pwb --db URL init"
+        )
+    if revision != head:
+        if not migrations.is_known(revision):
+            return f"database {url.database!r} is at schema {revision}, newer than this version"
+        return (
+            f"database {url.database!r} is not migrated: schema {revision}, this version needs "
+            f"{head} (connecting upgrades it)"
+        )
+    return "ok"
+
+
+def _connection_problem(exc: Any, where: str, url: URL) -> str:
+    code = getattr(exc.orig, "sqlstate", None)
+    text = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc).__name__
+    lowered = str(exc.orig).lower()
+    auth_words = ("password", "authentication", 'role "')
+    if code in ("28P01", "28000") or any(word in lowered for word in auth_words):
+        return f"authentication failed for user {url.username!r} on {where}: {text}"
+    if code == "3D000" or ("database" in lowered and "does not exist" in lowered):
+        return f"database {url.database!r} does not exist on {where}"
+    reachability = (
+        "refused",
+        "resolve host",
+        "could not translate",
+        "timeout",
+        "timed out",
+        "route",
+    )
+    if any(word in lowered for word in reachability):
+        return f"host unreachable: {where} ({text})"
+    return f"cannot connect to {where}: {text}"

@@ -7,8 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from app import APP_ID
 
 DB_ENV_VAR = "PWB_DB"
@@ -24,10 +22,14 @@ def is_frozen() -> bool:
 
 def data_dir() -> Path:
     """The per-user data folder (created on demand by the caller)."""
+    import platformdirs  # 10 ms: loaded when a default path is asked for, not at import
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
 
 

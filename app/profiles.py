@@ -309,6 +309,7 @@ _NUMBER: tuple[type, ...] = (int, float)
 _KeySpec = dict[str, tuple[tuple[type, ...], str]]
 _TOP_KEYS: _KeySpec = {
     "name": ((str,), "a string"),
+    "version": ((int,), "a whole number (the version it was exported from)"),
     "your_name": ((str,), "a string"),
     "title": ((str,), "a string"),
     "min_hourly_rate": (_NUMBER, "a number"),
@@ -348,9 +349,15 @@ _STRING_LISTS = {
 }
 
 
-def profile_to_toml(spec: ProfileSpec) -> str:
-    """The profile as a TOML document (``None`` values are left out)."""
+def profile_to_toml(spec: ProfileSpec, version: int | None = None) -> str:
+    """The profile as a TOML document (``None`` values are left out).
+
+    ``version``: the stored row's version (``pwb profile export`` writes it), which
+    :func:`import_profile` checks so an import cannot silently undo a newer save.
+    """
     doc: dict[str, Any] = {"name": spec.name}
+    if version is not None:
+        doc["version"] = version
     if spec.your_name:
         doc["your_name"] = spec.your_name
     doc.update(title=spec.title, plan=spec.plan)
@@ -523,8 +530,30 @@ class _KeyLocator:
         return None
 
 
+def profile_version_in_toml(text: str, source: str = "profile") -> int | None:
+    """The ``version`` key of a profile TOML (what it was exported from), if any."""
+    value = load_toml(text, source).get("version")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _bad(source, _KeyLocator(text), ("version",), "must be a whole number from 1")
+    return value
+
+
 def import_profile(
-    session: Session, text: str, source: str = "profile", known_rules: set[str] | None = None
+    session: Session,
+    text: str,
+    source: str = "profile",
+    known_rules: set[str] | None = None,
+    *,
+    overwrite: bool = False,
 ) -> Profile:
-    """Store the profile from a TOML text (replacing one of the same name)."""
-    return save_profile(session, profile_from_toml(text, source, known_rules))
+    """Store the profile from a TOML text (replacing one of the same name).
+
+    A ``version`` in the text (``pwb profile export`` writes it) is the version the
+    file was taken from: a profile saved since by someone else is refused
+    (:class:`~app.errors.ConflictError`) unless ``overwrite``.
+    """
+    spec = profile_from_toml(text, source, known_rules)
+    version = profile_version_in_toml(text, source)
+    return save_profile(session, spec, expected_version=None if overwrite else version)

@@ -186,10 +186,16 @@ def change_status(
     reason: str | None = None,
     at: datetime | None = None,
     revenue_usd: float | None = None,
+    expected_version: int | None = None,
 ) -> Proposal:
-    """Move a proposal to ``status`` if the pipeline allows it; nothing changes otherwise."""
+    """Move a proposal to ``status`` if the pipeline allows it; nothing changes otherwise.
+
+    With ``expected_version`` (the version ``pwb proposals --json`` showed) a proposal
+    someone else changed since is refused (:class:`~app.errors.ConflictError`).
+    """
     new = status if isinstance(status, S) else parse_status(status)
     proposal = get_proposal(session, proposal_id)
+    members.check_version(session, proposal, expected_version, f"proposal {proposal_id}")
     old = S(proposal.status)
     if new == old or new not in TRANSITIONS[old]:
         # a move to the status it has is no change: refused (no history row, no entries)

@@ -112,6 +112,11 @@ EXCLUDED_MODULES = (
             "QtScxml",
             "QtStateMachine",
             "QtHttpServer",
+            # Python bindings only (10 MB): libQt6Charts links the OpenGL libraries, which
+            # stay; the app never imports these modules (Qt's D-Bus library stays too)
+            "QtOpenGL",
+            "QtOpenGLWidgets",
+            "QtDBus",
         )
     ),
 )

@@ -147,7 +147,10 @@ def test_profile_import_export_use_show(dbfile: str, tmp_path: Path, capsys) -> 
     assert shown["name"] == "B" and shown["skills"][0]["name"] == "Shopify"
     out = tmp_path / "out.toml"
     assert main(["profile", "export", str(out), "--db", dbfile]) == 0
-    assert out.read_text(encoding="utf-8") == write_profile(tmp_path, "B").read_text("utf-8")
+    exported = out.read_text(encoding="utf-8")
+    assert 'name = "B"\nversion = 1\n' in exported  # what import checks (no lost updates)
+    expected = write_profile(tmp_path, "B").read_text("utf-8")
+    assert exported.replace("version = 1\n", "", 1) == expected
     assert main(["rescore", "--db", dbfile]) == 0
     assert "rescored 2 score cards" in capsys.readouterr().out
 

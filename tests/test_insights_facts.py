@@ -358,3 +358,59 @@ def test_an_edit_in_the_same_tick_of_a_coarse_clock_is_seen(
         job.category = "Second"
     assert_summary_matches(demo)
     assert stored_fact(demo, p.id).category == "Second"
+
+
+def test_member_filtered_figures_come_from_the_summary_and_equal_the_live_path(
+    db, monkeypatch
+) -> None:
+    """Several members' proposals on generated data: each member's figures (alone, with a
+    range, with a profile) from the summary equal the live computation, and the summary
+    path is the one taken."""
+    from app.insights import compute as compute_module
+    from app.storage.members import add_member
+    from app.storage.models import Member
+
+    with db.transaction() as s:
+        generate_demo(s, jobs=120, proposals=90, seed=5, now=NOW)
+        for name, role in (("Ann", "admin"), ("Ben", "member"), ("Cy", "member")):
+            add_member(s, name, role)
+        s.flush()
+        members = list(s.scalars(select(Member.id).order_by(Member.id)))
+        ids = list(s.scalars(select(Proposal.id).order_by(Proposal.id)))
+        for i, proposal_id in enumerate(ids):  # 4 members, unevenly: i % 7 over 4 ids
+            member = members[(i % 7) % len(members)]
+            s.execute(update(Proposal).where(Proposal.id == proposal_id).values(member_id=member))
+        profile_id = s.scalar(select(Proposal.profile_id).where(Proposal.profile_id.is_not(None)))
+    calls: list[bool] = []
+    real = compute_module._proposal_groups
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(bool(kwargs.get("live")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(compute_module, "_proposal_groups", spy)
+    start, end = NOW - timedelta(days=200), NOW - timedelta(days=20)
+    totals = []
+    with db.read() as s:
+        for member_id in members:
+            cases: list[dict[str, Any]] = [{}, {"start": start, "end": end}]
+            for kwargs in [*cases, {"profile_id": profile_id}]:
+                calls.clear()
+                summary_ins = I.compute_insights(s, member_id=member_id, **kwargs)
+                assert calls == [False]  # the summary, not the live CTE
+                live_ins = I._compute(
+                    s,
+                    kwargs.get("start"),
+                    kwargs.get("end"),
+                    kwargs.get("profile_id"),
+                    fresh=False,
+                    member_id=member_id,
+                )
+                assert calls[-1] is True
+                assert I.report_json(summary_ins) == I.report_json(live_ins)
+                assert summary_ins.by_verdict == live_ins.by_verdict
+                assert summary_ins.by_delay == live_ins.by_delay
+                assert summary_ins.by_month == live_ins.by_month
+            totals.append(I.compute_insights(s, member_id=member_id).total.proposals)
+        everyone = I.compute_insights(s).total.proposals
+    assert all(n > 0 for n in totals) and sum(totals) == everyone

@@ -30,6 +30,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--from", dest="start", metavar="ISO")
     parser.add_argument("--to", dest="end", metavar="ISO")
     parser.add_argument("--profile", metavar="NAME")
+    parser.add_argument("--member", metavar="NAME")
+    parser.add_argument("--json", action="store_true")
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     return parser.parse_args(argv)
 
@@ -53,7 +55,10 @@ def export_chart(args: argparse.Namespace) -> int:
     try:
         with db.read() as session:
             profile_id = insights.profile_id_by_name(session, args.profile)
-            ins = insights.compute_insights(session, start=start, end=end, profile_id=profile_id)
+            member_id = insights.member_id_by_name(session, args.member)
+            ins = insights.compute_insights(
+                session, start=start, end=end, profile_id=profile_id, member_id=member_id
+            )
     finally:
         db.close()
     if not insights.chart_has_data(ins, args.kind):
@@ -63,7 +68,12 @@ def export_chart(args: argparse.Namespace) -> int:
     dark = apply_theme(app, args.theme)
     if not render_png(build_chart(args.kind, ins, dark=dark, hover=False), args.out):
         raise InputError(f"cannot write {args.out}")
-    print(args.out)
+    if args.json:
+        import json
+
+        print(json.dumps({"kind": args.kind, "out": str(args.out), "member": args.member}))
+    else:
+        print(args.out)
     return 0
 
 

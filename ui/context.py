@@ -29,7 +29,20 @@ class AppContext(QObject):
     profiles_changed = Signal()
     #: a one-line message for the status bar
     message = Signal(str)
+    #: :meth:`replace_database` gave the window another database (objects holding the
+    #: old one, like the Insights memo, make new ones)
+    database_replaced = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+
+    def replace_database(self, db: Database) -> Database:
+        """Use ``db`` from now on (File ▸ Connect to team server…); returns the old one,
+        which the caller closes. Every page refreshes from the new one."""
+        old, self.db = self.db, db
+        self.database_replaced.emit()
+        for changed in (self.jobs_changed, self.proposals_changed, self.ledger_changed,
+                        self.replies_changed, self.profiles_changed):  # fmt: skip
+            changed.emit()
+        return old

@@ -16,11 +16,10 @@ Other features add their items through :func:`add_action` at the marked places
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import PySide6
 from PySide6.QtCore import (
@@ -73,6 +72,7 @@ from ui.theme import apply_theme
 # The window paints before the database layer and the pages are imported (issue 16:
 # start-up): what needs them is imported when the database is attached, or when used.
 if TYPE_CHECKING:
+    from app.storage import Database
     from ui.capture import Capture
     from ui.context import AppContext
     from ui.dialogs.import_dialog import ImportDialog
@@ -100,6 +100,24 @@ def page_classes() -> tuple[type[Page], ...]:
     import importlib
 
     return tuple(getattr(importlib.import_module(m), name) for _, _, m, name in PAGES)
+
+
+def page_class(row: int) -> type[Page]:
+    """The class of the page in navigation row ``row``, importing its module only (the
+    first page shown at start-up needs neither the other five nor their imports)."""
+    import importlib
+
+    _, _, module, name = PAGES[row]
+    cls: type[Page] = getattr(importlib.import_module(module), name)
+    return cls
+
+
+def page_row(cls: type[Page]) -> int:
+    """The navigation row of page class ``cls`` (no page module imported for it)."""
+    for row, (_, _, module, name) in enumerate(PAGES):
+        if cls.__module__ == module and cls.__name__ == name:
+            return row
+    raise ValueError(f"{cls.__name__} is not a page of the window")
 
 
 def __getattr__(name: str) -> Any:
@@ -489,15 +507,52 @@ class MainWindow(QMainWindow):
 
         def chosen() -> None:
             if dialog.server is not None:
-                where = dialog.server.account.split("@", 1)[1]
-                self.ctx.message.emit(
-                    self.tr(
-                        "Proposal Workbench opens {where} as {user} when it starts next"
-                    ).format(where=where, user=dialog.server.user)
-                )
+                from app.connection import server_url
+
+                url = server_url(dialog.server, dialog.password_edit.text() or None)
+                self.reconnect(url.render_as_string(hide_password=False))
 
         dialog.accepted.connect(chosen)
         dialog.open()
+
+    def reconnect(self, target: str) -> Task:
+        """Open ``target`` in a worker the way start-up does (migrations, seeding, the
+        ledger's catch-up), then attach it in place of the open database and close that
+        one. When it cannot be opened the window keeps its database and says why."""
+        from app.connection import without_password
+        from ui.opening import open_for_gui
+
+        before = self.ctx.db.location
+        where = without_password(target)
+        self.ctx.message.emit(self.tr("Connecting to {where}…").format(where=where))
+
+        def opened(db: object) -> None:
+            self.replace_database(cast("Database", db))
+            self.ctx.message.emit(
+                self.tr("Connected to {where}").format(where=self.ctx.db.location)
+            )
+
+        def failed(exc: BaseException) -> None:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.ctx.message.emit(
+                self.tr("Still on {before}: {reason}").format(before=before, reason=reason)
+            )
+
+        self.reconnect_task = run_task(
+            lambda _progress: open_for_gui(target), on_done=opened, on_error=failed, parent=self
+        )
+        return self.reconnect_task
+
+    def replace_database(self, db: Database) -> None:
+        """Attach ``db`` to the open window in place of the current database (closed)."""
+        watching = self.watch is not None
+        self.stop_watching()
+        old = self.ctx.replace_database(db)
+        self.db_label.setText(self.tr("Database: {location}").format(location=db.location))
+        self.db_label.setToolTip(db.location)
+        if watching:
+            self.start_watching()
+        old.close()
 
     def start_watching(self) -> None:
         """Refresh what other members (or other programs) change, as it happens."""
@@ -568,17 +623,14 @@ class MainWindow(QMainWindow):
 
     def go_to(self, cls: type[PageT]) -> PageT:
         """Show the page of class ``cls`` (as a click in the navigation does) and return it."""
-        self.nav.setCurrentRow(_page_classes().index(cls))
+        self.nav.setCurrentRow(page_row(cls))
         return self.page(cls)
 
     def current_page(self) -> Page:
-        return self.page(_page_classes()[self.stack.currentIndex()])
+        return self.page(page_class(self.stack.currentIndex()))
 
     def _build_page(self, cls: type[Page]) -> Page:
-        from ui.pages.connects import ConnectsPage
-        from ui.pages.jobs import JobsPage
-
-        row = _page_classes().index(cls)
+        row = page_row(cls)
         page = cls(self.ctx)
         self._pages[cls] = page
         stand_in = self.stack.widget(row)
@@ -590,18 +642,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(showing)
         page.restore_layout(QSettings())
         page.undo_changed.connect(self._update_undo)
-        if isinstance(page, ConnectsPage):
-            page.proposal_requested.connect(self.open_proposal)
-        if isinstance(page, JobsPage):
-            page.paste_requested.connect(lambda: self.capture.paste())
-            page.import_requested.connect(lambda: self.capture.choose_and_import())
+        if cls.__name__ == "ConnectsPage":  # by name: the other modules stay unimported
+            page.proposal_requested.connect(self.open_proposal)  # type: ignore[attr-defined]
+        if cls.__name__ == "JobsPage":
+            page.paste_requested.connect(lambda: self.capture.paste())  # type: ignore[attr-defined]
+            page.import_requested.connect(lambda: self.capture.choose_and_import())  # type: ignore[attr-defined]
         return page
 
     @Slot(int)
     def show_page(self, row: int) -> None:
         if row < 0 or not self.attached:  # the page is built once the database is there
             return
-        page = self.page(_page_classes()[row])
+        page = self.page(page_class(row))
         self.stack.setCurrentIndex(row)
         page.refresh()
         self._update_undo()
@@ -751,7 +803,7 @@ class MainWindow(QMainWindow):
         """Build every page afresh (after the database was replaced under them)."""
         showing = self.stack.currentIndex()
         for cls, page in list(self._pages.items()):
-            row = _page_classes().index(cls)
+            row = page_row(cls)
             self.stack.insertWidget(row, QWidget())
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -847,6 +899,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.show()
 
     def about_text(self) -> str:
+        import platform
+
         from app import __version__
         from app.logs import log_file
 

@@ -67,6 +67,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--reason", metavar="TEXT", help="outcome reason (why it ended)")
     p.add_argument("--at", metavar="ISO", help="when it happened (default: now)")
     p.add_argument("--revenue", type=float, metavar="USD", help="revenue when hired")
+    p.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="refuse (exit 2) if the proposal changed since version N (pwb proposals --json)",
+    )
     p.set_defaults(func=cmd_status)
 
 
@@ -264,6 +270,7 @@ def proposal_json(proposal: Proposal) -> dict[str, Any]:
         "submitted_at": proposal.submitted_at,
         "outcome_reason": proposal.outcome_reason,
         "revenue_usd": proposal.revenue_usd,
+        "version": proposal.version,
     }
 
 
@@ -291,7 +298,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     with _db(args).transaction() as session:
         proposal = change_status(
-            session, args.proposal_id, status, reason=args.reason, at=at, revenue_usd=args.revenue
+            session,
+            args.proposal_id,
+            status,
+            reason=args.reason,
+            at=at,
+            revenue_usd=args.revenue,
+            expected_version=args.expect_version,
         )
         shown = ProposalStatus(proposal.status).value
     if args.json:

@@ -38,7 +38,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "profile show": ("pwb profile show", "pwb profile show Shopify --json"),
     "profile list": ("pwb profile list", "pwb profile list --json"),
     "profile export": ("pwb profile export shopify.toml --profile Shopify", "pwb profile export -"),
-    "profile import": ("pwb profile import shopify.toml", "pwb profile import - --no-rescore"),
+    "profile import": (
+        "pwb profile import shopify.toml",
+        "pwb profile import - --no-rescore",
+        "pwb profile import shopify.toml --force",
+    ),
     "profile use": ("pwb profile use Shopify",),
     "replies": ("pwb replies list", "pwb replies check proposal/general --job 42"),
     "replies list": ("pwb replies list", "pwb replies list --kind snippet --json"),
@@ -63,6 +67,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "pwb status 12 viewed",
         "pwb status 12 job_closed --reason 'client cancelled: budget cut' --json",
         "pwb status 12 hired --revenue 800 --at 2026-03-04",
+        "pwb status 12 viewed --expect-version 3",
     ),
     "ledger": ("pwb ledger", "pwb ledger --json --limit 0"),
     "ledger buy": ("pwb ledger buy 40", "pwb ledger buy 80 --usd 12 --at 2026-03-01 --json"),
@@ -95,6 +100,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "chart": (
         "pwb chart funnel --out funnel.png",
         "pwb chart spend --out spend.png --from 2026-01-01 --theme dark",
+        "pwb chart funnel --out ann-funnel.png --member Ann --json",
     ),
     "demo": ("pwb --db /tmp/demo.sqlite3 demo", "pwb --db /tmp/big.sqlite3 demo --jobs 200000"),
     "backup": ("pwb backup", "pwb backup --out ~/workbench-copy.sqlite3 --json"),

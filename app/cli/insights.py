@@ -51,6 +51,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--out", required=True, metavar="FILE.png", help="the PNG file to write")
     _range_options(p)
     p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--member", metavar="NAME", help="only this member's proposals and spending")
+    p.add_argument("--json", action="store_true", help="print {kind, out, member}")
     p.set_defaults(func=cmd_chart)
     p = sub.add_parser(
         "demo", parents=[common], help="fill the database with a made-up bidding history"
@@ -84,9 +86,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 def chart_arguments(args: argparse.Namespace) -> list[str]:
     """The renderer's command line after the module name (the database goes in ``$PWB_DB``)."""
     command = [args.kind, "--out", args.out]
-    for flag, value in (("--from", args.start), ("--to", args.end), ("--profile", args.profile)):
+    member = getattr(args, "member", None)
+    options = (
+        ("--from", args.start),
+        ("--to", args.end),
+        ("--profile", args.profile),
+        ("--member", member),
+    )
+    for flag, value in options:
         if value is not None:
             command += [flag, value]
+    if getattr(args, "json", False):
+        command.append("--json")
     return [*command, "--theme", args.theme]
 
 

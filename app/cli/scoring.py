@@ -65,6 +65,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     q = psub.add_parser("import", parents=[common], help="add or replace a profile from TOML")
     q.add_argument("file", metavar="FILE", help="TOML file (- for stdin)")
     q.add_argument("--no-rescore", action="store_true", help="do not rescore postings")
+    q.add_argument(
+        "--force",
+        action="store_true",
+        help="save even if someone saved a newer version than the file's `version` names",
+    )
     q.set_defaults(func=cmd_profile_import)
     q = psub.add_parser("use", parents=[common], help="make a profile the active one")
     q.add_argument("name", metavar="NAME")
@@ -190,7 +195,15 @@ def cmd_profile_list(args: argparse.Namespace) -> int:
 
 
 def cmd_profile_export(args: argparse.Namespace) -> int:
-    text = profile_to_toml(_named_or_active(open_db(args), args.profile))
+    with open_db(args).read() as session:
+        if args.profile:
+            row = find_profile(session, args.profile)
+        else:
+            found = active_profile(session)
+            if found is None:
+                raise InputError("no profile yet: import one with `pwb profile import FILE`")
+            row = found
+        text = profile_to_toml(spec_of(row), version=row.version)
     if args.file == "-":
         sys.stdout.write(text)
         return 0
@@ -207,7 +220,9 @@ def cmd_profile_import(args: argparse.Namespace) -> int:
     where = "standard input" if args.file == "-" else args.file
     db = open_db(args)
     with db.transaction() as session:
-        row = import_profile(session, text, where, known_rules=load_rules().ids)
+        row = import_profile(
+            session, text, where, known_rules=load_rules().ids, overwrite=args.force
+        )
         name = row.name
     print(f"imported profile {name!r}")
     if not args.no_rescore:

@@ -116,6 +116,7 @@ def _fact_select(session: Session, proposal_ids: Sequence[int] | None = None) ->
             reached.label("reached"),
             connects.label("connects"),
             func.coalesce(Proposal.revenue_usd, 0.0).label("revenue"),
+            Proposal.member_id.label("member_id"),
         )
         .select_from(Proposal)
         .join(JobPosting, JobPosting.id == Proposal.job_id)
@@ -165,6 +166,8 @@ def _proposal_groups(
         filters = _in_range(facts.c.submitted_at, start, end)
         if profile_id is not None:
             filters.append(facts.c.profile_id == profile_id)
+        if member_id is not None:
+            filters.append(facts.c.member_id == member_id)
     sums = [
         func.count().label("n"),
         *(

@@ -92,15 +92,7 @@ def _compute(
     ins.opening_balance = _opening_balance(session, start)
     ins.balance = _balance_series(everything, ins.opening_balance, _daily_lows(session, start, end))
 
-    # the summary has no member column: a member's figures are computed from their proposals
-    groups = _proposal_groups(
-        session,
-        start,
-        end,
-        profile_id,
-        live=not fresh or member_id is not None,
-        member_id=member_id,
-    )
+    groups = _proposal_groups(session, start, end, profile_id, live=not fresh, member_id=member_id)
     cohorts = _roll_up(ins, groups)
     ins.by_month = _merge_months(_spend_periods(spends, everything, _month_start), cohorts)
     return ins

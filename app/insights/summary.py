@@ -37,7 +37,7 @@ from app.storage.models import (
 )
 
 #: bump when :func:`_fact_select` changes meaning: stored facts are then rebuilt
-FACTS_VERSION = "1"
+FACTS_VERSION = "2"  # 2: member_id
 #: more changed proposals than this and the facts are rebuilt in one statement
 FACTS_REBUILD_OVER = 20_000
 _ID_CHUNK = 500
@@ -249,7 +249,7 @@ def _refresh_in(own: Session) -> bool:
 def _write_facts(own: Session, changed: set[int] | None) -> None:
     """Replace the rows of the ``changed`` proposals (None: every row) by their facts now."""
     fact = cast(Table, InsightsProposalFact.__table__)
-    names = [c.name for c in fact.columns]
+    names = [c.name for c in _fact_select(own).selected_columns]  # the select's order
     if changed is None or len(changed) > FACTS_REBUILD_OVER:
         own.execute(fact.delete())
         own.execute(fact.insert().from_select(names, _fact_select(own)))

@@ -445,6 +445,7 @@ class InsightsProposalFact(Base):
             "key",
             "submitted_at",
             "profile_id",
+            "member_id",
             "reached",
             "connects",
             "revenue",
@@ -455,6 +456,7 @@ class InsightsProposalFact(Base):
             "month",
             "submitted_at",
             "profile_id",
+            "member_id",
             "reached",
             "connects",
             "revenue",
@@ -477,6 +479,9 @@ class InsightsProposalFact(Base):
     #: Connects spent and boosted, net of refunds
     connects: Mapped[int] = mapped_column(Integer)
     revenue: Mapped[float] = mapped_column(Float)
+    #: the member who made the proposal (``proposal.member_id``), for the member filter;
+    #: last, as ``ALTER TABLE ... ADD COLUMN`` (migration 0018) puts it
+    member_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class InsightsFactState(Base):

@@ -145,6 +145,19 @@
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing {where}…</source>
+        <extracomment>the running test (None when none is): its result arrives on the GUI thread</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection ok</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectsPage</name>
@@ -893,8 +906,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Proposal Workbench opens {where} as {user} when it starts next</source>
+        <source>Connecting to {where}…</source>
         <extracomment>what needs the database: enabled once it is attached the colour the icons were last drawn in (tests read it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still on {before}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

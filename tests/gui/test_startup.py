@@ -237,6 +237,59 @@ def test_the_window_paints_before_the_database_layer_is_imported(tmp_path: Path)
         db.close()
 
 
+# What the start path may import before the window's first paint: the standard library,
+# Qt (platformdirs only without --db), and these modules of ours (the window shell).
+# Adding a module to
+# the start path means adding it here, with the figures of benchmarks/bench_startup.py.
+FIRST_PAINT_PACKAGES = {"PySide6", "shiboken6", "shibokensupport", "app", "ui"}
+FIRST_PAINT_MODULES = {
+    "app", "app.errors", "app.clock", "app.paths", "app.plaintext",
+    "ui", "ui.main", "ui.plain", "ui.startup", "ui.crash", "ui.i18n", "ui.icons",
+    "ui.localized", "ui.qtime", "ui.capture_actions", "ui.tasks", "ui.theme",
+    "ui.main_window", "ui.team", "ui.opening",
+}  # fmt: skip
+# stdlib modules that are slow to import or belong to what runs after the paint
+FIRST_PAINT_STDLIB_BANNED = (
+    "logging.config", "logging.handlers", "sqlite3", "json", "email", "http", "xml",
+    "concurrent", "asyncio", "multiprocessing", "decimal", "csv", "zoneinfo._tzpath",
+)  # fmt: skip
+
+
+def test_nothing_but_qt_and_the_window_shell_is_imported_before_the_first_paint(
+    tmp_path: Path,
+) -> None:
+    """Issue 16 (i16d): the modules loaded before the first paint, read from
+    ``python -X importtime``, are the standard library (without the slow parts listed),
+    Qt and the window shell listed in FIRST_PAINT_MODULES: no SQLAlchemy,
+    Jinja2, dateutil, pycountry, app.scoring or logging set-up. An import added to the
+    start path fails here."""
+    import sys
+
+    done = _start(tmp_path, "-X", "importtime")
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    painted = lines.index("pwb-startup first-paint")
+    before = [
+        line.rsplit("|", 1)[-1].strip()
+        for line in lines[:painted]
+        if line.startswith("import time:") and not line.endswith("imported package")
+    ]
+    assert "PySide6.QtWidgets" in before and "ui.main_window" in before
+    stdlib = set(sys.stdlib_module_names) | {"org", "_distutils_hack", "sitecustomize"}
+    foreign = [
+        m
+        for m in before
+        if m.split(".")[0] not in stdlib | FIRST_PAINT_PACKAGES and not m.startswith("__editable__")
+    ]
+    assert not foreign, f"imported before the first paint: {foreign}"
+    ours = [m for m in before if m.split(".")[0] in ("app", "ui") and m not in FIRST_PAINT_MODULES]
+    assert not ours, f"modules of ours imported before the first paint: {ours}"
+    slow = [m for m in before if m.startswith(FIRST_PAINT_STDLIB_BANNED)]
+    assert not slow, f"imported before the first paint: {slow}"
+    qt = [m for m in before if m.startswith("PySide6.") and not m.startswith("PySide6.support")]
+    assert set(qt) <= {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg"}, qt
+
+
 def test_ready_comes_after_the_first_paint_with_the_page_built(tmp_path: Path) -> None:
     done = _start(tmp_path, PWB_STARTUP_QUIT="ready")
     assert done.returncode == 0, done.stderr

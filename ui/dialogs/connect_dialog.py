@@ -20,6 +20,7 @@ from app.connection import (
     DEFAULT_PORT,
     KeyringUnavailableError,
     ServerSettings,
+    check_connection,
     check_settings,
     server_url,
     settings_of,
@@ -27,6 +28,7 @@ from app.connection import (
     stored_password,
 )
 from app.errors import InputError
+from ui.tasks import Task, run_task
 from ui.team import SERVER_KEY
 
 
@@ -89,18 +91,68 @@ class ConnectDialog(QDialog):
         )
         self.connect_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.connect_button.setText(self.tr("Connect"))
+        self.test_button = self.buttons.addButton(
+            self.tr("&Test connection"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_label = QLabel()
+        self.test_label.setObjectName("testResult")
+        self.test_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.test_label.setWordWrap(True)
+        self.test_label.hide()
+        #: the running test (None when none is): its result arrives on the GUI thread
+        self.test_task: Task | None = None
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.problem_label)
+        layout.addWidget(self.test_label)
         layout.addWidget(self.buttons)
         self.resize(460, self.sizeHint().height())
 
     def show_problem(self, text: str) -> None:
         self.problem_label.setText(text)
         self.problem_label.show()
+
+    def _fields(self) -> ServerSettings:
+        return check_settings(
+            self.host_edit.text(),
+            self.port_spin.value(),
+            self.database_edit.text(),
+            self.user_edit.text(),
+        )
+
+    def test_connection(self) -> None:
+        """Try the server in a worker thread; one line says ok or what is wrong."""
+        try:
+            server = self._fields()
+        except InputError as exc:
+            self.show_test_result(str(exc))
+            return
+        password = self.password_edit.text() or stored_password(server)
+        url = server_url(server, password or None)
+        self.test_button.setEnabled(False)
+        self.show_test_result(self.tr("Testing {where}…").format(where=server.account))
+
+        def done(result: object) -> None:
+            self.test_task = None
+            self.test_button.setEnabled(True)
+            text = str(result)
+            self.show_test_result(self.tr("Connection ok") if text == "ok" else text)
+
+        def failed(exc: BaseException) -> None:
+            self.test_task = None
+            self.test_button.setEnabled(True)
+            self.show_test_result(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+        self.test_task = run_task(lambda _progress: check_connection(url), on_done=done,
+                                  on_error=failed, parent=self)  # fmt: skip
+
+    def show_test_result(self, text: str) -> None:
+        self.test_label.setText(text)
+        self.test_label.show()
 
     def accept(self) -> None:
         try:

@@ -223,6 +223,7 @@ class InsightsPage(Page):
         #: figures already computed, kept until anything is committed to the database
         self.memo = insights.InsightsMemo(ctx.db)
         self.destroyed.connect(self.memo.close)
+        ctx.database_replaced.connect(self._database_replaced)
         self._build_filters()
         self._build_content()
         for signal in (
@@ -355,6 +356,13 @@ class InsightsPage(Page):
             self.refresh()
 
     # -- refresh --------------------------------------------------------------
+
+    @Slot()
+    def _database_replaced(self) -> None:
+        """Another database: a memo of its own (the old one's figures are not its)."""
+        old, self.memo = self.memo, insights.InsightsMemo(self.ctx.db)
+        self.destroyed.connect(self.memo.close)
+        old.close()
 
     @Slot()
     def _data_changed(self) -> None:

@@ -196,6 +196,7 @@ class JobsPage(Page):
         self.set_empty_state(empty)
         self.set_content(self._build_content())
         self.model.reloaded.connect(self._after_reload)
+        ctx.database_replaced.connect(self._database_replaced)
         ctx.jobs_changed.connect(self._jobs_changed)
         ctx.profiles_changed.connect(self.reload)
         self.reload()
@@ -723,6 +724,11 @@ class JobsPage(Page):
             return self.model.job_id(below), rows[0]
         above = rows[0] - 1
         return (self.model.job_id(above), above) if above >= 0 else (None, 0)
+
+    @Slot()
+    def _database_replaced(self) -> None:
+        """Another database (see :meth:`AppContext.replace_database`): the list reads it."""
+        self.model.db = self.ctx.db
 
     @Slot()
     def _jobs_changed(self) -> None:
