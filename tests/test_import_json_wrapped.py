@@ -189,6 +189,14 @@ def test_a_broken_wrapper_is_refused_naming_the_line(tmp_path, text: str, messag
     assert message in caught.value.message and "nothing was imported" in caught.value.message
 
 
+@pytest.mark.parametrize("opening", ["{", "["])
+def test_lines_count_the_blank_lines_before_the_document(tmp_path, opening: str) -> None:
+    body = '"jobs": [{"title": "a"},\n {"title": "b",}]}' if opening == "{" else '{"t": 1},\n tru]'
+    text = "\ufeff\n\n  \n" + opening + "\n" + body
+    with pytest.raises(InputError, match=r"\(line 6\)"):
+        _records(_write(tmp_path, text))
+
+
 def test_a_truncated_file_is_refused_before_any_posting(tmp_path: Path) -> None:
     text = json.dumps({"data": {"search": {"results": [_posting(i) for i in range(50)]}}})
     for cut in (len(text) // 3, len(text) - 3, len(text) - 1):

@@ -171,10 +171,10 @@ class ImportFile:
         text, counted = self.open_text()
         try:
             try:
-                first = _first_char(text)
+                first, line = _first_char(text)
                 if first == "[":
                     n = 0
-                    for n, item in stream_json_array(text, self.name):
+                    for n, item in stream_json_array(text, self.name, line):
                         yield n, item
                         if on_bytes is not None and n % 256 == 0:
                             on_bytes(counted.done)
@@ -182,7 +182,7 @@ class ImportFile:
                         on_bytes(self.size)
                     return
                 if first == "{":
-                    yield from self._wrapped(text, counted, on_bytes)
+                    yield from self._wrapped(text, counted, on_bytes, line)
                     return
             except UnicodeDecodeError as exc:
                 raise self._decoding(exc, "in the list") from None
@@ -199,14 +199,14 @@ class ImportFile:
             on_bytes(self.size)
 
     def _wrapped(
-        self, text: IO[str], counted: _Counted, on_bytes: BytesFn | None
+        self, text: IO[str], counted: _Counted, on_bytes: BytesFn | None, line: int = 1
     ) -> Iterator[tuple[int, Any]]:
         """The postings of a list inside a wrapper object, streamed: the list is chosen as
         :func:`_find_list` chooses it, from a first read that keeps only the wrapper's
         shape (the whole file is checked then, before any posting is given), then the file
         is read again down to that list and its items are given one at a time."""
         if self._json_path is None:
-            cursor = _Cursor(text, self.name)
+            cursor = _Cursor(text, self.name, line)
             cursor.buffer = "{"
             summary = next(_walk_object(cursor, 0, None, [False]))
             if cursor.skip_space() != "":
@@ -220,18 +220,18 @@ class ImportFile:
             self._json_path = path
             text, counted = self.open_text()  # read again from the start, down to the list
             try:
-                _first_char(text)
-                yield from self._wrapped_items(text, counted, on_bytes)
+                line = _first_char(text)[1]
+                yield from self._wrapped_items(text, counted, on_bytes, line)
             finally:
                 text.close()
             return
-        yield from self._wrapped_items(text, counted, on_bytes)
+        yield from self._wrapped_items(text, counted, on_bytes, line)
 
     def _wrapped_items(
-        self, text: IO[str], counted: _Counted, on_bytes: BytesFn | None
+        self, text: IO[str], counted: _Counted, on_bytes: BytesFn | None, line: int
     ) -> Iterator[tuple[int, Any]]:
         assert self._json_path is not None
-        cursor = _Cursor(text, self.name)
+        cursor = _Cursor(text, self.name, line)
         cursor.buffer = "{"
         for item in _walk_object(cursor, 0, self._json_path, [False]):
             yield cursor.n, item
@@ -280,23 +280,26 @@ _MAY_GO_ON = "a number may go on in the next chunk"
 _ENDED = re.compile(r"[ \t\n\r,\]]")
 
 
-def _first_char(text: IO[str]) -> str:
-    """The first character of ``text`` that is not white space (the stream is left there)."""
+def _first_char(text: IO[str]) -> tuple[str, int]:
+    """The first character of ``text`` that is not white space (the stream is left there),
+    and the line it is on."""
+    line = 1
     while True:
         ch = text.read(1)
         if ch == "" or ch not in _WHITESPACE + "\ufeff":
-            return ch
+            return ch, line
+        line += ch == "\n"
 
 
 class _Cursor:
     """A window on a JSON text read in chunks: ``buffer[pos]`` is the next character."""
 
-    def __init__(self, text: IO[str], name: str) -> None:
+    def __init__(self, text: IO[str], name: str, line: int = 1) -> None:
         self.text = text
         self.name = name
         self.buffer = ""
         self.pos = 0
-        self.lines_before = 1  # line number at buffer[0]
+        self.lines_before = line  # line number at buffer[0]
         self.eof = False
         self.n = 0  # postings read so far (for messages)
 
@@ -401,8 +404,9 @@ class _Cursor:
             yield item
 
 
-def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
-    """(1-based index, value) of each item of the JSON array whose ``[`` was just read.
+def stream_json_array(text: IO[str], name: str, line: int = 1) -> Iterator[tuple[int, Any]]:
+    """(1-based index, value) of each item of the JSON array whose ``[`` was just read
+    (on line ``line``).
 
     The text is read in chunks of :data:`_JSON_CHUNK` characters and each item decoded by
     the standard library's ``JSONDecoder.raw_decode`` as soon as it is whole, so memory
@@ -410,7 +414,7 @@ def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
     a limit (nesting, digits, :data:`_JSON_ITEM_LIMIT` characters), refuses the file as a
     JSON document over them always was: an :class:`InputError` naming the line.
     """
-    cursor = _Cursor(text, name)
+    cursor = _Cursor(text, name, line)
     for item in cursor.items():
         yield cursor.n, item
     if cursor.skip_space() != "":
