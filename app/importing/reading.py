@@ -6,7 +6,9 @@ detected, from the header line outside quotes. Quoting is never guessed: a
 record whose width differs from the header's, a quote out of place or a field
 left open at the end refuses the whole file, naming the line. JSONL is read a
 line at a time; a JSON array
-item by item (:func:`stream_json_array`); a list inside a wrapper object is read whole.
+item by item (:func:`stream_json_array`), also when the list is inside a wrapper object
+(``{"jobs": [...]}``, GraphQL responses): the wrapper's shape is read first to choose the
+list as the whole-document reader did, then the list is streamed.
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ class ImportFile:
     delimiter: str = ","
     header: list[str] | None = None
     _items: list[Any] | None = field(default=None, repr=False)
+    #: where the postings of a wrapped JSON document are (see ``_wrapped``)
+    _json_path: list[int] | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -167,15 +171,18 @@ class ImportFile:
         text, counted = self.open_text()
         try:
             try:
-                first = _first_char(text)
+                first, line = _first_char(text)
                 if first == "[":
                     n = 0
-                    for n, item in stream_json_array(text, self.name):
+                    for n, item in stream_json_array(text, self.name, line):
                         yield n, item
                         if on_bytes is not None and n % 256 == 0:
                             on_bytes(counted.done)
                     if on_bytes is not None:
                         on_bytes(self.size)
+                    return
+                if first == "{":
+                    yield from self._wrapped(text, counted, on_bytes, line)
                     return
             except UnicodeDecodeError as exc:
                 raise self._decoding(exc, "in the list") from None
@@ -188,6 +195,50 @@ class ImportFile:
             yield n, item
             if on_bytes is not None and n % 256 == 0:
                 on_bytes(self.size * n // max(total, 1))
+        if on_bytes is not None:
+            on_bytes(self.size)
+
+    def _wrapped(
+        self, text: IO[str], counted: _Counted, on_bytes: BytesFn | None, line: int = 1
+    ) -> Iterator[tuple[int, Any]]:
+        """The postings of a list inside a wrapper object, streamed: the list is chosen as
+        :func:`_find_list` chooses it, from a first read that keeps only the wrapper's
+        shape (the whole file is checked then, before any posting is given), then the file
+        is read again down to that list and its items are given one at a time."""
+        if self._json_path is None:
+            cursor = _Cursor(text, self.name, line)
+            cursor.buffer = "{"
+            summary = next(_walk_object(cursor, 0, None, [False]))
+            if cursor.skip_space() != "":
+                raise cursor.broken("more text after the closing }", cursor.pos)
+            path = _choose_path(summary)
+            if path is None:
+                raise InputError(
+                    f"{self.name} holds a JSON object, not a list of postings "
+                    "(expected [ {...}, {...} ])"
+                )
+            self._json_path = path
+            text, counted = self.open_text()  # read again from the start, down to the list
+            try:
+                line = _first_char(text)[1]
+                yield from self._wrapped_items(text, counted, on_bytes, line)
+            finally:
+                text.close()
+            return
+        yield from self._wrapped_items(text, counted, on_bytes, line)
+
+    def _wrapped_items(
+        self, text: IO[str], counted: _Counted, on_bytes: BytesFn | None, line: int
+    ) -> Iterator[tuple[int, Any]]:
+        assert self._json_path is not None
+        cursor = _Cursor(text, self.name, line)
+        cursor.buffer = "{"
+        for item in _walk_object(cursor, 0, self._json_path, [False]):
+            yield cursor.n, item
+            if on_bytes is not None and cursor.n % 256 == 0:
+                on_bytes(counted.done)
+        if cursor.skip_space() != "":
+            raise cursor.broken("more text after the closing }", cursor.pos)
         if on_bytes is not None:
             on_bytes(self.size)
 
@@ -229,16 +280,133 @@ _MAY_GO_ON = "a number may go on in the next chunk"
 _ENDED = re.compile(r"[ \t\n\r,\]]")
 
 
-def _first_char(text: IO[str]) -> str:
-    """The first character of ``text`` that is not white space (the stream is left there)."""
+def _first_char(text: IO[str]) -> tuple[str, int]:
+    """The first character of ``text`` that is not white space (the stream is left there),
+    and the line it is on."""
+    line = 1
     while True:
         ch = text.read(1)
         if ch == "" or ch not in _WHITESPACE + "\ufeff":
-            return ch
+            return ch, line
+        line += ch == "\n"
 
 
-def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
-    """(1-based index, value) of each item of the JSON array whose ``[`` was just read.
+class _Cursor:
+    """A window on a JSON text read in chunks: ``buffer[pos]`` is the next character."""
+
+    def __init__(self, text: IO[str], name: str, line: int = 1) -> None:
+        self.text = text
+        self.name = name
+        self.buffer = ""
+        self.pos = 0
+        self.lines_before = line  # line number at buffer[0]
+        self.eof = False
+        self.n = 0  # postings read so far (for messages)
+
+    def more(self) -> bool:
+        if self.eof:
+            return False
+        # a value longer than a chunk: read as much again, so that it is decoded a few
+        # times (its length doubling), not once per chunk
+        chunk = self.text.read(max(_JSON_CHUNK, len(self.buffer) - self.pos))
+        if not chunk:
+            self.eof = True
+            return False
+        self.lines_before += self.buffer.count("\n", 0, self.pos)
+        self.buffer = self.buffer[self.pos :] + chunk
+        self.pos = 0
+        return True
+
+    def skip_space(self) -> str:
+        while True:
+            buffer, pos = self.buffer, self.pos
+            while pos < len(buffer) and buffer[pos] in _WHITESPACE:
+                pos += 1
+            self.pos = pos
+            if pos < len(buffer):
+                return buffer[pos]
+            if not self.more():
+                return ""
+
+    def line(self, at: int) -> int:
+        return self.lines_before + self.buffer.count("\n", 0, at)
+
+    def over_limit(self, what: str, at: int) -> InputError:
+        return InputError(
+            f"{self.name}: {what} (posting {self.n + 1}, line {self.line(at)}); "
+            "nothing was imported"
+        )
+
+    def broken(self, what: str, at: int) -> InputError:
+        return InputError(
+            f"{self.name} is not valid JSON: {what} (line {self.line(at)}); nothing was imported"
+        )
+
+    def value(self, outer: int = 0) -> Any:
+        """Decode the whole JSON value at the cursor (the cursor moves past it); ``outer``
+        brackets are open around it, so the nesting limit is the whole document's."""
+        while True:
+            buffer, pos = self.buffer, self.pos
+            try:
+                item, end = _DECODER.raw_decode(buffer, pos)
+                if not self.eof and buffer[pos] not in '{["' and not _ENDED.search(buffer, end):
+                    # a number may go on in the next chunk ("12" of "12.5"): read on
+                    raise json.JSONDecodeError(_MAY_GO_ON, buffer, end)
+                break
+            except json.JSONDecodeError as exc:
+                if len(buffer) - pos > _JSON_ITEM_LIMIT:
+                    too_long = f"a posting is longer than {_JSON_ITEM_LIMIT:,} characters"
+                    raise self.broken(too_long, pos) from None
+                if not self.more() and exc.msg != _MAY_GO_ON:
+                    raise self.broken(exc.msg, exc.pos) from None
+            except InputError as exc:  # a number over the digit limit
+                raise InputError(f"{self.name}: {exc.message}") from None
+            except RecursionError:
+                raise self.over_limit(f"nested deeper than {MAX_NESTING} levels", pos) from None
+        if isinstance(item, list | dict):
+            try:
+                check_json_nesting(buffer[pos:end], outer)
+            except InputError as exc:
+                raise self.over_limit(exc.message, pos) from None
+        self.pos = end
+        return item
+
+    def items(self, unwrap: bool | None = None, outer: int = 1) -> Iterator[Any]:
+        """Each item of the JSON array whose ``[`` was just read; the cursor ends after ``]``.
+
+        ``unwrap``: None takes ``{"node": x}`` items as ``x`` one by one (a top-level
+        array, as before); True/False for a list in a wrapper, decided for the whole list
+        as the whole-document reader does (all items are edges, or none is unwrapped).
+        ``outer``: brackets open around each item (the list's own included)."""
+        expect_item = True  # right after "[" or ","
+        first = True
+        while True:
+            ch = self.skip_space()
+            if ch == "":
+                raise self.broken("the list is not closed with ]", len(self.buffer))
+            if ch == "]":
+                if expect_item and not first:
+                    raise self.broken("a comma before ]", self.pos)
+                self.pos += 1
+                return
+            if not expect_item:
+                if ch != ",":
+                    raise self.broken("expected , or ] after a posting", self.pos)
+                self.pos += 1
+                expect_item = True
+                continue
+            item = self.value(outer)
+            first = False
+            expect_item = False
+            self.n += 1
+            if unwrap is not False and isinstance(item, dict) and set(item) == {"node"}:
+                item = item["node"]  # a GraphQL edge
+            yield item
+
+
+def stream_json_array(text: IO[str], name: str, line: int = 1) -> Iterator[tuple[int, Any]]:
+    """(1-based index, value) of each item of the JSON array whose ``[`` was just read
+    (on line ``line``).
 
     The text is read in chunks of :data:`_JSON_CHUNK` characters and each item decoded by
     the standard library's ``JSONDecoder.raw_decode`` as soon as it is whole, so memory
@@ -246,91 +414,119 @@ def stream_json_array(text: IO[str], name: str) -> Iterator[tuple[int, Any]]:
     a limit (nesting, digits, :data:`_JSON_ITEM_LIMIT` characters), refuses the file as a
     JSON document over them always was: an :class:`InputError` naming the line.
     """
-    buffer = ""
-    pos = 0
-    lines_before = 1  # line number at buffer[0]
-    eof = False
-    n = 0
+    cursor = _Cursor(text, name, line)
+    for item in cursor.items():
+        yield cursor.n, item
+    if cursor.skip_space() != "":
+        raise cursor.broken("more text after the list's closing ]", cursor.pos)
 
-    def more() -> bool:
-        nonlocal buffer, pos, lines_before, eof
-        if eof:
-            return False
-        # a posting longer than a chunk: read as much again, so that it is decoded a few
-        # times (its length doubling), not once per chunk
-        chunk = text.read(max(_JSON_CHUNK, len(buffer) - pos))
-        if not chunk:
-            eof = True
-            return False
-        lines_before += buffer.count("\n", 0, pos)
-        buffer = buffer[pos:] + chunk
-        pos = 0
-        return True
 
-    def skip_space() -> str:
-        nonlocal pos
-        while True:
-            while pos < len(buffer) and buffer[pos] in _WHITESPACE:
-                pos += 1
-            if pos < len(buffer):
-                return buffer[pos]
-            if not more():
-                return ""
+@dataclass
+class _ListInfo:
+    """What the choice of list needs to know of a list in a wrapper, without its items."""
 
-    def over_limit(what: str, at: int) -> InputError:
-        line = lines_before + buffer.count("\n", 0, at)
-        return InputError(f"{name}: {what} (posting {n + 1}, line {line}); nothing was imported")
+    empty: bool = True
+    edges: bool = True  # every item is {"node": ...}
 
-    def broken(what: str, at: int) -> InputError:
-        line = lines_before + buffer.count("\n", 0, at)
-        return InputError(f"{name} is not valid JSON: {what} (line {line}); nothing was imported")
 
-    expect_item = True  # right after "[" or ","
+#: a member of a wrapper object: its position among the members, and what its value is
+#: (a nested summary, a _ListInfo, or None for anything else)
+_Summary = dict[str, tuple[int, Any]]
+#: wrapper objects deeper than this are decoded whole (the choice looks 6 levels down)
+_WRAPPER_DEPTH = 6
+
+
+def _walk_object(
+    cursor: _Cursor, depth: int, target: list[int] | None, found: list[bool]
+) -> Iterator[Any]:
+    """Read the object whose ``{`` is at the cursor, member by member, checking it is JSON.
+
+    Without ``target``: yields one :data:`_Summary` of it (the lists' items are read and
+    dropped). With ``target`` (member positions down to a list): yields that list's items,
+    the rest read and dropped; ``found[0]`` is set once the list was reached."""
+    summary: _Summary = {}
+    if depth > MAX_NESTING:
+        raise cursor.over_limit(f"nested deeper than {MAX_NESTING} levels", cursor.pos)
+    cursor.pos += 1  # "{"
+    ordinal = 0
     while True:
-        ch = skip_space()
-        if ch == "":
-            raise broken("the list is not closed with ]", len(buffer))
-        if ch == "]":
-            if expect_item and n:
-                raise broken("a comma before ]", pos)
-            pos += 1
+        ch = cursor.skip_space()
+        if ch == "}" and ordinal == 0:
+            cursor.pos += 1
             break
-        if not expect_item:
-            if ch != ",":
-                raise broken("expected , or ] after a posting", pos)
-            pos += 1
-            expect_item = True
+        if ch != '"':
+            what = "the object is not closed with }" if ch == "" else "expected a key in quotes"
+            raise cursor.broken(what, cursor.pos)
+        key = cursor.value()
+        if cursor.skip_space() != ":":
+            raise cursor.broken("expected : after a key", cursor.pos)
+        cursor.pos += 1
+        ch = cursor.skip_space()
+        here = target is not None and target[0] == ordinal
+        info: Any = None
+        if ch == "{" and depth < _WRAPPER_DEPTH:
+            inner = target[1:] if here and target is not None else None
+            for got in _walk_object(cursor, depth + 1, inner, found):
+                if inner is None:
+                    info = got  # a summary (kept only when summarising)
+                else:
+                    yield got
+        elif ch == "[":
+            cursor.pos += 1
+            if here and target is not None and len(target) == 2:
+                found[0] = True
+                yield from cursor.items(unwrap=bool(target[1]), outer=depth + 2)
+            else:
+                info = _ListInfo()
+                for item in cursor.items(unwrap=False, outer=depth + 2):
+                    info.empty = False
+                    info.edges = info.edges and isinstance(item, dict) and set(item) == {"node"}
+        elif ch == "":
+            raise cursor.broken("the object is not closed with }", cursor.pos)
+        else:
+            cursor.value(depth + 1)
+        if target is None:
+            # a key given twice: json keeps the place of the first and the value of the last
+            summary[key] = (ordinal, info)
+        ordinal += 1
+        ch = cursor.skip_space()
+        if ch == ",":
+            cursor.pos += 1
             continue
-        while True:
-            try:
-                item, end = _DECODER.raw_decode(buffer, pos)
-                if not eof and buffer[pos] not in '{["' and not _ENDED.search(buffer, end):
-                    # a number may go on in the next chunk ("12" of "12.5"): read on
-                    raise json.JSONDecodeError(_MAY_GO_ON, buffer, end)
-                break
-            except json.JSONDecodeError as exc:
-                if len(buffer) - pos > _JSON_ITEM_LIMIT:
-                    too_long = f"a posting is longer than {_JSON_ITEM_LIMIT:,} characters"
-                    raise broken(too_long, pos) from None
-                if not more() and exc.msg != _MAY_GO_ON:
-                    raise broken(exc.msg, exc.pos) from None
-            except InputError as exc:  # a number over the digit limit
-                raise InputError(f"{name}: {exc.message}") from None
-            except RecursionError:
-                raise over_limit(f"nested deeper than {MAX_NESTING} levels", pos) from None
-        if isinstance(item, list | dict):
-            try:
-                check_json_nesting(buffer[pos:end])
-            except InputError as exc:
-                raise over_limit(exc.message, pos) from None
-        n += 1
-        pos = end
-        expect_item = False
-        if isinstance(item, dict) and len(item) == 1 and "node" in item:
-            item = item["node"]  # a GraphQL edge
-        yield n, item
-    if skip_space() != "":
-        raise broken("more text after the list's closing ]", pos)
+        if ch == "}":
+            cursor.pos += 1
+            break
+        what = "the object is not closed with }" if ch == "" else "expected , or } after a value"
+        raise cursor.broken(what, cursor.pos)
+    if target is None:
+        yield summary
+
+
+def _choose_path(summary: _Summary, depth: int = 0) -> list[int] | None:
+    """:func:`_find_list` over a summary: member positions down to the chosen list, then
+    1 if its items are GraphQL edges (else 0); None when no list is found."""
+
+    def look(info: Any, depth: int) -> list[int] | None:
+        if isinstance(info, _ListInfo):
+            return [int(not info.empty and info.edges)]
+        if isinstance(info, dict):
+            return _choose_path(info, depth)
+        return None
+
+    if depth > 6:
+        return None
+    for key in ("jobs", "results", "items", "postings", "edges", "data"):
+        if key in summary:
+            ordinal, info = summary[key]
+            found = look(info, depth + 1)
+            if found is not None:
+                return [ordinal, *found]
+    for ordinal, info in summary.values():
+        if isinstance(info, dict):
+            found = look(info, depth + 1)
+            if found is not None:
+                return [ordinal, *found]
+    return None
 
 
 def open_import(path: Path, fmt: str = "auto") -> ImportFile:

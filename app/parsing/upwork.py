@@ -118,9 +118,29 @@ _TOTAL_SPENT = re.compile(r"(" + MONEY + r")\s*(?:total\s+)?spent", _RE_FLAGS)
 _HIRES = re.compile(r"([\d,]+)\s+hires?\b(?:\s*,\s*([\d,]+)\s+active)?", _RE_FLAGS)
 _AVG_RATE = re.compile(r"(" + MONEY + r")\s*/\s*hr\s+avg hourly rate", _RE_FLAGS)
 #: the company size line of "About the client" ("Small company (2-9 people)", "Individual client")
-_COMPANY_SIZE = re.compile(
-    r"^\s*((?:Small|Mid-sized|Large)\s+company(?:\s*\([\d,+\-– ]+people\))?|Individual client)\s*$",
-    re.IGNORECASE | re.MULTILINE,
+_SIZE_TEXT = r"(?:Small|Mid-sized|Large)\s+company(?:\s*\([\d,+\-– ]+people\))?|Individual client"
+_COMPANY_SIZE = re.compile(rf"^\s*({_SIZE_TEXT})\s*$", re.IGNORECASE | re.MULTILINE)
+#: an industry glued to the size line by the copy ("Tech & ITSmall company (2-9 people)")
+_GLUED_SIZE = re.compile(rf"^(.*?\S)\s*({_SIZE_TEXT})\s*$", re.IGNORECASE)
+_INDUSTRY_LABEL = re.compile(r"^Industry\s*:\s*(.+)$", _RE_FLAGS)
+#: the industries a client's company profile offers; "About the client" shows the one chosen
+#: on the line above the company size
+UPWORK_INDUSTRIES = (
+    "Aerospace", "Agriculture & Forestry", "Art & Design", "Automotive", "Aviation",
+    "Education", "Energy & Utilities", "Engineering & Architecture", "Fashion & Beauty",
+    "Finance & Accounting", "Food & Beverage", "Government & Public Sector",
+    "Health & Fitness", "HR & Business Services", "Legal", "Manufacturing & Construction",
+    "Media & Entertainment", "Military & Defense", "Mining", "Real Estate",
+    "Retail & Consumer Goods", "Sales & Marketing", "Science & Medicine",
+    "Sports & Recreation", "Supply Chain & Logistics", "Tech & IT",
+    "Transportation & Warehousing", "Travel & Hospitality",
+)  # fmt: skip
+_INDUSTRY_NAMES = {" ".join(name.lower().split()): name for name in UPWORK_INDUSTRIES}
+#: a line above the size that is another fact of the block, not an industry
+_NOT_INDUSTRY = re.compile(
+    r"[\d$%:|]|^(?:No reviews yet|Member since|About the client|Payment|Rating|Phone number"
+    r"|Verified|Unverified|Individual client)\b",
+    _RE_FLAGS,
 )
 _MEMBER_SINCE = re.compile(r"Member since\s*([A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4})", _RE_FLAGS)
 _PROPOSALS = re.compile(
@@ -594,7 +614,53 @@ def _parse_client_text(text: str, *, tile: bool, lines: list[str] | None = None)
     if size:
         client.company_size = " ".join(size.group(1).split())
     client.country, client.city = _location(text, lines or [])
+    industry, glued_size = _industry(lines or [], client.country)
+    client.industry = industry
+    if client.company_size is None and glued_size is not None:
+        client.company_size = glued_size
     return client
+
+
+def _industry(lines: list[str], country: str | None) -> tuple[str | None, str | None]:
+    """The client's industry from "About the client" (and the size, when the copy glued the
+    two together): the line above the company size (Upwork's company profile shows
+    "Tech & IT" over "Small company (2-9 people)"), an ``Industry:`` line, or a line that
+    is one of Upwork's industries before "Member since". None when the block shows none."""
+    known: str | None = None
+    for n, raw in enumerate(lines):
+        line = " ".join(raw.split())
+        if re.match(r"Member since\b", line, _RE_FLAGS):
+            break
+        label = _INDUSTRY_LABEL.match(line)
+        if label:
+            return _industry_name(label.group(1), country, loose=True), None
+        if _COMPANY_SIZE.match(line):
+            above = " ".join(lines[n - 1].split()) if n else ""
+            return _industry_name(above, country, loose=True), None
+        glued = _GLUED_SIZE.match(line)
+        if glued:
+            industry = _industry_name(glued.group(1), country, loose=False)
+            if industry is not None:
+                return industry, " ".join(glued.group(2).split())
+        if known is None:
+            known = _industry_name(line, country, loose=False)
+    return known, None
+
+
+def _industry_name(text: str, country: str | None, *, loose: bool) -> str | None:
+    """``text`` as an industry: one of Upwork's (in its spelling), or with ``loose`` any
+    short line that is no other fact of the block (Upwork may add industries)."""
+    text = " ".join(text.split())
+    name = _INDUSTRY_NAMES.get(text.lower())
+    if name is not None:
+        return name
+    if not loose or not text or len(text) > 60 or not text[0].isalpha():
+        return None
+    if _NOT_INDUSTRY.search(text) or _CLIENT_MARKER.match(text) or _LOCAL_TIME.match(text):
+        return None
+    if text == country or country_name(text) is not None:
+        return None
+    return text
 
 
 def _location(text: str, lines: list[str]) -> tuple[str | None, str | None]:
@@ -664,8 +730,11 @@ def mark_missing(facts: PostingFacts, *, unrated: bool = False) -> PostingFacts:
         for f in _POSTING_FIELDS
         if f not in skip and (getattr(facts, f) is None or getattr(facts, f) == [])
     ]
+    individual = (facts.client.company_size or "").lower() == "individual client"
     for name in _CLIENT_FIELDS:
         if getattr(facts.client, name) is None and not (name == "rating" and unrated):
+            if name == "industry" and individual:
+                continue  # a person, not a company: no industry to show
             missing.append(f"client.{name}")
     facts.missing = missing
     return facts
