@@ -387,33 +387,10 @@ def test_a_failing_preview_logs_one_line_and_never_the_copied_text(
 
 
 def plural_qm(tmp_path, locale: str):
-    """Every message as "⟦text⟧"; a plural one in the locale's two forms (Esperanto: one, other)
-    as "⟦one: text⟧" / "⟦other: text⟧", %n kept (lrelease drops plurals missing a form)."""
-    import subprocess
-    import xml.etree.ElementTree as ET
+    """Every message as "⟦text⟧"; a plural one in Esperanto's two forms (one, other)."""
+    from tests.gui.test_translation import pseudo_qm
 
-    from ui import i18n
-
-    tree = ET.parse(i18n.ts_file())
-    root = tree.getroot()
-    root.set("language", locale)
-    for message in root.iter("message"):
-        source = message.findtext("source", "")
-        translation = message.find("translation")
-        assert translation is not None
-        translation.attrib.pop("type", None)
-        if message.get("numerus") == "yes":
-            for form in translation.findall("numerusform"):
-                translation.remove(form)
-            for name in ("one", "other"):
-                ET.SubElement(translation, "numerusform").text = f"⟦{name}: {source}⟧"
-        else:
-            translation.text = f"⟦{source}⟧"
-    ts = tmp_path / f"{i18n.CATALOGUE}_{locale}.ts"
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-    lrelease = i18n.lupdate_program()[0].replace("lupdate", "lrelease")
-    subprocess.run([lrelease, str(ts)], check=True, capture_output=True)
-    return ts.with_suffix(".qm")
+    return pseudo_qm(tmp_path, locale, ("one", "other"))
 
 
 def test_the_notice_and_tray_speak_the_translation_with_its_plurals(

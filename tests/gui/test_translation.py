@@ -43,8 +43,11 @@ def test_the_committed_ts_file_is_up_to_date(tmp_path: Path) -> None:
     assert len(now) > 300  # the menus, pages and dialogs, not a handful
 
 
-def pseudo_qm(tmp_path: Path, locale: str) -> Path:
-    """A translation of every message into "⟦text⟧", compiled with lrelease."""
+def pseudo_qm(tmp_path: Path, locale: str, plural_forms: tuple[str, ...] = ()) -> Path:
+    """A translation of every message into "⟦text⟧", compiled with lrelease. With
+    ``plural_forms`` (the locale's forms, e.g. Esperanto's ``("one", "other")``) a plural
+    message becomes "⟦one: text⟧" / "⟦other: text⟧", %n kept (lrelease drops plurals missing a
+    form); without, each of its existing forms becomes "⟦text⟧"."""
     tree = ET.parse(i18n.ts_file())
     root = tree.getroot()
     root.set("language", locale)
@@ -53,7 +56,12 @@ def pseudo_qm(tmp_path: Path, locale: str) -> Path:
         translation = message.find("translation")
         assert translation is not None
         translation.attrib.pop("type", None)
-        if message.get("numerus") == "yes":
+        if message.get("numerus") == "yes" and plural_forms:
+            for form in translation.findall("numerusform"):
+                translation.remove(form)
+            for name in plural_forms:
+                ET.SubElement(translation, "numerusform").text = f"⟦{name}: {source}⟧"
+        elif message.get("numerus") == "yes":
             for form in translation.findall("numerusform"):
                 form.text = f"⟦{source}⟧"
         else:
