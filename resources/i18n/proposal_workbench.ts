@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name></name>
+    <message>
+        <source>localized</source>
+        <comment>Fixed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>{amount} fixed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>{rate}/hr</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>{low}–{high}/hr</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>Hourly</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>{low}+</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>Less than 5</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>{low} to {high}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>{minutes} min ago</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>{hours} h ago</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localized</source>
+        <comment>{days} d ago</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobsModel</source>
+        <comment>Spent {amount}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobsModel</source>
+        <comment>rated {rating} of 5</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobsModel</source>
+        <comment>payment verified</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobsModel</source>
+        <comment>payment NOT verified</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobsModel</source>
+        <comment>Nothing known about the client</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScoreCardView</source>
+        <comment>{value} per Connect</comment>
+        <extracomment>what a text view shows of a text whose lines cannot be broken (no spaces): Qt lays out a line as a whole, and a line of half a million characters takes it seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScoreCardView</source>
+        <comment>win chance {chance}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ScoreCardView</source>
+        <comment>%n critical flag</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ScoreCardView</source>
+        <comment>%n critical flags</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BonusDialog</name>
     <message>
         <source>e.g. profile completed, referral</source>
@@ -52,6 +160,14 @@
     </message>
     <message>
         <source>Save the numbers behind this chart as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save {chart} as {format}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{format} (*.{suffix})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -210,6 +326,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kind of entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,11 +354,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{balance} {credits}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No {credits} waiting to expire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Proposal #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The ledger already matches the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted {kind} {amount}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -350,6 +482,21 @@
     </message>
     <message>
         <source>Mark as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactorsModel</name>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -558,6 +705,83 @@
     </message>
     <message>
         <source>Computing insights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insights: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{revenue} ({amount} per USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{base} + {boost} boost Connects spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} of Connects bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{proposals} proposals, {hired} hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <source>Verdict</source>
+        <extracomment>the status of the posting&apos;s latest proposal (&quot;draft&quot;, &quot;submitted&quot;, …) or None the English title (marked for translation in the &quot;JobsModel&quot; context): see ``label``</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your proposal: {status}</source>
+        <extracomment>the rows were reloaded (new query, sort, or data changed)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rating}★</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -771,11 +995,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{label}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({count} more characters: the Score tab shows the whole text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Deleted {postings}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{done}: {postings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{change}. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -787,6 +1023,39 @@
     <name>LedgerDialog</name>
     <message>
         <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>Date</source>
+        <extracomment>column title, display text, sort key, alignment</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open the proposal</source>
+        <extracomment>the entry id of a row (``Qt.UserRole``); the proposal id is ``UserRole + 1``</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1406,6 +1675,14 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,7 +1691,15 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1434,7 +1719,50 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rescore stopped after {count} postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescored {count} postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rescore failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsModel</name>
+    <message>
+        <source>Posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{connects} + {boost}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1503,11 +1831,71 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no bid recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invited: no Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spent}, boost {boost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bid} · {spent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{outcome} · revenue {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No next status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Job closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{choice} (refund)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{choice} (refund, not the boost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbid before the client looked (refund boost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome reason (optional), e.g. “went with a cheaper bid”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mark as hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue from this job in USD (optional; you can add it later with pwb status):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not an amount in USD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1535,6 +1923,17 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Clipboard watch off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepliesModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1646,6 +2045,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save the changes to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,7 +2061,15 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name (e.g. intro/short):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete saved reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {name}? Replies that include it will show an unknown-snippet error.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1694,6 +2105,30 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <source>On</source>
+        <extracomment>the user switched or re-weighted a rule</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScoreCardView</name>
     <message>
         <source>Score factors</source>
@@ -1722,7 +2157,19 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Showing the first {shown} of {total} characters: the rest has no spaces to break its lines at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not scored yet: set up a profile to score postings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched skills: {skills}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1769,6 +2216,22 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>What it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SkillsModel</name>
+    <message>
+        <source>Skill</source>
+        <extracomment>the user changed a skill</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synonyms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1829,6 +2292,13 @@ Nothing was saved half-way. Details are in the log:
     </message>
     <message>
         <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>localized</name>
+    <message>
+        <source>{value}%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,7 +156,7 @@ class ConnectsPage(Page):
         self.to_date = QDateEdit(today)
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(localized.date_format())  # the locale's way
             edit.setEnabled(False)
             edit.dateChanged.connect(self.refresh)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
@@ -164,7 +164,7 @@ class ConnectsPage(Page):
         kind_label, period_label, to_label = (
             QLabel(self.tr("Kind:")),
             QLabel(self.tr("Period:")),
-            QLabel("to"),
+            QLabel(self.tr("to")),
         )
         a11y.name(self.kind_filter, self.tr("Kind of entry"), label=kind_label)
         a11y.name(self.period_filter, self.tr("Period"), label=period_label)
@@ -220,7 +220,11 @@ class ConnectsPage(Page):
 
     def _show_summary(self, view: ledger.Overview) -> None:
         outlook, name = view.forecast, view.credit_name
-        self.balance_label.setText(f"{localized.number(outlook.balance)} {name}")
+        self.balance_label.setText(
+            self.tr("{balance} {credits}").format(
+                balance=localized.number(outlook.balance), credits=name
+            )
+        )
         expiries = [ledger.describe_expiry(d, n, name) for d, n in outlook.next_expiries]
         self.expiry_label.setText(
             "; ".join(expiries)
@@ -242,7 +246,7 @@ class ConnectsPage(Page):
     def _open_proposal(self, index: QModelIndex) -> None:
         proposal_id = self.model.data(index.siblingAtColumn(PROPOSAL_COLUMN), PROPOSAL_ID_ROLE)
         if proposal_id is not None:
-            self.ctx.message.emit(f"Proposal #{proposal_id}")
+            self.ctx.message.emit(self.tr("Proposal #{id}").format(id=proposal_id))
             self.proposal_requested.emit(int(proposal_id))
 
     # -- actions --------------------------------------------------------------
@@ -270,4 +274,8 @@ class ConnectsPage(Page):
         if entry is None:
             self.ctx.message.emit(self.tr("The ledger already matches the platform"))
             return
-        self.ctx.message.emit(f"Posted {entry.kind.replace('_', ' ')} {entry.amount:+d}")
+        self.ctx.message.emit(
+            self.tr("Posted {kind} {amount}").format(
+                kind=entry.kind.replace("_", " "), amount=localized.signed(entry.amount)
+            )
+        )

@@ -283,7 +283,7 @@ class JobsPage(Page):
             (self.date_to, "Posted on or before"),
         ):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(localized.date_format())  # the locale's way
             edit.setToolTip(tip)
             a11y.name(edit, tip)
             edit.setVisible(False)
@@ -639,10 +639,12 @@ class JobsPage(Page):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_labels[label] = value
-            self.detail_form.addRow(f"{label}:", value)
+            self.detail_form.addRow(self.tr("{label}:").format(label=label), value)
         shown, left_out = plaintext.preview(description)  # a label lays out all it holds
         if left_out:
-            shown += f"\n\n({left_out:,} more characters: the Score tab shows the whole text)"
+            shown += "\n\n" + self.tr(
+                "({count} more characters: the Score tab shows the whole text)"
+            ).format(count=localized.number(left_out))
         self.description.setText(shown or "—")
         self.raw_text.setPlainText(long_text(raw)[0])
         self.score_view.show_card(card, description)
@@ -655,7 +657,7 @@ class JobsPage(Page):
         for column, spec in enumerate(COLUMNS):
             if column == TITLE:
                 continue
-            action = menu.addAction(spec.title)
+            action = menu.addAction(spec.label)
             action.setCheckable(True)
             action.setChecked(not self.column_fitter.user_hidden(column))
             action.toggled.connect(
@@ -740,10 +742,10 @@ class JobsPage(Page):
 
     def _offer_undo(self, text: str, undo: Callable[[Session], object]) -> None:
         self._undo = (text, undo)
-        self.undo_label.setText(f"{text}.")
+        self.undo_label.setText(text + ".")
         self.undo_bar.show()
         self.undo_timer.start()
-        self.ctx.message.emit(f"{text}. Ctrl+Z to undo.")
+        self.ctx.message.emit(self.tr("{change}. Ctrl+Z to undo.").format(change=text))
         self.undo_changed.emit()
 
     def _drop_undo(self) -> None:

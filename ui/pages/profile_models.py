@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from app.profiles import RuleOverride, Skill, split_list
 from app.scoring.rules import Rule
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import ModelIndex, RowsTableModel
 from ui.theme import SEVERITY_COLORS
 
@@ -22,7 +23,11 @@ class SkillsModel(RowsTableModel):
     #: the user changed a skill
     edited = Signal()
 
-    headers = ("Skill", "Weight", "Synonyms")
+    headers = (
+        QT_TRANSLATE_NOOP("SkillsModel", "Skill"),
+        QT_TRANSLATE_NOOP("SkillsModel", "Weight"),
+        QT_TRANSLATE_NOOP("SkillsModel", "Synonyms"),
+    )
 
     @property
     def skills(self) -> list[Skill]:
@@ -92,7 +97,13 @@ class RulesModel(RowsTableModel):
     #: the user switched or re-weighted a rule
     edited = Signal()
 
-    headers = ("On", "Severity", "Flag", "Weight", "Points")
+    headers = (
+        QT_TRANSLATE_NOOP("RulesModel", "On"),
+        QT_TRANSLATE_NOOP("RulesModel", "Severity"),
+        QT_TRANSLATE_NOOP("RulesModel", "Flag"),
+        QT_TRANSLATE_NOOP("RulesModel", "Weight"),
+        QT_TRANSLATE_NOOP("RulesModel", "Points"),
+    )
     ON, SEVERITY, TITLE, WEIGHT, POINTS = range(5)
 
     def __init__(self, parent: Any = None) -> None:

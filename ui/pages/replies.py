@@ -342,7 +342,7 @@ class RepliesPage(Page):
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            f"Save the changes to {self.current_name}?",
+            plain.message(self.tr("Save the changes to {name}?").format(name=self.current_name)),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -430,7 +430,9 @@ class RepliesPage(Page):
 
     @Slot()
     def new_reply(self) -> None:
-        name, ok = QInputDialog.getText(self, "New saved reply", "Name (e.g. intro/short):")
+        name, ok = QInputDialog.getText(
+            self, self.tr("New saved reply"), self.tr("Name (e.g. intro/short):")
+        )
         if ok and name.strip():
             self.create_reply(name.strip())
 
@@ -464,8 +466,11 @@ class RepliesPage(Page):
         answer = QMessageBox.question(
             self,
             self.tr("Delete saved reply"),
-            f"Delete {self.current_name}? Replies that include it "
-            "will show an unknown-snippet error.",
+            plain.message(
+                self.tr(
+                    "Delete {name}? Replies that include it will show an unknown-snippet error."
+                ).format(name=self.current_name)
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             name, self.current_name = self.current_name, None
