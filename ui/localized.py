@@ -11,6 +11,8 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
+from app.display import Formats
+
 
 def locale() -> QLocale:
     """The locale to write in: the system's (US English where it names none)."""
@@ -171,3 +173,33 @@ def parse_amount(text: str) -> float | None:
         return float(text.replace(",", ""))
     except ValueError:
         return None
+
+
+def _measure(value: float) -> str:
+    if float(value).is_integer():
+        return number(int(value))
+    return locale().toString(float(value), "g", 6)  # 2.5, 87.5: as many decimals as it has
+
+
+def _amount(value: float | None, cents: bool = False) -> str:
+    if value is None:
+        return ""
+    return money(value, decimals=2 if cents and not float(value).is_integer() else 0)
+
+
+def _moment_and_age(value: datetime, now: datetime) -> str:
+    return f"{moment(value)} ({age(value, now)})"
+
+
+def posting_formats() -> Formats:
+    """How the posting detail pane writes values: this locale's numbers, money and dates,
+    times in the user's time zone (:func:`app.display.posting_details`)."""
+    return Formats(
+        money=_amount,
+        number=_measure,
+        decimal=lambda value, places: number(value, places),
+        moment=_moment_and_age,
+        day=day,
+        budget=budget,
+        proposals=proposals,
+    )

@@ -869,6 +869,135 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Title</source>
+        <extracomment>how long the undo bar stays (Edit → Undo keeps the undo after it hides) the detail pane&apos;s labels (app.display.posting_details) for translation, shown with tr()</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered invites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last viewed by client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hire rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg hourly rate paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No job postings yet</source>
         <extracomment>what Edit → Undo would do: (description, the write that undoes it) the next jobs_changed is this page&apos;s own triage (it keeps the undo) after a triage action: the posting to select once the list reloads, and the row the draft dialog opened last (for tests and screenshots)</extracomment>
         <translation type="unfinished"></translation>
@@ -1378,7 +1507,7 @@
         <source>Jobs</source>
         <extracomment>the areas in navigation order (Ctrl+1 … Ctrl+6): title, icon, module, class; the classes themselves are ``PAGE_CLASSES`` (imported on first use)
 ----------
-how long the undo bar stays (Edit → Undo keeps the undo after it hides) the posting shown in the detail tabs changed (its id, or None): for more tabs the user asked to paste a posting / import a file (the window&apos;s capture does it)</extracomment>
+the posting shown in the detail tabs changed (its id, or None): for more tabs the user asked to paste a posting / import a file (the window&apos;s capture does it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -378,3 +378,42 @@ def test_amounts_typed_the_locales_way(in_locale) -> None:
     assert localized.parse_amount("zwölf") is None
     in_locale(US)
     assert localized.parse_amount("$1,250.50") == 1250.5
+
+
+def test_the_posting_details_in_germany(qtbot, ctx, in_locale, zone) -> None:
+    from app import clock
+    from app.storage.models import JobPosting
+    from ui.pages.jobs import JobsPage
+
+    with ctx.db.transaction() as session:
+        job = JobPosting(
+            dedup_key="a",
+            title="Shop",
+            budget_type="fixed",
+            fixed_budget=1250.0,
+            client_total_spent=12500.0,
+            client_avg_hourly_rate=22.5,
+            client_rating=4.85,
+            client_hire_rate=87.5,
+            client_jobs_posted=1250,
+            posted_at=datetime(2026, 12, 2, 15, 0, tzinfo=UTC),
+            client_member_since=date(2019, 3, 7),
+        )
+        session.add(job)
+        session.flush()
+        job_id = job.id
+    zone("Europe/Berlin")
+    in_locale(GERMANY)
+    page = JobsPage(ctx)
+    qtbot.add_widget(page)
+    with clock.frozen(NOW):
+        page._show_detail(job_id)
+    shown = {label: flat(value.text()) for label, value in page.detail_labels.items()}
+    assert shown["Budget"] == "1.250 $ fixed"
+    assert shown["Posted"] == "02.12.26 16:00 (3 h ago)"  # 15:00 UTC is 16:00 in Berlin
+    assert shown["Total spent"] == "12.500 $"
+    assert shown["Avg hourly rate paid"] == "22,50 $"
+    assert shown["Client rating"] == "4,85 of 5"
+    assert shown["Hire rate"] == "87,5%"
+    assert shown["Jobs posted"] == "1.250"
+    assert shown["Member since"] == "07.03.19"

@@ -127,6 +127,43 @@ DONE_LABELS = {
 UNDO_BAR_MS = 8000
 
 
+#: the detail pane's labels (app.display.posting_details) for translation, shown with tr()
+_DETAIL_LABELS = (
+    QT_TRANSLATE_NOOP("JobsPage", "Title"),
+    QT_TRANSLATE_NOOP("JobsPage", "URL"),
+    QT_TRANSLATE_NOOP("JobsPage", "Status"),
+    QT_TRANSLATE_NOOP("JobsPage", "Budget"),
+    QT_TRANSLATE_NOOP("JobsPage", "Experience"),
+    QT_TRANSLATE_NOOP("JobsPage", "Duration"),
+    QT_TRANSLATE_NOOP("JobsPage", "Hours per week"),
+    QT_TRANSLATE_NOOP("JobsPage", "Category"),
+    QT_TRANSLATE_NOOP("JobsPage", "Skills"),
+    QT_TRANSLATE_NOOP("JobsPage", "Posted"),
+    QT_TRANSLATE_NOOP("JobsPage", "Proposals"),
+    QT_TRANSLATE_NOOP("JobsPage", "Interviewing"),
+    QT_TRANSLATE_NOOP("JobsPage", "Invites sent"),
+    QT_TRANSLATE_NOOP("JobsPage", "Unanswered invites"),
+    QT_TRANSLATE_NOOP("JobsPage", "Last viewed by client"),
+    QT_TRANSLATE_NOOP("JobsPage", "Connects to apply"),
+    QT_TRANSLATE_NOOP("JobsPage", "Screening questions"),
+    QT_TRANSLATE_NOOP("JobsPage", "Payment verified"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client rating"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client reviews"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client location"),
+    QT_TRANSLATE_NOOP("JobsPage", "Jobs posted"),
+    QT_TRANSLATE_NOOP("JobsPage", "Hire rate"),
+    QT_TRANSLATE_NOOP("JobsPage", "Open jobs"),
+    QT_TRANSLATE_NOOP("JobsPage", "Total spent"),
+    QT_TRANSLATE_NOOP("JobsPage", "Hires"),
+    QT_TRANSLATE_NOOP("JobsPage", "Avg hourly rate paid"),
+    QT_TRANSLATE_NOOP("JobsPage", "Member since"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client industry"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client company"),
+    QT_TRANSLATE_NOOP("JobsPage", "Captured"),
+    QT_TRANSLATE_NOOP("JobsPage", "Not found in the text"),
+)
+
+
 class JobsPage(Page):
     """Filter bar, the jobs table, and the selected posting in tabs (Details, Raw text)."""
 
@@ -626,7 +663,7 @@ class JobsPage(Page):
             return
         with self.ctx.db.read() as session:
             job = get_job(session, job_id)
-            details = posting_details(job)
+            details = posting_details(job, formats=localized.posting_formats())
             description = job.description or ""
             raw = job.raw_text or ""
             card = load_card(session, job_id)
@@ -639,7 +676,8 @@ class JobsPage(Page):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_labels[label] = value
-            self.detail_form.addRow(self.tr("{label}:").format(label=label), value)
+            shown_label = self.tr(label) if label in _DETAIL_LABELS else label
+            self.detail_form.addRow(self.tr("{label}:").format(label=shown_label), value)
         shown, left_out = plaintext.preview(description)  # a label lays out all it holds
         if left_out:
             shown += "\n\n" + self.tr(
