@@ -175,7 +175,8 @@ def parse_amount(text: str) -> float | None:
         return None
 
 
-def _measure(value: float) -> str:
+def measure(value: float) -> str:
+    """``3``, ``2.5`` / ``2,5``, ``1,250``: a weight or a rate, with the decimals it has."""
     if float(value).is_integer():
         return number(int(value))
     return locale().toString(float(value), "g", 6)  # 2.5, 87.5: as many decimals as it has
@@ -196,7 +197,7 @@ def posting_formats() -> Formats:
     times in the user's time zone (:func:`app.display.posting_details`)."""
     return Formats(
         money=_amount,
-        number=_measure,
+        number=measure,
         decimal=lambda value, places: number(value, places),
         moment=_moment_and_age,
         day=day,

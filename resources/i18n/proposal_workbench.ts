@@ -998,6 +998,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shortlist the selected postings, then go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the selected postings, then go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive the selected postings, then go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected postings, then go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft a proposal for the selected posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected posting&apos;s details (Esc goes back to the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No job postings yet</source>
         <extracomment>what Edit → Undo would do: (description, the write that undoes it) the next jobs_changed is this page&apos;s own triage (it keeps the undo) after a triage action: the posting to select once the list reloads, and the row the draft dialog opened last (for tests and screenshots)</extracomment>
         <translation type="unfinished"></translation>
@@ -1898,6 +1926,10 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
 <context>
     <name>ProposalsPage</name>
     <message>
+        <source>Move the selected proposal to its next status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No proposals yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,7 +2064,15 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Boost of proposal {id} refunded: {amount} Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id} moved to {status}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2178,6 +2218,14 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not saved: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved reply {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2299,6 +2347,14 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red flags ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red flags: none found</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

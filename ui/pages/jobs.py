@@ -176,11 +176,23 @@ class JobsPage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Jobs")
     icon_name = "jobs"
     shortcuts = (
-        *((key, f"{text} the selected postings, then go to the next") for text, _, key in ACTIONS),
-        ("Return", "Draft a proposal for the selected posting"),
-        ("Ctrl+D", "Draft a proposal for the selected posting"),
-        ("Space", "Open the selected posting's details (Esc goes back to the list)"),
-        ("Ctrl+F", "Search the postings"),
+        # (translated where the shortcuts are listed, in this class's context)
+        (
+            "S",
+            QT_TRANSLATE_NOOP("JobsPage", "Shortlist the selected postings, then go to the next"),
+        ),
+        ("K", QT_TRANSLATE_NOOP("JobsPage", "Skip the selected postings, then go to the next")),
+        ("A", QT_TRANSLATE_NOOP("JobsPage", "Archive the selected postings, then go to the next")),
+        ("Del", QT_TRANSLATE_NOOP("JobsPage", "Delete the selected postings, then go to the next")),
+        ("Return", QT_TRANSLATE_NOOP("JobsPage", "Draft a proposal for the selected posting")),
+        ("Ctrl+D", QT_TRANSLATE_NOOP("JobsPage", "Draft a proposal for the selected posting")),
+        (
+            "Space",
+            QT_TRANSLATE_NOOP(
+                "JobsPage", "Open the selected posting's details (Esc goes back to the list)"
+            ),
+        ),
+        ("Ctrl+F", QT_TRANSLATE_NOOP("JobsPage", "Search the postings")),
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -62,8 +62,12 @@ class ProposalsPage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Proposals")
     icon_name = "proposals"
     shortcuts = (
-        ("N", "Move the selected proposal to its next status"),
-        ("Ctrl+Right", "Move the selected proposal to its next status"),
+        # (translated where the shortcuts are listed, in this class's context)
+        ("N", QT_TRANSLATE_NOOP("ProposalsPage", "Move the selected proposal to its next status")),
+        (
+            "Ctrl+Right",
+            QT_TRANSLATE_NOOP("ProposalsPage", "Move the selected proposal to its next status"),
+        ),
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -381,7 +385,9 @@ class ProposalsPage(Page):
             )
             .success(
                 lambda amount: self.ctx.message.emit(
-                    f"Boost of proposal {proposal_id} refunded: {amount} Connects"
+                    self.tr("Boost of proposal {id} refunded: {amount} Connects").format(
+                        id=proposal_id, amount=localized.number(amount)
+                    )
                 )
             )
             .run()
@@ -412,7 +418,9 @@ class ProposalsPage(Page):
             CollectionOp(self, move, changes, title=self.tr("Move proposal"))
             .success(
                 lambda _: self.ctx.message.emit(
-                    f"Proposal {proposal_id} moved to {status_label(status).lower()}"
+                    self.tr("Proposal {id} moved to {status}").format(
+                        id=proposal_id, status=status_label(status).lower()
+                    )
                 )
             )
             .run()

@@ -384,7 +384,9 @@ class RepliesPage(Page):
         body = self.editor.toPlainText()
         problem = check_syntax(body)
         if problem is not None:
-            self._show_problem(f"Not saved: {problem}", problem.line)
+            self._show_problem(
+                self.tr("Not saved: {problem}").format(problem=problem), problem.line
+            )
             return False
         write = partial(
             update_reply,
@@ -404,7 +406,7 @@ class RepliesPage(Page):
                 self.loaded_version = get_reply(session, name).version
             self._set_dirty(False)
             self._forget_drafter()
-            self.ctx.message.emit(f"Saved reply {name}")
+            self.ctx.message.emit(self.tr("Saved reply {name}").format(name=name))
 
         # the dirty flag is cleared only once it has committed; a refusal says why here
         self.op = (
@@ -417,7 +419,7 @@ class RepliesPage(Page):
 
     def _not_saved(self, exc: WorkbenchError) -> None:
         if not isinstance(exc, ConflictError):
-            self._show_problem(f"Not saved: {exc}", None)
+            self._show_problem(self.tr("Not saved: {problem}").format(problem=exc), None)
             return
         self.conflict_box = ask_reload_or_overwrite(
             self,

@@ -57,7 +57,7 @@ class FactorsModel(RowsTableModel):
     def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{int(row.get('points', 0)):+d}"
+                return localized.signed(int(row.get("points", 0)))
             return str(row.get("name" if column == 1 else "reason", ""))
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return _tooltip(str(row.get("reason", "")))
@@ -274,7 +274,11 @@ class ScoreCardView(QWidget):
         self.factors.set_rows(card.factors or [])
         flags = sorted(card.flags or [], key=lambda f: SEVERITY_ORDER.get(f.get("severity", ""), 3))
         self.flags.set_rows(flags)
-        self.flags_title.setText(f"Red flags ({len(flags)})" if flags else "Red flags: none found")
+        self.flags_title.setText(
+            self.tr("Red flags ({count})").format(count=localized.number(len(flags)))
+            if flags
+            else self.tr("Red flags: none found")
+        )
         self.flags_view.setVisible(bool(flags))
         self.factors_view.fit()
         self.flags_view.fit()
