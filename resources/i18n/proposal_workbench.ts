@@ -358,7 +358,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{amount} {credits} expire on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No {credits} waiting to expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {credits} left to spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {credits} spent in the last {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At {pace} a day (last {days} days) the balance lasts beyond a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At {pace} a day (last {days} days) the balance runs out on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -417,3 +417,28 @@ def test_the_posting_details_in_germany(qtbot, ctx, in_locale, zone) -> None:
     assert shown["Hire rate"] == "87,5%"
     assert shown["Jobs posted"] == "1.250"
     assert shown["Member since"] == "07.03.19"
+
+
+def test_the_connects_page_in_germany(qtbot, ctx, in_locale) -> None:
+    from datetime import timedelta
+
+    from app import clock, ledger
+    from app.ledger import Forecast
+    from ui.pages.connects import ConnectsPage
+
+    bought = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    with clock.frozen(bought), ctx.db.transaction() as session:
+        for _ in range(16):  # 1,280 Connects (bundles hold at most 80)
+            ledger.buy(session, 80, usd=1250.5, at=bought)
+    in_locale(GERMANY)
+    with clock.frozen(bought + timedelta(hours=1)):
+        page = ConnectsPage(ctx)
+        qtbot.add_widget(page)
+    assert page.balance_label.text() == "1.280 Connects"
+    expiry = page.expiry_label.text()
+    assert expiry.startswith("1.280 Connects expire on ") and expiry.endswith(".27"), expiry
+    assert [page.model.data(page.model.index(0, c)) for c in (2, 3)] == ["+80", "1.250,50 $"]
+    outlook = Forecast(1250, 12.5, 30, date(2027, 3, 4), 16, None, [])
+    assert page._forecast_text(outlook, "Connects") == (
+        "At 12,5 a day (last 30 days) the balance runs out on 04.03.27"
+    )

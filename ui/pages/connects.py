@@ -225,15 +225,39 @@ class ConnectsPage(Page):
                 balance=localized.number(outlook.balance), credits=name
             )
         )
-        expiries = [ledger.describe_expiry(d, n, name) for d, n in outlook.next_expiries]
+        expiries = [
+            self.tr("{amount} {credits} expire on {day}").format(
+                amount=localized.number(n), credits=name, day=localized.day(d)
+            )
+            for d, n in outlook.next_expiries
+        ]
         self.expiry_label.setText(
             "; ".join(expiries)
             if expiries
             else self.tr("No {credits} waiting to expire").format(credits=name)
         )
-        self.forecast_label.setText(ledger.describe_forecast(outlook, name))
+        self.forecast_label.setText(self._forecast_text(outlook, name))
         self.warning_label.setText(outlook.warning or "")
         self.warning_label.setVisible(bool(outlook.warning))
+
+    def _forecast_text(self, outlook: ledger.Forecast, name: str) -> str:
+        """How long the balance lasts (as ``ledger.describe_forecast`` says it for the command
+        line), in the user's language, numbers and dates."""
+        if outlook.balance <= 0:
+            return self.tr("No {credits} left to spend").format(credits=name)
+        days = localized.number(outlook.window_days)
+        if outlook.pace_per_day <= 0:
+            return self.tr("No {credits} spent in the last {days} days").format(
+                credits=name, days=days
+            )
+        pace = localized.number(outlook.pace_per_day, 1)
+        if outlook.runs_out_on is None:
+            return self.tr(
+                "At {pace} a day (last {days} days) the balance lasts beyond a year"
+            ).format(pace=pace, days=days)
+        return self.tr("At {pace} a day (last {days} days) the balance runs out on {day}").format(
+            pace=pace, days=days, day=localized.day(outlook.runs_out_on)
+        )
 
     @Slot(int)
     def _period_changed(self, _index: int) -> None:
