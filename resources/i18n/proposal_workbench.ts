@@ -2487,6 +2487,22 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
 </context>
 <context>
+    <name>VerdictDelegate</name>
+    <message>
+        <source>Apply</source>
+        <extracomment>the badge&apos;s word for each verdict (translated where drawn, in the &quot;VerdictDelegate&quot; context)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <source>Something went wrong: {error}
