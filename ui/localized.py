@@ -8,10 +8,12 @@ or CI) is written as US English, the language the app's texts are in.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
-from app.display import Formats
+if TYPE_CHECKING:
+    from app.display import Formats
 
 
 def locale() -> QLocale:
@@ -195,6 +197,8 @@ def _moment_and_age(value: datetime, now: datetime) -> str:
 def posting_formats() -> Formats:
     """How the posting detail pane writes values: this locale's numbers, money and dates,
     times in the user's time zone (:func:`app.display.posting_details`)."""
+    from app.display import Formats  # not before the window's first paint: ui.main imports this
+
     return Formats(
         money=_amount,
         number=measure,
