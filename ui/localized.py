@@ -111,39 +111,42 @@ def budget(
 ) -> str:
     """``$200 fixed``, ``$15–$35/hr``, ``Hourly`` (no range) or empty, in the locale's
     numbers (``200 $ fixed`` in Germany)."""
-    tr = QCoreApplication.translate
     if budget_type == "fixed" or (budget_type is None and fixed_budget is not None):
         if fixed_budget is None:
-            return tr("localized", "Fixed")
-        return tr("localized", "{amount} fixed").format(amount=money(fixed_budget))
+            return QCoreApplication.translate("localized", "Fixed")
+        return QCoreApplication.translate("localized", "{amount} fixed").format(
+            amount=money(fixed_budget)
+        )
     if hourly_min is not None or hourly_max is not None:
         low, high = hourly_min, hourly_max
         if low is None or high is None or low == high:
             rate = low if low is not None else high
             assert rate is not None
-            return tr("localized", "{rate}/hr").format(rate=money(rate))
-        return tr("localized", "{low}–{high}/hr").format(low=money(low), high=money(high))
-    return tr("localized", "Hourly") if budget_type == "hourly" else ""
+            return QCoreApplication.translate("localized", "{rate}/hr").format(rate=money(rate))
+        return QCoreApplication.translate("localized", "{low}–{high}/hr").format(
+            low=money(low), high=money(high)
+        )
+    return QCoreApplication.translate("localized", "Hourly") if budget_type == "hourly" else ""
 
 
 def proposals(low: int | None, high: int | None) -> str:
     """The proposals bucket as Upwork words it: ``Less than 5``, ``20 to 50``, ``50+``."""
-    tr = QCoreApplication.translate
     if low is None:
         return ""
     if high is None:
-        return tr("localized", "{low}+").format(low=number(low))
+        return QCoreApplication.translate("localized", "{low}+").format(low=number(low))
     if low == 0 and high == 4:
-        return tr("localized", "Less than 5")
+        return QCoreApplication.translate("localized", "Less than 5")
     if low == high:
         return number(low)
-    return tr("localized", "{low} to {high}").format(low=number(low), high=number(high))
+    return QCoreApplication.translate("localized", "{low} to {high}").format(
+        low=number(low), high=number(high)
+    )
 
 
 def age(value: datetime | None, now: datetime) -> str:
     """How long ago a stored (UTC) moment was: ``5 min ago``, ``3 h ago``, ``2 d ago``;
     two weeks or more (or in the future), the user's day in their locale's short form."""
-    tr = QCoreApplication.translate
     if value is None:
         return ""
 
@@ -154,12 +157,16 @@ def age(value: datetime | None, now: datetime) -> str:
     if seconds < 0 or seconds >= 14 * 86400:
         return day(local_time(value).date())
     if seconds < 3600:
-        return tr("localized", "{minutes} min ago").format(
+        return QCoreApplication.translate("localized", "{minutes} min ago").format(
             minutes=number(max(1, int(seconds // 60)))
         )
     if seconds < 86400:
-        return tr("localized", "{hours} h ago").format(hours=number(int(seconds // 3600)))
-    return tr("localized", "{days} d ago").format(days=number(int(seconds // 86400)))
+        return QCoreApplication.translate("localized", "{hours} h ago").format(
+            hours=number(int(seconds // 3600))
+        )
+    return QCoreApplication.translate("localized", "{days} d ago").format(
+        days=number(int(seconds // 86400))
+    )
 
 
 def parse_amount(text: str) -> float | None:

@@ -2,114 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
-    <name></name>
-    <message>
-        <source>localized</source>
-        <comment>Fixed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>{amount} fixed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>{rate}/hr</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>{low}–{high}/hr</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>Hourly</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>{low}+</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>Less than 5</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>{low} to {high}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>{minutes} min ago</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>{hours} h ago</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>localized</source>
-        <comment>{days} d ago</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JobsModel</source>
-        <comment>Spent {amount}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JobsModel</source>
-        <comment>rated {rating} of 5</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JobsModel</source>
-        <comment>payment verified</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JobsModel</source>
-        <comment>payment NOT verified</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JobsModel</source>
-        <comment>Nothing known about the client</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ScoreCardView</source>
-        <comment>{value} per Connect</comment>
-        <extracomment>what a text view shows of a text whose lines cannot be broken (no spaces): Qt lays out a line as a whole, and a line of half a million characters takes it seconds</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ScoreCardView</source>
-        <comment>win chance {chance}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>ScoreCardView</source>
-        <comment>%n critical flag</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>ScoreCardView</source>
-        <comment>%n critical flags</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>BonusDialog</name>
     <message>
         <source>e.g. profile completed, referral</source>
@@ -802,6 +694,26 @@
     </message>
     <message>
         <source>{rating}★</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rated {rating} of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment NOT verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing known about the client</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2377,6 +2289,23 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <source>Red flags: none found</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{value} per Connect</source>
+        <extracomment>what a text view shows of a text whose lines cannot be broken (no spaces): Qt lays out a line as a whole, and a line of half a million characters takes it seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>win chance {chance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n critical flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n critical flags</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScoreHistogram</name>
@@ -2520,6 +2449,50 @@ Nothing was saved half-way. Details are in the log:
     <name>localized</name>
     <message>
         <source>{value}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate}/hr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low}–{high}/hr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low}+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} d ago</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -442,3 +442,43 @@ def test_the_connects_page_in_germany(qtbot, ctx, in_locale) -> None:
     assert page._forecast_text(outlook, "Connects") == (
         "At 12,5 a day (last 30 days) the balance runs out on 04.03.27"
     )
+
+
+def test_column_titles_badges_and_budget_words_are_translated(
+    qtbot, ctx, tmp_path, monkeypatch, in_locale
+) -> None:
+    """Through a catalogue translating every message into "⟦text⟧" (test_translation's)."""
+    from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+
+    from tests.gui.test_translation import pseudo_qm
+    from ui import i18n
+    from ui.main_window import MainWindow
+    from ui.models.jobs_model import BUDGET, JobsModel
+    from ui.models.ledger_model import LedgerTableModel
+    from ui.models.proposals import ProposalsModel
+    from ui.widgets.verdict_delegate import badge_text
+
+    qm = pseudo_qm(tmp_path, "eo")
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: qm.parent)
+    app = QCoreApplication.instance()
+    assert app is not None
+    before = set(app.findChildren(QTranslator))
+    i18n.install_translators(app, QLocale("eo"))
+    in_locale(US)
+    horizontal = Qt.Orientation.Horizontal
+    try:
+        assert JobsModel(ctx.db).headerData(BUDGET, horizontal) == "⟦Budget⟧"
+        assert ProposalsModel().headerData(2, horizontal) == "⟦Bid⟧"
+        assert LedgerTableModel().headerData(0, horizontal) == "⟦Date⟧"
+        assert badge_text("apply") == "⟦Apply⟧"
+        assert localized.budget("fixed", 1250.0, None, None) == "⟦$1,250 fixed⟧"
+        assert localized.proposals(0, 4) == "⟦Less than 5⟧"
+        window = MainWindow(ctx)
+        qtbot.add_widget(window)
+        sections = dict(window.shortcut_sections())
+        jobs = next(keys for title, keys in sections.items() if "Jobs" in title)
+        assert ("S", "⟦Shortlist the selected postings, then go to the next⟧") in jobs
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+            translator.deleteLater()

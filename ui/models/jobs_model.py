@@ -225,20 +225,23 @@ def _alignment(column: Column) -> Qt.AlignmentFlag:
 
 
 def _client_tooltip(row: JobRow) -> str:
-    tr = QCoreApplication.translate
     parts = []
     if row.client_total_spent is not None:
         spent = localized.compact_money(row.client_total_spent)
-        parts.append(tr("JobsModel", "Spent {amount}").format(amount=spent))
+        parts.append(QCoreApplication.translate("JobsModel", "Spent {amount}").format(amount=spent))
     if row.client_rating is not None:
         rating = localized.number(row.client_rating, 2)
-        parts.append(tr("JobsModel", "rated {rating} of 5").format(rating=rating))
+        parts.append(
+            QCoreApplication.translate("JobsModel", "rated {rating} of 5").format(rating=rating)
+        )
     if row.client_payment_verified is not None:
         parts.append(
-            tr("JobsModel", "payment verified")
+            QCoreApplication.translate("JobsModel", "payment verified")
             if row.client_payment_verified
-            else tr("JobsModel", "payment NOT verified")
+            else QCoreApplication.translate("JobsModel", "payment NOT verified")
         )
     if row.client_country:
         parts.append(row.client_country)
-    return ", ".join(parts) or tr("JobsModel", "Nothing known about the client")
+    return ", ".join(parts) or QCoreApplication.translate(
+        "JobsModel", "Nothing known about the client"
+    )

@@ -367,19 +367,22 @@ def long_text(text: str) -> tuple[str, int]:
 
 def _value_text(card: ScoreCard) -> str:
     """What a Connect is worth, the win chance and the critical flags, in the user's locale."""
-    tr = QCoreApplication.translate
     parts = []
     if card.value_per_connect is not None:
         value = localized.money(card.value_per_connect, decimals=2)
-        parts.append(tr("ScoreCardView", "{value} per Connect").format(value=value))
+        parts.append(
+            QCoreApplication.translate("ScoreCardView", "{value} per Connect").format(value=value)
+        )
     if card.win_chance is not None:
         chance = localized.percent(card.win_chance, 1)
-        parts.append(tr("ScoreCardView", "win chance {chance}").format(chance=chance))
+        parts.append(
+            QCoreApplication.translate("ScoreCardView", "win chance {chance}").format(chance=chance)
+        )
     if card.critical_flags:
         n = card.critical_flags
         parts.append(
-            tr("ScoreCardView", "%n critical flag", "", n)
+            QCoreApplication.translate("ScoreCardView", "%n critical flag", "", n)
             if n == 1
-            else tr("ScoreCardView", "%n critical flags", "", n)
+            else QCoreApplication.translate("ScoreCardView", "%n critical flags", "", n)
         )
     return " · ".join(parts)
