@@ -5,7 +5,9 @@ Qt-free so the CLI, the GUI and exports format the same way.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from app import clock
@@ -85,49 +87,77 @@ def _num(value: float | int | None, suffix: str = "") -> str:
     return f"{int(value):,}{suffix}"
 
 
-def posting_details(job: Any, now: datetime | None = None) -> list[tuple[str, str]]:
-    """(label, text) for every field of a stored posting, as the detail pane lists them."""
+def _utc_moment(value: datetime, now: datetime) -> str:
+    return f"{value.strftime('%Y-%m-%d %H:%M')} UTC ({age(value, now)})"
+
+
+@dataclass(frozen=True)
+class Formats:
+    """How :func:`posting_details` writes values. The defaults are the command line's
+    (``$1,250``, ISO dates, times in UTC); the GUI passes its user's locale and time zone."""
+
+    #: an amount in USD, ``cents`` for rates (``money`` above)
+    money: Callable[..., str] = money
+    #: a count or a measure (``1,250``, ``2.5``)
+    number: Callable[[float], str] = lambda value: _num(value)
+    #: a number to so many decimals (a rating: ``4.85``)
+    decimal: Callable[[float, int], str] = lambda value, places: f"{value:.{places}f}"
+    #: a stored (UTC) moment and how long before ``now`` it was
+    moment: Callable[[datetime, datetime], str] = _utc_moment
+    #: a calendar day
+    day: Callable[[date], str] = date.isoformat
+    budget: Callable[[str | None, float | None, float | None, float | None], str] = budget
+    proposals: Callable[[int | None, int | None], str] = proposals
+
+
+def posting_details(
+    job: Any, now: datetime | None = None, formats: Formats | None = None
+) -> list[tuple[str, str]]:
+    """(label, text) for every field of a stored posting, as the detail pane lists them
+    (values written as ``formats`` says: by default the command line's way)."""
     when = now or clock.now()
+    fmt = formats or Formats()
 
     def moment(value: datetime | None) -> str:
-        if value is None:
-            return ""
-        return f"{value.strftime('%Y-%m-%d %H:%M')} UTC ({age(value, when)})"
+        return "" if value is None else fmt.moment(value, when)
+
+    def num(value: float | None, suffix: str = "") -> str:
+        return "" if value is None else f"{fmt.number(value)}{suffix}"
 
     place = ", ".join(p for p in (job.client_city, job.client_country) if p)
-    hires = _num(job.client_hires)
+    hires = num(job.client_hires)
     if job.client_active_hires is not None:
-        hires = f"{hires or '?'} ({job.client_active_hires} active)"
-    rating = "" if job.client_rating is None else f"{job.client_rating:.2f} of 5"
+        hires = f"{hires or '?'} ({num(job.client_active_hires)} active)"
+    rating = "" if job.client_rating is None else f"{fmt.decimal(job.client_rating, 2)} of 5"
     return [
         ("Title", job.title or ""),
         ("URL", job.url or ""),
         ("Status", (job.status or "").capitalize()),
-        ("Budget", budget(job.budget_type, job.fixed_budget, job.hourly_min, job.hourly_max)),
+        ("Budget", fmt.budget(job.budget_type, job.fixed_budget, job.hourly_min, job.hourly_max)),
         ("Experience", (job.experience_level or "").capitalize()),
         ("Duration", job.duration or ""),
         ("Hours per week", job.hours_per_week or ""),
         ("Category", job.category or ""),
         ("Skills", ", ".join(job.skills or [])),
         ("Posted", moment(job.posted_at)),
-        ("Proposals", proposals(job.proposals_min, job.proposals_max)),
-        ("Interviewing", _num(job.interviewing)),
-        ("Invites sent", _num(job.invites_sent)),
-        ("Unanswered invites", _num(job.unanswered_invites)),
+        ("Proposals", fmt.proposals(job.proposals_min, job.proposals_max)),
+        ("Interviewing", num(job.interviewing)),
+        ("Invites sent", num(job.invites_sent)),
+        ("Unanswered invites", num(job.unanswered_invites)),
         ("Last viewed by client", moment(job.last_viewed_at)),
-        ("Connects to apply", _num(job.connects_required)),
+        ("Connects to apply", num(job.connects_required)),
         ("Screening questions", "\n".join(f"• {q}" for q in job.screening_questions or [])),
         ("Payment verified", _yes_no(job.client_payment_verified)),
         ("Client rating", rating),
-        ("Client reviews", _num(job.client_reviews)),
+        ("Client reviews", num(job.client_reviews)),
         ("Client location", place),
-        ("Jobs posted", _num(job.client_jobs_posted)),
-        ("Hire rate", _num(job.client_hire_rate, "%")),
-        ("Open jobs", _num(job.client_open_jobs)),
-        ("Total spent", money(job.client_total_spent)),
+        ("Jobs posted", num(job.client_jobs_posted)),
+        ("Hire rate", num(job.client_hire_rate, "%")),
+        ("Open jobs", num(job.client_open_jobs)),
+        ("Total spent", fmt.money(job.client_total_spent)),
         ("Hires", hires),
-        ("Avg hourly rate paid", money(job.client_avg_hourly_rate, cents=True)),
-        ("Member since", job.client_member_since.isoformat() if job.client_member_since else ""),
+        ("Avg hourly rate paid", fmt.money(job.client_avg_hourly_rate, cents=True)),
+        ("Member since", fmt.day(job.client_member_since) if job.client_member_since else ""),
         ("Client industry", job.client_industry or ""),
         ("Client company", job.client_company_size or ""),
         ("Captured", f"{moment(job.captured_at)} from {job.source}"),

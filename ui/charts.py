@@ -41,6 +41,7 @@ from app.insights import (
     Insights,
     top_categories,
 )
+from ui import localized
 from ui.theme import ACCENT
 
 #: chart titles, shared by the page and ``pwb chart``
@@ -63,7 +64,11 @@ SMALL_SAMPLE = 10
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
+    return localized.percent(value)
+
+
+#: a count as the user's locale writes it (``1,250`` / ``1.250``)
+_n = localized.number
 
 
 def _rate(value: float | None) -> float:
@@ -83,6 +88,9 @@ def _style(chart: QChart, title: str, dark: bool) -> QChart:
     chart.setMargins(QMargins(6, 6, 22, 6))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    # the axes' and bars' numbers (and the balance axis's dates) as the user's locale writes them
+    chart.setLocale(localized.locale())
+    chart.setLocalizeNumbers(True)
     return chart
 
 
@@ -248,8 +256,8 @@ def _balance_chart(ins: Insights, chart: QChart) -> None:
 
 
 def _balance_tip(point: QPointF) -> str:
-    day = datetime.fromtimestamp(point.x() / 1000, UTC).date().isoformat()
-    return f"{day}: {point.y():,.0f} Connects"
+    day = localized.day(datetime.fromtimestamp(point.x() / 1000, UTC).date())  # a UTC day
+    return f"{day}: {_n(round(point.y()))} Connects"
 
 
 def _funnel_chart(ins: Insights, chart: QChart) -> None:
@@ -259,7 +267,7 @@ def _funnel_chart(ins: Insights, chart: QChart) -> None:
     series = QHorizontalStackedBarSeries()
     series.append(_bar_set("Cold proposals", [float(s.count) for s in cold], BASE_COLOR))
     series.append(_bar_set("Invitations", [float(s.count) for s in invited], INVITED_COLOR))
-    labels = [f"{s.stage.capitalize()} {s.count:,} · {_pct(s.rate)}" for s in steps]
+    labels = [f"{s.stage.capitalize()} {_n(s.count)} · {_pct(s.rate)}" for s in steps]
     y = _category_axis(labels, "Stage")
     _attach(chart, series, y, _value_axis("Proposals", float(steps[-1].count)))
 
@@ -274,7 +282,7 @@ def _band_chart(ins: Insights, chart: QChart) -> None:
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     x = _category_axis(
-        [f"{g.key}<br>n={g.proposals:,}" for g in ordered], "Score band (n = proposals)"
+        [f"{g.key}<br>n={_n(g.proposals)}" for g in ordered], "Score band (n = proposals)"
     )
     top = max((_rate(g.win_rate) for g in ordered), default=0)
     chart.legend().hide()
@@ -290,7 +298,7 @@ def _category_chart(ins: Insights, chart: QChart) -> None:
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     names = [html.escape(plaintext.inline(g.key, 22)) for g in groups]
-    labels = [f"{n} (n={g.proposals:,})" for n, g in zip(names, groups, strict=True)]
+    labels = [f"{n} (n={_n(g.proposals)})" for n, g in zip(names, groups, strict=True)]
     y = _category_axis(labels, "Category")
     top = max((_rate(g.win_rate) for g in groups), default=0)
     chart.legend().hide()
@@ -302,12 +310,14 @@ def _boost_chart(ins: Insights, chart: QChart) -> None:
     series = QBarSeries()
     series.append(
         _bar_set(
-            f"Boosted (n={b.proposals:,})", [_rate(b.view_rate), _rate(b.win_rate)], BOOST_COLOR
+            f"Boosted (n={_n(b.proposals)})", [_rate(b.view_rate), _rate(b.win_rate)], BOOST_COLOR
         )
     )
     series.append(
         _bar_set(
-            f"Not boosted (n={n.proposals:,})", [_rate(n.view_rate), _rate(n.win_rate)], MUTED_COLOR
+            f"Not boosted (n={_n(n.proposals)})",
+            [_rate(n.view_rate), _rate(n.win_rate)],
+            MUTED_COLOR,
         )
     )
     series.setLabelsVisible(True)
@@ -331,7 +341,7 @@ def _speed_chart(ins: Insights, chart: QChart) -> None:
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
-    labels = [f"{html.escape(plaintext.inline(g.key))}<br>n={g.proposals:,}" for g in groups]
+    labels = [f"{html.escape(plaintext.inline(g.key))}<br>n={_n(g.proposals)}" for g in groups]
     x = _category_axis(labels, "Time from posting to proposal (n = proposals)")
     top = max((_rate(g.view_rate) for g in groups), default=0)
     chart.legend().hide()
@@ -365,14 +375,14 @@ def hover_text(kind: str, ins: Insights, set_label: str, index: int) -> str:
     if kind == "spend":
         _unit, periods = ins.spend_periods()
         p = periods[index]
-        return f"{p.period}: {p.base:,} base + {p.boost:,} boost = {p.total:,} Connects"
+        return f"{p.period}: {_n(p.base)} base + {_n(p.boost)} boost = {_n(p.total)} Connects"
     if kind == "funnel":
         index = len(STAGES) - 1 - index  # the funnel is drawn first stage on top
         step = ins.funnel()[index]
         cold, invited = ins.funnel(ins.cold)[index], ins.funnel(ins.invited)[index]
         after = "" if step.step_rate is None else f", {_pct(step.step_rate)} of the step before"
         return (
-            f"{step.stage.capitalize()}: {step.count:,} ({cold.count:,} cold, {invited.count:,} "
+            f"{step.stage.capitalize()}: {_n(step.count)} ({_n(cold.count)} cold, {_n(invited.count)} "
             f"invited); {_pct(step.rate)} of submitted{after}"
         )
     if kind in ("score-bands", "categories"):
@@ -381,20 +391,20 @@ def hover_text(kind: str, ins: Insights, set_label: str, index: int) -> str:
         else:
             groups = {g.key: g for g in ins.by_score_band}
             g = groups.get(SCORE_BANDS[index][0], GroupStats(SCORE_BANDS[index][0]))
-        cph = "–" if g.connects_per_hire is None else f"{g.connects_per_hire:,.1f}"
+        cph = "–" if g.connects_per_hire is None else f"{_n(g.connects_per_hire, 1)}"
         return (
-            f"{g.key}: {g.hired:,} hired of {g.proposals:,} ({_pct(g.win_rate)}); "
+            f"{g.key}: {_n(g.hired)} hired of {_n(g.proposals)} ({_pct(g.win_rate)}); "
             f"{cph} Connects per hire"
         )
     if kind == "speed":
         g = speed_groups(ins)[index]
         return (
-            f"Sent {g.key} after posting: {g.viewed:,} of {g.proposals:,} viewed "
-            f"({_pct(g.view_rate)}), {g.hired:,} hired"
+            f"Sent {g.key} after posting: {_n(g.viewed)} of {_n(g.proposals)} viewed "
+            f"({_pct(g.view_rate)}), {_n(g.hired)} hired"
         )
     g = ins.boosted if set_label.startswith("Boosted") else ins.not_boosted
     what = ("viewed", g.viewed, g.view_rate) if index == 0 else ("hired", g.hired, g.win_rate)
-    return f"{g.key.capitalize()}: {what[1]:,} of {g.proposals:,} {what[0]} ({_pct(what[2])})"
+    return f"{g.key.capitalize()}: {_n(what[1])} of {_n(g.proposals)} {what[0]} ({_pct(what[2])})"
 
 
 def chart_view(chart: QChart) -> QChartView:

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QLocale, QLockFile, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, clock, paths
 from app.errors import DatabaseCorruptError, WorkbenchError
-from ui import plain, startup
+from ui import localized, plain, startup
 from ui.crash import install_excepthook, show_error
 from ui.i18n import install_translators
 from ui.icons import icon
@@ -87,6 +87,9 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icon("app", size=256))
     if not getattr(app, "_pwb_translated", False):  # once, for the system locale
+        # every widget (date edits, spin boxes, charts) writes as the user's locale does;
+        # a system naming none ("C") as US English, as ui.localized does
+        QLocale.setDefault(localized.locale())
         install_translators(app)
         app._pwb_translated = True  # type: ignore[attr-defined]
     return app

@@ -884,7 +884,10 @@ class MainWindow(QMainWindow):
         for cls in _page_classes():
             if cls.shortcuts:
                 keys = [
-                    (QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), text)
+                    (
+                        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText),
+                        QCoreApplication.translate(cls.__name__, text),
+                    )
                     for k, text in cls.shortcuts
                 ]
                 sections.append((f"{cls.title} page", keys))

@@ -55,6 +55,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save {chart} as {format}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{format} (*.{suffix})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,6 +218,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kind of entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,11 +246,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{balance} {credits}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} {credits} expire on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No {credits} waiting to expire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No {credits} left to spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {credits} spent in the last {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At {pace} a day (last {days} days) the balance lasts beyond a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At {pace} a day (last {days} days) the balance runs out on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The ledger already matches the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted {kind} {amount}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -350,6 +394,21 @@
     </message>
     <message>
         <source>Mark as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactorsModel</name>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -560,6 +619,103 @@
         <source>Computing insights…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Insights: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{revenue} ({amount} per USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{base} + {boost} boost Connects spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} of Connects bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{proposals} proposals, {hired} hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <source>Verdict</source>
+        <extracomment>the status of the posting&apos;s latest proposal (&quot;draft&quot;, &quot;submitted&quot;, …) or None the English title (marked for translation in the &quot;JobsModel&quot; context): see ``label``</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your proposal: {status}</source>
+        <extracomment>the rows were reloaded (new query, sort, or data changed)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rating}★</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rated {rating} of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment NOT verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing known about the client</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobsPage</name>
@@ -642,6 +798,163 @@
     </message>
     <message>
         <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <extracomment>how long the undo bar stays (Edit → Undo keeps the undo after it hides) the detail pane&apos;s labels (app.display.posting_details) for translation, shown with tr()</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered invites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last viewed by client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hire rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg hourly rate paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortlist the selected postings, then go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the selected postings, then go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive the selected postings, then go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected postings, then go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft a proposal for the selected posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected posting&apos;s details (Esc goes back to the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -771,11 +1084,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{label}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({count} more characters: the Score tab shows the whole text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Deleted {postings}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{done}: {postings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{change}. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -787,6 +1112,39 @@
     <name>LedgerDialog</name>
     <message>
         <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>Date</source>
+        <extracomment>column title, display text, sort key, alignment</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open the proposal</source>
+        <extracomment>the entry id of a row (``Qt.UserRole``); the proposal id is ``UserRole + 1``</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1109,7 +1467,7 @@
         <source>Jobs</source>
         <extracomment>the areas in navigation order (Ctrl+1 … Ctrl+6): title, icon, module, class; the classes themselves are ``PAGE_CLASSES`` (imported on first use)
 ----------
-how long the undo bar stays (Edit → Undo keeps the undo after it hides) the posting shown in the detail tabs changed (its id, or None): for more tabs the user asked to paste a posting / import a file (the window&apos;s capture does it)</extracomment>
+the posting shown in the detail tabs changed (its id, or None): for more tabs the user asked to paste a posting / import a file (the window&apos;s capture does it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1406,6 +1764,14 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,7 +1780,15 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1434,12 +1808,59 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rescore stopped after {count} postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescored {count} postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rescore failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
+    <name>ProposalsModel</name>
+    <message>
+        <source>Posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{connects} + {boost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProposalsPage</name>
+    <message>
+        <source>Move the selected proposal to its next status</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>No proposals yet</source>
         <translation type="unfinished"></translation>
@@ -1503,7 +1924,59 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no bid recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invited: no Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spent}, boost {boost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bid} · {spent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{outcome} · revenue {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No next status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{choice} (refund)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{choice} (refund, not the boost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbid before the client looked (refund boost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome reason (optional), e.g. “went with a cheaper bid”:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1511,11 +1984,27 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Revenue from this job in USD (optional; you can add it later with pwb status):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not an amount in USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refund boost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Boost of proposal {id} refunded: {amount} Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id} moved to {status}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1535,6 +2024,17 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Clipboard watch off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepliesModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1646,6 +2146,18 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save the changes to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved reply {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,7 +2170,15 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name (e.g. intro/short):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete saved reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {name}? Replies that include it will show an unknown-snippet error.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1694,6 +2214,30 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <source>On</source>
+        <extracomment>the user switched or re-weighted a rule</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScoreCardView</name>
     <message>
         <source>Score factors</source>
@@ -1722,7 +2266,44 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Showing the first {shown} of {total} characters: the rest has no spaces to break its lines at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not scored yet: set up a profile to score postings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched skills: {skills}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red flags ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red flags: none found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} per Connect</source>
+        <extracomment>what a text view shows of a text whose lines cannot be broken (no spaces): Qt lays out a line as a whole, and a line of half a million characters takes it seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>win chance {chance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n critical flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n critical flags</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1773,6 +2354,22 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
 </context>
 <context>
+    <name>SkillsModel</name>
+    <message>
+        <source>Skill</source>
+        <extracomment>the user changed a skill</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synonyms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SubmitDialog</name>
     <message>
         <source>Mark as submitted</source>
@@ -1819,6 +2416,22 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
 </context>
 <context>
+    <name>VerdictDelegate</name>
+    <message>
+        <source>Apply</source>
+        <extracomment>the badge&apos;s word for each verdict (translated where drawn, in the &quot;VerdictDelegate&quot; context)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <source>Something went wrong: {error}
@@ -1829,6 +2442,57 @@ Nothing was saved half-way. Details are in the log:
     </message>
     <message>
         <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>localized</name>
+    <message>
+        <source>{value}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate}/hr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low}–{high}/hr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low}+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} d ago</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

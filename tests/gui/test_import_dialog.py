@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sqlalchemy import select
 
 from app import settings
 from app.storage.models import JobPosting
+from ui import localized
 from ui.capture import import_path
 from ui.context import AppContext
 from ui.dialogs.import_dialog import ImportDialog
@@ -87,7 +89,8 @@ def test_the_preview_shows_the_mapping_the_rows_and_the_date_order(
     assert cell(dialog, 0, 0) == "Scrape & clean"
     assert cell(dialog, 1, 1) == "$120 fixed"
     assert dialog.order_label.text().startswith("day/month/year (as the file's dates show)")
-    assert cell(dialog, 0, 2) == "2024-07-06 00:00"
+    # (a day without a time is midnight UTC, shown in the user's zone and locale)
+    assert cell(dialog, 0, 2) == localized.moment(datetime(2024, 7, 6, tzinfo=UTC))
     assert titles(db) == {}  # a preview stores nothing
 
 
@@ -122,7 +125,7 @@ def test_the_user_can_choose_the_date_order(qtbot, window: MainWindow, db, tmp_p
     dialog = import_path(window.ctx, window, write_csv(tmp_path, ROWS[:1]))
     dialog.date_combo.setCurrentIndex(2)  # month first
     assert dialog.order_label.text().startswith("month/day/year (as chosen)")
-    assert cell(dialog, 0, 2) == "2024-06-07 00:00"
+    assert cell(dialog, 0, 2) == localized.moment(datetime(2024, 6, 7, tzinfo=UTC))
     run_import(qtbot, dialog)
     posted = titles(db)["Scrape & clean"].posted_at
     assert posted is not None and posted.month == 6

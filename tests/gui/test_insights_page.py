@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app import insights
 from app.demo import generate_demo
-from ui import charts
+from ui import charts, localized
 from ui import charts as charts_module
 from ui.pages.insights import InsightsPage
 from ui.theme import apply_theme
@@ -161,7 +161,8 @@ def test_hover_shows_the_values(page: InsightsPage, demo_ctx, monkeypatch) -> No
     _unit, periods = ins.spend_periods()
     assert shown[-1].startswith(f"{periods[0].period}: {periods[0].base:,} base")
     first_series(page.cards["balance"].chart, QLineSeries).hovered.emit(QPointF(0, 42), True)
-    assert shown[-1] == "1970-01-01: 42 Connects"
+    # the day (a UTC day, as the chart's axis says) as the user's locale writes it
+    assert shown[-1] == f"{localized.day(date(1970, 1, 1))}: 42 Connects"
 
 
 def test_export_png_and_csv(qtbot, page: InsightsPage, monkeypatch, tmp_path: Path) -> None:

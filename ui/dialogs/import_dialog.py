@@ -35,7 +35,7 @@ from app.importing.mapping import FIELDS, INDEX, LABELS
 from app.importing.run import DateOrder
 from app.scoring.service import score_stale
 from app.storage.imports import UndoReport, undo_import
-from ui import a11y
+from ui import a11y, localized
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp, announce
 from ui.tasks import Progress, Task, run_task
@@ -50,16 +50,14 @@ SKIP = "(do not import)"
 
 
 def _facts_cells(facts: PostingFacts) -> list[str]:
+    # values as the user's locale writes them; the posting time (UTC) in their time zone
     budget = ""
     if facts.fixed_budget is not None:
-        budget = f"${facts.fixed_budget:,.0f} fixed"
+        budget = localized.budget("fixed", facts.fixed_budget, None, None)
     elif facts.hourly_min is not None:
-        high = facts.hourly_max if facts.hourly_max is not None else facts.hourly_min
-        budget = f"${facts.hourly_min:,.0f}–{high:,.0f}/hr"
-    posted = facts.posted_at.strftime("%Y-%m-%d %H:%M") if facts.posted_at else ""
-    proposals = "" if facts.proposals_min is None else str(facts.proposals_min)
-    if facts.proposals_min is not None and facts.proposals_max != facts.proposals_min:
-        proposals += f"–{facts.proposals_max}" if facts.proposals_max is not None else "+"
+        budget = localized.budget("hourly", None, facts.hourly_min, facts.hourly_max)
+    posted = localized.moment(facts.posted_at) if facts.posted_at else ""
+    proposals = localized.proposals(facts.proposals_min, facts.proposals_max)
     return [
         facts.title or "",
         budget,

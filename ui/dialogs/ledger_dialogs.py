@@ -31,7 +31,7 @@ from app import ledger, plaintext
 from app.domain import LedgerKind
 from app.errors import WorkbenchError
 from app.storage.models import LedgerEntry
-from ui import a11y, plain, qtime
+from ui import a11y, localized, plain, qtime
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp
 from ui.theme import SEVERITY_COLORS
@@ -53,7 +53,7 @@ class LedgerDialog(QDialog):
             self.balance = ledger.balance(session)
         self.form = QFormLayout()
         self.when = QDateTimeEdit(qtime.now(), calendarPopup=True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(localized.date_time_format())
         self.when.setMaximumDateTime(qtime.now().addSecs(60))
         self.error_label = QLabel(wordWrap=True)
         self.error_label.setObjectName("dialogError")

@@ -11,14 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from app import clock, plaintext
-from app.display import age, budget, money, proposals
 from app.storage import Database
 from app.storage.jobs import JobQuery, JobRow, fetch_jobs
-from ui import plain
+from ui import localized, plain
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.theme import VERDICT_COLORS
 
 PAGE_SIZE = 200
@@ -31,21 +38,27 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
+    #: the English title (marked for translation in the "JobsModel" context): see ``label``
     title: str
     sort_key: str | None
     numeric: bool = False
 
+    @property
+    def label(self) -> str:
+        """The title as the user reads it (translated)."""
+        return QCoreApplication.translate("JobsModel", self.title)
+
 
 COLUMNS = (
-    Column("Verdict", "verdict"),
-    Column("Score", "score", numeric=True),
-    Column("Title", "title"),
-    Column("Budget", "budget", numeric=True),
-    Column("Client", "client_total_spent", numeric=True),
-    Column("Proposals", "proposals", numeric=True),
-    Column("Connects", "connects_required", numeric=True),
-    Column("Posted", "posted_at"),
-    Column("Status", "status"),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Verdict"), "verdict"),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Score"), "score", numeric=True),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Title"), "title"),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Budget"), "budget", numeric=True),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Client"), "client_total_spent", numeric=True),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Proposals"), "proposals", numeric=True),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Connects"), "connects_required", numeric=True),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Posted"), "posted_at"),
+    Column(QT_TRANSLATE_NOOP("JobsModel", "Status"), "status"),
 )
 VERDICT, SCORE, TITLE, BUDGET, CLIENT, PROPOSALS, CONNECTS, POSTED, STATUS = range(9)
 
@@ -115,7 +128,7 @@ class JobsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
+            return COLUMNS[section].label
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_alignment(COLUMNS[section]))
         return None
@@ -134,7 +147,8 @@ class JobsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             if row.proposal_status:
                 label = row.proposal_status.replace("_", " ")
-                return plain.tooltip(f"{row.title}\nYour proposal: {label}")
+                mine = self.tr("Your proposal: {status}").format(status=label)
+                return plain.tooltip(f"{row.title}\n{mine}")
             return plain.tooltip(row.title)
         if role == Qt.ItemDataRole.ToolTipRole and column == CLIENT:
             return plain.tooltip(_client_tooltip(row))
@@ -150,24 +164,30 @@ class JobsModel(QAbstractTableModel):
         return None
 
     def _text(self, row: JobRow, column: int) -> str:
+        # numbers, money and dates as the user's locale writes them (DisplayRole only: the
+        # sorting is done in SQL on the stored values)
         if column == VERDICT:
             return (row.verdict or "").capitalize()
         if column == SCORE:
-            return "" if row.score is None else str(row.score)
+            return "" if row.score is None else localized.number(row.score)
         if column == TITLE:
-            return row.title or "(untitled)"
+            return row.title or self.tr("(untitled)")
         if column == BUDGET:
-            return budget(row.budget_type, row.fixed_budget, row.hourly_min, row.hourly_max)
+            return localized.budget(
+                row.budget_type, row.fixed_budget, row.hourly_min, row.hourly_max
+            )
         if column == CLIENT:
-            spent = money(row.client_total_spent)
-            rating = "" if row.client_rating is None else f"{row.client_rating:.1f}★"
+            spent = localized.compact_money(row.client_total_spent)
+            rating = ""
+            if row.client_rating is not None:
+                rating = self.tr("{rating}★").format(rating=localized.number(row.client_rating, 1))
             return " · ".join(p for p in (spent, rating) if p)
         if column == PROPOSALS:
-            return proposals(row.proposals_min, row.proposals_max)
+            return localized.proposals(row.proposals_min, row.proposals_max)
         if column == CONNECTS:
-            return "" if row.connects_required is None else str(row.connects_required)
+            return "" if row.connects_required is None else localized.number(row.connects_required)
         if column == POSTED:
-            return age(row.posted_at, self._now)
+            return localized.age(row.posted_at, self._now)
         if column == STATUS:
             return row.status.capitalize()
         return ""
@@ -207,11 +227,21 @@ def _alignment(column: Column) -> Qt.AlignmentFlag:
 def _client_tooltip(row: JobRow) -> str:
     parts = []
     if row.client_total_spent is not None:
-        parts.append(f"Spent {money(row.client_total_spent)}")
+        spent = localized.compact_money(row.client_total_spent)
+        parts.append(QCoreApplication.translate("JobsModel", "Spent {amount}").format(amount=spent))
     if row.client_rating is not None:
-        parts.append(f"rated {row.client_rating:.2f} of 5")
+        rating = localized.number(row.client_rating, 2)
+        parts.append(
+            QCoreApplication.translate("JobsModel", "rated {rating} of 5").format(rating=rating)
+        )
     if row.client_payment_verified is not None:
-        parts.append("payment verified" if row.client_payment_verified else "payment NOT verified")
+        parts.append(
+            QCoreApplication.translate("JobsModel", "payment verified")
+            if row.client_payment_verified
+            else QCoreApplication.translate("JobsModel", "payment NOT verified")
+        )
     if row.client_country:
         parts.append(row.client_country)
-    return ", ".join(parts) or "Nothing known about the client"
+    return ", ".join(parts) or QCoreApplication.translate(
+        "JobsModel", "Nothing known about the client"
+    )

@@ -5,12 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from app import plaintext
 from app.ledger import EntryView
 from ui import localized, plain
+from ui.i18n import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -32,16 +39,38 @@ def _proposal_label(row: EntryView) -> str:
 #: column title, display text, sort key, alignment
 _COLUMNS: tuple[tuple[str, Callable[[EntryView], str], Callable[[EntryView], Any]], ...] = (
     # stored in UTC: shown in the user's time zone, as their locale writes it
-    ("Date", lambda r: localized.moment(r.at), lambda r: (r.at, r.id)),
-    ("Kind", lambda r: _kind_label(r.kind), lambda r: (r.kind, r.at, r.id)),
-    ("Connects", lambda r: f"{r.amount:+d}", lambda r: (r.amount, r.at, r.id)),
+    # (the titles are translated where shown, in the "LedgerTableModel" context; the sort
+    # keys stay the stored values, whatever the locale writes)
     (
-        "USD",
+        QT_TRANSLATE_NOOP("LedgerTableModel", "Date"),
+        lambda r: localized.moment(r.at),
+        lambda r: (r.at, r.id),
+    ),
+    (
+        QT_TRANSLATE_NOOP("LedgerTableModel", "Kind"),
+        lambda r: _kind_label(r.kind),
+        lambda r: (r.kind, r.at, r.id),
+    ),
+    (
+        QT_TRANSLATE_NOOP("LedgerTableModel", "Connects"),
+        lambda r: localized.signed(r.amount),
+        lambda r: (r.amount, r.at, r.id),
+    ),
+    (
+        QT_TRANSLATE_NOOP("LedgerTableModel", "USD"),
         lambda r: "" if r.usd is None else localized.money(r.usd, decimals=2),
         lambda r: (r.usd is not None, r.usd or 0.0, r.at, r.id),
     ),
-    ("Proposal", _proposal_label, lambda r: (r.proposal_id or 0, r.at, r.id)),
-    ("Note", lambda r: r.note, lambda r: (r.note.lower(), r.at, r.id)),
+    (
+        QT_TRANSLATE_NOOP("LedgerTableModel", "Proposal"),
+        _proposal_label,
+        lambda r: (r.proposal_id or 0, r.at, r.id),
+    ),
+    (
+        QT_TRANSLATE_NOOP("LedgerTableModel", "Note"),
+        lambda r: r.note,
+        lambda r: (r.note.lower(), r.at, r.id),
+    ),
 )
 COLUMN_TITLES = tuple(title for title, _, _ in _COLUMNS)
 AMOUNT_COLUMN = COLUMN_TITLES.index("Connects")
@@ -96,7 +125,8 @@ class LedgerTableModel(QAbstractTableModel):
             return plaintext.inline(_COLUMNS[column][1](row))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PROPOSAL_COLUMN and row.proposal_id is not None:
-                return plain.tooltip(f"{_proposal_label(row)}\nDouble-click to open the proposal")
+                hint = self.tr("Double-click to open the proposal")
+                return plain.tooltip(f"{_proposal_label(row)}\n{hint}")
             return plain.tooltip(row.note)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT_COLUMN, USD_COLUMN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -116,7 +146,7 @@ class LedgerTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and section == AMOUNT_COLUMN:
             return plaintext.inline(self._credit_name)
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
-            return _COLUMNS[section][0]
+            return QCoreApplication.translate("LedgerTableModel", _COLUMNS[section][0])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.drafting.pipeline import ProposalRow, status_label
 from ui import localized, plain
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import RowsTableModel
 
 
 class ProposalsModel(RowsTableModel):
     """Proposals as rows (the filtering and sorting happen in SQL)."""
 
-    headers = ("Posting", "Status", "Bid", "Connects", "Submitted", "Last change")
+    headers = (
+        QT_TRANSLATE_NOOP("ProposalsModel", "Posting"),
+        QT_TRANSLATE_NOOP("ProposalsModel", "Status"),
+        QT_TRANSLATE_NOOP("ProposalsModel", "Bid"),
+        QT_TRANSLATE_NOOP("ProposalsModel", "Connects"),
+        QT_TRANSLATE_NOOP("ProposalsModel", "Submitted"),
+        QT_TRANSLATE_NOOP("ProposalsModel", "Last change"),
+    )
 
     def proposal(self, row: int) -> ProposalRow:
         return self.rows[row]
@@ -43,8 +51,13 @@ class ProposalsModel(RowsTableModel):
             return localized.money(row.bid, decimals=2) if row.bid is not None else "—"
         if column == 3:
             if row.invited:
-                return "invited"
-            return f"{row.connects} + {row.boost}" if row.boost else str(row.connects)
+                return QCoreApplication.translate("ProposalsModel", "invited")
+            connects = localized.number(row.connects)
+            if not row.boost:
+                return connects
+            return QCoreApplication.translate("ProposalsModel", "{connects} + {boost}").format(
+                connects=connects, boost=localized.number(row.boost)
+            )
         if column == 4:
             # stored in UTC: the user's day, in their time zone and their locale's way
             if row.submitted_at is None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.storage.models import SavedReply
 from ui import plain
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import RowsTableModel
 
 
@@ -23,7 +24,10 @@ class ReplyItem:
 class RepliesModel(RowsTableModel):
     """Saved replies as rows; reset as a whole when the list is reloaded."""
 
-    headers = ("Name", "Kind")
+    headers = (
+        QT_TRANSLATE_NOOP("RepliesModel", "Name"),
+        QT_TRANSLATE_NOOP("RepliesModel", "Kind"),
+    )
 
     def set_replies(self, replies: list[SavedReply]) -> None:
         self.set_rows(ReplyItem(r.id, r.name, r.kind, r.description) for r in replies)

@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app import plaintext
 
@@ -19,6 +25,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class RowsTableModel(QAbstractTableModel):
     """Rows in a list, one column per header; subclasses say what a cell shows in ``cell``."""
 
+    #: the column titles in English, each marked with ``QT_TRANSLATE_NOOP`` in the context of
+    #: the subclass's name (translated where they are shown)
     headers: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
@@ -52,7 +60,7 @@ class RowsTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.headers)
         ):
-            return self.headers[section]
+            return QCoreApplication.translate(type(self).__name__, self.headers[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

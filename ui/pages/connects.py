@@ -156,7 +156,7 @@ class ConnectsPage(Page):
         self.to_date = QDateEdit(today)
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(localized.date_format())  # the locale's way
             edit.setEnabled(False)
             edit.dateChanged.connect(self.refresh)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
@@ -164,7 +164,7 @@ class ConnectsPage(Page):
         kind_label, period_label, to_label = (
             QLabel(self.tr("Kind:")),
             QLabel(self.tr("Period:")),
-            QLabel("to"),
+            QLabel(self.tr("to")),
         )
         a11y.name(self.kind_filter, self.tr("Kind of entry"), label=kind_label)
         a11y.name(self.period_filter, self.tr("Period"), label=period_label)
@@ -220,16 +220,44 @@ class ConnectsPage(Page):
 
     def _show_summary(self, view: ledger.Overview) -> None:
         outlook, name = view.forecast, view.credit_name
-        self.balance_label.setText(f"{localized.number(outlook.balance)} {name}")
-        expiries = [ledger.describe_expiry(d, n, name) for d, n in outlook.next_expiries]
+        self.balance_label.setText(
+            self.tr("{balance} {credits}").format(
+                balance=localized.number(outlook.balance), credits=name
+            )
+        )
+        expiries = [
+            self.tr("{amount} {credits} expire on {day}").format(
+                amount=localized.number(n), credits=name, day=localized.day(d)
+            )
+            for d, n in outlook.next_expiries
+        ]
         self.expiry_label.setText(
             "; ".join(expiries)
             if expiries
             else self.tr("No {credits} waiting to expire").format(credits=name)
         )
-        self.forecast_label.setText(ledger.describe_forecast(outlook, name))
+        self.forecast_label.setText(self._forecast_text(outlook, name))
         self.warning_label.setText(outlook.warning or "")
         self.warning_label.setVisible(bool(outlook.warning))
+
+    def _forecast_text(self, outlook: ledger.Forecast, name: str) -> str:
+        """How long the balance lasts (as ``ledger.describe_forecast`` says it for the command
+        line), in the user's language, numbers and dates."""
+        if outlook.balance <= 0:
+            return self.tr("No {credits} left to spend").format(credits=name)
+        days = localized.number(outlook.window_days)
+        if outlook.pace_per_day <= 0:
+            return self.tr("No {credits} spent in the last {days} days").format(
+                credits=name, days=days
+            )
+        pace = localized.number(outlook.pace_per_day, 1)
+        if outlook.runs_out_on is None:
+            return self.tr(
+                "At {pace} a day (last {days} days) the balance lasts beyond a year"
+            ).format(pace=pace, days=days)
+        return self.tr("At {pace} a day (last {days} days) the balance runs out on {day}").format(
+            pace=pace, days=days, day=localized.day(outlook.runs_out_on)
+        )
 
     @Slot(int)
     def _period_changed(self, _index: int) -> None:
@@ -242,7 +270,7 @@ class ConnectsPage(Page):
     def _open_proposal(self, index: QModelIndex) -> None:
         proposal_id = self.model.data(index.siblingAtColumn(PROPOSAL_COLUMN), PROPOSAL_ID_ROLE)
         if proposal_id is not None:
-            self.ctx.message.emit(f"Proposal #{proposal_id}")
+            self.ctx.message.emit(self.tr("Proposal #{id}").format(id=proposal_id))
             self.proposal_requested.emit(int(proposal_id))
 
     # -- actions --------------------------------------------------------------
@@ -270,4 +298,8 @@ class ConnectsPage(Page):
         if entry is None:
             self.ctx.message.emit(self.tr("The ledger already matches the platform"))
             return
-        self.ctx.message.emit(f"Posted {entry.kind.replace('_', ' ')} {entry.amount:+d}")
+        self.ctx.message.emit(
+            self.tr("Posted {kind} {amount}").format(
+                kind=entry.kind.replace("_", " "), amount=localized.signed(entry.amount)
+            )
+        )

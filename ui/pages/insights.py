@@ -36,7 +36,7 @@ from app import clock, insights, plaintext
 from app.errors import WorkbenchError
 from app.storage import Database
 from app.storage.members import list_members
-from ui import a11y, qtime
+from ui import a11y, localized, qtime
 from ui.charts import TITLES, build_chart, chart_view
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -136,7 +136,7 @@ class ChartCard(QFrame):
         old.deleteLater()  # setChart hands the old chart back to us
         self.view.setVisible(has_data)
         self.empty_label.setVisible(not has_data)
-        self.empty_label.setText(f"{self.title()}\n\n{insights.EMPTY_HINTS[self.kind]}")
+        self.empty_label.setText("\n\n".join((self.title(), insights.EMPTY_HINTS[self.kind])))
         self.takeaway_label.setText(insights.takeaway(ins, self.kind) if has_data else "")
         self._fit_takeaway()
         self.png_button.setEnabled(has_data)
@@ -172,7 +172,10 @@ class ChartCard(QFrame):
     def _ask_path(self, what: str, suffix: str) -> str | None:
         name = f"{self.kind}.{suffix}"
         path, _filter = QFileDialog.getSaveFileName(
-            self, f"Save {self.title()} as {what}", name, f"{what} (*.{suffix})"
+            self,
+            self.tr("Save {chart} as {format}").format(chart=self.title(), format=what),
+            name,
+            self.tr("{format} (*.{suffix})").format(format=what, suffix=suffix),
         )
         if not path:
             return None
@@ -244,7 +247,7 @@ class InsightsPage(Page):
         self.to_edit = QDateEdit()
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(localized.date_format())  # the locale's way
         today = qtime.today()
         self.from_edit.setDate(today.addMonths(-3))
         self.to_edit.setDate(today)
@@ -408,7 +411,7 @@ class InsightsPage(Page):
             return
         self._pending = False
         if isinstance(exc, WorkbenchError):
-            self.ctx.message.emit(f"Insights: {exc}")
+            self.ctx.message.emit(self.tr("Insights: {error}").format(error=exc))
         else:
             raise exc
 
@@ -433,18 +436,29 @@ class InsightsPage(Page):
         self.summary_label.setText(self._summary(ins))
         self.summary_label.setToolTip(insights.describe_range(ins))
 
-    @staticmethod
-    def _summary(ins: insights.Insights) -> str:
+    def _summary(self, ins: insights.Insights) -> str:
+        """The range's figures, as the user's locale writes numbers and money."""
         report = insights.report_json(ins)
         per_usd = report["revenue_per_usd"]
-        revenue = f"${report['revenue']:,.0f} revenue" + (
-            f" (${per_usd:,.2f} per USD)" if per_usd is not None else ""
+        revenue = self.tr("{amount} revenue").format(
+            amount=localized.money(report["revenue"], decimals=0)
         )
-        return (
-            f"{report['connects_spent']:,} + {report['connects_boost']:,} boost Connects spent"
-            f"  ·  ${report['usd_spent']:,.2f} of Connects bought  ·  "
-            f"{report['proposals']:,} proposals, {report['hired']:,} hired  ·  {revenue}"
+        if per_usd is not None:
+            revenue = self.tr("{revenue} ({amount} per USD)").format(
+                revenue=revenue, amount=localized.money(per_usd, decimals=2)
+            )
+        spent = self.tr("{base} + {boost} boost Connects spent").format(
+            base=localized.number(report["connects_spent"]),
+            boost=localized.number(report["connects_boost"]),
         )
+        bought = self.tr("{amount} of Connects bought").format(
+            amount=localized.money(report["usd_spent"], decimals=2)
+        )
+        outcome = self.tr("{proposals} proposals, {hired} hired").format(
+            proposals=localized.number(report["proposals"]),
+            hired=localized.number(report["hired"]),
+        )
+        return "  ·  ".join((spent, bought, outcome, revenue))
 
     def _update_profiles(self, profiles: list[tuple[int, str]]) -> None:
         current = self.profile_combo.currentData()

@@ -127,6 +127,43 @@ DONE_LABELS = {
 UNDO_BAR_MS = 8000
 
 
+#: the detail pane's labels (app.display.posting_details) for translation, shown with tr()
+_DETAIL_LABELS = (
+    QT_TRANSLATE_NOOP("JobsPage", "Title"),
+    QT_TRANSLATE_NOOP("JobsPage", "URL"),
+    QT_TRANSLATE_NOOP("JobsPage", "Status"),
+    QT_TRANSLATE_NOOP("JobsPage", "Budget"),
+    QT_TRANSLATE_NOOP("JobsPage", "Experience"),
+    QT_TRANSLATE_NOOP("JobsPage", "Duration"),
+    QT_TRANSLATE_NOOP("JobsPage", "Hours per week"),
+    QT_TRANSLATE_NOOP("JobsPage", "Category"),
+    QT_TRANSLATE_NOOP("JobsPage", "Skills"),
+    QT_TRANSLATE_NOOP("JobsPage", "Posted"),
+    QT_TRANSLATE_NOOP("JobsPage", "Proposals"),
+    QT_TRANSLATE_NOOP("JobsPage", "Interviewing"),
+    QT_TRANSLATE_NOOP("JobsPage", "Invites sent"),
+    QT_TRANSLATE_NOOP("JobsPage", "Unanswered invites"),
+    QT_TRANSLATE_NOOP("JobsPage", "Last viewed by client"),
+    QT_TRANSLATE_NOOP("JobsPage", "Connects to apply"),
+    QT_TRANSLATE_NOOP("JobsPage", "Screening questions"),
+    QT_TRANSLATE_NOOP("JobsPage", "Payment verified"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client rating"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client reviews"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client location"),
+    QT_TRANSLATE_NOOP("JobsPage", "Jobs posted"),
+    QT_TRANSLATE_NOOP("JobsPage", "Hire rate"),
+    QT_TRANSLATE_NOOP("JobsPage", "Open jobs"),
+    QT_TRANSLATE_NOOP("JobsPage", "Total spent"),
+    QT_TRANSLATE_NOOP("JobsPage", "Hires"),
+    QT_TRANSLATE_NOOP("JobsPage", "Avg hourly rate paid"),
+    QT_TRANSLATE_NOOP("JobsPage", "Member since"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client industry"),
+    QT_TRANSLATE_NOOP("JobsPage", "Client company"),
+    QT_TRANSLATE_NOOP("JobsPage", "Captured"),
+    QT_TRANSLATE_NOOP("JobsPage", "Not found in the text"),
+)
+
+
 class JobsPage(Page):
     """Filter bar, the jobs table, and the selected posting in tabs (Details, Raw text)."""
 
@@ -139,11 +176,23 @@ class JobsPage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Jobs")
     icon_name = "jobs"
     shortcuts = (
-        *((key, f"{text} the selected postings, then go to the next") for text, _, key in ACTIONS),
-        ("Return", "Draft a proposal for the selected posting"),
-        ("Ctrl+D", "Draft a proposal for the selected posting"),
-        ("Space", "Open the selected posting's details (Esc goes back to the list)"),
-        ("Ctrl+F", "Search the postings"),
+        # (translated where the shortcuts are listed, in this class's context)
+        (
+            "S",
+            QT_TRANSLATE_NOOP("JobsPage", "Shortlist the selected postings, then go to the next"),
+        ),
+        ("K", QT_TRANSLATE_NOOP("JobsPage", "Skip the selected postings, then go to the next")),
+        ("A", QT_TRANSLATE_NOOP("JobsPage", "Archive the selected postings, then go to the next")),
+        ("Del", QT_TRANSLATE_NOOP("JobsPage", "Delete the selected postings, then go to the next")),
+        ("Return", QT_TRANSLATE_NOOP("JobsPage", "Draft a proposal for the selected posting")),
+        ("Ctrl+D", QT_TRANSLATE_NOOP("JobsPage", "Draft a proposal for the selected posting")),
+        (
+            "Space",
+            QT_TRANSLATE_NOOP(
+                "JobsPage", "Open the selected posting's details (Esc goes back to the list)"
+            ),
+        ),
+        ("Ctrl+F", QT_TRANSLATE_NOOP("JobsPage", "Search the postings")),
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -283,7 +332,7 @@ class JobsPage(Page):
             (self.date_to, "Posted on or before"),
         ):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(localized.date_format())  # the locale's way
             edit.setToolTip(tip)
             a11y.name(edit, tip)
             edit.setVisible(False)
@@ -626,7 +675,7 @@ class JobsPage(Page):
             return
         with self.ctx.db.read() as session:
             job = get_job(session, job_id)
-            details = posting_details(job)
+            details = posting_details(job, formats=localized.posting_formats())
             description = job.description or ""
             raw = job.raw_text or ""
             card = load_card(session, job_id)
@@ -639,10 +688,13 @@ class JobsPage(Page):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_labels[label] = value
-            self.detail_form.addRow(f"{label}:", value)
+            shown_label = self.tr(label) if label in _DETAIL_LABELS else label
+            self.detail_form.addRow(self.tr("{label}:").format(label=shown_label), value)
         shown, left_out = plaintext.preview(description)  # a label lays out all it holds
         if left_out:
-            shown += f"\n\n({left_out:,} more characters: the Score tab shows the whole text)"
+            shown += "\n\n" + self.tr(
+                "({count} more characters: the Score tab shows the whole text)"
+            ).format(count=localized.number(left_out))
         self.description.setText(shown or "—")
         self.raw_text.setPlainText(long_text(raw)[0])
         self.score_view.show_card(card, description)
@@ -655,7 +707,7 @@ class JobsPage(Page):
         for column, spec in enumerate(COLUMNS):
             if column == TITLE:
                 continue
-            action = menu.addAction(spec.title)
+            action = menu.addAction(spec.label)
             action.setCheckable(True)
             action.setChecked(not self.column_fitter.user_hidden(column))
             action.toggled.connect(
@@ -740,10 +792,10 @@ class JobsPage(Page):
 
     def _offer_undo(self, text: str, undo: Callable[[Session], object]) -> None:
         self._undo = (text, undo)
-        self.undo_label.setText(f"{text}.")
+        self.undo_label.setText(text + ".")
         self.undo_bar.show()
         self.undo_timer.start()
-        self.ctx.message.emit(f"{text}. Ctrl+Z to undo.")
+        self.ctx.message.emit(self.tr("{change}. Ctrl+Z to undo.").format(change=text))
         self.undo_changed.emit()
 
     def _drop_undo(self) -> None:

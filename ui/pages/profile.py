@@ -259,7 +259,9 @@ class ProfilePage(Page):
 
     @Slot()
     def new_profile(self) -> None:
-        name, ok = QInputDialog.getText(self, "New profile", "Name of the new profile:")
+        name, ok = QInputDialog.getText(
+            self, self.tr("New profile"), self.tr("Name of the new profile:")
+        )
         if ok and name.strip():
             self.create_profile(name.strip())
 
@@ -285,7 +287,11 @@ class ProfilePage(Page):
             known = load_rules().ids
         except OSError as exc:
             QMessageBox.warning(
-                self, self.tr("Import profile"), f"Cannot read {path}: {exc.strerror}"
+                self,
+                self.tr("Import profile"),
+                plain.message(
+                    self.tr("Cannot read {path}: {error}").format(path=path, error=exc.strerror)
+                ),
             )
             return
         except WorkbenchError as exc:
@@ -303,7 +309,7 @@ class ProfilePage(Page):
     def export_file(self) -> None:
         name = self._loaded or "profile"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export profile"), f"{name}.toml", self.tr("TOML files (*.toml)")
+            self, self.tr("Export profile"), name + ".toml", self.tr("TOML files (*.toml)")
         )
         if path:
             self.export_to(Path(path))
@@ -319,7 +325,11 @@ class ProfilePage(Page):
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             QMessageBox.warning(
-                self, self.tr("Export profile"), f"Cannot write {path}: {exc.strerror}"
+                self,
+                self.tr("Export profile"),
+                plain.message(
+                    self.tr("Cannot write {path}: {error}").format(path=path, error=exc.strerror)
+                ),
             )
             return
         self.ctx.message.emit(self.tr("Profile exported to {path}").format(path=path))
@@ -421,8 +431,12 @@ class ProfilePage(Page):
             return
         written = written or 0
         stopped = self._stop_requested
-        text = f"Rescore stopped after {written:,} postings" if stopped else f"Rescored {written:,}"
-        self.status.setText(text if stopped else f"{text} postings")
+        count = localized.number(int(written))  # type: ignore[call-overload]
+        if stopped:
+            text = self.tr("Rescore stopped after {count} postings").format(count=count)
+        else:
+            text = self.tr("Rescored {count} postings").format(count=count)
+        self.status.setText(text)
         self.ctx.message.emit(self.status.text())
         self._finish_rescore()
 

@@ -9,6 +9,8 @@ from PySide6.QtGui import QColor
 
 from app.profiles import RuleOverride, Skill, split_list
 from app.scoring.rules import Rule
+from ui import localized
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import ModelIndex, RowsTableModel
 from ui.theme import SEVERITY_COLORS
 
@@ -22,7 +24,11 @@ class SkillsModel(RowsTableModel):
     #: the user changed a skill
     edited = Signal()
 
-    headers = ("Skill", "Weight", "Synonyms")
+    headers = (
+        QT_TRANSLATE_NOOP("SkillsModel", "Skill"),
+        QT_TRANSLATE_NOOP("SkillsModel", "Weight"),
+        QT_TRANSLATE_NOOP("SkillsModel", "Synonyms"),
+    )
 
     @property
     def skills(self) -> list[Skill]:
@@ -41,7 +47,9 @@ class SkillsModel(RowsTableModel):
             if column == 0:
                 return skill.name
             if column == 1:
-                return f"{skill.weight:g}" if role == Qt.ItemDataRole.DisplayRole else skill.weight
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return localized.measure(skill.weight)  # the locale's decimal comma or point
+                return skill.weight
             return ", ".join(skill.synonyms)
         return None
 
@@ -92,7 +100,13 @@ class RulesModel(RowsTableModel):
     #: the user switched or re-weighted a rule
     edited = Signal()
 
-    headers = ("On", "Severity", "Flag", "Weight", "Points")
+    headers = (
+        QT_TRANSLATE_NOOP("RulesModel", "On"),
+        QT_TRANSLATE_NOOP("RulesModel", "Severity"),
+        QT_TRANSLATE_NOOP("RulesModel", "Flag"),
+        QT_TRANSLATE_NOOP("RulesModel", "Weight"),
+        QT_TRANSLATE_NOOP("RulesModel", "Points"),
+    )
     ON, SEVERITY, TITLE, WEIGHT, POINTS = range(5)
 
     def __init__(self, parent: Any = None) -> None:
@@ -131,8 +145,8 @@ class RulesModel(RowsTableModel):
             return {
                 self.SEVERITY: rule.severity.value.capitalize(),
                 self.TITLE: rule.title,
-                self.WEIGHT: f"{o.weight:g}",
-                self.POINTS: f"−{rule.points * o.weight:g}",
+                self.WEIGHT: localized.measure(o.weight),
+                self.POINTS: f"−{localized.measure(rule.points * o.weight)}",
             }.get(col)
         if role == Qt.ItemDataRole.EditRole and col == self.WEIGHT:
             return o.weight

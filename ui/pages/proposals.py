@@ -38,7 +38,7 @@ from app.drafting.pipeline import (
 )
 from app.ledger import CloseChoice, close_choices
 from app.proposals import change_status
-from ui import a11y, plain
+from ui import a11y, localized, plain
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.proposals import ProposalsModel
@@ -62,8 +62,12 @@ class ProposalsPage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Proposals")
     icon_name = "proposals"
     shortcuts = (
-        ("N", "Move the selected proposal to its next status"),
-        ("Ctrl+Right", "Move the selected proposal to its next status"),
+        # (translated where the shortcuts are listed, in this class's context)
+        ("N", QT_TRANSLATE_NOOP("ProposalsPage", "Move the selected proposal to its next status")),
+        (
+            "Ctrl+Right",
+            QT_TRANSLATE_NOOP("ProposalsPage", "Move the selected proposal to its next status"),
+        ),
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -244,24 +248,38 @@ class ProposalsPage(Page):
         row = detail.row
         self.title_text.setText(row.title)
         self.status_text.setText(status_label(row.status))
-        bid = f"${row.bid:,.2f}" if row.bid is not None else "no bid recorded"
-        spent = "invited: no Connects" if row.invited else f"{row.connects} Connects"
-        boost = f", boost {row.boost}" if row.boost else ""
-        self.money_text.setText(f"{bid} · {spent}{boost}")
+        # money and counts as the user's locale writes them; times (stored in UTC) in their zone
+        if row.bid is not None:
+            bid = localized.money(row.bid, decimals=2)
+        else:
+            bid = self.tr("no bid recorded")
+        if row.invited:
+            spent = self.tr("invited: no Connects")
+        else:
+            spent = self.tr("{count} Connects").format(count=localized.number(row.connects))
+        if row.boost:
+            spent = self.tr("{spent}, boost {boost}").format(
+                spent=spent, boost=localized.number(row.boost)
+            )
+        self.money_text.setText(self.tr("{bid} · {spent}").format(bid=bid, spent=spent))
         outcome = detail.outcome_reason or "—"
         if detail.revenue_usd is not None:
-            outcome += f" · revenue ${detail.revenue_usd:,.2f}"
+            outcome = self.tr("{outcome} · revenue {amount}").format(
+                outcome=outcome, amount=localized.money(detail.revenue_usd, decimals=2)
+            )
         self.outcome_text.setText(outcome)
         self.history_text.setText(
             "\n".join(
-                f"{step.at.astimezone():%Y-%m-%d %H:%M}  {status_label(step.to_status)}"
+                f"{localized.moment(step.at)}  {status_label(step.to_status)}"
                 + (f" — {step.reason}" if step.reason else "")
                 for step in detail.history
             )
         )
         self.proposal_text.setPlainText(detail.text)
         if detail.next is not None:
-            self.next_button.setText(f"Move to {status_label(detail.next)}")
+            self.next_button.setText(
+                self.tr("Move to {status}").format(status=status_label(detail.next))
+            )
         else:
             self.next_button.setText(self.tr("No next status"))
             self.next_button.setEnabled(False)
@@ -281,16 +299,22 @@ class ProposalsPage(Page):
             action = self.moves_menu.addAction(status_label(status))
             action.triggered.connect(lambda _=False, s=status: self.move_to(s))
         if closing:
-            self.moves_menu.addSection("Job closed")
+            self.moves_menu.addSection(self.tr("Job closed"))
         for choice in closing:
-            refund = {"spend_and_boost": " (refund)", "spend": " (refund, not the boost)"}
-            action = self.moves_menu.addAction(choice.label + refund.get(choice.refund, ""))
+            refund = {
+                "spend_and_boost": self.tr("{choice} (refund)"),
+                "spend": self.tr("{choice} (refund, not the boost)"),
+            }
+            text = refund.get(choice.refund, "{choice}").format(choice=choice.label)
+            action = self.moves_menu.addAction(text)
             action.triggered.connect(
                 lambda _=False, c=choice: self.move_to(c.status, reason=c.reason)
             )
         if detail.row.boost and detail.row.status == S.SUBMITTED:
             self.moves_menu.addSeparator()
-            outbid = self.moves_menu.addAction("Outbid before the client looked (refund boost)")
+            outbid = self.moves_menu.addAction(
+                self.tr("Outbid before the client looked (refund boost)")
+            )
             outbid.triggered.connect(self.refund_boost)
         self.moves_button.setEnabled(not self.moves_menu.isEmpty())
 
@@ -317,8 +341,8 @@ class ProposalsPage(Page):
         """Why it ended (for closed statuses); None when the user cancels."""
         text, ok = QInputDialog.getText(
             self,
-            f"Mark as {status_label(status).lower()}",
-            "Outcome reason (optional), e.g. “went with a cheaper bid”:",
+            self.tr("Mark as {status}").format(status=status_label(status).lower()),
+            self.tr("Outcome reason (optional), e.g. “went with a cheaper bid”:"),
         )
         return text.strip() if ok else None
 
@@ -326,19 +350,22 @@ class ProposalsPage(Page):
         """What the job is worth (optional, for Insights): (go ahead?, revenue or None)."""
         text, ok = QInputDialog.getText(
             self,
-            "Mark as hired",
-            "Revenue from this job in USD (optional; you can add it later with pwb status):",
+            self.tr("Mark as hired"),
+            self.tr(
+                "Revenue from this job in USD (optional; you can add it later with pwb status):"
+            ),
         )
         if not ok:
             return False, None
-        text = text.strip().replace(",", "").lstrip("$")
-        if not text:
+        text = text.strip()
+        if not text.strip("$ "):
             return True, None
-        try:
-            value = float(text)
-        except ValueError:
+        value = localized.parse_amount(text)  # as the user's locale writes it, or 1250.50
+        if value is None:
             QMessageBox.warning(
-                self, self.tr("Mark as hired"), plain.message(f"{text!r} is not an amount in USD.")
+                self,
+                self.tr("Mark as hired"),
+                plain.message(self.tr("{text} is not an amount in USD.").format(text=repr(text))),
             )
             return False, None
         return True, value
@@ -358,7 +385,9 @@ class ProposalsPage(Page):
             )
             .success(
                 lambda amount: self.ctx.message.emit(
-                    f"Boost of proposal {proposal_id} refunded: {amount} Connects"
+                    self.tr("Boost of proposal {id} refunded: {amount} Connects").format(
+                        id=proposal_id, amount=localized.number(amount)
+                    )
                 )
             )
             .run()
@@ -389,7 +418,9 @@ class ProposalsPage(Page):
             CollectionOp(self, move, changes, title=self.tr("Move proposal"))
             .success(
                 lambda _: self.ctx.message.emit(
-                    f"Proposal {proposal_id} moved to {status_label(status).lower()}"
+                    self.tr("Proposal {id} moved to {status}").format(
+                        id=proposal_id, status=status_label(status).lower()
+                    )
                 )
             )
             .run()

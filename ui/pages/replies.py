@@ -342,7 +342,7 @@ class RepliesPage(Page):
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            f"Save the changes to {self.current_name}?",
+            plain.message(self.tr("Save the changes to {name}?").format(name=self.current_name)),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -384,7 +384,9 @@ class RepliesPage(Page):
         body = self.editor.toPlainText()
         problem = check_syntax(body)
         if problem is not None:
-            self._show_problem(f"Not saved: {problem}", problem.line)
+            self._show_problem(
+                self.tr("Not saved: {problem}").format(problem=problem), problem.line
+            )
             return False
         write = partial(
             update_reply,
@@ -404,7 +406,7 @@ class RepliesPage(Page):
                 self.loaded_version = get_reply(session, name).version
             self._set_dirty(False)
             self._forget_drafter()
-            self.ctx.message.emit(f"Saved reply {name}")
+            self.ctx.message.emit(self.tr("Saved reply {name}").format(name=name))
 
         # the dirty flag is cleared only once it has committed; a refusal says why here
         self.op = (
@@ -417,7 +419,7 @@ class RepliesPage(Page):
 
     def _not_saved(self, exc: WorkbenchError) -> None:
         if not isinstance(exc, ConflictError):
-            self._show_problem(f"Not saved: {exc}", None)
+            self._show_problem(self.tr("Not saved: {problem}").format(problem=exc), None)
             return
         self.conflict_box = ask_reload_or_overwrite(
             self,
@@ -430,7 +432,9 @@ class RepliesPage(Page):
 
     @Slot()
     def new_reply(self) -> None:
-        name, ok = QInputDialog.getText(self, "New saved reply", "Name (e.g. intro/short):")
+        name, ok = QInputDialog.getText(
+            self, self.tr("New saved reply"), self.tr("Name (e.g. intro/short):")
+        )
         if ok and name.strip():
             self.create_reply(name.strip())
 
@@ -464,8 +468,11 @@ class RepliesPage(Page):
         answer = QMessageBox.question(
             self,
             self.tr("Delete saved reply"),
-            f"Delete {self.current_name}? Replies that include it "
-            "will show an unknown-snippet error.",
+            plain.message(
+                self.tr(
+                    "Delete {name}? Replies that include it will show an unknown-snippet error."
+                ).format(name=self.current_name)
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             name, self.current_name = self.current_name, None

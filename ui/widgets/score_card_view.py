@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from app import plaintext
 from app.storage.models import ScoreCard
-from ui import a11y, plain
+from ui import a11y, localized, plain
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import RowsTableModel
 from ui.theme import SEVERITY_COLORS, VERDICT_COLORS
 from ui.widgets.verdict_delegate import badge_text
@@ -46,12 +48,16 @@ SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 class FactorsModel(RowsTableModel):
     """The factors of a card: points, name, reason."""
 
-    headers = ("Points", "Factor", "Why")
+    headers = (
+        QT_TRANSLATE_NOOP("FactorsModel", "Points"),
+        QT_TRANSLATE_NOOP("FactorsModel", "Factor"),
+        QT_TRANSLATE_NOOP("FactorsModel", "Why"),
+    )
 
     def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{int(row.get('points', 0)):+d}"
+                return localized.signed(int(row.get("points", 0)))
             return str(row.get("name" if column == 1 else "reason", ""))
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return _tooltip(str(row.get("reason", "")))
@@ -236,8 +242,10 @@ class ScoreCardView(QWidget):
         shown, left_out = long_text(description)
         self.description.setPlainText(shown)
         self.description_note.setText(
-            f"Showing the first {len(shown):,} of {len(description):,} characters: the rest has "
-            "no spaces to break its lines at."
+            self.tr(
+                "Showing the first {shown} of {total} characters: the rest has no spaces to "
+                "break its lines at."
+            ).format(shown=localized.number(len(shown)), total=localized.number(len(description)))
             if left_out
             else ""
         )
@@ -254,15 +262,23 @@ class ScoreCardView(QWidget):
             self.flags_view.setVisible(False)
             self.description.setExtraSelections([])
             return
-        self.total_label.setText(f"{card.total}")
+        self.total_label.setText(localized.number(card.total))
         self._set_verdict(card.verdict)
         self.value_label.setText(_value_text(card))
-        self.matched_label.setText("Matched skills: " + (", ".join(card.matched_skills) or "none"))
+        self.matched_label.setText(
+            self.tr("Matched skills: {skills}").format(
+                skills=", ".join(card.matched_skills) or self.tr("none")
+            )
+        )
         self.missing_label.setText("Missing skills: " + (", ".join(card.missing_skills) or "none"))
         self.factors.set_rows(card.factors or [])
         flags = sorted(card.flags or [], key=lambda f: SEVERITY_ORDER.get(f.get("severity", ""), 3))
         self.flags.set_rows(flags)
-        self.flags_title.setText(f"Red flags ({len(flags)})" if flags else "Red flags: none found")
+        self.flags_title.setText(
+            self.tr("Red flags ({count})").format(count=localized.number(len(flags)))
+            if flags
+            else self.tr("Red flags: none found")
+        )
         self.flags_view.setVisible(bool(flags))
         self.factors_view.fit()
         self.flags_view.fit()
@@ -350,11 +366,23 @@ def long_text(text: str) -> tuple[str, int]:
 
 
 def _value_text(card: ScoreCard) -> str:
+    """What a Connect is worth, the win chance and the critical flags, in the user's locale."""
     parts = []
     if card.value_per_connect is not None:
-        parts.append(f"${card.value_per_connect:,.2f} per Connect")
+        value = localized.money(card.value_per_connect, decimals=2)
+        parts.append(
+            QCoreApplication.translate("ScoreCardView", "{value} per Connect").format(value=value)
+        )
     if card.win_chance is not None:
-        parts.append(f"win chance {card.win_chance:.1%}")
+        chance = localized.percent(card.win_chance, 1)
+        parts.append(
+            QCoreApplication.translate("ScoreCardView", "win chance {chance}").format(chance=chance)
+        )
     if card.critical_flags:
-        parts.append(f"{card.critical_flags} critical flag{'s' if card.critical_flags > 1 else ''}")
+        n = card.critical_flags
+        parts.append(
+            QCoreApplication.translate("ScoreCardView", "%n critical flag", "", n)
+            if n == 1
+            else QCoreApplication.translate("ScoreCardView", "%n critical flags", "", n)
+        )
     return " · ".join(parts)

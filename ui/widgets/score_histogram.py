@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.score_distribution import ScoreDistribution
+from ui import localized
 from ui.theme import VERDICT_COLORS
 
 BIN = 5
@@ -112,7 +113,7 @@ class ScoreHistogram(QWidget):
                 count = self.distribution.bins(BIN)[i]
                 high = 100 if i == 100 // BIN - 1 else i * BIN + BIN - 1
                 tip = self.tr("{count} postings scored {low}–{high}").format(
-                    count=f"{count:,}", low=i * BIN, high=high
+                    count=localized.number(count), low=i * BIN, high=high
                 )
                 QToolTip.showText(ev.globalPos(), tip)
                 return True

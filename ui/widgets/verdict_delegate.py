@@ -6,19 +6,26 @@ verdict value; anything else is drawn as plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.theme import VERDICT_COLORS
 
-VERDICT_LABELS = {"apply": "Apply", "maybe": "Maybe", "skip": "Skip"}
+#: the badge's word for each verdict (translated where drawn, in the "VerdictDelegate" context)
+VERDICT_LABELS = {
+    "apply": QT_TRANSLATE_NOOP("VerdictDelegate", "Apply"),
+    "maybe": QT_TRANSLATE_NOOP("VerdictDelegate", "Maybe"),
+    "skip": QT_TRANSLATE_NOOP("VerdictDelegate", "Skip"),
+}
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def badge_text(verdict: str) -> str:
-    return VERDICT_LABELS.get(verdict, verdict)
+    label = VERDICT_LABELS.get(verdict)
+    return verdict if label is None else QCoreApplication.translate("VerdictDelegate", label)
 
 
 def badge_rect(option_rect: QRect, metrics: QFontMetrics, text: str) -> QRect:
