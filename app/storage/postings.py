@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -16,6 +16,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     String,
+    Table,
     TypeDecorator,
     and_,
     bindparam,
@@ -286,7 +287,7 @@ def store_rests(session: Session, rests: Sequence[tuple[int, str]]) -> None:
     rest is derived from what was pasted, not a change the user made."""
     if not rests:
         return
-    table = JobPosting.__table__
+    table = cast(Table, JobPosting.__table__)
     statement = (
         update(table)
         .where(table.c.id == bindparam("job_id"))
