@@ -413,6 +413,18 @@
     </message>
 </context>
 <context>
+    <name>FlagsModel</name>
+    <message>
+        <source>Highlighted in the description: select the flag to go to it</source>
+        <extracomment>flags whose evidence is found in the text as pasted (&quot;title&quot;: the title is in it too) the character-format property that marks a highlighted passage (its rule id)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighted in the pasted text: select the flag to go to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FolderWatch</name>
     <message>
         <source>Watch folder: {summary}</source>
@@ -1706,7 +1718,7 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Red flags</source>
-        <extracomment>the description as stored (the view shows it with long lines broken at spaces)</extracomment>
+        <extracomment>the description and the pasted text as stored (the views show them with long lines broken at spaces, same offsets)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1722,7 +1734,32 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pasted text of the posting</source>
+        <extracomment>the text as the user pasted it, where flags found in unplaced lines point</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed in or imported: there is no pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not scored yet: set up a profile to score postings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({count} highlighted)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
