@@ -1751,15 +1751,15 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Passages highlighted as red-flag evidence: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Typed in or imported: there is no pasted text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not scored yet: set up a profile to score postings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} ({count} highlighted)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -160,7 +160,9 @@ def test_pasted_text_evidence_is_formatted_and_nothing_else(qtbot, db) -> None:
     qtbot.add_widget(view)
     view.show_card(card, description, raw)
     assert view.texts.currentWidget() is view.pasted  # the evidence is only there
-    assert view.texts.tabText(1) == "Pasted text (2 highlighted)"  # a cue that is no colour
+    assert view.texts.tabText(1) == "Pasted text (2)"  # a cue that is no colour
+    assert view.texts.tabToolTip(1) == "Passages highlighted as red-flag evidence: 2"
+    assert view.texts.tabText(0) == "Description" and view.texts.tabToolTip(0) == ""
     assert view.pasted.toPlainText() == raw  # plain text, as pasted
     start = raw.index(SCAM_LINE)
     phone = raw.index("+1 555")

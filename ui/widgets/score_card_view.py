@@ -11,6 +11,7 @@ highlighted, and selecting a flag moves to its passage.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -210,6 +212,8 @@ class ScoreCardView(QWidget):
         )
         self.texts = QTabWidget()
         self.texts.setDocumentMode(True)
+        self.texts.setUsesScrollButtons(False)  # a narrow pane elides the names instead
+        self.texts.setElideMode(Qt.TextElideMode.ElideRight)
         self.texts.addTab(self.description, self.tr("Description"))
         self.texts.addTab(self.pasted, self.tr("Pasted text"))
         a11y.name(self.texts.tabBar(), self.tr("Posting text"))
@@ -271,9 +275,6 @@ class ScoreCardView(QWidget):
         )
         self.description_note.setVisible(bool(left_out))
         self.texts.setTabEnabled(1, bool(pasted))
-        self.texts.setTabToolTip(
-            1, "" if pasted else self.tr("Typed in or imported: there is no pasted text")
-        )
         if card is None:
             self.total_label.setText("–")
             self._set_verdict(None)
@@ -308,19 +309,25 @@ class ScoreCardView(QWidget):
         self._name_tabs(in_description, in_pasted)
         # open where the evidence is: the pasted text when only it holds some
         self.texts.setCurrentIndex(1 if in_pasted and not in_description else 0)
+        for view, count in ((self.description, in_description), (self.pasted, in_pasted)):
+            if count:  # once the tab is laid out (it may have been hidden until now)
+                QTimer.singleShot(0, view, functools.partial(_show_first_passage, view))
 
     def _name_tabs(self, in_description: int, in_pasted: int) -> None:
-        """Tab names that say how many passages are highlighted (a cue that is no colour)."""
+        """Tab names that say how many passages are highlighted (a cue that is no colour):
+        "Pasted text (2)", and in the tooltip what the number counts."""
         for at, count, name in (
             (0, in_description, self.tr("Description")),
             (1, in_pasted, self.tr("Pasted text")),
         ):
-            self.texts.setTabText(
-                at,
-                self.tr("{name} ({count} highlighted)").format(name=name, count=count)
-                if count
-                else name,
-            )
+            self.texts.setTabText(at, f"{name} ({count})" if count else name)
+            tip = ""
+            if count:
+                tip = self.tr("Passages highlighted as red-flag evidence: {count}")
+                tip = tip.format(count=count)
+            elif at == 1 and not self.pasted_text:
+                tip = self.tr("Typed in or imported: there is no pasted text")
+            self.texts.setTabToolTip(at, tip)
 
     def _set_verdict(self, verdict: str | None) -> None:
         if verdict not in VERDICT_COLORS:
@@ -439,6 +446,18 @@ def highlight_evidence(
         )
         count += 1
     return count
+
+
+def _show_first_passage(view: QPlainTextEdit) -> None:
+    """Scroll ``view`` to its first highlighted passage (the cursor goes there, nothing is
+    selected: the highlight stays in sight as it is)."""
+    passages = evidence_formats(view)
+    if not passages:
+        return
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(passages[0][0])
+    view.setTextCursor(cursor)
+    view.centerCursor()
 
 
 def evidence_formats(view: QPlainTextEdit) -> list[tuple[int, int, str]]:
