@@ -184,6 +184,7 @@ def test_pasted_text_evidence_is_formatted_and_nothing_else(qtbot, db) -> None:
         assert not fmt.fontUnderline() and fmt.fontWeight() != QFont.Weight.Bold, at
         assert fmt.background().style() == Qt.BrushStyle.NoBrush, at
     assert view.highlighted_spans() == []  # nothing of it is in the description
+    qtbot.waitUntil(lambda: view.pasted.textCursor().position() == start)  # scrolled to it
 
     view.texts.setCurrentIndex(0)
     rows = [view.flags.rows[r]["rule"] for r in range(view.flags.rowCount())]

@@ -451,6 +451,8 @@ def highlight_evidence(
 def _show_first_passage(view: QPlainTextEdit) -> None:
     """Scroll ``view`` to its first highlighted passage (the cursor goes there, nothing is
     selected: the highlight stays in sight as it is)."""
+    if view.textCursor().hasSelection():
+        return  # a flag was picked meanwhile: its passage is shown
     passages = evidence_formats(view)
     if not passages:
         return
