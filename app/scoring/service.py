@@ -331,10 +331,10 @@ def rescore_all(
         workers = default_workers(total)
     if progress:
         progress(0, total)
-    if backfill:
-        backfill_rests(db, should_stop=should_stop, batch_size=batch_size)
-        if should_stop and should_stop():
-            return 0
+    # a cancel during the backfill stops here (asked again only when it had work to do)
+    filled = backfill_rests(db, should_stop=should_stop, batch_size=batch_size) if backfill else 0
+    if filled and should_stop and should_stop():
+        return 0
     with db.read() as session:
         reposts = reposts_of(session)
     if workers > 1 and scorers:
