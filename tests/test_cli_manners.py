@@ -61,7 +61,11 @@ def test_add_json(demo_db: Path, tmp_path: Path, capsys) -> None:
 
 def test_rescore_profile_list_and_backup_json(demo_db: Path, tmp_path: Path, capsys) -> None:
     db = ["--db", str(demo_db)]
-    assert run_json(capsys, *db, "rescore", "--json") == {"score_cards": 120, "profile": None}
+    assert run_json(capsys, *db, "rescore", "--json") == {
+        "score_cards": 120,
+        "profile": None,
+        "backfilled": 0,
+    }
     profiles = run_json(capsys, *db, "profile", "list", "--json")
     assert isinstance(profiles, list) and len(profiles) == 2
     assert [p["active"] for p in profiles].count(True) == 1

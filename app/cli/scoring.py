@@ -27,7 +27,7 @@ from app.profiles import (
 )
 from app.scoring.rules import load_rules
 from app.scoring.score import ScoreResult
-from app.scoring.service import rescore_all, score_job, scorer_for
+from app.scoring.service import backfill_rests, rescore_all, score_job, scorer_for
 from app.storage import Database
 from app.storage.models import JobPosting
 from app.storage.postings import facts_of
@@ -149,12 +149,17 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     with db.read() as session:
         if not list_profiles(session):
             raise InputError("no profile yet: nothing to score against (`pwb profile import FILE`)")
+    # postings stored before the pasted rest was kept get it first (the rules read it)
+    with progress_line("reading pasted text", unit=" postings") as progress:
+        backfilled = backfill_rests(db, progress=progress)
     with progress_line("rescoring", unit=" cards") as progress:
-        written = rescore_all(db, args.profile, progress=progress)
+        written = rescore_all(db, args.profile, progress=progress, backfill=False)
     if args.json:
-        print_json({"score_cards": written, "profile": args.profile})
+        print_json({"score_cards": written, "profile": args.profile, "backfilled": backfilled})
         return 0
     print(f"rescored {written:,} score cards")
+    if backfilled:
+        print(f"read the pasted text of {backfilled:,} postings stored before it was kept")
     return 0
 
 

@@ -717,7 +717,7 @@ def _first_match(
         bounded = (False,) * len(patterns)
     found = []
     for pattern, bound in zip(patterns, bounded, strict=True):
-        span = _first_in_windows(rule, pattern, subject, text, windows, bound)
+        span = _first_in_windows(rule, pattern, subject, text, windows, bound, lines)
         if span is not None:
             found.append(span)
     return min(found) if found else None
@@ -730,9 +730,11 @@ def _first_in_windows(
     text: str,
     windows: list[tuple[int, int]],
     bounded: bool = False,
+    lines: bool = False,
 ) -> tuple[int, int] | None:
     """The first match in the windows; ``bounded``: it must start at a word boundary
-    (the ``\\b`` that :func:`_for_lowered` took off the pattern)."""
+    (the ``\\b`` that :func:`_for_lowered` took off the pattern); ``lines``: the windows
+    are whole lines, so a match that ends at a line's end is whole, not cut short."""
     for lo, hi in windows:
         at = lo
         search = pattern.search
@@ -745,7 +747,7 @@ def _first_in_windows(
                 at = start + 1  # as if \\b had failed here: try the next position
                 continue
             at = end if end > start else end + 1
-            if end == hi and hi < len(subject):
+            if end == hi and hi < len(subject) and not lines:
                 continue  # cut short by the window: not a match in the whole text
             if not _near_miss(rule, text, start, end):
                 return start, end

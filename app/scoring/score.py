@@ -39,7 +39,7 @@ from app.scoring.skills import (
 from app.scoring.win_chance import CalibratedRate, WinChance, estimate_win_chance
 
 #: bump when the scoring arithmetic changes (stored cards then count as stale)
-SCORER_VERSION = "2"
+SCORER_VERSION = "3"
 #: Connects a posting is assumed to cost when the posting does not say
 DEFAULT_CONNECTS = 8
 #: hours and weeks assumed for an hourly job whose duration/hours are not shown

@@ -25,6 +25,7 @@ from app import clock, settings
 from app.errors import InputError, NotFoundError
 from app.insights import band_outcomes, calibrated_win_rates
 from app.insights import score_band as insights_band
+from app.parsing.rest import unplaced_lines
 from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
 from app.scoring.reposts import Earlier, find_reposts
 from app.scoring.score import Scorer, ScoreResult, current_rules_version
@@ -32,7 +33,12 @@ from app.scoring.win_chance import SCORE_BANDS, CalibratedRate
 from app.storage.bulk import gc_paused
 from app.storage.db import Database
 from app.storage.models import JobPosting, Profile
-from app.storage.postings import facts_of
+from app.storage.postings import (
+    count_without_rest,
+    facts_of,
+    postings_without_rest,
+    store_rests,
+)
 from app.storage.reposts import repeat_client_postings
 from app.storage.scores import (
     BulkCards,
@@ -171,10 +177,70 @@ def score_jobs(
 
 def profile_cards_to_rescore(db: Database, profile: str | None = None) -> int:
     """:func:`cards_to_rescore` for the profile named ``profile`` (default: the active one),
-    in a session of its own (for a background task); 0 when there is no such profile."""
+    in a session of its own (for a background task); 0 when there is no such profile.
+
+    A posting whose pasted rest was never computed (stored before migration 0011: see
+    :func:`backfill_rests`) counts too: its card was scored without those lines."""
     with db.read() as session:
         row = find_profile(session, profile) if profile else active_profile(session)
-        return cards_to_rescore(session, row, stored_version(session)) if row is not None else 0
+        if row is None:
+            return 0
+        return cards_to_rescore(session, row, stored_version(session)) + count_without_rest(session)
+
+
+def rests_to_backfill(db: Database) -> int:
+    """Postings with a pasted text but no stored rest (``unplaced_text`` NULL)."""
+    with db.read() as session:
+        return count_without_rest(session)
+
+
+def backfill_rests(
+    db: Database,
+    *,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> int:
+    """Compute and store the rest of the pasted text (:mod:`app.parsing.rest`) of every
+    posting stored before it was kept; returns how many were filled in.
+
+    Postings stored before migration 0011 have ``unplaced_text`` NULL, and the bulk
+    rescore does not read the whole raw text (it is the largest column), so without
+    this the rules never see the lines the parser could not place in them. The rest is
+    taken against the stored title, description, skills and screening questions, as
+    :func:`app.parsing.rest.rest_of` does at parse time: what the user edited out of the
+    description is still read as pasted. One transaction per batch: a cancel keeps what
+    was done, and what is left is found again by the next rescore.
+    """
+    with db.read() as session:
+        total = count_without_rest(session)
+    done, last = 0, 0
+    while total and not (should_stop and should_stop()):
+        with db.transaction() as session:
+            rows = postings_without_rest(session, last, batch_size)
+            if not rows:
+                break
+            last = rows[-1][0]
+            store_rests(session, [(row[0], _rest_of_row(row)) for row in rows])
+        done += len(rows)
+        if progress:
+            progress(done, total)
+    if done:
+        log.info("computed the pasted rest of %d postings stored before it was kept", done)
+    return done
+
+
+def _rest_of_row(row: Sequence[Any]) -> str:
+    """:func:`app.parsing.rest.rest_of` of a row of (id, raw, description, title, skills,
+    screening questions)."""
+    _, raw, description, title, skills, questions = row
+    return unplaced_lines(
+        raw,
+        description,
+        title,
+        "\n".join(skills) if skills else None,
+        "\n".join(questions) if questions else None,
+    )
 
 
 def score_stale(
@@ -245,13 +311,16 @@ def rescore_all(
     batch_size: int = BATCH_SIZE,
     win_rates: Mapping[str, CalibratedRate] | None = None,
     workers: int | None = None,
+    backfill: bool = True,
 ) -> int:
     """Rescore every posting for ``profile`` (default: every profile); returns cards written.
 
     Each batch commits on its own, so the work done survives a cancel
     (``should_stop`` returning True) and readers see progress. Large rescores
     read and score in ``workers`` processes (default: :func:`default_workers`)
-    while this process writes.
+    while this process writes. With ``backfill`` (the default) the rest of the
+    pasted text of postings stored before it was kept is computed first
+    (:func:`backfill_rests`; the progress stays at 0 cards meanwhile).
     """
     now = now or clock.now()
     with db.read() as session:
@@ -262,6 +331,10 @@ def rescore_all(
         workers = default_workers(total)
     if progress:
         progress(0, total)
+    # a cancel during the backfill stops here (asked again only when it had work to do)
+    filled = backfill_rests(db, should_stop=should_stop, batch_size=batch_size) if backfill else 0
+    if filled and should_stop and should_stop():
+        return 0
     with db.read() as session:
         reposts = reposts_of(session)
     if workers > 1 and scorers:

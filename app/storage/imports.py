@@ -154,8 +154,10 @@ def store_batch(session: Session, rows: list[dict[str, Any]], journal: Journal) 
             row.update(status=JobStatus.NEW.value, captured_at=now, created_at=now, updated_at=now)
             new_rows.append(row)
         else:
-            if row.get("raw_text") is None:
+            if row.get("raw_text") is None:  # the pasted text and its rest stay
                 row.pop("raw_text", None)
+                if row.get("unplaced_text") is None:
+                    row.pop("unplaced_text", None)
             row["id"] = job_id
             old_rows.append(row)
     if new_rows:

@@ -167,8 +167,10 @@ def bulk_upsert(
             row.update(status=JobStatus.NEW.value, captured_at=now, created_at=now)
             new_rows.append(row)
         else:
-            if row.get("raw_text") is None:
+            if row.get("raw_text") is None:  # the pasted text and its rest stay
                 row.pop("raw_text", None)
+                if row.get("unplaced_text") is None:
+                    row.pop("unplaced_text", None)
             row["id"] = job_id
             changed.append(row)
     if new_rows:

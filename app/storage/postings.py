@@ -8,9 +8,23 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, Date, DateTime, Dialect, String, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    String,
+    Table,
+    TypeDecorator,
+    and_,
+    bindparam,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
 
 from app.domain import BudgetType, ClientFacts, ExperienceLevel, PostingFacts
 from app.storage.models import JobPosting
@@ -236,3 +250,47 @@ def _day(slow: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
 def _result_processor(kind: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
     """What SQLAlchemy applies to a raw value of this column type on this dialect."""
     return kind.dialect_impl(dialect).result_processor(dialect, None)
+
+
+# -- the rest of the pasted text, for postings stored before it was kept (migration 0011) -----
+
+#: what :func:`app.parsing.rest.unplaced_lines` needs of a posting, after its id
+REST_COLUMNS = ("raw_text", "description", "title", "skills", "screening_questions")
+
+
+def _without_rest() -> Any:
+    table = JobPosting.__table__
+    return and_(table.c.unplaced_text.is_(None), table.c.raw_text.is_not(None))
+
+
+def count_without_rest(session: Session) -> int:
+    """Postings with a pasted text whose rest (``unplaced_text``) was never computed."""
+    query = select(func.count()).select_from(JobPosting).where(_without_rest())
+    return session.scalar(query) or 0
+
+
+def postings_without_rest(session: Session, after: int, size: int) -> list[Any]:
+    """Up to ``size`` of those postings with ids above ``after``, in id order: rows of the
+    id and :data:`REST_COLUMNS` (deleted ones too: a restored posting needs it as well)."""
+    table = JobPosting.__table__
+    query = (
+        select(table.c.id, *(table.c[name] for name in REST_COLUMNS))
+        .where(table.c.id > after, _without_rest())
+        .order_by(table.c.id)
+        .limit(size)
+    )
+    return list(session.execute(query).all())
+
+
+def store_rests(session: Session, rests: Sequence[tuple[int, str]]) -> None:
+    """Store (id, unplaced text) pairs in one ``executemany``. ``updated_at`` is kept: the
+    rest is derived from what was pasted, not a change the user made."""
+    if not rests:
+        return
+    table = cast(Table, JobPosting.__table__)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("job_id"))
+        .values(unplaced_text=bindparam("rest"), updated_at=table.c.updated_at)
+    )
+    session.execute(statement, [{"job_id": job_id, "rest": rest} for job_id, rest in rests])

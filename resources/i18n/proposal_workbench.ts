@@ -401,6 +401,7 @@
     <name>FactorsModel</name>
     <message>
         <source>Points</source>
+        <extracomment>flags whose evidence is found in the text as pasted (&quot;title&quot;: the title is in it too) the character-format property that marks a highlighted passage (its rule id)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -468,6 +469,17 @@
     </message>
     <message>
         <source>Create profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlagsModel</name>
+    <message>
+        <source>Highlighted in the description: select the flag to go to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighted in the pasted text: select the flag to go to it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2250,7 +2262,7 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>Red flags</source>
-        <extracomment>the description as stored (the view shows it with long lines broken at spaces)</extracomment>
+        <extracomment>the description and the pasted text as stored (the views show them with long lines broken at spaces, same offsets)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2266,11 +2278,24 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Showing the first {shown} of {total} characters: the rest has no spaces to break its lines at.</source>
+        <source>Pasted text of the posting</source>
+        <extracomment>the text as the user pasted it, where flags found in unplaced lines point</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not scored yet: set up a profile to score postings.</source>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {total} characters: the rest has no spaces to break its lines at.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2290,6 +2315,14 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Passages highlighted as red-flag evidence: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed in or imported: there is no pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{value} per Connect</source>
         <extracomment>what a text view shows of a text whose lines cannot be broken (no spaces): Qt lays out a line as a whole, and a line of half a million characters takes it seconds</extracomment>
         <translation type="unfinished"></translation>
@@ -2304,6 +2337,10 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>%n critical flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored yet: set up a profile to score postings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -53,3 +53,25 @@ def test_selected_posting_shows_its_score_card_and_drafts(qtbot, window: MainWin
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     assert dialogs[0].job_id == page.selected_ids()[0]
     dialogs[0].reject()
+
+
+def test_pasted_text_evidence_is_highlighted_in_the_detail(qtbot, window: MainWindow, db) -> None:
+    from tests.test_rest_backfill import FORWARDED, SCAM_LINE
+
+    with db.transaction() as session:
+        save_profile(session, first_run_profile("Web developer", "Shopify, CSS", 30.0))
+        capture_text(session, FORWARDED)  # scored at once: the flag has offsets into it
+    window.nav.setCurrentRow(0)
+    page = window.current_page()
+    assert isinstance(page, JobsPage)
+    page.refresh()
+    page.table.selectRow(0)
+    view = page.score_view
+    assert view.card is not None
+    flag = {f["rule"]: f for f in view.card.flags}["off-platform-contact"]
+    start = FORWARDED.index(SCAM_LINE)
+    assert (flag["field"], flag["start"]) == ("pasted", start)
+    assert view.texts.currentWidget() is view.pasted
+    spans = view.highlighted_spans(view.pasted)
+    assert spans[0][0] == start and spans[-1][1] == start + len(SCAM_LINE)
+    assert view.highlighted_spans(page.raw_text) == spans  # the Raw text tab too

@@ -134,3 +134,85 @@ def test_fact_evidence_reads_in_words(qtbot, db) -> None:
     }
     assert shown["Payment method not verified"] == "payment method not verified"
     assert "client.payment_verified=false" in [f["evidence"] for f in card.flags]
+
+
+def pasted_card(db):
+    """A posting pasted in a layout the parser does not know: its scam line is evidence in
+    the pasted text only, and its card comes from the bulk rescore (no stored offsets)."""
+    from app.scoring.service import rescore_all
+    from tests.test_rest_backfill import store_old_posting
+
+    job_id = store_old_posting(db)
+    rescore_all(db)
+    with db.read() as session:
+        job = session.get(JobPosting, job_id)
+        return load_card(session, job_id), job.description or "", job.raw_text or ""
+
+
+def test_pasted_text_evidence_is_formatted_and_nothing_else(qtbot, db) -> None:
+    from PySide6.QtGui import QFont, QTextCursor
+
+    from tests.test_rest_backfill import SCAM_LINE
+
+    card, description, raw = pasted_card(db)
+    assert card is not None and {f["field"] for f in card.flags if f["rule"] == "phone-in-post"}
+    view = ScoreCardView()
+    qtbot.add_widget(view)
+    view.show_card(card, description, raw)
+    assert view.texts.currentWidget() is view.pasted  # the evidence is only there
+    assert view.texts.tabText(1) == "Pasted text (2)"  # a cue that is no colour
+    assert view.texts.tabToolTip(1) == "Passages highlighted as red-flag evidence: 2"
+    assert view.texts.tabText(0) == "Description" and view.texts.tabToolTip(0) == ""
+    assert view.pasted.toPlainText() == raw  # plain text, as pasted
+    start = raw.index(SCAM_LINE)
+    phone = raw.index("+1 555")
+    end = start + len(SCAM_LINE)
+    assert view.highlighted_spans(view.pasted) == [(start, phone), (phone, end)]
+    document = view.pasted.document()
+
+    def fmt_at(position: int):  # the format of the character at ``position``
+        cursor = QTextCursor(document)
+        cursor.setPosition(position + 1)
+        return cursor.charFormat()
+
+    for at in (start, phone - 1, phone, end - 1):
+        fmt = fmt_at(at)
+        assert fmt.fontUnderline() and fmt.fontWeight() == QFont.Weight.Bold
+        assert fmt.background().color().name() == "#c0392b"  # critical
+    for at in [*range(0, start), *range(end, len(raw))]:
+        fmt = fmt_at(at)
+        assert not fmt.fontUnderline() and fmt.fontWeight() != QFont.Weight.Bold, at
+        assert fmt.background().style() == Qt.BrushStyle.NoBrush, at
+    assert view.highlighted_spans() == []  # nothing of it is in the description
+    qtbot.waitUntil(lambda: view.pasted.textCursor().position() == start)  # scrolled to it
+
+    view.texts.setCurrentIndex(0)
+    rows = [view.flags.rows[r]["rule"] for r in range(view.flags.rowCount())]
+    with qtbot.wait_signal(view.flag_selected) as blocker:
+        view.flags_view.selectRow(rows.index("phone-in-post"))
+    assert blocker.args == ["phone-in-post"]
+    assert view.texts.currentWidget() is view.pasted  # it went to the evidence
+    assert view.pasted.textCursor().selectedText() == "+1 555 123 4567"
+    evidence = view.flags.index(rows.index("phone-in-post"), 2)
+    assert "pasted text" in evidence.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+
+
+def test_evidence_after_an_emoji_lands_on_its_characters(qtbot) -> None:
+    """Qt counts UTF-16 units: an emoji before the evidence takes two positions."""
+    from types import SimpleNamespace
+
+    raw = "🚀 Big launch 🚀\nText me on WhatsApp +1 555 123 4567\nthanks"
+    flag = {"rule": "phone-in-post", "severity": "critical", "field": "pasted",
+            "evidence": "+1 555 123 4567", "start": None, "end": None}  # fmt: skip
+    card = SimpleNamespace(
+        total=10, verdict="skip", factors=[], flags=[flag], matched_skills=[],
+        missing_skills=[], value_per_connect=None, win_chance=None, critical_flags=1,
+    )  # fmt: skip
+    view = ScoreCardView()
+    qtbot.add_widget(view)
+    view.show_card(card, "", raw)  # type: ignore[arg-type]  # the fields it reads
+    [(lo, hi)] = view.highlighted_spans(view.pasted)
+    cursor = view.pasted.textCursor()
+    cursor.setPosition(lo)
+    cursor.setPosition(hi, cursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "+1 555 123 4567"

@@ -76,7 +76,7 @@ from ui.pages.base import Page, Remembered
 from ui.tasks import Progress, Task, run_task
 from ui.widgets.columns import ColumnFitter
 from ui.widgets.empty_state import EmptyState
-from ui.widgets.score_card_view import ScoreCardView, long_text
+from ui.widgets.score_card_view import ScoreCardView, highlight_evidence, long_text
 from ui.widgets.title_badge_delegate import TitleBadgeDelegate
 from ui.widgets.verdict_delegate import VerdictDelegate
 
@@ -285,7 +285,9 @@ class JobsPage(Page):
                 self.detail_tabs,
                 self.score_view.factors_view,
                 self.score_view.flags_view,
+                self.score_view.texts.tabBar(),
                 self.score_view.description,
+                self.score_view.pasted,
                 self.raw_text,
             ]
         )
@@ -484,6 +486,7 @@ class JobsPage(Page):
         self.detail_tabs.addTab(self.score_view, self.tr("Score"))
         self.detail_tabs.addTab(self._build_details_tab(), self.tr("Details"))
         self.raw_text = QPlainTextEdit(readOnly=True)
+        self.raw_text.setUndoRedoEnabled(False)  # highlights set on it are no edits
         a11y.name(self.raw_text, self.tr("Pasted text of the posting"))
         self.raw_text.setPlaceholderText(
             self.tr("This posting was imported: there is no pasted text.")
@@ -697,7 +700,11 @@ class JobsPage(Page):
             ).format(count=localized.number(left_out))
         self.description.setText(shown or "—")
         self.raw_text.setPlainText(long_text(raw)[0])
-        self.score_view.show_card(card, description)
+        self.score_view.show_card(card, description, raw)
+        view = self.score_view
+        if view.card is not None:  # the Raw text tab shows the same passages highlighted
+            flags = view.flags.rows
+            highlight_evidence(self.raw_text, raw, [(f, view.pasted_span(f, raw)) for f in flags])
         self.detail_stack.setCurrentIndex(1)
         self.shown_job_id = job_id
         self.job_shown.emit(job_id)

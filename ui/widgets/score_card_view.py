@@ -1,13 +1,17 @@
 """The score card of one posting: total and verdict, factors, red flags with their evidence
-highlighted in the description, matched and missing skills.
+highlighted in the description or in the text as pasted, matched and missing skills.
 
 Postings are written by strangers: every text here is shown as plain text
-(``Qt.PlainText`` labels, a ``QPlainTextEdit``, table cells) and highlights
-are character formats, so nothing in a posting is ever read as HTML.
+(``Qt.PlainText`` labels, ``QPlainTextEdit``s, table cells) and highlights
+are character formats set with a ``QTextCursor``, so nothing in a posting is
+ever read as HTML. A highlight is a background in the flag's colour *and* bold
+underlined text (not colour only); the tab names say how many passages are
+highlighted, and selecting a flag moves to its passage.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,10 +20,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,7 +33,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QTableView,
-    QTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +48,10 @@ from ui.widgets.verdict_delegate import badge_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
+#: flags whose evidence is found in the text as pasted ("title": the title is in it too)
+PASTED_FIELDS = ("pasted", "title")
+#: the character-format property that marks a highlighted passage (its rule id)
+EVIDENCE_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
 class FactorsModel(RowsTableModel):
@@ -87,6 +96,12 @@ class FlagsModel(RowsTableModel):
             return QColor(SEVERITY_COLORS[severity])
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return _tooltip(_shown(row))
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == 2:
+            field = str(row.get("field", ""))
+            if field == "description":
+                return self.tr("Highlighted in the description: select the flag to go to it")
+            if field in PASTED_FIELDS:
+                return self.tr("Highlighted in the pasted text: select the flag to go to it")
         if role == Qt.ItemDataRole.UserRole:
             return str(row.get("rule", ""))
         return None
@@ -188,16 +203,30 @@ class ScoreCardView(QWidget):
         a11y.name(
             self.flags_view, self.tr("Red flags"), self.tr("Severity, what it is, and the evidence")
         )
-        self.description = QPlainTextEdit()
+        self.description = _text_view("postingDescription")
         a11y.name(
             self.description,
             self.tr("Posting description"),
             self.tr("Red flags' evidence is highlighted"),
         )
-        self.description.setReadOnly(True)
-        self.description.setObjectName("postingDescription")
-        #: the description as stored (the view shows it with long lines broken at spaces)
+        #: the text as the user pasted it, where flags found in unplaced lines point
+        self.pasted = _text_view("pastedText")
+        a11y.name(
+            self.pasted,
+            self.tr("Pasted text of the posting"),
+            self.tr("Red flags' evidence is highlighted"),
+        )
+        self.texts = QTabWidget()
+        self.texts.setDocumentMode(True)
+        self.texts.setUsesScrollButtons(False)  # a narrow pane elides the names instead
+        self.texts.setElideMode(Qt.TextElideMode.ElideRight)
+        self.texts.addTab(self.description, self.tr("Description"))
+        self.texts.addTab(self.pasted, self.tr("Pasted text"))
+        a11y.name(self.texts.tabBar(), self.tr("Posting text"))
+        #: the description and the pasted text as stored (the views show them with long
+        #: lines broken at spaces, same offsets)
         self.description_text = ""
+        self.pasted_text = ""
         self.description_note = _plain_label(name="muted")
         self.description_note.hide()
         self._build()
@@ -224,7 +253,7 @@ class ScoreCardView(QWidget):
         bottom = QWidget()
         text_col = QVBoxLayout(bottom)
         text_col.setContentsMargins(0, 0, 0, 0)
-        text_col.addWidget(self.description, 1)
+        text_col.addWidget(self.texts, 1)
         text_col.addWidget(self.description_note)
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
@@ -235,12 +264,15 @@ class ScoreCardView(QWidget):
 
     # -- showing -----------------------------------------------------------------
 
-    def show_card(self, card: ScoreCard | None, description: str) -> None:
-        """Show ``card`` (None: not scored yet) and the posting's ``description``."""
+    def show_card(self, card: ScoreCard | None, description: str, pasted: str = "") -> None:
+        """Show ``card`` (None: not scored yet), the posting's ``description`` and the text
+        as it was ``pasted`` (empty: typed in or imported), evidence highlighted in both."""
         self.card = card
         self.description_text = description
+        self.pasted_text = pasted
         shown, left_out = long_text(description)
         self.description.setPlainText(shown)
+        self.pasted.setPlainText(long_text(pasted)[0])
         self.description_note.setText(
             self.tr(
                 "Showing the first {shown} of {total} characters: the rest has no spaces to "
@@ -250,6 +282,7 @@ class ScoreCardView(QWidget):
             else ""
         )
         self.description_note.setVisible(bool(left_out))
+        self.texts.setTabEnabled(1, bool(pasted))
         if card is None:
             self.total_label.setText("–")
             self._set_verdict(None)
@@ -260,7 +293,8 @@ class ScoreCardView(QWidget):
             self.flags.set_rows([])
             self.flags_title.setText(self.tr("Red flags"))
             self.flags_view.setVisible(False)
-            self.description.setExtraSelections([])
+            self._name_tabs(0, 0)
+            self.texts.setCurrentIndex(0)
             return
         self.total_label.setText(localized.number(card.total))
         self._set_verdict(card.verdict)
@@ -282,7 +316,34 @@ class ScoreCardView(QWidget):
         self.flags_view.setVisible(bool(flags))
         self.factors_view.fit()
         self.flags_view.fit()
-        self.description.setExtraSelections(self._highlights(flags, description))
+        in_description = highlight_evidence(
+            self.description, description, [(f, self.evidence_span(f, description)) for f in flags]
+        )
+        in_pasted = highlight_evidence(
+            self.pasted, pasted, [(f, self.pasted_span(f, pasted)) for f in flags]
+        )
+        self._name_tabs(in_description, in_pasted)
+        # open where the evidence is: the pasted text when only it holds some
+        self.texts.setCurrentIndex(1 if in_pasted and not in_description else 0)
+        for view, count in ((self.description, in_description), (self.pasted, in_pasted)):
+            if count:  # once the tab is laid out (it may have been hidden until now)
+                QTimer.singleShot(0, view, functools.partial(_show_first_passage, view))
+
+    def _name_tabs(self, in_description: int, in_pasted: int) -> None:
+        """Tab names that say how many passages are highlighted (a cue that is no colour):
+        "Pasted text (2)", and in the tooltip what the number counts."""
+        for at, count, name in (
+            (0, in_description, self.tr("Description")),
+            (1, in_pasted, self.tr("Pasted text")),
+        ):
+            self.texts.setTabText(at, f"{name} ({count})" if count else name)
+            tip = ""
+            if count:
+                tip = self.tr("Passages highlighted as red-flag evidence: {count}")
+                tip = tip.format(count=count)
+            elif at == 1 and not self.pasted_text:
+                tip = self.tr("Typed in or imported: there is no pasted text")
+            self.texts.setTabToolTip(at, tip)
 
     def _set_verdict(self, verdict: str | None) -> None:
         if verdict not in VERDICT_COLORS:
@@ -299,55 +360,143 @@ class ScoreCardView(QWidget):
         """Where a flag's evidence is in ``description`` (stored offsets, else the text)."""
         if flag.get("field") != "description":
             return None
-        evidence = str(flag.get("evidence", ""))
-        start, end = flag.get("start"), flag.get("end")
-        if isinstance(start, int) and isinstance(end, int) and description[start:end] == evidence:
-            return start, end
-        found = description.find(evidence) if evidence else -1
-        return (found, found + len(evidence)) if found >= 0 else None
+        return _span_in(flag, description)
 
-    def _highlights(
-        self, flags: list[dict[str, Any]], description: str
-    ) -> list[QTextEdit.ExtraSelection]:
-        selections = []
-        for flag in flags:
-            span = self.evidence_span(flag, description)
-            if span is None or span[1] > self.description.document().characterCount():
-                continue
-            color = QColor(SEVERITY_COLORS.get(str(flag.get("severity")), "#c98a04"))
-            color.setAlpha(90)
-            fmt = QTextCharFormat()
-            fmt.setBackground(color)
-            fmt.setFontUnderline(True)
-            cursor = QTextCursor(self.description.document())
-            cursor.setPosition(span[0])
-            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
-        return selections
+    def pasted_span(self, flag: dict[str, Any], pasted: str) -> tuple[int, int] | None:
+        """Where a flag found in the pasted text (or the title) is in it: the stored
+        offsets into the raw text, else where its evidence first is (a bulk rescore does
+        not read the raw text, so its flags carry no offsets)."""
+        if flag.get("field") not in PASTED_FIELDS or not pasted:
+            return None
+        return _span_in(flag, pasted, offsets=flag.get("field") == "pasted")
 
-    def highlighted_spans(self) -> list[tuple[int, int]]:
-        """The character ranges highlighted in the description (for tests and tools)."""
-        return [
-            (s.cursor.selectionStart(), s.cursor.selectionEnd())
-            for s in self.description.extraSelections()
-        ]
+    def highlighted_spans(self, view: QPlainTextEdit | None = None) -> list[tuple[int, int]]:
+        """The character ranges highlighted in the description (or ``view``), in the
+        document's positions (for tests and tools)."""
+        return [(lo, hi) for lo, hi, _rule in evidence_formats(view or self.description)]
 
     @Slot(QModelIndex, QModelIndex)
     def _flag_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         flag = self.flags.rows[current.row()]
-        span = self.evidence_span(flag, self.description_text)
-        if span is not None:
-            cursor = self.description.textCursor()
-            cursor.setPosition(span[0])
-            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-            self.description.setTextCursor(cursor)
-            self.description.ensureCursorVisible()
+        for view, text, span in (
+            (self.description, self.description_text, self.evidence_span),
+            (self.pasted, self.pasted_text, self.pasted_span),
+        ):
+            found = span(flag, text)
+            if found is not None and _position(text, found[1]) < view.document().characterCount():
+                self.texts.setCurrentWidget(view)
+                start, end = (_position(text, at) for at in found)
+                cursor = view.textCursor()
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                view.setTextCursor(cursor)
+                view.centerCursor()
+                break
         self.flag_selected.emit(str(flag.get("rule", "")))
+
+
+def _text_view(name: str) -> QPlainTextEdit:
+    view = QPlainTextEdit()
+    view.setReadOnly(True)
+    view.setObjectName(name)
+    view.setUndoRedoEnabled(False)  # formats set on a read-only text are no edits
+    return view
+
+
+def _span_in(flag: dict[str, Any], text: str, *, offsets: bool = True) -> tuple[int, int] | None:
+    """Where ``flag``'s evidence is in ``text``: its stored offsets when they hold the
+    evidence (and ``offsets``), else the evidence's first place, else None."""
+    evidence = str(flag.get("evidence", ""))
+    start, end = flag.get("start"), flag.get("end")
+    if offsets and isinstance(start, int) and isinstance(end, int) and text[start:end] == evidence:
+        return start, end
+    found = text.find(evidence) if evidence else -1
+    return (found, found + len(evidence)) if found >= 0 else None
+
+
+def _position(text: str, at: int) -> int:
+    """The Qt document position of ``text[at]``: Qt counts UTF-16 units, so a character
+    outside the BMP (an emoji) takes two."""
+    if text.isascii():
+        return at
+    head = text[:at]
+    return at + sum(1 for c in head if ord(c) > 0xFFFF)
+
+
+def evidence_format(severity: str, rule: str) -> QTextCharFormat:
+    """How a passage of evidence looks: the flag's colour behind bold underlined text."""
+    color = QColor(SEVERITY_COLORS.get(severity, SEVERITY_COLORS["warning"]))
+    color.setAlpha(90)
+    fmt = QTextCharFormat()
+    fmt.setBackground(color)
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setFontUnderline(True)
+    fmt.setProperty(EVIDENCE_PROPERTY, rule)
+    return fmt
+
+
+def highlight_evidence(
+    view: QPlainTextEdit,
+    text: str,
+    spans: list[tuple[dict[str, Any], tuple[int, int] | None]],
+) -> int:
+    """Give the passages of ``text`` (shown in ``view``, set just before: unformatted)
+    the evidence format of their flag; returns how many were highlighted. Spans past
+    what the view shows (a text cut short) are left out."""
+    document = view.document()
+    shown = document.characterCount() - 1
+    count = 0
+    for flag, span in spans:
+        if span is None or span[0] >= span[1]:
+            continue
+        start, end = _position(text, span[0]), _position(text, span[1])
+        if end > shown:
+            continue
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(
+            evidence_format(str(flag.get("severity", "")), str(flag.get("rule", "")))
+        )
+        count += 1
+    return count
+
+
+def _show_first_passage(view: QPlainTextEdit) -> None:
+    """Scroll ``view`` to its first highlighted passage (the cursor goes there, nothing is
+    selected: the highlight stays in sight as it is)."""
+    if view.textCursor().hasSelection():
+        return  # a flag was picked meanwhile: its passage is shown
+    passages = evidence_formats(view)
+    if not passages:
+        return
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(passages[0][0])
+    view.setTextCursor(cursor)
+    view.centerCursor()
+
+
+def evidence_formats(view: QPlainTextEdit) -> list[tuple[int, int, str]]:
+    """The highlighted passages of ``view``: (start, end, rule id), adjoining fragments of
+    one rule joined."""
+    found: list[tuple[int, int, str]] = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            rule = fragment.charFormat().property(EVIDENCE_PROPERTY)
+            if rule:
+                lo, hi = fragment.position(), fragment.position() + fragment.length()
+                if found and found[-1][2] == rule and found[-1][1] in (lo, lo - 1):
+                    found[-1] = (found[-1][0], hi, rule)
+                else:
+                    found.append((lo, hi, str(rule)))
+            it += 1
+        block = block.next()
+    return found
 
 
 #: what a text view shows of a text whose lines cannot be broken (no spaces): Qt lays out
