@@ -107,8 +107,11 @@ class SettingEditor:
             return inner
         edit = QLineEdit()
         if s.kind == "list":
-            kind = "numbers" if s.item in (int, float) else "words"
-            edit.setPlaceholderText(f"{kind}, separated by commas")
+            edit.setPlaceholderText(
+                QCoreApplication.translate("SettingEditor", "numbers, separated by commas")
+                if s.item in (int, float)
+                else QCoreApplication.translate("SettingEditor", "words, separated by commas")
+            )
         return edit
 
     def set_value(self, value: Any) -> None:
@@ -357,10 +360,10 @@ def _with_folder_button(edit: QLineEdit, title: str) -> QWidget:
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
-    edit.setPlaceholderText("empty: off")
+    edit.setPlaceholderText(QCoreApplication.translate("PreferencesDialog", "empty: off"))
     edit.setAccessibleName(title)  # the title label's buddy is not found inside the box
     row.addWidget(edit, 1)
-    choose = QPushButton("Choose…")
+    choose = QPushButton(QCoreApplication.translate("PreferencesDialog", "Choose…"))
     choose.setObjectName("chooseFolder")
 
     def pick() -> None:
