@@ -99,7 +99,7 @@ class SubmitDialog(QDialog):
         kind = defaults.bid_kind
         self.bid = QDoubleSpinBox(prefix="$", maximum=1_000_000, decimals=2)
         self.bid.setSpecialValueText(self.tr("no bid"))
-        self.bid.setSuffix(" /hr" if kind == "hourly" else "")
+        self.bid.setSuffix(self.tr(" /hr") if kind == "hourly" else "")
         self.bid.setValue(defaults.bid or 0.0)
         self.connects = QSpinBox(maximum=500, value=defaults.connects)
         self.boost = QSpinBox(maximum=500)
