@@ -2,9 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>Ask</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BonusDialog</name>
     <message>
         <source>e.g. profile completed, referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{credits}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus {credits}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -14,6 +29,10 @@
 </context>
 <context>
     <name>BuyDialog</name>
+    <message>
+        <source>{count} {credits}  ({price})</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Bundle:</source>
         <translation type="unfinished"></translation>
@@ -26,12 +45,65 @@
 <context>
     <name>Capture</name>
     <message>
-        <source>Posting not saved</source>
+        <source>Postings (*.csv *.json *.jsonl *.ndjson);;All files (*)</source>
+        <extracomment>the file dialog&apos;s filter (translated where it is shown)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to add</source>
         <extracomment>postings were stored from a paste (their ids, in the order pasted) the dialogs opened last (tests and screenshots look at them)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Posting not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postings saved: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo last import</source>
+        <extracomment>what a dropped file may be to be imported</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the import of {file} ({when}: {added} added, {updated} updated)? Postings you changed since are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import not undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptureActions</name>
+    <message>
+        <source>&amp;Paste posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the job posting you copied in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import postings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import postings from a CSV, JSON or JSONL file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -56,6 +128,225 @@
     </message>
     <message>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Connects spent</source>
+        <extracomment>chart titles, shared by the page and ``pwb chart`` (in English: :func:`chart_title` translates them)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win rate by score band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win rate by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted vs not boosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View rate by time since posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <extracomment>the funnel&apos;s stages (app.insights.STAGES) as shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 1 h</source>
+        <extracomment>the speed chart&apos;s delay buckets (app.insights.DELAY_BUCKETS) as shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt; 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <extracomment>a group with fewer proposals than this is drawn pale</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week starting (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects (net of refunds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}: {connects} Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score band (n = proposals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted (n={n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not boosted (n={n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hire rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of proposals (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time from posting to proposal (n = proposals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period}: {base} base + {boost} boost = {total} Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: {count} ({cold} cold, {invited} invited); {rate} of submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: {count} ({cold} cold, {invited} invited); {rate} of submitted, {step_rate} of the step before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group}: {hired} hired of {proposals} ({rate}); {cph} Connects per hire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {delay} after posting: {viewed} of {proposals} viewed ({rate}), {hired} hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted: {count} of {proposals} viewed ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not boosted: {count} of {proposals} viewed ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted: {count} of {proposals} hired ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not boosted: {count} of {proposals} hired ({rate})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -85,6 +376,14 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CollectionOp</name>
+    <message>
+        <source>Not saved</source>
+        <extracomment>ops started and not yet reported back (they keep their Python objects alive) the op reported back (after the change signals and the handlers)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -256,12 +555,52 @@
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{database} is damaged, so it was not opened; nothing in it was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head}
+
+No backup beside it passed its check. Choose a backup you kept elsewhere, or quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{made} UTC, {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head}
+
+The newest good backup is {backup} ({when}). Restore it? The damaged file is kept in the backups folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DraftDialog</name>
     <message>
-        <source>No saved proposal replies yet: add one on the Saved replies page.</source>
+        <source>Draft proposal — {title}</source>
         <extracomment>each fill-in&apos;s spans in the text, moved along as the text is edited the end of the spot the last edit was in (typing on there goes on inside it) the reply the text was rendered from (the combo goes back to it on &quot;keep edits&quot;) the version of that draft as this dialog saved it (a save over a newer one asks) the last &quot;changed by NAME at TIME&quot; box (tests answer it) the last write this dialog started, and the submit dialog it opened last</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved proposal replies yet: add one on the Saved replies page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reply} (suggested)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -329,11 +668,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The reply {reply} has a problem: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill-in: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All checks pass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{fill_ins}; {checks}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fill-in(s) still empty</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) to look at.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {word} to your dictionary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied to the clipboard (%n fill-in(s) still empty).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -345,11 +728,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as draft proposal {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Draft changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mark as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{unfinished}.
+
+Recorded now, they are part of the text you sent. Fill them in first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back and fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already applied to this posting: {earlier}. Record another proposal for it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id} recorded as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as submitted (proposal {id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have {earlier} for this posting. Draft another one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft another</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -411,6 +844,10 @@
         <source>Create profile</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connects balance set to {balance}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FolderWatch</name>
@@ -423,8 +860,66 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>As the file&apos;s dates show</source>
+        <extracomment>the date-order choices: (shown, value for import_into); translated where shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first: 06/07/2024 is 6 July</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first: 06/07/2024 is June 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the file&apos;s dates show</source>
+        <extracomment>why dates are read in the order they are (app.importing.run.DateOrder.source)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order in Preferences; the file&apos;s dates fit either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your locale&apos;s order; the file&apos;s dates fit either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{order} ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <extracomment>the import finished (committed or not) with this report an import was undone from this dialog the columns the user remapped: column → field (None: skip)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Columns</source>
-        <extracomment>the date-order choices: (shown, value for import_into) the import finished (committed or not) with this report an import was undone from this dialog the columns the user remapped: column → field (None: skip)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -524,7 +1019,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This file cannot be imported: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: {format}, %n columns. Check how the columns are read, then Import.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file}: {format}; fields are read by name. Check the first rows, then Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(column {number}, no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Row number (not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -533,6 +1054,66 @@
     </message>
     <message>
         <source>Import cancelled: nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed ({error}); nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{added} added, {updated} updated, {skipped} skipped, %n rows with problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n empty rows (no title, description or URL) left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n rows have problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates were read {order}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported (no field): {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo takes the whole import back (later too: Edit ▸ Undo last import).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported {file}: {report}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not undone: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import of {file} undone: {removed} postings removed, {restored} restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept #{id} {title} ({reason}{columns})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -787,6 +1368,27 @@
     <name>LedgerDialog</name>
     <message>
         <source>When:</source>
+        <extracomment>the window&apos;s title, in English (marked with QT_TRANSLATE_NOOP; :meth:`title` translates)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add bonus Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile with the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>{database} is already open in another {app} window.</source>
+        <extracomment>what :meth:`Startup.attach` needs besides the first page, imported in the worker while the database opens (the GUI thread only waits then)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -939,6 +1541,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restored {backup}; the replaced database is kept as {kept}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {backup}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export everything</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,7 +1557,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exporting to {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {count} records from {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -963,11 +1585,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not open {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clipboard notice (while a window of the app is active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{page} page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app} {version}
+
+Score job postings, draft proposals from saved replies, and keep an exact account of your Connects. Everything stays on this computer.
+
+Qt {qt} · PySide6 {pyside} · Python {python}
+Database: {database}
+Data folder: {folder}
+Log file: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1175,6 +1816,14 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Apply at {apply_at}: {apply} of {total} postings ({share} %); Maybe at {maybe_at}: {maybe}; Skip: {skip}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1539,6 +2188,25 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Available {credits} on the platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available {credits} on the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger shows {balance}: it already matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger shows {balance}; a correction of {difference} {credits} will be posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RepliesPage</name>
     <message>
         <source>No saved replies yet</source>
@@ -1669,6 +2337,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a backup of {database} to put in its place. The database it replaces is kept in the backups folder, so this can be undone by restoring that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,6 +2362,66 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no backups in {folder} yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put {backup} in the place of the current database?
+
+The current database is kept in the backups folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review pasted posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} of {total}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text does not look like a job posting (no description, budget, skills or client details found); copy the whole job page or search tile. Save it anyway if it is a posting the parser could not read.</source>
+        <extracomment>shown when the text fails the test ``pwb add`` refuses by: saving is still allowed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of these {total} do not look like job postings (no description, budget, skills or client details found); copy the whole job page or search tile. Save them anyway if they are postings the parser could not read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read {found} of {total} fields. {missing} not found in the text are highlighted: fill in what you know, leave the rest empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every field was read from the text. Check them, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posting {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1756,6 +2488,14 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <extracomment>settings whose change rescores the postings (verdicts follow the thresholds) settings that name a folder (a Choose… button beside the text) a table setting&apos;s editor per entry</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>numbers, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1783,11 +2523,39 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> /hr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I was invited (no Connects are spent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hourly rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The posting does not say hourly or fixed: a rate or amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{credits} spent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost {credits}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1796,6 +2564,14 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>Record as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{before} {credits} now, {after} after this proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
