@@ -910,6 +910,10 @@ Recorded now, they are part of the text you sent. Fill them in first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{low}–{high}/hr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import {file}</source>
         <extracomment>the import finished (committed or not) with this report an import was undone from this dialog the columns the user remapped: column → field (None: skip)</extracomment>
         <translation type="unfinished"></translation>

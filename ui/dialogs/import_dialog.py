@@ -82,7 +82,9 @@ def _facts_cells(facts: PostingFacts) -> list[str]:
         )
     elif facts.hourly_min is not None:
         high = facts.hourly_max if facts.hourly_max is not None else facts.hourly_min
-        budget = f"${facts.hourly_min:,.0f}–{high:,.0f}/hr"
+        budget = QCoreApplication.translate("ImportDialog", "{low}–{high}/hr").format(
+            low=f"${facts.hourly_min:,.0f}", high=f"{high:,.0f}"
+        )
     posted = facts.posted_at.strftime("%Y-%m-%d %H:%M") if facts.posted_at else ""
     proposals = "" if facts.proposals_min is None else str(facts.proposals_min)
     if facts.proposals_min is not None and facts.proposals_max != facts.proposals_min:
