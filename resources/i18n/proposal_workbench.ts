@@ -2599,6 +2599,15 @@ The current database is kept in the backups folder.</source>
     </message>
 </context>
 <context>
+    <name>_PluralTexts</name>
+    <message numerus="yes">
+        <source>%n kept as you changed them since.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <source>Something went wrong: {error}

@@ -427,3 +427,49 @@ def test_exemptions_are_few_and_still_used() -> None:
         source = (UI_DIR.parent / name).read_text(encoding="utf-8")
         for text in texts:
             assert f'"{text}"' in source, f"{name} no longer has {text!r}: drop the exemption"
+
+
+def test_lupdate_collected_every_marked_text() -> None:
+    """Each literal in tr / translate / QT_TRANSLATE_NOOP in ui/ is in the committed .ts:
+    lupdate silently drops some calls it cannot parse (``QCoreApplication.translate(ctx,
+    "%n …", "", len(x))`` is one: the count has to be a plain name)."""
+    import xml.etree.ElementTree as ET
+
+    ts = UI_DIR.parent / "resources" / "i18n" / "proposal_workbench.ts"
+    messages = [
+        (context.findtext("name", ""), message.findtext("source", ""), message.get("numerus"))
+        for context in ET.parse(ts).getroot().iter("context")
+        for message in context.iter("message")
+    ]
+    collected = {(context, text) for context, text, _plural in messages}
+    sources = {text for _context, text, _plural in messages}
+    plurals = {text for _context, text, plural in messages if plural == "yes"}
+    missing, singular = [], []
+    for path in ui_sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _call_name(node.func)
+            at = {"tr": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name or "")
+            if at is None or at >= len(node.args):
+                continue
+            text = node.args[at]
+            if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
+                continue
+            context = node.args[0] if at == 1 else None
+            if isinstance(context, ast.Constant):
+                found = (context.value, text.value) in collected
+            else:  # self.tr: the class's name (or a base class's, as PySide6 looks them up)
+                found = text.value in sources
+            where = f"{path.relative_to(UI_DIR.parent)}:{node.lineno}: {text.value!r}"
+            if not found:
+                missing.append(where)
+            elif (
+                name != "QT_TRANSLATE_NOOP"
+                and len(node.args) > at + 2
+                and text.value not in plurals
+            ):
+                singular.append(where)
+    assert not missing, "not in the .ts (run python -m ui.i18n; see above):\n" + "\n".join(missing)
+    # a count given, but lupdate did not see a plural (it does only in self.tr("%n …", "", n))
+    assert not singular, "plurals lupdate collected as one form:\n" + "\n".join(singular)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -523,10 +523,17 @@ def undo_text(undone: UndoReport) -> str:
         "ImportDialog", "Import of {file} undone: {removed} postings removed, {restored} restored."
     ).format(file=undone.file_name, removed=undone.removed, restored=undone.restored)
     if undone.kept:
-        text += " " + QCoreApplication.translate(
-            "ImportDialog", "%n kept as you changed them since.", "", len(undone.kept)
-        )
+        text += " " + _PluralTexts().kept(len(undone.kept))
     return text
+
+
+class _PluralTexts(QObject):
+    """The plurals of the module's functions: lupdate marks a message as a plural only
+    in ``self.tr`` (``QCoreApplication.translate(…, n)`` is collected as one form, or
+    dropped when ``n`` is not a plain name)."""
+
+    def kept(self, n: int) -> str:
+        return self.tr("%n kept as you changed them since.", "", n)
 
 
 def kept_text(undone: UndoReport) -> str:
