@@ -116,6 +116,21 @@ HELPER_SINKS: dict[str, tuple[int, ...]] = {
     "_warn": (0, 1, 2),  # ui.capture's warning box (parent, title, message)
     "_muted": (0,),  # a muted label
     "_plain_label": (0,),
+    "_show_error": (0,),  # a dialog's error line
+    "show_problem": (0,),
+    "show_test_result": (0,),
+    "add_action": (1,),  # ui.main_window.add_action(menu, text, slot, …, tip=)
+    "_button": (1,),  # ui.notice's buttons (name, text, …)
+    "_with_folder_button": (1,),  # the folder chooser's title
+    "_offer_undo": (0,),  # the Jobs page's "… Ctrl+Z to undo." line
+    "_tooltip": (0,),
+    "_write": (1,),  # a page's write, titled for its error box
+    # ui.charts: titles, axis titles, bar set labels
+    "_style": (1,),
+    "_value_axis": (0,),
+    "_category_axis": (1,),
+    "_sparse_axis": (1,),
+    "_bar_set": (0,),
 }
 #: helpers called on a module: (module, function) -> positions
 MODULE_SINKS: dict[tuple[str, str], tuple[int, ...]] = {
@@ -123,9 +138,11 @@ MODULE_SINKS: dict[tuple[str, str], tuple[int, ...]] = {
     ("plain", "label"): (0,),
     ("plain", "message"): (0,),
     ("plain", "tooltip"): (0,),
+    ("plain", "wrapped_tooltip"): (0,),
+    ("plain", "rich_safe"): (0,),
 }
 #: keyword arguments of those helpers that are shown
-HELPER_KEYWORDS = {"yes", "no"}
+HELPER_KEYWORDS = {"yes", "no", "tip"}
 #: calls whose result is translated text
 TRANSLATORS = {"tr", "translate"}
 
