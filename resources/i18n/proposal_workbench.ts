@@ -787,6 +787,209 @@ Recorded now, they are part of the text you sent. Fill them in first?</source>
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experience level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered invites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hire rate %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg hourly rate paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client company size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (low)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (high)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate text (Hourly: $15 - $30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate text (1 to 3 months, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client total spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client active hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client jobs posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client open jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client hire rate %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client avg hourly rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client member since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client company size / type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Proposal Workbench</source>
@@ -1823,6 +2026,10 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{setting}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>empty: off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2498,6 +2705,237 @@ The current database is kept in the backups folder.</source>
     </message>
     <message>
         <source>words, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price of one Connect (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the platform charges per Connect: purchases and the USD side of Insights use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects bundles you can buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle sizes the Buy dialog offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra bundles for agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More bundle sizes, offered when the active profile&apos;s plan is Agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free Connects each month, by plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted to the ledger on the billing day for the active profile&apos;s plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of the month the free Connects arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your billing date; in shorter months the last day is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days until credited Connects expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each credit is a lot that expires this long after it arrived (a year on Upwork).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the platform calls bid credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in the ledger and the status bar (Freelancer.com says bids).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What comes back when a job closes, by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spend_and_boost refunds both, spend only the Connects spent, none nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the boost when outbid before the client interacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upwork returns a boost you were outbid on before the client viewed your proposal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days of history the spending pace is taken from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The forecast of when you run out spends at the pace of these last days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects a proposal costs when there is no history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for a posting that names no Connects before you have sent any proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover letter length limit (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The length check warns above it (Upwork allows 5,000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words the spelling check accepts (your own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, tools and words of your trade the spelling check should not flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score at or above which the verdict is Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postings scoring this much or more are marked Apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score at or above which the verdict is Maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the Apply score; postings under it are marked Skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How imports read dates like 06/07/2024 when the file does not settle it (auto: your locale&apos;s order, DMY: day first, MDY: month first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file whose dates settle the order (a 13 or more) is read that way whatever this says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest description an import keeps (characters); a longer one is cut, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An imported description over it is cut at this length, with a note in the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column mappings you chose in the import dialog, by file header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each file header you remapped, with the columns you chose; {} forgets them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the clipboard for job postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A posting you copy in the browser is scored at once and shown in a small notice; nothing else you copy is read into the database or the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every posting you copy (not only when you press Save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the clipboard watch on, each posting copied is stored and scored without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice&apos;s keys work in every program (Ctrl+Alt+S / D / X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save, Save + Draft and Dismiss the notice while the browser has the focus. The keys still reach the program you are in; macOS asks to allow input monitoring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window keeps the app in the system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard watch and the watch folder go on; quit from the tray menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to import alert files from (empty: off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, JSON and JSONL files an alert tool saves here are imported once each, when they stop changing, and scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic backups to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the database is made once a day when the app opens; older ones go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starter replies already added once (a deleted one is not brought back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a name to have that shipped starter reply added again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

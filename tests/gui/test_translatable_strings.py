@@ -490,3 +490,15 @@ def test_lupdate_collected_every_marked_text() -> None:
     assert not missing, "not in the .ts (run python -m ui.i18n; see above):\n" + "\n".join(missing)
     # a count given, but lupdate did not see a plural (it does only in self.tr("%n …", "", n))
     assert not singular, "plurals lupdate collected as one form:\n" + "\n".join(singular)
+
+
+def test_the_texts_app_defines_are_marked_in_ui() -> None:
+    """ui/app_texts.py marks app/'s field labels and settings texts for lupdate: it is
+    what ``python -m ui.i18n`` writes from app/ now."""
+    from ui import i18n
+
+    assert i18n.app_texts_file().read_text(encoding="utf-8") == i18n.app_texts_source(), (
+        "ui/app_texts.py is out of date: run python -m ui.i18n"
+    )
+    texts = i18n.app_texts()
+    assert "Title" in texts["Fields"] and "Scoring" in texts["Settings"]

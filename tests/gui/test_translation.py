@@ -151,3 +151,6 @@ def test_module_level_texts_and_placeholders_are_translated(qtbot, esperanto) ->
     assert review.windowTitle() == "⟦Review postings⟧"
     assert review.picker.itemText(1) == "⟦2 of 2: B⟧"
     assert review.doubt.text().startswith("⟦other: 2 of these 2 do not look like job postings")
+    # a label app/ defines, marked in ui/app_texts.py
+    form = review.editors["title"].parentWidget().layout()
+    assert form.labelForField(review.editors["title"]).text() == "⟦Title⟧"

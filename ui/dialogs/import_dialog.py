@@ -294,7 +294,7 @@ class ImportDialog(QDialog):
             if field == INDEX:
                 combo.addItem(self.tr("Row number (not imported)"), INDEX)
             for key in FIELDS:
-                combo.addItem(LABELS[key], key)
+                combo.addItem(QCoreApplication.translate("Fields", LABELS[key]), key)
             combo.setCurrentIndex(max(0, combo.findData(field)))
             combo.currentIndexChanged.connect(
                 lambda _i, column=name, box=combo: self.remap(column, box.currentData())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -94,7 +94,7 @@ class ReviewDialog(QDialog):
         for spec in EDITABLE_FIELDS:
             editor = self._editor(spec)
             self.editors[spec.key] = editor
-            form.addRow(spec.label, editor)
+            form.addRow(QCoreApplication.translate("Fields", spec.label), editor)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
