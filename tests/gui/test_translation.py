@@ -123,7 +123,7 @@ def esperanto(qapp, tmp_path, monkeypatch):
 def test_module_level_texts_and_placeholders_are_translated(qtbot, esperanto) -> None:
     """Texts made outside a QObject (translate with a context, QT_TRANSLATE_NOOP tables)
     reach the user translated, placeholders filled in after translation."""
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
     from app.domain import PostingFacts
     from app.importing.dates import DAY_FIRST
@@ -152,5 +152,10 @@ def test_module_level_texts_and_placeholders_are_translated(qtbot, esperanto) ->
     assert review.picker.itemText(1) == "⟦2 of 2: B⟧"
     assert review.doubt.text().startswith("⟦other: 2 of these 2 do not look like job postings")
     # a label app/ defines, marked in ui/app_texts.py
-    form = review.editors["title"].parentWidget().layout()
-    assert form.labelForField(review.editors["title"]).text() == "⟦Title⟧"
+    title = review.editors["title"]
+    parent = title.parentWidget()
+    assert parent is not None
+    form = parent.layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(title)
+    assert isinstance(label, QLabel) and label.text() == "⟦Title⟧"
