@@ -56,6 +56,13 @@ FIELDS = (
     QT_TRANSLATE_NOOP("Fields", "Client company size / type"),
     QT_TRANSLATE_NOOP("Fields", "Platform id"),
     QT_TRANSLATE_NOOP("Fields", "Platform"),
+    QT_TRANSLATE_NOOP("Fields", "Fixed"),
+    QT_TRANSLATE_NOOP("Fields", "Hourly"),
+    QT_TRANSLATE_NOOP("Fields", "Entry"),
+    QT_TRANSLATE_NOOP("Fields", "Intermediate"),
+    QT_TRANSLATE_NOOP("Fields", "Expert"),
+    QT_TRANSLATE_NOOP("Fields", "Yes"),
+    QT_TRANSLATE_NOOP("Fields", "No"),
 )
 SETTINGS = (
     QT_TRANSLATE_NOOP("Settings", "Connects"),

@@ -81,13 +81,15 @@ def sources() -> list[Path]:
 
 def app_texts() -> dict[str, list[str]]:
     """The English texts app/ defines that ui/ shows, by context: the posting fields'
-    labels (the review form, the import mapping) and the settings' groups, titles and
+    labels and choices (the review form, the import mapping) and the settings' groups, titles and
     help (Preferences). app/ knows no Qt, so ui/app_texts.py marks them for lupdate."""
     from app import settings
     from app.capture import EDITABLE_FIELDS
     from app.importing.mapping import LABELS
 
     fields = [spec.label for spec in EDITABLE_FIELDS] + list(LABELS.values())
+    # the review form's choices, as it shows them ("fixed" -> "Fixed")
+    fields += [c.capitalize() for spec in EDITABLE_FIELDS for c in spec.choices if c]
     setting_texts: list[str] = []
     for group, specs in settings.grouped():
         setting_texts.append(group)

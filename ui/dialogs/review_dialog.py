@@ -123,7 +123,12 @@ class ReviewDialog(QDialog):
         if spec.kind == "choice":
             combo = QComboBox()
             for choice in spec.choices:
-                combo.addItem(choice.capitalize() if choice else self.tr("Unknown"), choice)
+                shown = (
+                    QCoreApplication.translate("Fields", choice.capitalize())  # ui/app_texts.py
+                    if choice
+                    else self.tr("Unknown")
+                )
+                combo.addItem(shown, choice)
             return combo
         line = QLineEdit()
         line.setClearButtonEnabled(True)
