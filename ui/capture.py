@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -24,9 +24,13 @@ from ui.capture_actions import capture_actions
 from ui.context import AppContext
 from ui.dialogs.import_dialog import ImportDialog, kept_text, undo_last, undo_text
 from ui.dialogs.review_dialog import ReviewDialog
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Change, CollectionOp
 
-IMPORT_FILTER = "Postings (*.csv *.json *.jsonl *.ndjson);;All files (*)"
+#: the file dialog's filter (translated where it is shown)
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "Capture", "Postings (*.csv *.json *.jsonl *.ndjson);;All files (*)"
+)
 
 
 class Capture(QObject):
@@ -57,7 +61,7 @@ class Capture(QObject):
         try:
             postings = parse_postings(text)
         except InputError as exc:
-            self._warn("Nothing to add", exc.message)
+            self._warn(self.tr("Nothing to add"), exc.message)
             return None
         doubtful = sum(1 for p in postings if not looks_like_posting(p))
         dialog = ReviewDialog(postings, self.window, doubtful=doubtful)
@@ -79,19 +83,22 @@ class Capture(QObject):
                 title=self.tr("Posting not saved"),
             )
             .success(self._saved)
-            .failure(lambda exc: self._warn("Posting not saved", exc.message))
+            .failure(lambda exc: self._warn(self.tr("Posting not saved"), exc.message))
             .run()
         )
 
     def _saved(self, result: SavedPostings) -> None:
-        self.ctx.message.emit(f"Postings saved: {result.summary()}")
+        self.ctx.message.emit(self.tr("Postings saved: {summary}").format(summary=result.summary()))
         if result.ids:
             self.saved.emit(result.ids)
 
     def choose_and_import(self) -> ImportDialog | None:
         """Ask for a file, then import it with progress."""
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import postings"), "", IMPORT_FILTER
+            self.window,
+            self.tr("Import postings"),
+            "",
+            QCoreApplication.translate("Capture", IMPORT_FILTER),
         )
         if not name:
             return None
@@ -141,14 +148,21 @@ def undo_last_import(ctx: AppContext, parent: QWidget) -> QMessageBox | None:
     with ctx.db.read() as session:
         last = last_undoable(session)
     if last is None:
-        _warn(parent, "Undo last import", "There is no import to undo.")
+        _warn(
+            parent,
+            QCoreApplication.translate("Capture", "Undo last import"),
+            QCoreApplication.translate("Capture", "There is no import to undo."),
+        )
         return None
     when = last.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Undo last import",
-        f"Undo the import of {last.file_name} ({when}: {last.added} added, "
-        f"{last.updated} updated)? Postings you changed since are kept.",
+        QCoreApplication.translate("Capture", "Undo last import"),
+        QCoreApplication.translate(
+            "Capture",
+            "Undo the import of {file} ({when}: {added} added, {updated} updated)? "
+            "Postings you changed since are kept.",
+        ).format(file=last.file_name, when=when, added=last.added, updated=last.updated),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         parent,
     )
@@ -157,7 +171,11 @@ def undo_last_import(ctx: AppContext, parent: QWidget) -> QMessageBox | None:
 
     def undone(done: UndoReport) -> None:
         if done.kept:
-            _warn(parent, "Import undone", f"{undo_text(done)}\n\n{kept_text(done)}")
+            _warn(
+                parent,
+                QCoreApplication.translate("Capture", "Import undone"),
+                f"{undo_text(done)}\n\n{kept_text(done)}",
+            )
 
     def answered(button: int) -> None:
         if button == QMessageBox.StandardButton.Yes:
@@ -165,7 +183,9 @@ def undo_last_import(ctx: AppContext, parent: QWidget) -> QMessageBox | None:
                 parent,
                 last.id,
                 undone,
-                lambda exc: _warn(parent, "Import not undone", exc.message),
+                lambda exc: _warn(
+                    parent, QCoreApplication.translate("Capture", "Import not undone"), exc.message
+                ),
             )
 
     box.finished.connect(answered)

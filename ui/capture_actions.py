@@ -7,20 +7,28 @@ This module imports nothing of the app's, so that costs no start-up time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 
 def capture_actions(window: QWidget) -> tuple[QAction, QAction]:
     """(Paste posting, Import postings…), owned by ``window``, not yet connected."""
-    paste = QAction("&Paste posting", window)
+    paste = QAction(QCoreApplication.translate("CaptureActions", "&Paste posting"), window)
     paste.setObjectName("pastePosting")
     paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
     paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    paste.setToolTip("Add the job posting you copied in your browser")
-    imports = QAction("&Import postings…", window)
+    paste.setToolTip(
+        QCoreApplication.translate(
+            "CaptureActions", "Add the job posting you copied in your browser"
+        )
+    )
+    imports = QAction(QCoreApplication.translate("CaptureActions", "&Import postings…"), window)
     imports.setObjectName("importPostings")
     imports.setShortcut(QKeySequence("Ctrl+I"))
-    imports.setToolTip("Import postings from a CSV, JSON or JSONL file")
+    imports.setToolTip(
+        QCoreApplication.translate(
+            "CaptureActions", "Import postings from a CSV, JSON or JSONL file"
+        )
+    )
     return paste, imports

@@ -28,7 +28,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QToolTip
 
@@ -42,17 +42,35 @@ from app.insights import (
     top_categories,
 )
 from ui import localized
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.theme import ACCENT
 
-#: chart titles, shared by the page and ``pwb chart``
+#: chart titles, shared by the page and ``pwb chart`` (in English: :func:`chart_title`
+#: translates them)
 TITLES: dict[str, str] = {
-    "spend": "Connects spent",
-    "balance": "Connects balance",
-    "funnel": "Proposal funnel",
-    "score-bands": "Win rate by score band",
-    "categories": "Win rate by category",
-    "boost": "Boosted vs not boosted",
-    "speed": "View rate by time since posting",
+    "spend": QT_TRANSLATE_NOOP("Charts", "Connects spent"),
+    "balance": QT_TRANSLATE_NOOP("Charts", "Connects balance"),
+    "funnel": QT_TRANSLATE_NOOP("Charts", "Proposal funnel"),
+    "score-bands": QT_TRANSLATE_NOOP("Charts", "Win rate by score band"),
+    "categories": QT_TRANSLATE_NOOP("Charts", "Win rate by category"),
+    "boost": QT_TRANSLATE_NOOP("Charts", "Boosted vs not boosted"),
+    "speed": QT_TRANSLATE_NOOP("Charts", "View rate by time since posting"),
+}
+#: the funnel's stages (app.insights.STAGES) as shown
+STAGE_NAMES: dict[str, str] = {
+    "submitted": QT_TRANSLATE_NOOP("Charts", "Submitted"),
+    "viewed": QT_TRANSLATE_NOOP("Charts", "Viewed"),
+    "replied": QT_TRANSLATE_NOOP("Charts", "Replied"),
+    "interviewing": QT_TRANSLATE_NOOP("Charts", "Interviewing"),
+    "hired": QT_TRANSLATE_NOOP("Charts", "Hired"),
+}
+#: the speed chart's delay buckets (app.insights.DELAY_BUCKETS) as shown
+DELAY_NAMES: dict[str, str] = {
+    "< 1 h": QT_TRANSLATE_NOOP("Charts", "< 1 h"),
+    "1-6 h": QT_TRANSLATE_NOOP("Charts", "1-6 h"),
+    "6-24 h": QT_TRANSLATE_NOOP("Charts", "6-24 h"),
+    "1-3 days": QT_TRANSLATE_NOOP("Charts", "1-3 days"),
+    "> 3 days": QT_TRANSLATE_NOOP("Charts", "> 3 days"),
 }
 BASE_COLOR = ACCENT
 BOOST_COLOR = "#c98a04"
@@ -61,6 +79,21 @@ MUTED_COLOR = "#8a8f98"
 EXPORT_SIZE = (960, 560)
 #: a group with fewer proposals than this is drawn pale
 SMALL_SAMPLE = 10
+
+
+def chart_title(kind: str) -> str:
+    """The title of the chart ``kind`` in the user's language."""
+    return QCoreApplication.translate("Charts", TITLES[kind])
+
+
+def _stage(stage: str) -> str:
+    name = STAGE_NAMES.get(stage)
+    return QCoreApplication.translate("Charts", name) if name else stage.capitalize()
+
+
+def _delay(key: str) -> str:
+    name = DELAY_NAMES.get(key)
+    return QCoreApplication.translate("Charts", name) if name else key
 
 
 def _pct(value: float | None) -> str:
@@ -195,14 +228,40 @@ def _hover_bars(series: QAbstractBarSeries, kind: str, ins: Insights) -> None:
 def _spend_chart(ins: Insights, chart: QChart) -> None:
     unit, periods = ins.spend_periods()
     series = QStackedBarSeries()
-    series.append(_bar_set("Base", [float(p.base) for p in periods], BASE_COLOR))
-    series.append(_bar_set("Boost", [float(p.boost) for p in periods], BOOST_COLOR))
+    series.append(
+        _bar_set(
+            QCoreApplication.translate("Charts", "Base"),
+            [float(p.base) for p in periods],
+            BASE_COLOR,
+        )
+    )
+    series.append(
+        _bar_set(
+            QCoreApplication.translate("Charts", "Boost"),
+            [float(p.boost) for p in periods],
+            BOOST_COLOR,
+        )
+    )
     top = max((p.base + p.boost for p in periods), default=0)
-    label = "Week starting (UTC)" if unit == "week" else "Month (UTC)"
+    label = (
+        QCoreApplication.translate("Charts", "Week starting (UTC)")
+        if unit == "week"
+        else QCoreApplication.translate("Charts", "Month (UTC)")
+    )
     names = [p.period for p in periods]
     x = _category_axis(names, label) if len(names) <= 8 else _sparse_axis(names, label)
-    chart.setTitle(f"{TITLES['spend']} per {unit}")
-    _attach(chart, series, x, _value_axis("Connects (net of refunds)", top))
+    per = (
+        QCoreApplication.translate("Charts", "{title} per week")
+        if unit == "week"
+        else QCoreApplication.translate("Charts", "{title} per month")
+    )
+    chart.setTitle(per.format(title=chart_title("spend")))
+    _attach(
+        chart,
+        series,
+        x,
+        _value_axis(QCoreApplication.translate("Charts", "Connects (net of refunds)"), top),
+    )
 
 
 def balance_line(ins: Insights) -> list[tuple[datetime, int]]:
@@ -228,7 +287,7 @@ def _qmoment(moment: datetime) -> QDateTime:
 
 def _balance_chart(ins: Insights, chart: QChart) -> None:
     series = QLineSeries()
-    series.setName("Balance")
+    series.setName(QCoreApplication.translate("Charts", "Balance"))
     line = balance_line(ins)
     for moment, balance in line:
         series.append(moment.timestamp() * 1000, balance)
@@ -237,7 +296,7 @@ def _balance_chart(ins: Insights, chart: QChart) -> None:
     x = QDateTimeAxis()
     days = (ins.balance[-1].day - ins.balance[0].day).days if ins.balance else 0
     x.setFormat("yyyy-MM" if days > 120 else "MMM d")
-    x.setTitleText("Day (UTC)")
+    x.setTitleText(QCoreApplication.translate("Charts", "Day (UTC)"))
     x.setTickCount(5 if days >= 4 else 2)
     if line:  # the whole of the first and last day, so one day still spans the axis
         start = datetime.combine(ins.balance[0].day, time(0), tzinfo=UTC)
@@ -245,7 +304,7 @@ def _balance_chart(ins: Insights, chart: QChart) -> None:
         x.setRange(_qmoment(start), _qmoment(end))
     low = min((b for _m, b in line), default=0)
     high = max((b for _m, b in line), default=0)
-    y = _value_axis("Connects", high)
+    y = _value_axis(QCoreApplication.translate("Charts", "Connects"), high)
     y.setMin(min(0, low * 1.1))
     y.applyNiceNumbers()
     chart.legend().hide()
@@ -257,7 +316,9 @@ def _balance_chart(ins: Insights, chart: QChart) -> None:
 
 def _balance_tip(point: QPointF) -> str:
     day = localized.day(datetime.fromtimestamp(point.x() / 1000, UTC).date())  # a UTC day
-    return f"{day}: {_n(round(point.y()))} Connects"
+    return QCoreApplication.translate("Charts", "{day}: {connects} Connects").format(
+        day=day, connects=_n(round(point.y()))
+    )
 
 
 def _funnel_chart(ins: Insights, chart: QChart) -> None:
@@ -265,66 +326,119 @@ def _funnel_chart(ins: Insights, chart: QChart) -> None:
     steps = ins.funnel()[::-1]
     cold, invited = ins.funnel(ins.cold)[::-1], ins.funnel(ins.invited)[::-1]
     series = QHorizontalStackedBarSeries()
-    series.append(_bar_set("Cold proposals", [float(s.count) for s in cold], BASE_COLOR))
-    series.append(_bar_set("Invitations", [float(s.count) for s in invited], INVITED_COLOR))
-    labels = [f"{s.stage.capitalize()} {_n(s.count)} · {_pct(s.rate)}" for s in steps]
-    y = _category_axis(labels, "Stage")
-    _attach(chart, series, y, _value_axis("Proposals", float(steps[-1].count)))
+    series.append(
+        _bar_set(
+            QCoreApplication.translate("Charts", "Cold proposals"),
+            [float(s.count) for s in cold],
+            BASE_COLOR,
+        )
+    )
+    series.append(
+        _bar_set(
+            QCoreApplication.translate("Charts", "Invitations"),
+            [float(s.count) for s in invited],
+            INVITED_COLOR,
+        )
+    )
+    labels = [f"{_stage(s.stage)} {_n(s.count)} · {_pct(s.rate)}" for s in steps]
+    y = _category_axis(labels, QCoreApplication.translate("Charts", "Stage"))
+    _attach(
+        chart,
+        series,
+        y,
+        _value_axis(QCoreApplication.translate("Charts", "Proposals"), float(steps[-1].count)),
+    )
 
 
 def _band_chart(ins: Insights, chart: QChart) -> None:
     groups = {g.key: g for g in ins.by_score_band}
     ordered = [groups.get(label, GroupStats(label)) for label, _l, _h in SCORE_BANDS]
     series = QBarSeries()
-    bars = _bar_set("Win rate", [_rate(g.win_rate) for g in ordered], BASE_COLOR)
+    bars = _bar_set(
+        QCoreApplication.translate("Charts", "Win rate"),
+        [_rate(g.win_rate) for g in ordered],
+        BASE_COLOR,
+    )
     _pale_small_samples(bars, [g.proposals for g in ordered])
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     x = _category_axis(
-        [f"{g.key}<br>n={_n(g.proposals)}" for g in ordered], "Score band (n = proposals)"
+        [f"{g.key}<br>n={_n(g.proposals)}" for g in ordered],
+        QCoreApplication.translate("Charts", "Score band (n = proposals)"),
     )
     top = max((_rate(g.win_rate) for g in ordered), default=0)
     chart.legend().hide()
-    _attach(chart, series, x, _value_axis("Win rate (%)", top, percent=True))
+    _attach(
+        chart,
+        series,
+        x,
+        _value_axis(QCoreApplication.translate("Charts", "Win rate (%)"), top, percent=True),
+    )
 
 
 def _category_chart(ins: Insights, chart: QChart) -> None:
     groups = top_categories(ins)
     series = QHorizontalBarSeries()
-    bars = _bar_set("Win rate", [_rate(g.win_rate) for g in groups], BASE_COLOR)
+    bars = _bar_set(
+        QCoreApplication.translate("Charts", "Win rate"),
+        [_rate(g.win_rate) for g in groups],
+        BASE_COLOR,
+    )
     _pale_small_samples(bars, [g.proposals for g in groups])
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     names = [html.escape(plaintext.inline(g.key, 22)) for g in groups]
     labels = [f"{n} (n={_n(g.proposals)})" for n, g in zip(names, groups, strict=True)]
-    y = _category_axis(labels, "Category")
+    y = _category_axis(labels, QCoreApplication.translate("Charts", "Category"))
     top = max((_rate(g.win_rate) for g in groups), default=0)
     chart.legend().hide()
-    _attach(chart, series, y, _value_axis("Win rate (%)", top, percent=True))
+    _attach(
+        chart,
+        series,
+        y,
+        _value_axis(QCoreApplication.translate("Charts", "Win rate (%)"), top, percent=True),
+    )
+
+
+def _boost_label(group: GroupStats, boosted: bool) -> str:
+    """The bar set's label of the boosted (or not boosted) proposals."""
+    text = (
+        QCoreApplication.translate("Charts", "Boosted (n={n})")
+        if boosted
+        else QCoreApplication.translate("Charts", "Not boosted (n={n})")
+    )
+    return text.format(n=_n(group.proposals))
 
 
 def _boost_chart(ins: Insights, chart: QChart) -> None:
     b, n = ins.boosted, ins.not_boosted
     series = QBarSeries()
     series.append(
-        _bar_set(
-            f"Boosted (n={_n(b.proposals)})", [_rate(b.view_rate), _rate(b.win_rate)], BOOST_COLOR
-        )
+        _bar_set(_boost_label(b, True), [_rate(b.view_rate), _rate(b.win_rate)], BOOST_COLOR)
     )
     series.append(
-        _bar_set(
-            f"Not boosted (n={_n(n.proposals)})",
-            [_rate(n.view_rate), _rate(n.win_rate)],
-            MUTED_COLOR,
-        )
+        _bar_set(_boost_label(n, False), [_rate(n.view_rate), _rate(n.win_rate)], MUTED_COLOR)
     )
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     top = max(_rate(b.view_rate), _rate(n.view_rate), _rate(b.win_rate), _rate(n.win_rate))
-    x = _category_axis(["View rate", "Hire rate"], "Outcome")
-    _attach(chart, series, x, _value_axis("Share of proposals (%)", top, percent=True))
+    x = _category_axis(
+        [
+            QCoreApplication.translate("Charts", "View rate"),
+            QCoreApplication.translate("Charts", "Hire rate"),
+        ],
+        QCoreApplication.translate("Charts", "Outcome"),
+    )
+    _attach(
+        chart,
+        series,
+        x,
+        _value_axis(
+            QCoreApplication.translate("Charts", "Share of proposals (%)"), top, percent=True
+        ),
+    )
 
 
 def speed_groups(ins: Insights) -> list[GroupStats]:
@@ -336,16 +450,30 @@ def speed_groups(ins: Insights) -> list[GroupStats]:
 def _speed_chart(ins: Insights, chart: QChart) -> None:
     groups = speed_groups(ins)
     series = QBarSeries()
-    bars = _bar_set("View rate", [_rate(g.view_rate) for g in groups], BASE_COLOR)
+    bars = _bar_set(
+        QCoreApplication.translate("Charts", "View rate"),
+        [_rate(g.view_rate) for g in groups],
+        BASE_COLOR,
+    )
     _pale_small_samples(bars, [g.proposals for g in groups])
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
-    labels = [f"{html.escape(plaintext.inline(g.key))}<br>n={_n(g.proposals)}" for g in groups]
-    x = _category_axis(labels, "Time from posting to proposal (n = proposals)")
+    labels = [
+        f"{html.escape(plaintext.inline(_delay(g.key)))}<br>n={_n(g.proposals)}" for g in groups
+    ]
+    x = _category_axis(
+        labels,
+        QCoreApplication.translate("Charts", "Time from posting to proposal (n = proposals)"),
+    )
     top = max((_rate(g.view_rate) for g in groups), default=0)
     chart.legend().hide()
-    _attach(chart, series, x, _value_axis("View rate (%)", top, percent=True))
+    _attach(
+        chart,
+        series,
+        x,
+        _value_axis(QCoreApplication.translate("Charts", "View rate (%)"), top, percent=True),
+    )
 
 
 _BUILDERS: dict[str, Callable[[Insights, QChart], None]] = {
@@ -361,7 +489,7 @@ _BUILDERS: dict[str, Callable[[Insights, QChart], None]] = {
 
 def build_chart(kind: str, ins: Insights, *, dark: bool = False, hover: bool = True) -> QChart:
     """The chart ``kind`` for these insights, styled for the light or dark theme."""
-    chart = _style(QChart(), TITLES[kind], dark)
+    chart = _style(QChart(), chart_title(kind), dark)
     _BUILDERS[kind](ins, chart)
     if hover:
         for series in chart.series():
@@ -375,15 +503,31 @@ def hover_text(kind: str, ins: Insights, set_label: str, index: int) -> str:
     if kind == "spend":
         _unit, periods = ins.spend_periods()
         p = periods[index]
-        return f"{p.period}: {_n(p.base)} base + {_n(p.boost)} boost = {_n(p.total)} Connects"
+        return QCoreApplication.translate(
+            "Charts", "{period}: {base} base + {boost} boost = {total} Connects"
+        ).format(period=p.period, base=_n(p.base), boost=_n(p.boost), total=_n(p.total))
     if kind == "funnel":
         index = len(STAGES) - 1 - index  # the funnel is drawn first stage on top
         step = ins.funnel()[index]
         cold, invited = ins.funnel(ins.cold)[index], ins.funnel(ins.invited)[index]
-        after = "" if step.step_rate is None else f", {_pct(step.step_rate)} of the step before"
-        return (
-            f"{step.stage.capitalize()}: {_n(step.count)} ({_n(cold.count)} cold, {_n(invited.count)} "
-            f"invited); {_pct(step.rate)} of submitted{after}"
+        text = (
+            QCoreApplication.translate(
+                "Charts", "{stage}: {count} ({cold} cold, {invited} invited); {rate} of submitted"
+            )
+            if step.step_rate is None
+            else QCoreApplication.translate(
+                "Charts",
+                "{stage}: {count} ({cold} cold, {invited} invited); {rate} of submitted, "
+                "{step_rate} of the step before",
+            )
+        )
+        return text.format(
+            stage=_stage(step.stage),
+            count=_n(step.count),
+            cold=_n(cold.count),
+            invited=_n(invited.count),
+            rate=_pct(step.rate),
+            step_rate=_pct(step.step_rate),
         )
     if kind in ("score-bands", "categories"):
         if kind == "categories":
@@ -391,20 +535,49 @@ def hover_text(kind: str, ins: Insights, set_label: str, index: int) -> str:
         else:
             groups = {g.key: g for g in ins.by_score_band}
             g = groups.get(SCORE_BANDS[index][0], GroupStats(SCORE_BANDS[index][0]))
-        cph = "–" if g.connects_per_hire is None else f"{_n(g.connects_per_hire, 1)}"
-        return (
-            f"{g.key}: {_n(g.hired)} hired of {_n(g.proposals)} ({_pct(g.win_rate)}); "
-            f"{cph} Connects per hire"
+        cph = "–" if g.connects_per_hire is None else _n(g.connects_per_hire, 1)
+        return QCoreApplication.translate(
+            "Charts", "{group}: {hired} hired of {proposals} ({rate}); {cph} Connects per hire"
+        ).format(
+            group=g.key,
+            hired=_n(g.hired),
+            proposals=_n(g.proposals),
+            rate=_pct(g.win_rate),
+            cph=cph,
         )
     if kind == "speed":
         g = speed_groups(ins)[index]
-        return (
-            f"Sent {g.key} after posting: {_n(g.viewed)} of {_n(g.proposals)} viewed "
-            f"({_pct(g.view_rate)}), {_n(g.hired)} hired"
+        return QCoreApplication.translate(
+            "Charts",
+            "Sent {delay} after posting: {viewed} of {proposals} viewed ({rate}), {hired} hired",
+        ).format(
+            delay=_delay(g.key),
+            viewed=_n(g.viewed),
+            proposals=_n(g.proposals),
+            rate=_pct(g.view_rate),
+            hired=_n(g.hired),
         )
-    g = ins.boosted if set_label.startswith("Boosted") else ins.not_boosted
-    what = ("viewed", g.viewed, g.view_rate) if index == 0 else ("hired", g.hired, g.win_rate)
-    return f"{g.key.capitalize()}: {_n(what[1])} of {_n(g.proposals)} {what[0]} ({_pct(what[2])})"
+    boosted = set_label == _boost_label(ins.boosted, True)
+    g = ins.boosted if boosted else ins.not_boosted
+    if index == 0:
+        text = (
+            QCoreApplication.translate("Charts", "Boosted: {count} of {proposals} viewed ({rate})")
+            if boosted
+            else QCoreApplication.translate(
+                "Charts", "Not boosted: {count} of {proposals} viewed ({rate})"
+            )
+        )
+        count, rate = g.viewed, g.view_rate
+    else:
+        text = (
+            QCoreApplication.translate("Charts", "Boosted: {count} of {proposals} hired ({rate})")
+            if boosted
+            else QCoreApplication.translate(
+                "Charts", "Not boosted: {count} of {proposals} hired ({rate})"
+            )
+        )
+        count, rate = g.hired, g.win_rate
+    return text.format(count=_n(count), proposals=_n(g.proposals), rate=_pct(rate))
 
 
 def chart_view(chart: QChart) -> QChartView:

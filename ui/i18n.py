@@ -9,7 +9,7 @@ committed file is out of date); a translator opens it in Qt Linguist, and
 ``pyside6-lrelease`` makes ``proposal_workbench_<locale>.qm`` beside it, which the app
 loads at start for that locale (:func:`install_translators`).
 
-    python -m ui.i18n            # rewrite the .ts file after changing strings
+    python -m ui.i18n            # rewrite the .ts file (and ui/app_texts.py) after changing strings
 """
 
 from __future__ import annotations
@@ -79,6 +79,56 @@ def sources() -> list[Path]:
     return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 
 
+def app_texts() -> dict[str, list[str]]:
+    """The English texts app/ defines that ui/ shows, by context: the posting fields'
+    labels and choices (the review form, the import mapping) and the settings' groups, titles and
+    help (Preferences). app/ knows no Qt, so ui/app_texts.py marks them for lupdate."""
+    from app import settings
+    from app.capture import EDITABLE_FIELDS
+    from app.importing.mapping import LABELS
+
+    fields = [spec.label for spec in EDITABLE_FIELDS] + list(LABELS.values())
+    # the review form's choices, as it shows them ("fixed" -> "Fixed")
+    fields += [c.capitalize() for spec in EDITABLE_FIELDS for c in spec.choices if c]
+    setting_texts: list[str] = []
+    for group, specs in settings.grouped():
+        setting_texts.append(group)
+        for spec in specs:
+            setting_texts += [spec.title, spec.help]
+    return {
+        "Fields": list(dict.fromkeys(fields)),
+        "Settings": list(dict.fromkeys(t for t in setting_texts if t)),
+    }
+
+
+def app_texts_source() -> str:
+    """The text of ui/app_texts.py for :func:`app_texts` (``python -m ui.i18n`` writes it)."""
+    import json
+
+    lines = [
+        '"""The English texts app/ defines and ui/ shows, marked for lupdate (app/ knows no',
+        "Qt): written by ``python -m ui.i18n`` from :func:`ui.i18n.app_texts`; a test fails",
+        'when it is stale. Shown with ``QCoreApplication.translate("Fields", label)`` etc."""',
+        "",
+        "from ui.i18n import QT_TRANSLATE_NOOP",
+        "",
+        "# fmt: off",
+    ]
+    for context, texts in app_texts().items():
+        lines.append(f"{context.upper()} = (")
+        lines += [
+            f"    QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(t, ensure_ascii=False)}),"
+            for t in texts
+        ]
+        lines.append(")")
+    lines.append("# fmt: on")
+    return "\n".join(lines) + "\n"
+
+
+def app_texts_file() -> Path:
+    return UI_DIR / "app_texts.py"
+
+
 def update_ts(target: Path | None = None) -> Path:
     """Run lupdate over ui/ into ``target`` (default: the committed .ts file). Locations
     are left out, so the file changes only when the strings do."""
@@ -93,6 +143,7 @@ def update_ts(target: Path | None = None) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:  # pragma: no cover - a developer tool
+    app_texts_file().write_text(app_texts_source(), encoding="utf-8")
     print(update_ts())
     return 0
 

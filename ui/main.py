@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QLockFile, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, clock, paths
@@ -325,7 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.warning(
             None,
             APP_NAME,
-            plain.message(f"{target} is already open in another Proposal Workbench window."),
+            plain.message(
+                QCoreApplication.translate(
+                    "Main", "{database} is already open in another {app} window."
+                ).format(database=target, app=APP_NAME)
+            ),
         )
         return 1
     try:

@@ -744,12 +744,18 @@ class MainWindow(QMainWindow):
         try:
             reopen(db)
         except WorkbenchError as exc:
-            show_error(self, "Restore backup", exc)
+            show_error(self, self.tr("Restore backup"), exc)
             return
         self.show_new_data()
         kept = dialog.restored.kept
-        where = f"; the replaced database is kept as {kept.name}" if kept else ""
-        self.ctx.message.emit(f"Restored {dialog.restored.backup.name}{where}")
+        backup = dialog.restored.backup.name
+        self.ctx.message.emit(
+            self.tr("Restored {backup}; the replaced database is kept as {kept}").format(
+                backup=backup, kept=kept.name
+            )
+            if kept
+            else self.tr("Restored {backup}").format(backup=backup)
+        )
 
     @Slot()
     def export_everything(self) -> None:
@@ -763,13 +769,15 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path, db = Path(name), self.ctx.db
-        self.ctx.message.emit(f"Exporting to {path.name}…")
+        self.ctx.message.emit(self.tr("Exporting to {file}…").format(file=path.name))
         self.export_task = run_task(
             lambda _progress: export_all(db, path, replace=True),
             on_done=lambda counts: self.ctx.message.emit(
-                f"Exported {sum(counts.values()):,} records to {path}"
+                self.tr("Exported {count} records to {file}").format(
+                    count=f"{sum(counts.values()):,}", file=path
+                )
             ),
-            on_error=lambda exc: show_error(self, "Export everything", exc),
+            on_error=lambda exc: show_error(self, self.tr("Export everything"), exc),
             parent=self,
         )
 
@@ -786,10 +794,14 @@ class MainWindow(QMainWindow):
         try:
             counts = import_all(self.ctx.db, Path(name))
         except WorkbenchError as exc:
-            show_error(self, "Import everything", exc)
+            show_error(self, self.tr("Import everything"), exc)
             return
         self.show_new_data()
-        self.ctx.message.emit(f"Imported {sum(counts.values()):,} records from {Path(name).name}")
+        self.ctx.message.emit(
+            self.tr("Imported {count} records from {file}").format(
+                count=f"{sum(counts.values()):,}", file=Path(name).name
+            )
+        )
 
     def show_new_data(self) -> None:
         """Every page built afresh and every change announced: the data was replaced."""
@@ -837,7 +849,7 @@ class MainWindow(QMainWindow):
             on_done=lambda path: self.ctx.message.emit(
                 self.tr("Backed up to {path}").format(path=path)
             ),
-            on_error=lambda exc: show_error(self, "Back up now", exc),
+            on_error=lambda exc: show_error(self, self.tr("Back up now"), exc),
             parent=self,
         )
 
@@ -864,12 +876,14 @@ class MainWindow(QMainWindow):
         sections: list[tuple[str, list[tuple[str, str]]]] = []
         for menu in (self.file_menu, self.edit_menu, self.go_menu, self.help_menu):
             rows = [
-                (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), plain(a.text()))
+                (
+                    a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                    # the Undo entry changes its text with the page: the sheet says "Undo"
+                    plain(self.tr("&Undo") if a is self.undo_action else a.text()),
+                )
                 for a in menu.actions()
                 if not a.isSeparator() and not a.shortcut().isEmpty()
             ]
-            if menu is self.edit_menu:  # the Undo entry changes its text with the page
-                rows = [(keys, "Undo" if text.startswith("Undo") else text) for keys, text in rows]
             sections.append((plain(menu.title()), rows))
         if self.attached:
             sections.append(
@@ -883,6 +897,7 @@ class MainWindow(QMainWindow):
             )
         for cls in _page_classes():
             if cls.shortcuts:
+                # a page's texts are marked with QT_TRANSLATE_NOOP(<its class name>, …)
                 keys = [
                     (
                         QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText),
@@ -890,7 +905,8 @@ class MainWindow(QMainWindow):
                     )
                     for k, text in cls.shortcuts
                 ]
-                sections.append((f"{cls.title} page", keys))
+                title = QCoreApplication.translate("Page", cls.title)
+                sections.append((self.tr("{page} page").format(page=title), keys))
         return sections
 
     @Slot()
@@ -907,15 +923,23 @@ class MainWindow(QMainWindow):
         from app import __version__
         from app.logs import log_file
 
-        return (
-            f"{APP_NAME} {__version__}\n\n"
+        return self.tr(
+            "{app} {version}\n\n"
             "Score job postings, draft proposals from saved replies, and keep an exact "
             "account of your Connects. Everything stays on this computer.\n\n"
-            f"Qt {qVersion()} · PySide6 {PySide6.__version__} · "
-            f"Python {platform.python_version()}\n"
-            f"Database: {self.ctx.db.location}\n"
-            f"Data folder: {self.data_folder()}\n"
-            f"Log file: {log_file()}"
+            "Qt {qt} · PySide6 {pyside} · Python {python}\n"
+            "Database: {database}\n"
+            "Data folder: {folder}\n"
+            "Log file: {log}"
+        ).format(
+            app=APP_NAME,
+            version=__version__,
+            qt=qVersion(),
+            pyside=PySide6.__version__,
+            python=platform.python_version(),
+            database=self.ctx.db.location,
+            folder=self.data_folder(),
+            log=log_file(),
         )
 
     @Slot()

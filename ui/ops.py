@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
@@ -137,7 +137,11 @@ class CollectionOp(QObject, Generic[T]):
         self.parent_widget = parent
         self.fn = fn
         self.changes = changes
-        self.title = title or (parent.windowTitle() if parent.isWindow() else "") or "Not saved"
+        self.title = (
+            title
+            or (parent.windowTitle() if parent.isWindow() else "")
+            or QCoreApplication.translate("CollectionOp", "Not saved")
+        )
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[WorkbenchError], Any] | None = None
         self._signals = _Signals()

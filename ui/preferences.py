@@ -107,8 +107,11 @@ class SettingEditor:
             return inner
         edit = QLineEdit()
         if s.kind == "list":
-            kind = "numbers" if s.item in (int, float) else "words"
-            edit.setPlaceholderText(f"{kind}, separated by commas")
+            edit.setPlaceholderText(
+                QCoreApplication.translate("SettingEditor", "numbers, separated by commas")
+                if s.item in (int, float)
+                else QCoreApplication.translate("SettingEditor", "words, separated by commas")
+            )
         return edit
 
     def set_value(self, value: Any) -> None:
@@ -171,7 +174,9 @@ class PreferencesDialog(QDialog):
         self.group_tabs: dict[str, int] = {}
         for group, specs in settings.grouped():
             extra = self._distribution_box() if group == "Scoring" else None
-            self.group_tabs[group] = self.tabs.addTab(self._group_tab(specs, extra), group)
+            tab = self._group_tab(specs, extra)
+            shown = QCoreApplication.translate("Settings", group)
+            self.group_tabs[group] = self.tabs.addTab(tab, shown)
         self._watch_thresholds()
         self.error_label = QLabel()
         self.error_label.setObjectName("preferencesError")
@@ -289,18 +294,21 @@ class PreferencesDialog(QDialog):
         for declared in specs:
             editor = SettingEditor(declared)
             editor.set_value(self.loaded[declared.key])
-            editor.widget.setToolTip(f"{declared.key}: {declared.help}")
+            # app.settings' texts, marked in ui/app_texts.py
+            setting_title = QCoreApplication.translate("Settings", declared.title)
+            setting_help = QCoreApplication.translate("Settings", declared.help)
+            editor.widget.setToolTip(f"{declared.key}: {setting_help}")
             self.editors[declared.key] = editor
-            title = QLabel(f"{declared.title}:")
+            title = QLabel(self.tr("{setting}:").format(setting=setting_title))
             title.setTextFormat(Qt.TextFormat.PlainText)
             title.setWordWrap(True)
             title.setMaximumWidth(260)
             title.setBuddy(editor.widget)  # a screen reader names the editor by it
             field = editor.widget
             if declared.key in FOLDER_SETTINGS and isinstance(field, QLineEdit):
-                field = _with_folder_button(field, declared.title)
+                field = _with_folder_button(field, setting_title)
             form.addRow(title, field)
-            form.addRow("", _muted(f"{declared.help} ({declared.key})"))
+            form.addRow("", _muted(f"{setting_help} ({declared.key})"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -357,10 +365,10 @@ def _with_folder_button(edit: QLineEdit, title: str) -> QWidget:
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
-    edit.setPlaceholderText("empty: off")
+    edit.setPlaceholderText(QCoreApplication.translate("PreferencesDialog", "empty: off"))
     edit.setAccessibleName(title)  # the title label's buddy is not found inside the box
     row.addWidget(edit, 1)
-    choose = QPushButton("Choose…")
+    choose = QPushButton(QCoreApplication.translate("PreferencesDialog", "Choose…"))
     choose.setObjectName("chooseFolder")
 
     def pick() -> None:

@@ -2,9 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>Ask</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BonusDialog</name>
     <message>
         <source>e.g. profile completed, referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{credits}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus {credits}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -14,6 +29,10 @@
 </context>
 <context>
     <name>BuyDialog</name>
+    <message>
+        <source>{count} {credits}  ({price})</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Bundle:</source>
         <translation type="unfinished"></translation>
@@ -26,12 +45,65 @@
 <context>
     <name>Capture</name>
     <message>
-        <source>Posting not saved</source>
+        <source>Postings (*.csv *.json *.jsonl *.ndjson);;All files (*)</source>
+        <extracomment>the file dialog&apos;s filter (translated where it is shown)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to add</source>
         <extracomment>postings were stored from a paste (their ids, in the order pasted) the dialogs opened last (tests and screenshots look at them)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Posting not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postings saved: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo last import</source>
+        <extracomment>what a dropped file may be to be imported</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the import of {file} ({when}: {added} added, {updated} updated)? Postings you changed since are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import not undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptureActions</name>
+    <message>
+        <source>&amp;Paste posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the job posting you copied in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import postings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import postings from a CSV, JSON or JSONL file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -68,6 +140,225 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>Connects spent</source>
+        <extracomment>chart titles, shared by the page and ``pwb chart`` (in English: :func:`chart_title` translates them)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win rate by score band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win rate by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted vs not boosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View rate by time since posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <extracomment>the funnel&apos;s stages (app.insights.STAGES) as shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 1 h</source>
+        <extracomment>the speed chart&apos;s delay buckets (app.insights.DELAY_BUCKETS) as shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt; 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <extracomment>a group with fewer proposals than this is drawn pale a count as the user&apos;s locale writes it (``1,250`` / ``1.250``)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week starting (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects (net of refunds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}: {connects} Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score band (n = proposals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted (n={n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not boosted (n={n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hire rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of proposals (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time from posting to proposal (n = proposals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period}: {base} base + {boost} boost = {total} Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: {count} ({cold} cold, {invited} invited); {rate} of submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: {count} ({cold} cold, {invited} invited); {rate} of submitted, {step_rate} of the step before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group}: {hired} hired of {proposals} ({rate}); {cph} Connects per hire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {delay} after posting: {viewed} of {proposals} viewed ({rate}), {hired} hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted: {count} of {proposals} viewed ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not boosted: {count} of {proposals} viewed ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted: {count} of {proposals} hired ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not boosted: {count} of {proposals} hired ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClipboardWatch</name>
     <message>
         <source>Watch &amp;clipboard</source>
@@ -93,6 +384,14 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CollectionOp</name>
+    <message>
+        <source>Not saved</source>
+        <extracomment>ops started and not yet reported back (they keep their Python objects alive) the op reported back (after the change signals and the handlers)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -300,12 +599,52 @@
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{database} is damaged, so it was not opened; nothing in it was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head}
+
+No backup beside it passed its check. Choose a backup you kept elsewhere, or quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{made} UTC, {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head}
+
+The newest good backup is {backup} ({when}). Restore it? The damaged file is kept in the backups folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DraftDialog</name>
     <message>
-        <source>No saved proposal replies yet: add one on the Saved replies page.</source>
+        <source>Draft proposal — {title}</source>
         <extracomment>each fill-in&apos;s spans in the text, moved along as the text is edited the end of the spot the last edit was in (typing on there goes on inside it) the reply the text was rendered from (the combo goes back to it on &quot;keep edits&quot;) the version of that draft as this dialog saved it (a save over a newer one asks) the last &quot;changed by NAME at TIME&quot; box (tests answer it) the last write this dialog started, and the submit dialog it opened last</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved proposal replies yet: add one on the Saved replies page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reply} (suggested)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -373,11 +712,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The reply {reply} has a problem: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill-in: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All checks pass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{fill_ins}; {checks}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fill-in(s) still empty</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) to look at.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {word} to your dictionary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied to the clipboard (%n fill-in(s) still empty).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -389,11 +772,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as draft proposal {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Draft changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mark as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{unfinished}.
+
+Recorded now, they are part of the text you sent. Fill them in first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back and fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already applied to this posting: {earlier}. Record another proposal for it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id} recorded as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as submitted (proposal {id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have {earlier} for this posting. Draft another one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft another</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -410,6 +843,237 @@
     </message>
     <message>
         <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experience level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invites sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered invites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hire rate %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg hourly rate paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client company size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (low)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (high)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate text (Hourly: $15 - $30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate text (1 to 3 months, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client total spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client active hires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client jobs posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client open jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client hire rate %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client avg hourly rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client member since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client company size / type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -471,6 +1135,10 @@
         <source>Create profile</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connects balance set to {balance}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FlagsModel</name>
@@ -494,8 +1162,62 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>As the file&apos;s dates show</source>
+        <extracomment>the date-order choices: (shown, value for import_into); translated where shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first: 06/07/2024 is 6 July</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first: 06/07/2024 is June 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the file&apos;s dates show</source>
+        <extracomment>why dates are read in the order they are (app.importing.run.DateOrder.source)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order in Preferences; the file&apos;s dates fit either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your locale&apos;s order; the file&apos;s dates fit either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{order} ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <extracomment>the import finished (committed or not) with this report an import was undone from this dialog the columns the user remapped: column → field (None: skip)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Columns</source>
-        <extracomment>the date-order choices: (shown, value for import_into) the import finished (committed or not) with this report an import was undone from this dialog the columns the user remapped: column → field (None: skip)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -595,7 +1317,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This file cannot be imported: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: {format}, %n columns. Check how the columns are read, then Import.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file}: {format}; fields are read by name. Check the first rows, then Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(column {number}, no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Row number (not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -604,6 +1352,66 @@
     </message>
     <message>
         <source>Import cancelled: nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed ({error}); nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{added} added, {updated} updated, {skipped} skipped, %n rows with problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n empty rows (no title, description or URL) left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n rows have problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates were read {order}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported (no field): {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo takes the whole import back (later too: Edit ▸ Undo last import).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported {file}: {report}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not undone: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import of {file} undone: {removed} postings removed, {restored} restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept #{id} {title} ({reason}{columns})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1124,6 +1932,19 @@
     <name>LedgerDialog</name>
     <message>
         <source>When:</source>
+        <extracomment>the window&apos;s title, in English (marked with QT_TRANSLATE_NOOP; :meth:`title` translates)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add bonus Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile with the platform</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1157,6 +1978,14 @@
     <message>
         <source>Double-click to open the proposal</source>
         <extracomment>the entry id of a row (``Qt.UserRole``); the proposal id is ``UserRole + 1``</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>{database} is already open in another {app} window.</source>
+        <extracomment>what :meth:`Startup.attach` needs besides the first page, imported in the worker while the database opens (the GUI thread only waits then)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1309,6 +2138,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restored {backup}; the replaced database is kept as {kept}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {backup}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export everything</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,7 +2154,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exporting to {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {count} records from {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1333,11 +2182,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not open {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clipboard notice (while a window of the app is active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{page} page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app} {version}
+
+Score job postings, draft proposals from saved replies, and keep an exact account of your Connects. Everything stays on this computer.
+
+Qt {qt} · PySide6 {pyside} · Python {python}
+Database: {database}
+Data folder: {folder}
+Log file: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1545,6 +2413,18 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>Apply at {apply_at}: {apply} of {total} postings ({share} %); Maybe at {maybe_at}: {maybe}; Skip: {skip}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2040,6 +2920,25 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Available {credits} on the platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available {credits} on the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger shows {balance}: it already matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger shows {balance}; a correction of {difference} {credits} will be posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RepliesModel</name>
     <message>
         <source>Name</source>
@@ -2201,6 +3100,10 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a backup of {database} to put in its place. The database it replaces is kept in the backups folder, so this can be undone by restoring that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2222,6 +3125,66 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no backups in {folder} yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put {backup} in the place of the current database?
+
+The current database is kept in the backups folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review pasted posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} of {total}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text does not look like a job posting (no description, budget, skills or client details found); copy the whole job page or search tile. Save it anyway if it is a posting the parser could not read.</source>
+        <extracomment>shown when the text fails the test ``pwb add`` refuses by: saving is still allowed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of these {total} do not look like job postings (no description, budget, skills or client details found); copy the whole job page or search tile. Save them anyway if they are postings the parser could not read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read {found} of {total} fields. {missing} not found in the text are highlighted: fill in what you know, leave the rest empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every field was read from the text. Check them, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posting {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2299,11 +3262,31 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not scored yet: set up a profile to score postings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flag</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flags</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Matched skills: {skills}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing skills: {skills}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2329,18 +3312,6 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>win chance {chance}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n critical flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n critical flags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not scored yet: set up a profile to score postings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2372,6 +3343,245 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     <message>
         <source>On</source>
         <extracomment>settings whose change rescores the postings (verdicts follow the thresholds) settings that name a folder (a Choose… button beside the text) a table setting&apos;s editor per entry</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numbers, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Connects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price of one Connect (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the platform charges per Connect: purchases and the USD side of Insights use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects bundles you can buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle sizes the Buy dialog offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra bundles for agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More bundle sizes, offered when the active profile&apos;s plan is Agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free Connects each month, by plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted to the ledger on the billing day for the active profile&apos;s plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of the month the free Connects arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your billing date; in shorter months the last day is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days until credited Connects expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each credit is a lot that expires this long after it arrived (a year on Upwork).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the platform calls bid credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in the ledger and the status bar (Freelancer.com says bids).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What comes back when a job closes, by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spend_and_boost refunds both, spend only the Connects spent, none nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the boost when outbid before the client interacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upwork returns a boost you were outbid on before the client viewed your proposal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days of history the spending pace is taken from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The forecast of when you run out spends at the pace of these last days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects a proposal costs when there is no history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for a posting that names no Connects before you have sent any proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover letter length limit (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The length check warns above it (Upwork allows 5,000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words the spelling check accepts (your own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, tools and words of your trade the spelling check should not flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score at or above which the verdict is Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postings scoring this much or more are marked Apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score at or above which the verdict is Maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the Apply score; postings under it are marked Skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How imports read dates like 06/07/2024 when the file does not settle it (auto: your locale&apos;s order, DMY: day first, MDY: month first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file whose dates settle the order (a 13 or more) is read that way whatever this says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest description an import keeps (characters); a longer one is cut, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An imported description over it is cut at this length, with a note in the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column mappings you chose in the import dialog, by file header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each file header you remapped, with the columns you chose; {} forgets them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the clipboard for job postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A posting you copy in the browser is scored at once and shown in a small notice; nothing else you copy is read into the database or the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every posting you copy (not only when you press Save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the clipboard watch on, each posting copied is stored and scored without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice&apos;s keys work in every program (Ctrl+Alt+S / D / X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save, Save + Draft and Dismiss the notice while the browser has the focus. The keys still reach the program you are in; macOS asks to allow input monitoring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window keeps the app in the system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard watch and the watch folder go on; quit from the tray menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to import alert files from (empty: off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, JSON and JSONL files an alert tool saves here are imported once each, when they stop changing, and scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic backups to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the database is made once a day when the app opens; older ones go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starter replies already added once (a deleted one is not brought back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a name to have that shipped starter reply added again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2417,11 +3627,39 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> /hr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I was invited (no Connects are spent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hourly rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The posting does not say hourly or fixed: a rate or amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{credits} spent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost {credits}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2430,6 +3668,14 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>Record as submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{before} {credits} now, {after} after this proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2466,6 +3712,15 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     <message>
         <source>Skip</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_PluralTexts</name>
+    <message numerus="yes">
+        <source>%n kept as you changed them since.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -105,3 +105,57 @@ def test_a_translation_for_the_locale_is_loaded_and_shown(
 
 def test_english_needs_no_file(qapp) -> None:
     assert i18n.CATALOGUE + "_en.qm" not in i18n.install_translators(qapp, QLocale("en_US"))
+
+
+@pytest.fixture
+def esperanto(qapp, tmp_path, monkeypatch):
+    """Every message translated to "⟦text⟧" (plurals in Esperanto's forms one and other)."""
+    qm = pseudo_qm(tmp_path, "eo", ("one", "other"))
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: qm.parent)
+    before = set(qapp.findChildren(QTranslator))
+    assert f"{i18n.CATALOGUE}_eo.qm" in i18n.install_translators(qapp, QLocale("eo"))
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def test_module_level_texts_and_placeholders_are_translated(qtbot, esperanto) -> None:
+    """Texts made outside a QObject (translate with a context, QT_TRANSLATE_NOOP tables)
+    reach the user translated, placeholders filled in after translation."""
+    from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+    from app.domain import PostingFacts
+    from app.importing.dates import DAY_FIRST
+    from app.importing.run import DateOrder
+    from app.storage.imports import KeptPosting, UndoReport
+    from ui.capture_actions import capture_actions
+    from ui.charts import chart_title
+    from ui.dialogs.import_dialog import describe_order, undo_text
+    from ui.dialogs.review_dialog import ReviewDialog
+
+    window = QWidget()
+    qtbot.add_widget(window)
+    paste, imports = capture_actions(window)
+    assert paste.text() == "⟦&Paste posting⟧"
+    assert imports.toolTip() == "⟦Import postings from a CSV, JSON or JSONL file⟧"
+    assert chart_title("spend") == "⟦Connects spent⟧"
+    assert describe_order(DateOrder(DAY_FIRST, "option")) == "⟦⟦day/month/year⟧ (⟦as chosen⟧)⟧"
+    undone = UndoReport(1, "a.csv", removed=2, restored=1, kept=[KeptPosting(5, "T", "edited")])
+    assert undo_text(undone) == (
+        "⟦Import of a.csv undone: 2 postings removed, 1 restored.⟧ "
+        "⟦one: 1 kept as you changed them since.⟧"
+    )
+    review = ReviewDialog([PostingFacts(title="A"), PostingFacts(title="B")], doubtful=2)
+    qtbot.add_widget(review)
+    assert review.windowTitle() == "⟦Review postings⟧"
+    assert review.picker.itemText(1) == "⟦2 of 2: B⟧"
+    assert review.doubt.text().startswith("⟦other: 2 of these 2 do not look like job postings")
+    # a label app/ defines, marked in ui/app_texts.py
+    title = review.editors["title"]
+    parent = title.parentWidget()
+    assert parent is not None
+    form = parent.layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(title)
+    assert isinstance(label, QLabel) and label.text() == "⟦Title⟧"

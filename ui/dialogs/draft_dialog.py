@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -99,7 +99,7 @@ class SubmitDialog(QDialog):
         kind = defaults.bid_kind
         self.bid = QDoubleSpinBox(prefix="$", maximum=1_000_000, decimals=2)
         self.bid.setSpecialValueText(self.tr("no bid"))
-        self.bid.setSuffix(" /hr" if kind == "hourly" else "")
+        self.bid.setSuffix(self.tr(" /hr") if kind == "hourly" else "")
         self.bid.setValue(defaults.bid or 0.0)
         self.connects = QSpinBox(maximum=500, value=defaults.connects)
         self.boost = QSpinBox(maximum=500)
@@ -109,18 +109,20 @@ class SubmitDialog(QDialog):
         for box in (self.connects, self.boost):
             box.valueChanged.connect(self._show_balance)
         self.invited.toggled.connect(self._show_balance)
-        bid_title = {"hourly": "Hourly rate", "fixed": "Fixed price"}.get(kind or "", "Bid")
+        bid_title = {"hourly": self.tr("Hourly rate:"), "fixed": self.tr("Fixed price:")}.get(
+            kind or "", self.tr("Bid:")
+        )
         form = QFormLayout(self)
-        form.addRow(f"{bid_title}:", self.bid)
+        form.addRow(bid_title, self.bid)
         if defaults.bid_source:
-            form.addRow("", _muted(f"from {defaults.bid_source}"))
+            form.addRow("", _muted(self.tr("from {source}").format(source=defaults.bid_source)))
         if kind is None:
             form.addRow(
                 "", _muted(self.tr("The posting does not say hourly or fixed: a rate or amount."))
             )
-        form.addRow(f"{defaults.credit_name} spent:", self.connects)
+        form.addRow(self.tr("{credits} spent:").format(credits=defaults.credit_name), self.connects)
         form.addRow("", _muted(defaults.connects_source))
-        form.addRow(f"Boost {defaults.credit_name}:", self.boost)
+        form.addRow(self.tr("Boost {credits}:").format(credits=defaults.credit_name), self.boost)
         form.addRow("", self.invited)
         form.addRow(self.tr("Balance:"), self.balance_label)
         buttons = QDialogButtonBox(
@@ -140,13 +142,17 @@ class SubmitDialog(QDialog):
     def _show_balance(self) -> None:
         before, after = self.defaults.balance, self.defaults.balance - self.cost()
         name = self.defaults.credit_name
-        self.balance_label.setText(f"{before:,} {name} now, {after:,} after this proposal")
+        self.balance_label.setText(
+            self.tr("{before} {credits} now, {after} after this proposal").format(
+                before=f"{before:,}", credits=name, after=f"{after:,}"
+            )
+        )
         color = SEVERITY_COLORS["critical"] if after < 0 else ""
         self.balance_label.setStyleSheet(f"color: {color};" if color else "")
 
     def accept(self) -> None:
         warning = overdraw_warning(self.defaults.balance, self.cost(), self.defaults.credit_name)
-        if warning and not confirm(self, self.windowTitle(), warning, yes="Record anyway"):
+        if warning and not confirm(self, self.windowTitle(), warning, yes=self.tr("Record anyway")):
             return
         super().accept()
 
@@ -194,7 +200,9 @@ class DraftDialog(QDialog):
                 ReplyChoice(r.id, r.name, r.body) for r in suggest_replies(session, self.facts)
             ]
         self.setWindowTitle(
-            f"Draft proposal — {plaintext.inline(self.facts.title, 90) or 'posting'}"
+            self.tr("Draft proposal — {title}").format(
+                title=plaintext.inline(self.facts.title, 90) or self.tr("posting")
+            )
         )
         self.resize(1100, 720)
         self.render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
@@ -214,7 +222,9 @@ class DraftDialog(QDialog):
     def _build(self) -> None:
         self.reply_combo = QComboBox()
         for i, choice in enumerate(self.choices):
-            label = f"{choice.name} (suggested)" if i == 0 else choice.name
+            label = (
+                self.tr("{reply} (suggested)").format(reply=choice.name) if i == 0 else choice.name
+            )
             self.reply_combo.addItem(label, choice.name)
         self.reply_combo.currentIndexChanged.connect(self._reply_chosen)
         top = QHBoxLayout()
@@ -335,7 +345,11 @@ class DraftDialog(QDialog):
             self._set_text("")
             self.links = {}
             self._sync_fields([])
-            self.status.setText(f"The reply {choice.name} has a problem: {draft.problem}")
+            self.status.setText(
+                self.tr("The reply {reply} has a problem: {problem}").format(
+                    reply=choice.name, problem=draft.problem
+                )
+            )
             self.lints_model.set_lints([])
             return
         self._set_text(draft.text)
@@ -392,7 +406,7 @@ class DraftDialog(QDialog):
             caption = QLabel(_short(label))
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setToolTip(label)
-            a11y.name(edit, f"Fill-in: {label}", label=caption)
+            a11y.name(edit, self.tr("Fill-in: {label}").format(label=label), label=caption)
             self.fill_ins_form.addRow(caption, edit)
 
     def _fill_in_typed(self, label: str, text: str) -> None:
@@ -457,9 +471,14 @@ class DraftDialog(QDialog):
         if not lints:
             self.status.setText(self.tr("All checks pass."))
         elif left:
-            self.status.setText(f"{len(left)} fill-in(s) still empty; {len(lints)} check(s).")
+            self.status.setText(
+                self.tr("{fill_ins}; {checks}.").format(
+                    fill_ins=self.tr("%n fill-in(s) still empty", "", len(left)),
+                    checks=self.tr("%n check(s)", "", len(lints)),
+                )
+            )
         else:
-            self.status.setText(f"{len(lints)} check(s) to look at.")
+            self.status.setText(self.tr("%n check(s) to look at.", "", len(lints)))
 
     @Slot(QModelIndex)
     def jump_to_check(self, index: QModelIndex) -> None:
@@ -496,7 +515,7 @@ class DraftDialog(QDialog):
         self.drafter.checks.known_words = self.drafter.checks.known_words | {word}
         self.run_checks()
         self.learn_button.setEnabled(False)
-        self.status.setText(f"Added {word!r} to your dictionary.")
+        self.status.setText(self.tr("Added {word} to your dictionary.").format(word=repr(word)))
 
     # -- export and submit ----------------------------------------------------
 
@@ -511,8 +530,11 @@ class DraftDialog(QDialog):
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.final_text())
         left = find_fill_ins(self.final_text())
-        note = f" ({len(left)} fill-in(s) still empty)" if left else ""
-        self.status.setText(f"Copied to the clipboard{note}.")
+        self.status.setText(
+            self.tr("Copied to the clipboard (%n fill-in(s) still empty).", "", len(left))
+            if left
+            else self.tr("Copied to the clipboard.")
+        )
 
     @Slot()
     def save_as(self) -> None:
@@ -532,7 +554,7 @@ class DraftDialog(QDialog):
         except WorkbenchError as exc:
             QMessageBox.warning(self, self.tr("Save proposal"), plain.message(str(exc)))
             return None
-        self.status.setText(f"Saved {written}.")
+        self.status.setText(self.tr("Saved {file}.").format(file=written))
         return written
 
     @Slot()
@@ -563,13 +585,13 @@ class DraftDialog(QDialog):
         self.proposal_id = proposal_id
         with self.ctx.db.read() as session:
             self.proposal_version = get_proposal(session, proposal_id).version
-        self.status.setText(f"Saved as draft proposal {proposal_id}.")
+        self.status.setText(self.tr("Saved as draft proposal {id}.").format(id=proposal_id))
 
     def _draft_not_saved(self, exc: WorkbenchError) -> None:
         if not isinstance(exc, ConflictError):
             from ui.crash import show_error
 
-            show_error(self, "Save draft", exc)  # as every other refused write is shown
+            show_error(self, self.tr("Save draft"), exc)  # as every other refused write is shown
             return
         self.conflict_box = ask_reload_or_overwrite(
             self,
@@ -592,15 +614,17 @@ class DraftDialog(QDialog):
     @Slot()
     def mark_submitted(self) -> None:
         """Ask about what is unfinished or already sent, then the bid and Connects; record."""
-        title = "Mark as submitted"
+        title = self.tr("Mark as submitted")
         left = unfinished(self.final_text())
         if left and not confirm(
             self,
             title,
-            f"{describe_unfinished(left)}.\n\nRecorded now, they are part of the text you "
-            "sent. Fill them in first?",
-            yes="Submit anyway",
-            no="Go back and fill in",
+            self.tr(
+                "{unfinished}.\n\nRecorded now, they are part of the text you sent. "
+                "Fill them in first?"
+            ).format(unfinished=describe_unfinished(left)),
+            yes=self.tr("Submit anyway"),
+            no=self.tr("Go back and fill in"),
         ):
             return
         with self.ctx.db.read() as session:
@@ -611,9 +635,10 @@ class DraftDialog(QDialog):
         if earlier and not confirm(
             self,
             title,
-            f"You already applied to this posting: {'; '.join(earlier)}. Record another "
-            "proposal for it?",
-            yes="Record another",
+            self.tr(
+                "You already applied to this posting: {earlier}. Record another proposal for it?"
+            ).format(earlier="; ".join(earlier)),
+            yes=self.tr("Record another"),
         ):
             return
         self.submit_dialog = SubmitDialog(defaults, self)
@@ -653,9 +678,11 @@ class DraftDialog(QDialog):
 
     def _submitted(self, proposal_id: int) -> None:
         self.proposal_id = proposal_id
-        self.ctx.message.emit(f"Proposal {proposal_id} recorded as submitted")
+        self.ctx.message.emit(self.tr("Proposal {id} recorded as submitted").format(id=proposal_id))
         self.draft_button.setEnabled(False)
-        self.status.setText(f"Recorded as submitted (proposal {proposal_id}).")
+        self.status.setText(
+            self.tr("Recorded as submitted (proposal {id}).").format(id=proposal_id)
+        )
 
     def _submit_refused(self, exc: WorkbenchError) -> None:
         self.submit_button.setEnabled(True)
@@ -670,9 +697,11 @@ def confirm_another_draft(parent: QWidget, ctx: AppContext, job_id: int) -> bool
         return True
     return confirm(
         parent,
-        "Draft proposal",
-        f"You already have {'; '.join(earlier)} for this posting. Draft another one?",
-        yes="Draft another",
+        QCoreApplication.translate("DraftDialog", "Draft proposal"),
+        QCoreApplication.translate(
+            "DraftDialog", "You already have {earlier} for this posting. Draft another one?"
+        ).format(earlier="; ".join(earlier)),
+        yes=QCoreApplication.translate("DraftDialog", "Draft another"),
     )
 
 

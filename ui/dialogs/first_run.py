@@ -120,7 +120,11 @@ class FirstRunDialog(QDialog):
 
     def _saved(self, result: FirstRunResult) -> None:
         if result.reconciled is not None:
-            self.ctx.message.emit(f"Connects balance set to {self.connects.value():,}")
+            self.ctx.message.emit(
+                self.tr("Connects balance set to {balance}").format(
+                    balance=f"{self.connects.value():,}"
+                )
+            )
         super().accept()
 
     def _refused(self, exc: WorkbenchError) -> None:

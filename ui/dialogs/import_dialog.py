@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,16 +37,41 @@ from app.scoring.service import score_stale
 from app.storage.imports import UndoReport, undo_import
 from ui import a11y, localized
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Change, CollectionOp, announce
 from ui.tasks import Progress, Task, run_task
 
-#: the date-order choices: (shown, value for import_into)
+#: the date-order choices: (shown, value for import_into); translated where shown
 DATE_CHOICES = (
-    ("As the file's dates show", None),
-    ("Day first: 06/07/2024 is 6 July", DAY_FIRST),
-    ("Month first: 06/07/2024 is June 7", MONTH_FIRST),
+    (QT_TRANSLATE_NOOP("ImportDialog", "As the file's dates show"), None),
+    (QT_TRANSLATE_NOOP("ImportDialog", "Day first: 06/07/2024 is 6 July"), DAY_FIRST),
+    (QT_TRANSLATE_NOOP("ImportDialog", "Month first: 06/07/2024 is June 7"), MONTH_FIRST),
 )
-SKIP = "(do not import)"
+SKIP = QT_TRANSLATE_NOOP("ImportDialog", "(do not import)")
+#: why dates are read in the order they are (app.importing.run.DateOrder.source)
+ORDER_REASONS = {
+    "file": QT_TRANSLATE_NOOP("ImportDialog", "as the file's dates show"),
+    "option": QT_TRANSLATE_NOOP("ImportDialog", "as chosen"),
+    "setting": QT_TRANSLATE_NOOP(
+        "ImportDialog", "the order in Preferences; the file's dates fit either"
+    ),
+    "locale": QT_TRANSLATE_NOOP("ImportDialog", "your locale's order; the file's dates fit either"),
+}
+
+
+def describe_order(order: DateOrder) -> str:
+    """How dates are read and why, e.g. "day/month/year (as chosen)", translated."""
+    shown = (
+        QCoreApplication.translate("ImportDialog", "day/month/year")
+        if order.order == DAY_FIRST
+        else QCoreApplication.translate("ImportDialog", "month/day/year")
+    )
+    why = ORDER_REASONS.get(order.source)
+    if why is None:
+        return order.describe()
+    return QCoreApplication.translate("ImportDialog", "{order} ({why})").format(
+        order=shown, why=QCoreApplication.translate("ImportDialog", why)
+    )
 
 
 def _facts_cells(facts: PostingFacts) -> list[str]:
@@ -87,9 +112,9 @@ class ImportDialog(QDialog):
         #: the columns the user remapped: column → field (None: skip)
         self.columns: dict[str, str | None] | None = None
         self._skip_invalid = False
-        self.setWindowTitle(f"Import {plaintext.inline(path.name)}")
+        self.setWindowTitle(self.tr("Import {file}").format(file=plaintext.inline(path.name)))
         layout = QVBoxLayout(self)
-        self.status = QLabel(f"Reading {path.name}…")
+        self.status = QLabel(self.tr("Reading {file}…").format(file=path.name))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -118,7 +143,7 @@ class ImportDialog(QDialog):
         self.date_combo = QComboBox()
         self.date_combo.setObjectName("importDateOrder")
         for text, _value in DATE_CHOICES:
-            self.date_combo.addItem(text)
+            self.date_combo.addItem(QCoreApplication.translate("ImportDialog", text))
         self.date_combo.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         form.addRow(self.tr("Dates like 06/07/2024:"), self.date_combo)
         self.order_label = QLabel()
@@ -208,7 +233,7 @@ class ImportDialog(QDialog):
                 )
         except WorkbenchError as exc:
             self.preview = None
-            self.status.setText(f"This file cannot be imported: {exc}")
+            self.status.setText(self.tr("This file cannot be imported: {error}").format(error=exc))
             self.preview_box.hide()
             self.import_button.hide()
             return None
@@ -220,20 +245,28 @@ class ImportDialog(QDialog):
         kind = preview.fmt.upper()
         if preview.mapping is not None:
             self.status.setText(
-                f"{preview.file_name}: {kind}, {len(preview.mapping.header)} columns. Check how "
-                "the columns are read, then Import."
+                self.tr(
+                    "{file}: {format}, %n columns. Check how the columns are read, then Import.",
+                    "",
+                    len(preview.mapping.header),
+                ).format(file=preview.file_name, format=kind)
             )
         else:
             self.status.setText(
-                f"{preview.file_name}: {kind}; fields are read by name. Check the first rows, "
-                "then Import."
+                self.tr(
+                    "{file}: {format}; fields are read by name. Check the first rows, then Import."
+                ).format(file=preview.file_name, format=kind)
             )
         self._fill_mapping(preview)
-        self.order_label.setText(preview.order.describe())
+        self.order_label.setText(describe_order(preview.order))
         self.unmapped_label.setText(", ".join(preview.unmapped_columns) or "—")
         self.rows_table.setRowCount(len(preview.rows))
         for r, row in enumerate(preview.rows):
-            cells = _facts_cells(row.facts) if row.facts else [f"Row {row.row}: {row.error}"]
+            cells = (
+                _facts_cells(row.facts)
+                if row.facts
+                else [self.tr("Row {row}: {error}").format(row=row.row, error=row.error)]
+            )
             for c in range(self.rows_table.columnCount()):
                 item = QTableWidgetItem(cells[c] if c < len(cells) else "")
                 self.rows_table.setItem(r, c, item)
@@ -248,13 +281,14 @@ class ImportDialog(QDialog):
         first = self._first_cells(preview)
         table.setRowCount(len(mapping.header))
         for r, (name, field) in enumerate(zip(mapping.header, mapping.fields, strict=True)):
-            table.setItem(r, 0, QTableWidgetItem(name or f"(column {r + 1}, no name)"))
+            shown = name or self.tr("(column {number}, no name)").format(number=r + 1)
+            table.setItem(r, 0, QTableWidgetItem(shown))
             combo = QComboBox()
-            combo.addItem(SKIP, None)
+            combo.addItem(QCoreApplication.translate("ImportDialog", SKIP), None)
             if field == INDEX:
                 combo.addItem(self.tr("Row number (not imported)"), INDEX)
             for key in FIELDS:
-                combo.addItem(LABELS[key], key)
+                combo.addItem(QCoreApplication.translate("Fields", LABELS[key]), key)
             combo.setCurrentIndex(max(0, combo.findData(field)))
             combo.currentIndexChanged.connect(
                 lambda _i, column=name, box=combo: self.remap(column, box.currentData())
@@ -320,7 +354,7 @@ class ImportDialog(QDialog):
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.bar.setRange(0, 0)
-        self.status.setText(f"Importing {path.name}…")
+        self.status.setText(self.tr("Importing {file}…").format(file=path.name))
         self._fit(620, 160)
         self.task = run_task(work, on_done=self._done, on_error=self._failed, parent=self)
         self.task.progress.connect(self._progress)
@@ -360,9 +394,13 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, WorkbenchError):
-            self.status.setText(f"Nothing was imported: {exc}")
+            self.status.setText(self.tr("Nothing was imported: {error}").format(error=exc))
         else:
-            self.status.setText(f"Import failed ({type(exc).__name__}); nothing was stored.")
+            self.status.setText(
+                self.tr("Import failed ({error}); nothing was stored.").format(
+                    error=type(exc).__name__
+                )
+            )
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self._finish_ui()
@@ -371,28 +409,36 @@ class ImportDialog(QDialog):
         self.report = report
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        text = (
-            f"{report.added} added, {report.updated} updated, {report.skipped} skipped, "
-            f"{len(report.errors)} rows with problems."
-        )
+        text = self.tr(
+            "{added} added, {updated} updated, {skipped} skipped, %n rows with problems.",
+            "",
+            len(report.errors),
+        ).format(added=report.added, updated=report.updated, skipped=report.skipped)
         if report.empty:
-            text += f" {report.empty} empty rows (no title, description or URL) left out."
+            text += " " + self.tr(
+                "%n empty rows (no title, description or URL) left out.", "", report.empty
+            )
         if report.errors and report.imported == 0:
-            text = f"Nothing was imported: {len(report.errors)} rows have problems."
+            text = self.tr("Nothing was imported: %n rows have problems.", "", len(report.errors))
             self.retry_button.show()
         else:
-            order = DateOrder(report.date_order, report.date_order_source).describe()
-            text += f"\nDates were read {order}."
+            order = describe_order(DateOrder(report.date_order, report.date_order_source))
+            text += "\n" + self.tr("Dates were read {order}.").format(order=order)
             if report.unmapped_columns:
-                text += f"\nNot imported (no field): {', '.join(report.unmapped_columns)}."
+                text += "\n" + self.tr("Not imported (no field): {columns}.").format(
+                    columns=", ".join(report.unmapped_columns)
+                )
             if report.import_id is not None and report.imported:
-                text += "\nUndo takes the whole import back (later too: Edit ▸ Undo last import)."
+                text += "\n" + self.tr(
+                    "Undo takes the whole import back (later too: Edit ▸ Undo last import)."
+                )
         self.status.setText(text)
         if report.errors or report.notes:
-            lines = [f"Row {e.row}: {e.message}" for e in report.errors[:1000]]
+            row = self.tr("Row {row}: {error}")
+            lines = [row.format(row=e.row, error=e.message) for e in report.errors[:1000]]
             if len(report.errors) > 1000:
-                lines.append(f"… and {len(report.errors) - 1000} more")
-            lines += [f"Row {n.row}: {n.message}" for n in report.notes[:1000]]
+                lines.append(self.tr("… and %n more", "", len(report.errors) - 1000))
+            lines += [row.format(row=n.row, error=n.message) for n in report.notes[:1000]]
             self.details.setPlainText("\n".join(lines))
             self.details.show()
             self._fit(620, 420)
@@ -400,7 +446,9 @@ class ImportDialog(QDialog):
         if report.import_id is not None and report.imported:
             self.undo_button.show()
             announce(self.ctx, Change.JOBS)  # the import ran as a task of its own
-            self.ctx.message.emit(f"Imported {self.path.name}: {text}")
+            self.ctx.message.emit(
+                self.tr("Imported {file}: {report}").format(file=self.path.name, report=text)
+            )
         self.finished_import.emit(report)
 
     # -- undo ------------------------------------------------------------------------------
@@ -415,7 +463,7 @@ class ImportDialog(QDialog):
 
     def _not_undone(self, exc: WorkbenchError) -> None:
         self.undo_button.setEnabled(True)
-        self.status.setText(f"Not undone: {exc}")
+        self.status.setText(self.tr("Not undone: {error}").format(error=exc))
 
     def _undone(self, undone: UndoReport) -> None:
         self.undo_report = undone
@@ -465,18 +513,30 @@ def undo_last(
 
 
 def undo_text(undone: UndoReport) -> str:
-    text = (
-        f"Import of {undone.file_name} undone: {undone.removed} postings removed, "
-        f"{undone.restored} restored."
-    )
+    text = QCoreApplication.translate(
+        "ImportDialog", "Import of {file} undone: {removed} postings removed, {restored} restored."
+    ).format(file=undone.file_name, removed=undone.removed, restored=undone.restored)
     if undone.kept:
-        text += f" {len(undone.kept)} kept as you changed them since."
+        text += " " + _PluralTexts().kept(len(undone.kept))
     return text
+
+
+class _PluralTexts(QObject):
+    """The plurals of the module's functions: lupdate marks a message as a plural only
+    in ``self.tr`` (``QCoreApplication.translate(…, n)`` is collected as one form, or
+    dropped when ``n`` is not a plain name)."""
+
+    def kept(self, n: int) -> str:
+        return self.tr("%n kept as you changed them since.", "", n)
 
 
 def kept_text(undone: UndoReport) -> str:
     lines = []
     for kept in undone.kept[:1000]:
         columns = f": {', '.join(kept.columns)}" if kept.columns else ""
-        lines.append(f"Kept #{kept.job_id} {kept.title} ({kept.reason}{columns})")
+        lines.append(
+            QCoreApplication.translate(
+                "ImportDialog", "Kept #{id} {title} ({reason}{columns})"
+            ).format(id=kept.job_id, title=kept.title, reason=kept.reason, columns=columns)
+        )
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -33,6 +33,7 @@ from app.errors import WorkbenchError
 from app.storage.models import LedgerEntry
 from ui import a11y, localized, plain, qtime
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Change, CollectionOp
 from ui.theme import SEVERITY_COLORS
 
@@ -40,14 +41,18 @@ from ui.theme import SEVERITY_COLORS
 class LedgerDialog(QDialog):
     """A form, a "when" field, an error line and OK / Cancel; subclasses post."""
 
+    #: the window's title, in English (marked with QT_TRANSLATE_NOOP; :meth:`title` translates)
     heading = ""
+
+    def title(self) -> str:
+        return QCoreApplication.translate("LedgerDialog", self.heading) if self.heading else ""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.posted: LedgerEntry | None = None
         self.op: CollectionOp[LedgerEntry | None] | None = None
-        self.setWindowTitle(self.heading)
+        self.setWindowTitle(self.title())
         with ctx.db.read() as session:
             self.credit_name = plaintext.inline(ledger.credit_name(session))  # the user's words
             self.balance = ledger.balance(session)
@@ -93,7 +98,7 @@ class LedgerDialog(QDialog):
                 self,
                 self.writer(self.moment()),
                 lambda entry: Change.LEDGER if entry is not None else Change.NONE,
-                title=self.heading,
+                title=self.title(),
             )
             .success(self._posted)
             .failure(self._refused)
@@ -113,7 +118,7 @@ class LedgerDialog(QDialog):
 class BuyDialog(LedgerDialog):
     """Record a bundle bought on the platform, with what it cost."""
 
-    heading = "Buy Connects"
+    heading = QT_TRANSLATE_NOOP("LedgerDialog", "Buy Connects")
 
     def build_form(self) -> None:
         with self.ctx.db.read() as session:
@@ -121,7 +126,12 @@ class BuyDialog(LedgerDialog):
             self.prices = {n: ledger.purchase_price(session, n) for n in sizes}
         self.bundle = QComboBox()
         for n in sizes:
-            self.bundle.addItem(f"{n} {self.credit_name}  (${self.prices[n]:,.2f})", n)
+            self.bundle.addItem(
+                self.tr("{count} {credits}  ({price})").format(
+                    count=n, credits=self.credit_name, price=f"${self.prices[n]:,.2f}"
+                ),
+                n,
+            )
         self.usd = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=100_000.0)
         self.usd.setPrefix("$ ")
         self.bundle.currentIndexChanged.connect(self._bundle_changed)
@@ -141,14 +151,18 @@ class BuyDialog(LedgerDialog):
 class BonusDialog(LedgerDialog):
     """Record free Connects the platform gave (a promotion, a referral, …)."""
 
-    heading = "Add bonus Connects"
+    heading = QT_TRANSLATE_NOOP("LedgerDialog", "Add bonus Connects")
 
     def build_form(self) -> None:
         self.amount = QSpinBox(minimum=1, maximum=100_000)
         self.amount.setValue(10)
         self.note = QLineEdit(placeholderText=self.tr("e.g. profile completed, referral"))
-        amount_label = plain.label(f"{self.credit_name}:")
-        a11y.name(self.amount, f"Bonus {self.credit_name}", label=amount_label)
+        amount_label = plain.label(self.tr("{credits}:").format(credits=self.credit_name))
+        a11y.name(
+            self.amount,
+            self.tr("Bonus {credits}").format(credits=self.credit_name),
+            label=amount_label,
+        )
         self.form.addRow(amount_label, self.amount)
         self.form.addRow(self.tr("Note:"), self.note)
 
@@ -162,7 +176,7 @@ class BonusDialog(LedgerDialog):
 class ReconcileDialog(LedgerDialog):
     """Type the balance the platform shows; one correction makes the ledger match."""
 
-    heading = "Reconcile with the platform"
+    heading = QT_TRANSLATE_NOOP("LedgerDialog", "Reconcile with the platform")
 
     def build_form(self) -> None:
         self.platform = QSpinBox(minimum=0, maximum=10_000_000)
@@ -170,8 +184,13 @@ class ReconcileDialog(LedgerDialog):
         self.preview = QLabel(wordWrap=True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.platform.valueChanged.connect(self._update_preview)
-        platform_label = plain.label(f"Available {self.credit_name} on the platform:")
-        a11y.name(self.platform, f"Available {self.credit_name} on the platform")
+        platform_label = plain.label(
+            self.tr("Available {credits} on the platform:").format(credits=self.credit_name)
+        )
+        a11y.name(
+            self.platform,
+            self.tr("Available {credits} on the platform").format(credits=self.credit_name),
+        )
         platform_label.setBuddy(self.platform)
         self.form.addRow(platform_label, self.platform)
         self.form.addRow(self.preview)
@@ -181,12 +200,13 @@ class ReconcileDialog(LedgerDialog):
     def _update_preview(self) -> None:
         difference = self.platform.value() - self.balance
         if difference == 0:
-            text = f"The ledger shows {self.balance}: it already matches."
-        else:
-            text = (
-                f"The ledger shows {self.balance}; a correction of {difference:+d} "
-                f"{self.credit_name} will be posted."
+            text = self.tr("The ledger shows {balance}: it already matches.").format(
+                balance=self.balance
             )
+        else:
+            text = self.tr(
+                "The ledger shows {balance}; a correction of {difference} {credits} will be posted."
+            ).format(balance=self.balance, difference=f"{difference:+d}", credits=self.credit_name)
         self.preview.setText(text)
 
     def writer(self, at: datetime) -> Callable[[Session], LedgerEntry | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -54,8 +54,10 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("Restore backup"))
         self.setMinimumWidth(640)
         intro = QLabel(
-            f"Choose a backup of {path} to put in its place. The database it replaces is "
-            "kept in the backups folder, so this can be undone by restoring that copy.",
+            self.tr(
+                "Choose a backup of {database} to put in its place. The database it replaces is "
+                "kept in the backups folder, so this can be undone by restoring that copy."
+            ).format(database=path),
             wordWrap=True,
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -100,7 +102,11 @@ class RestoreDialog(QDialog):
             self.list.resizeColumnToContents(column)
         newest = self.list.topLevelItem(0)
         if newest is None:
-            self._show_error(f"There are no backups in {self.path.parent / 'backups'} yet.")
+            self._show_error(
+                self.tr("There are no backups in {folder} yet.").format(
+                    folder=self.path.parent / "backups"
+                )
+            )
         else:
             self.list.setCurrentItem(newest)
         self.restore_button.setEnabled(newest is not None)
@@ -117,8 +123,10 @@ class RestoreDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Restore backup"),
-            f"Put {backup.name} in the place of the current database?\n\n"
-            "The current database is kept in the backups folder.",
+            self.tr(
+                "Put {backup} in the place of the current database?\n\n"
+                "The current database is kept in the backups folder."
+            ).format(backup=backup.name),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -157,21 +165,33 @@ class DamagedDatabaseBox(QMessageBox):
 
 
 def _question(exc: DatabaseCorruptError) -> str:
-    name = exc.path.name if exc.path else "The database"
-    head = f"{name} is damaged, so it was not opened; nothing in it was changed."
-    if exc.backup is None:
-        return (
-            f"{head}\n\nNo backup beside it passed its check. Choose a backup you kept "
-            "elsewhere, or quit."
-        )
-    try:
-        when = f"{files.made_at(exc.backup):%Y-%m-%d %H:%M} UTC, {human_size(exc.backup.stat().st_size)}"
-    except OSError:
-        when = "date unknown"
-    return (
-        f"{head}\n\nThe newest good backup is {exc.backup.name} ({when}). Restore it? "
-        "The damaged file is kept in the backups folder."
+    name = (
+        exc.path.name
+        if exc.path
+        else QCoreApplication.translate("DamagedDatabaseBox", "The database")
     )
+    head = QCoreApplication.translate(
+        "DamagedDatabaseBox",
+        "{database} is damaged, so it was not opened; nothing in it was changed.",
+    ).format(database=name)
+    if exc.backup is None:
+        return QCoreApplication.translate(
+            "DamagedDatabaseBox",
+            "{head}\n\nNo backup beside it passed its check. Choose a backup you kept "
+            "elsewhere, or quit.",
+        ).format(head=head)
+    try:
+        when = QCoreApplication.translate("DamagedDatabaseBox", "{made} UTC, {size}").format(
+            made=f"{files.made_at(exc.backup):%Y-%m-%d %H:%M}",
+            size=human_size(exc.backup.stat().st_size),
+        )
+    except OSError:
+        when = QCoreApplication.translate("DamagedDatabaseBox", "date unknown")
+    return QCoreApplication.translate(
+        "DamagedDatabaseBox",
+        "{head}\n\nThe newest good backup is {backup} ({when}). Restore it? "
+        "The damaged file is kept in the backups folder.",
+    ).format(head=head, backup=exc.backup.name, when=when)
 
 
 def offer_restore(exc: DatabaseCorruptError, parent: QWidget | None = None) -> Restored | None:

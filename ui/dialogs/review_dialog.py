@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import plaintext
-from app.capture import EDITABLE_FIELDS, NOT_A_POSTING, FieldSpec, apply_edits, field_text
+from app.capture import EDITABLE_FIELDS, FieldSpec, apply_edits, field_text
 from app.domain import PostingFacts
 from app.errors import InputError
 from ui.theme import SEVERITY_COLORS, is_dark
@@ -36,7 +36,9 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         if not postings:
             raise ValueError("nothing to review")
-        self.setWindowTitle("Review pasted posting" if len(postings) == 1 else "Review postings")
+        self.setWindowTitle(
+            self.tr("Review pasted posting") if len(postings) == 1 else self.tr("Review postings")
+        )
         self._originals = postings
         self._edits: list[dict[str, str]] = [{} for _ in postings]
         self._current = 0
@@ -47,8 +49,12 @@ class ReviewDialog(QDialog):
         self.picker = QComboBox()
         self.picker.setVisible(len(postings) > 1)
         for n, facts in enumerate(postings, 1):
-            title = plaintext.inline(facts.title, 120) or "(untitled)"
-            self.picker.addItem(f"{n} of {len(postings)}: {title}")
+            title = plaintext.inline(facts.title, 120) or self.tr("(untitled)")
+            self.picker.addItem(
+                self.tr("{number} of {total}: {title}").format(
+                    number=n, total=len(postings), title=title
+                )
+            )
         self.picker.currentIndexChanged.connect(self._show_posting)
         top.addWidget(self.picker, 1)
         layout.addLayout(top)
@@ -63,9 +69,21 @@ class ReviewDialog(QDialog):
         self.doubt.setTextFormat(Qt.TextFormat.PlainText)
         self.doubt.setWordWrap(True)
         self.doubt.setStyleSheet(f"color: {SEVERITY_COLORS['warning']}; font-weight: 600;")
-        what = "The text" if len(postings) == 1 else f"{doubtful} of these {len(postings)}"
+        # app.capture.NOT_A_POSTING in a whole sentence, as a translator needs it
         self.doubt.setText(
-            f"{what} {NOT_A_POSTING}. Save it anyway if it is a posting the parser could not read."
+            self.tr(
+                "The text does not look like a job posting (no description, budget, skills or "
+                "client details found); copy the whole job page or search tile. Save it anyway "
+                "if it is a posting the parser could not read."
+            )
+            if len(postings) == 1
+            else self.tr(
+                "%n of these {total} do not look like job postings (no description, budget, "
+                "skills or client details found); copy the whole job page or search tile. Save "
+                "them anyway if they are postings the parser could not read.",
+                "",
+                doubtful,
+            ).format(total=len(postings))
         )
         self.doubt.setVisible(doubtful > 0)
         layout.addWidget(self.doubt)
@@ -76,7 +94,7 @@ class ReviewDialog(QDialog):
         for spec in EDITABLE_FIELDS:
             editor = self._editor(spec)
             self.editors[spec.key] = editor
-            form.addRow(spec.label, editor)
+            form.addRow(QCoreApplication.translate("Fields", spec.label), editor)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
@@ -105,7 +123,12 @@ class ReviewDialog(QDialog):
         if spec.kind == "choice":
             combo = QComboBox()
             for choice in spec.choices:
-                combo.addItem(choice.capitalize() if choice else "Unknown", choice)
+                shown = (
+                    QCoreApplication.translate("Fields", choice.capitalize())  # ui/app_texts.py
+                    if choice
+                    else self.tr("Unknown")
+                )
+                combo.addItem(shown, choice)
             return combo
         line = QLineEdit()
         line.setClearButtonEnabled(True)
@@ -130,14 +153,17 @@ class ReviewDialog(QDialog):
                 editor.setCursorPosition(0)
             self._mark(editor, spec.key in missing and spec.key not in edits)
             if isinstance(editor, QLineEdit):
-                editor.setPlaceholderText("not found in the text" if spec.key in missing else "")
+                editor.setPlaceholderText(
+                    self.tr("not found in the text") if spec.key in missing else ""
+                )
         found = len(EDITABLE_FIELDS) - len(missing & {s.key for s in EDITABLE_FIELDS})
         self.summary.setText(
-            f"Read {found} of {len(EDITABLE_FIELDS)} fields. "
-            f"{len(missing)} not found in the text are highlighted: fill in what you know, "
-            "leave the rest empty."
+            self.tr(
+                "Read {found} of {total} fields. {missing} not found in the text are "
+                "highlighted: fill in what you know, leave the rest empty."
+            ).format(found=found, total=len(EDITABLE_FIELDS), missing=len(missing))
             if missing
-            else "Every field was read from the text. Check them, then save."
+            else self.tr("Every field was read from the text. Check them, then save.")
         )
 
     def _mark(self, editor: QWidget, missing: bool) -> None:
@@ -178,8 +204,11 @@ class ReviewDialog(QDialog):
             try:
                 out.append(apply_edits(facts, edits) if edits else facts)
             except InputError as exc:
-                where = f"posting {n}: " if len(self._originals) > 1 else ""
-                raise InputError(f"{where}{exc.message}") from None
+                if len(self._originals) == 1:
+                    raise
+                raise InputError(
+                    self.tr("posting {number}: {error}").format(number=n, error=exc.message)
+                ) from None
         return out
 
     def accept(self) -> None:

@@ -821,7 +821,7 @@ class JobsPage(Page):
         (_text, write), self._undo = self._undo, None
         self.undo_bar.hide()
         self.undo_changed.emit()
-        self._write(write, "Undo").success(
+        self._write(write, self.tr("Undo")).success(
             lambda _: self.ctx.message.emit(self.tr("Undone."))
         ).run()
 
@@ -882,7 +882,7 @@ class JobsPage(Page):
         try:
             dialog = DraftDialog(self.ctx, ids[0], self)
         except WorkbenchError as exc:
-            show_error(self, "Draft proposal", exc)
+            show_error(self, self.tr("Draft proposal"), exc)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.draft_dialog = dialog

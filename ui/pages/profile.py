@@ -240,7 +240,7 @@ class ProfilePage(Page):
                 return
             QMessageBox.warning(self, self.tr("Profile"), plain.message(str(exc)))
 
-        self._write(write, "Profile").success(saved).failure(refused).run()
+        self._write(write, self.tr("Profile")).success(saved).failure(refused).run()
 
     def _write(self, fn: Callable[[Session], object], title: str) -> CollectionOp[Any]:
         self.op = CollectionOp(self, fn, Change.PROFILES | Change.JOBS, title=title)
@@ -255,7 +255,7 @@ class ProfilePage(Page):
             self.switcher.setCurrentIndex(self.switcher.findData(self._loaded or ""))
             return
         self.save_button.setEnabled(False)
-        self._write(lambda session: use_profile(session, name), "Profile").run()
+        self._write(lambda session: use_profile(session, name), self.tr("Profile")).run()
 
     @Slot()
     def new_profile(self) -> None:
@@ -270,7 +270,7 @@ class ProfilePage(Page):
             save_profile(session, default_profile(name))
             use_profile(session, name)
 
-        self._write(write, "Profile").run()
+        self._write(write, self.tr("Profile")).run()
 
     @Slot()
     def import_file(self) -> None:
@@ -303,7 +303,7 @@ class ProfilePage(Page):
             use_profile(session, row.name)
 
         self._loaded = None
-        self._write(write, "Import profile").run()
+        self._write(write, self.tr("Import profile")).run()
 
     @Slot()
     def export_file(self) -> None:
@@ -340,7 +340,7 @@ class ProfilePage(Page):
         if not self._loaded or not self._confirm(question):
             return
         name, self._loaded = self._loaded, None
-        self._write(lambda session: delete_profile(session, name), "Profile").run()
+        self._write(lambda session: delete_profile(session, name), self.tr("Profile")).run()
 
     @Slot()
     def run_first_run(self) -> None:

@@ -298,13 +298,22 @@ class ScoreCardView(QWidget):
             return
         self.total_label.setText(localized.number(card.total))
         self._set_verdict(card.verdict)
-        self.value_label.setText(_value_text(card))
+        n = card.critical_flags or 0
+        # both English forms: the source text is shown as it is where no translation is loaded
+        critical = (
+            self.tr("%n critical flag", "", n) if n == 1 else self.tr("%n critical flags", "", n)
+        )
+        self.value_label.setText(_value_text(card, critical))
         self.matched_label.setText(
             self.tr("Matched skills: {skills}").format(
                 skills=", ".join(card.matched_skills) or self.tr("none")
             )
         )
-        self.missing_label.setText("Missing skills: " + (", ".join(card.missing_skills) or "none"))
+        self.missing_label.setText(
+            self.tr("Missing skills: {skills}").format(
+                skills=", ".join(card.missing_skills) or self.tr("none")
+            )
+        )
         self.factors.set_rows(card.factors or [])
         flags = sorted(card.flags or [], key=lambda f: SEVERITY_ORDER.get(f.get("severity", ""), 3))
         self.flags.set_rows(flags)
@@ -514,7 +523,8 @@ def long_text(text: str) -> tuple[str, int]:
     return shown[:UNBROKEN_LIMIT], len(text) - UNBROKEN_LIMIT
 
 
-def _value_text(card: ScoreCard) -> str:
+def _value_text(card: ScoreCard, critical: str) -> str:
+    """The line under the score; ``critical`` is "N critical flags" in the user's language."""
     """What a Connect is worth, the win chance and the critical flags, in the user's locale."""
     parts = []
     if card.value_per_connect is not None:
@@ -528,10 +538,5 @@ def _value_text(card: ScoreCard) -> str:
             QCoreApplication.translate("ScoreCardView", "win chance {chance}").format(chance=chance)
         )
     if card.critical_flags:
-        n = card.critical_flags
-        parts.append(
-            QCoreApplication.translate("ScoreCardView", "%n critical flag", "", n)
-            if n == 1
-            else QCoreApplication.translate("ScoreCardView", "%n critical flags", "", n)
-        )
+        parts.append(critical)
     return " · ".join(parts)
