@@ -653,9 +653,12 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         if row < 0 or not self.attached:  # the page is built once the database is there
             return
-        page = self.page(page_class(row))
+        cls = page_class(row)
+        built = self.is_built(cls)
+        page = self.page(cls)
         self.stack.setCurrentIndex(row)
-        page.refresh()
+        if built or not page.loads_when_built:  # a page just built has read its data
+            page.refresh()
         self._update_undo()
 
     @Slot(list)

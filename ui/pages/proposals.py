@@ -61,6 +61,7 @@ def _plain_label(text: str = "") -> QLabel:
 class ProposalsPage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Proposals")
     icon_name = "proposals"
+    loads_when_built = True  # reads its data in __init__
     shortcuts = (
         ("N", "Move the selected proposal to its next status"),
         ("Ctrl+Right", "Move the selected proposal to its next status"),
