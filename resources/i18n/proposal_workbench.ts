@@ -256,6 +256,10 @@
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name} is damaged: the check of its pages, run after it was opened, found a problem. Some of what it holds may be unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DraftDialog</name>
@@ -1769,6 +1773,14 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     </message>
     <message>
         <source>What it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Restored {name}</source>
+        <extracomment>what :meth:`Startup.attach` needs besides the first page, imported in the worker while the database opens (the GUI thread only waits then) the status bar, after a backup replaced the damaged database</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
