@@ -92,8 +92,8 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-#: what :meth:`Startup.attach` needs besides the first page, imported in the worker
-#: while the database opens (the GUI thread only waits then)
+# what :meth:`Startup.attach` needs besides the first page, imported in the worker
+# while the database opens (the GUI thread only waits then)
 ATTACH_MODULES = (
     "ui.context", "ui.capture", "ui.quick_capture", "ui.single_instance",
     "ui.dialogs.first_run", "ui.pages.jobs", "ui.pages.connects",

@@ -1780,7 +1780,7 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     <name>Startup</name>
     <message>
         <source>Restored {name}</source>
-        <extracomment>what :meth:`Startup.attach` needs besides the first page, imported in the worker while the database opens (the GUI thread only waits then) the status bar, after a backup replaced the damaged database</extracomment>
+        <extracomment>the status bar, after a backup replaced the damaged database</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
