@@ -197,15 +197,24 @@ class Startup:
     file given and the first-run dialog. A database that cannot be opened ends the app
     with exit 2 (the user was told why)."""
 
-    def __init__(self, window: MainWindow, target: str, args: argparse.Namespace) -> None:
+    def __init__(
+        self, window: MainWindow, target: str, args: argparse.Namespace, theme: str = "system"
+    ) -> None:
         self.window = window
         self.target = target
         self.args = args
+        #: the theme setting the start applied (for "system", with the remembered scheme)
+        self.theme = theme
         self.db: Database | None = None
         self.server: InstanceServer | None = None
 
     def begin(self) -> None:
         startup.mark("first-paint")
+        from ui.theme import follow_system_scheme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # light/dark changed since the last start: follow
+            follow_system_scheme(app, self.theme)  # (the window re-tints on the palette change)
         from app.logs import setup_logging  # logging.handlers: 30-70 ms before the paint
 
         setup_logging()
@@ -366,7 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return desktop_entry_command(args)
     app = create_application(qt_args)
     install_excepthook()  # the log file is set up after the first paint (Startup.begin)
-    apply_theme(app, args.theme or str(QSettings().value("ui/theme", "system")))
+    theme = args.theme or str(QSettings().value("ui/theme", "system"))
+    apply_theme(app, theme, remembered=True)  # the system's scheme is checked after the paint
     try:
         clock.set_from_environment()
         target = database_target(args.db)
@@ -389,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     try:
         window = MainWindow(None)  # paints "Opening the database…" while it opens
-        start = Startup(window, target, args)
+        start = Startup(window, target, args, theme)
         startup.after_next_paint(window, start.begin)
         window.show()
         try:
