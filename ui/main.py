@@ -203,7 +203,7 @@ class Startup:
         self.window = window
         self.target = target
         self.args = args
-        #: the theme setting the start applied (for "system", with the remembered scheme)
+        # the theme setting the start applied (for "system", with the remembered scheme)
         self.theme = theme
         self.db: Database | None = None
         self.server: InstanceServer | None = None

@@ -1780,7 +1780,7 @@ how long the undo bar stays (Edit → Undo keeps the undo after it hides) the po
     <name>Startup</name>
     <message>
         <source>Restored {name}</source>
-        <extracomment>the theme setting the start applied (for &quot;system&quot;, with the remembered scheme) the status bar, after a backup replaced the damaged database</extracomment>
+        <extracomment>the status bar, after a backup replaced the damaged database</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
