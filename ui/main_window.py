@@ -212,7 +212,8 @@ class MainWindow(QMainWindow):
         yet (what paints first at start-up, "Opening…"): :meth:`attach` gives it one."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(icon("app", size=256))
+        shared = QApplication.windowIcon()  # drawn once, by create_application (2-3 ms)
+        self.setWindowIcon(shared if not shared.isNull() else icon("app", size=256))
         #: the pages built so far (each on first show)
         self._pages: dict[type[Page], Page] = {}
         self.paste_action, self.import_action = capture_actions(self)
