@@ -360,7 +360,7 @@ class Startup:
         """After the event loop: stop the pages check, let the opening end, then close
         what was opened."""
         check = getattr(self, "check_task", None)
-        if check is not None:
+        if check is not None and check.running:
             check.cancel()  # a quit right after ready does not wait for it
         QThreadPool.globalInstance().waitForDone()
         if self.server is not None:
