@@ -5,6 +5,7 @@ finds gets the restore offer with the window up."""
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -203,3 +204,39 @@ def test_the_check_stops_when_asked(tmp_path: Path, set_clock) -> None:
         files.verify(path, stop=stop)
     assert asked.is_set()
     files.verify(path, stop=lambda: False)  # sound, and not stopped: no error
+
+
+def test_quitting_while_the_pages_are_checked_stops_the_check(
+    qtbot, tmp_path: Path, set_clock, monkeypatch
+) -> None:
+    """A check that would run for long (a large file) ends when the app closes, rather than
+    keeping the closing waiting for it; it then neither passes nor fails the file."""
+    set_clock(datetime(2026, 11, 30, 10, tzinfo=UTC))
+    path = _database(tmp_path / "w.sqlite3")
+    started = threading.Event()
+    real_sound = files.sound
+
+    def endless(checked: Path, *args, stop=None, **kwargs):
+        if checked != path:
+            return real_sound(checked, *args, stop=stop, **kwargs)
+        started.set()
+        for _ in range(1000):  # 10 s at most, asking as SQLite's progress handler does
+            if stop is not None and stop():
+                raise files.CheckStopped(str(checked))
+            threading.Event().wait(0.01)
+        return []
+
+    monkeypatch.setattr(files, "sound", endless)
+    window, start = _start(qtbot, path)
+    boxes = _Boxes(window)
+    try:
+        qtbot.waitUntil(started.is_set, timeout=20_000)
+        assert start.check_task.running
+        window.close()
+    finally:
+        boxes.timer.stop()
+        began = time.monotonic()
+        start.close()  # waits for the thread pool: returns at once as the check is stopped
+        assert time.monotonic() - began < 5
+    qtbot.waitUntil(lambda: not start.check_task.running, timeout=5000)  # reported: cancelled
+    assert boxes.seen == []
