@@ -229,8 +229,46 @@ def prune_binaries(entries: list, imports_of: Callable[[str], Iterable[str]]) ->
     return kept
 
 
+#: extras the bundle carries when they are installed where it is built; the app works
+#: without them (ui.global_keys says in one line that the system-wide keys are unavailable)
+OPTIONAL_PACKAGES = ("pynput",)
+#: backends of an optional package that belong to other platforms (pynput picks its
+#: backend by platform with importlib, so PyInstaller's import scan cannot see it)
+_OTHER_PLATFORMS = {
+    "linux": ("win32", "darwin"),
+    "win32": ("xorg", "uinput", "darwin"),
+    "darwin": ("xorg", "uinput", "win32"),
+}
+
+
+def optional_imports(platform: str = sys.platform) -> list[str]:
+    """Every module of the installed :data:`OPTIONAL_PACKAGES` for ``platform``, found by
+    their files: importing pynput needs a display (PyInstaller's own hook imports it, so
+    on a build machine without one it would collect nothing). Empty when none is installed."""
+    import importlib.util
+
+    key = "linux" if platform.startswith("linux") else platform
+    skipped = _OTHER_PLATFORMS.get(key, ())
+    found: list[str] = []
+    for package in OPTIONAL_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in spec.submodule_search_locations:
+            base = Path(folder)
+            for file in sorted(base.rglob("*.py")):
+                parts = [package, *file.relative_to(base).with_suffix("").parts]
+                if parts[-1] == "__init__":
+                    parts.pop()
+                # pynput._util.win32_vks, pynput.keyboard._darwin, ...
+                if any(part.lstrip("_").split("_")[0] in skipped for part in parts):
+                    continue
+                found.append(".".join(parts))
+    return found
+
+
 def hidden_imports() -> list[str]:
-    return list(HIDDEN_IMPORTS)
+    return [*HIDDEN_IMPORTS, *optional_imports()]
 
 
 def version() -> str:

@@ -36,7 +36,9 @@ bundle = _load("bundle")
 def test_every_cli_command_module_and_the_chart_renderer_are_hidden_imports() -> None:
     hidden = bundle.hidden_imports()
     assert set(COMMAND_MODULES) <= set(hidden) and CHART_MODULE in hidden
-    for name in hidden:  # each one exists (a renamed module would fail the build late)
+    # each one exists (a renamed module would fail the build late); the optional packages'
+    # modules are listed from their files (finding pynput's imports pynput: a display)
+    for name in bundle.HIDDEN_IMPORTS:
         assert importlib.util.find_spec(name) is not None, name
 
 
@@ -185,3 +187,28 @@ def test_frozen_pwb_chart_draws_in_process(tmp_path: Path, migrated_copy) -> Non
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(out)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_pynput_goes_in_with_its_backend_when_installed(monkeypatch) -> None:
+    """The ``hotkeys`` extra: pynput chooses its backend with importlib (PyInstaller cannot
+    see it), and importing pynput to list its modules needs a display, so they are listed
+    from its files, for the platform built on; without pynput, nothing is added."""
+    import importlib.machinery
+
+    found = importlib.util.find_spec("pynput")
+    if found is not None:
+        linux = bundle.optional_imports("linux")
+        assert {"pynput.keyboard._xorg", "pynput.mouse._xorg", "pynput._util.xorg"} <= set(linux)
+        assert not [name for name in linux if "win32" in name or "darwin" in name]
+        windows = bundle.optional_imports("win32")
+        assert "pynput.keyboard._win32" in windows and "pynput._util.win32_vks" in windows
+        assert not [name for name in windows if "xorg" in name or "uinput" in name]
+        assert set(linux) <= set(bundle.hidden_imports()) or sys.platform != "linux"
+    real = importlib.util.find_spec
+
+    def without_pynput(name: str, *args: object) -> importlib.machinery.ModuleSpec | None:
+        return None if name == "pynput" else real(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", without_pynput)
+    assert bundle.optional_imports() == []
+    assert bundle.hidden_imports() == list(bundle.HIDDEN_IMPORTS)

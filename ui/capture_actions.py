@@ -7,7 +7,7 @@ This module imports nothing of the app's, so that costs no start-up time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -16,8 +16,11 @@ def capture_actions(window: QWidget) -> tuple[QAction, QAction]:
     """(Paste posting, Import postings…), owned by ``window``, not yet connected."""
     paste = QAction(QCoreApplication.translate("CaptureActions", "&Paste posting"), window)
     paste.setObjectName("pastePosting")
-    paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
-    paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    # setShortcuts([...]), not setShortcut(...): choosing among setShortcut's overloads
+    # builds PySide6's Qt namespace (20-50 ms), not wanted before the first paint (issue 16)
+    paste.setShortcuts([QKeySequence("Ctrl+Shift+V")])
+    # in the window (QAction's default context, Qt.ShortcutContext.WindowShortcut: not set
+    # here, since PySide6 builds its Qt namespace, 20-50 ms, on first use: issue 16)
     paste.setToolTip(
         QCoreApplication.translate(
             "CaptureActions", "Add the job posting you copied in your browser"
@@ -25,7 +28,7 @@ def capture_actions(window: QWidget) -> tuple[QAction, QAction]:
     )
     imports = QAction(QCoreApplication.translate("CaptureActions", "&Import postings…"), window)
     imports.setObjectName("importPostings")
-    imports.setShortcut(QKeySequence("Ctrl+I"))
+    imports.setShortcuts([QKeySequence("Ctrl+I")])
     imports.setToolTip(
         QCoreApplication.translate(
             "CaptureActions", "Import postings from a CSV, JSON or JSONL file"

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from app.paths import resources_dir
+
+#: fully transparent (not ``Qt.GlobalColor.transparent``: PySide6 builds its Qt namespace,
+#: 20-50 ms, on first use, and icons are drawn before the window's first paint)
+_TRANSPARENT = QColor(0, 0, 0, 0)
 
 
 @cache
@@ -20,10 +24,13 @@ def icon(name: str, color: QColor | str | None = None, size: int = 48) -> QIcon:
     """The named icon, its strokes drawn in ``color`` (the original colours when None)."""
     svg = _svg(name)
     if color is not None:
-        svg = svg.replace('stroke="#000000"', f'stroke="{QColor(color).name()}"')
+        # not QColor(a QColor): choosing that overload builds PySide6's Qt namespace
+        # (20-50 ms), and the window's icons are drawn before its first paint (issue 16)
+        name = color.name() if isinstance(color, QColor) else QColor.fromString(color).name()
+        svg = svg.replace('stroke="#000000"', f'stroke="{name}"')
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(_TRANSPARENT)
     painter = QPainter(pixmap)
     renderer.render(painter)
     painter.end()
@@ -40,7 +47,7 @@ def app_icon_png(size: int) -> bytes:
     """
     renderer = QSvgRenderer(QByteArray(_svg("app").encode("utf-8")))
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(_TRANSPARENT)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)

@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import PySide6
+from PySide6 import QtCore  # its Qt namespace is read after the first paint (issue 16)
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QSettings,
     QSize,
-    Qt,
     QTimer,
     QUrl,
     Slot,
@@ -212,7 +212,8 @@ class MainWindow(QMainWindow):
         yet (what paints first at start-up, "Opening…"): :meth:`attach` gives it one."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(icon("app", size=256))
+        shared = QApplication.windowIcon()  # drawn once, by create_application (2-3 ms)
+        self.setWindowIcon(shared if not shared.isNull() else icon("app", size=256))
         #: the pages built so far (each on first show)
         self._pages: dict[type[Page], Page] = {}
         self.paste_action, self.import_action = capture_actions(self)
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
         ctx.ledger_changed.connect(self.refresh_balance)
         ctx.proposals_changed.connect(self.refresh_balance)  # submits spend, closes refund
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.db_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.db_label.setText(self.tr("Database: {location}").format(location=ctx.db.location))
         self.db_label.setToolTip(ctx.db.location)
         self.refresh_balance()
@@ -283,7 +285,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Qt.FocusPolicy.StrongFocus, a list's default (the Qt namespace, which PySide6
+        # builds in 20-50 ms on first use, is not touched before the first paint: issue 16)
         self.nav.setAccessibleName(self.tr("Areas"))
         self.nav.setAccessibleDescription(self.tr("Ctrl+1 to Ctrl+6 go to an area from anywhere"))
         self.stack = QStackedWidget()
@@ -413,14 +416,15 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Capture"), self)
         self.toolbar.setObjectName("captureToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Qt.ToolButtonStyle.ToolButtonTextBesideIcon (2), set without the Qt namespace
+        # (see _build_central); the toolbar goes to the top, addToolBar's default
+        self.toolbar.setProperty("toolButtonStyle", 2)
         self.toolbar.addAction(self.paste_action)
         self.toolbar.addAction(self.import_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.addToolBar(self.toolbar)
 
     def _build_status_bar(self) -> None:
-        self.db_label = QLabel()
-        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.db_label = QLabel()  # plain text from attach(), before it shows a location
         self.db_label.setText(self.tr("Opening the database…"))
         self.balance_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
@@ -476,14 +480,15 @@ class MainWindow(QMainWindow):
             self._retint()
         super().changeEvent(event)
 
-    @Slot(Qt.ColorScheme)
-    def system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+    # not a @Slot(Qt.ColorScheme): the decorator would build PySide6's Qt namespace when this
+    # module is imported, before the window's first paint (issue 16)
+    def system_scheme_changed(self, scheme: QtCore.Qt.ColorScheme) -> None:
         """The system switched light/dark: follow it while the theme setting is "system"."""
         if str(QSettings().value("ui/theme", "system")) != "system":
             return
         app = QApplication.instance()
-        if isinstance(app, QApplication) and scheme != Qt.ColorScheme.Unknown:
-            apply_theme(app, "dark" if scheme == Qt.ColorScheme.Dark else "light")
+        if isinstance(app, QApplication) and scheme != QtCore.Qt.ColorScheme.Unknown:
+            apply_theme(app, "dark" if scheme == QtCore.Qt.ColorScheme.Dark else "light")
             self._retint()
 
     # -- state ----------------------------------------------------------------
@@ -653,9 +658,12 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         if row < 0 or not self.attached:  # the page is built once the database is there
             return
-        page = self.page(page_class(row))
+        cls = page_class(row)
+        built = self.is_built(cls)
+        page = self.page(cls)
         self.stack.setCurrentIndex(row)
-        page.refresh()
+        if built or not page.loads_when_built:  # a page just built has read its data
+            page.refresh()
         self._update_undo()
 
     @Slot(list)
@@ -914,7 +922,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs.shortcuts import ShortcutsDialog
 
         self.shortcuts_dialog = ShortcutsDialog(self.shortcut_sections(), self)
-        self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_dialog.show()
 
     def about_text(self) -> str:
@@ -947,9 +955,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         box.setIconPixmap(icon("app", size=64).pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.setText(self.about_text())
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_box = box
         box.open()

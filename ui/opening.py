@@ -34,9 +34,14 @@ def database_target(explicit: str | None) -> str:
     return target
 
 
-def open_for_gui(explicit: str | None, *, catch_up: bool = True) -> Database:
+def open_for_gui(explicit: str | None, *, catch_up: bool = True, verify: bool = True) -> Database:
     """Open, seed, back up and (unless ``catch_up`` is false: the start does it as a task
-    once the window is ready) catch up the database; the caller holds its lock already."""
+    once the window is ready) catch up the database; the caller holds its lock already.
+
+    ``verify=False`` skips ``PRAGMA quick_check`` of an SQLite file (the header, schema and
+    revision are still checked, and a file to be migrated is checked by its copy made
+    first): the start runs it in the background once the window is ready
+    (``ui.main.Startup.check_pages``), since on a large file it is most of the opening."""
     from app import ledger
     from app.backup import auto_backup
     from app.bootstrap import seed_defaults
@@ -44,7 +49,7 @@ def open_for_gui(explicit: str | None, *, catch_up: bool = True) -> Database:
     from app.storage import open_database
 
     # a server's password joins the URL only here, never a name, a lock or a log line
-    db = open_database(with_stored_password(database_target(explicit)))
+    db = open_database(with_stored_password(database_target(explicit)), verify=verify)
     db.member = os.environ.get("PWB_MEMBER", "").strip() or None  # who acts, in a team
     seed_defaults(db)
     try:

@@ -10,8 +10,7 @@ characters is removed first (:mod:`app.plaintext`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as QtGui
+from PySide6 import QtCore, QtGui
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app import plaintext
@@ -20,9 +19,11 @@ from app import plaintext
 def rich_safe(text: str) -> str:
     """``text`` as Qt will show it literally where it guesses the format (tooltips, message
     boxes): unchanged when it does not look like HTML, else escaped into a paragraph."""
-    if not QtGui.mightBeRichText(text):
+    # the Qt namespace is looked up when used: PySide6 builds it (20-50 ms) on first use,
+    # which is not before the window's first paint (issue 16)
+    if not QtGui.Qt.mightBeRichText(text):
         return text
-    return QtGui.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+    return QtGui.Qt.convertFromPlainText(text, QtCore.Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def tooltip(text: str | None) -> str | None:
@@ -36,7 +37,9 @@ def wrapped_tooltip(text: str | None) -> str | None:
     """A tooltip for a long text: always a paragraph, so Qt wraps it (escaped)."""
     if not text:
         return None
-    return QtGui.convertFromPlainText(plaintext.block(text), Qt.WhiteSpaceMode.WhiteSpaceNormal)
+    return QtGui.Qt.convertFromPlainText(
+        plaintext.block(text), QtCore.Qt.WhiteSpaceMode.WhiteSpaceNormal
+    )
 
 
 def message(text: str) -> str:
@@ -47,7 +50,7 @@ def message(text: str) -> str:
 def label(text: str = "", parent: QWidget | None = None, *, word_wrap: bool = False) -> QLabel:
     """A label that shows its text as plain text, whatever it holds."""
     widget = QLabel(parent)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     widget.setWordWrap(word_wrap)
     widget.setText(text)
     return widget

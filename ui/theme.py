@@ -6,7 +6,8 @@ force one, which the screenshot tool uses to render both.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -26,9 +27,36 @@ def is_dark(app: QApplication | None = None) -> bool:
     return bool(current.property("pwb_dark"))
 
 
-def system_prefers_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+#: whether the platform's colour scheme was dark when it was last asked (for the next start)
+SCHEME_KEY = "ui/system_dark"
+
+
+def system_prefers_dark(*, remembered: bool = False) -> bool:
+    """Whether the platform's colour scheme is dark (remembered for the next start).
+
+    ``remembered``: what it was last time, without asking, when it is known. Asking gives a
+    ``Qt.ColorScheme``, and PySide6 builds its whole Qt namespace (20-50 ms) the first time
+    one is used; the start paints its window with the remembered scheme and checks the
+    real one right after (:func:`follow_system_scheme`), issue 16."""
+    if remembered:
+        known = QSettings().value(SCHEME_KEY)
+        if known is not None:
+            return known in (True, "true")
+    dark = QGuiApplication.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark
+    QSettings().setValue(SCHEME_KEY, dark)
+    return dark
+
+
+def follow_system_scheme(app: QApplication, theme: str) -> bool:
+    """After a start themed by the remembered scheme: with ``theme`` "system", apply the
+    real one if it changed since (True then)."""
+    if theme != "system":
+        return False
+    dark = system_prefers_dark()
+    if dark == bool(app.property("pwb_dark")):
+        return False
+    apply_theme(app, theme)
+    return True
 
 
 def _dark_palette() -> QPalette:
@@ -86,11 +114,12 @@ def _light_palette() -> QPalette:
     return p
 
 
-def apply_theme(app: QApplication, theme: str = "system") -> bool:
-    """Apply ``theme``; returns True when the result is dark."""
+def apply_theme(app: QApplication, theme: str = "system", *, remembered: bool = False) -> bool:
+    """Apply ``theme``; returns True when the result is dark. ``remembered``: for "system",
+    the scheme seen last time when known (see :func:`system_prefers_dark`)."""
     if theme not in THEMES:
         theme = "system"
-    dark = theme == "dark" or (theme == "system" and system_prefers_dark())
+    dark = theme == "dark" or (theme == "system" and system_prefers_dark(remembered=remembered))
     app.setStyle("Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())
     app.setProperty("pwb_dark", dark)

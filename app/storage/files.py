@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -149,13 +149,42 @@ def examine(
             "app to open it (the file was left as it was)"
         )
     if check is not None:
-        problems = sound(path, header, check)
-        if problems:
-            raise _corrupt(path, f"{check} found: {summary(problems)}", backups)
+        verify(path, header, check=check, backups=backups)
     return FileCheck(path, "ours", revision)
 
 
-def sound(path: Path, header: bytes | None = None, pragma: str = "quick_check") -> list[str]:
+class CheckStopped(Exception):
+    """:func:`verify` / :func:`sound` stopped half-way because ``stop()`` said so: the file
+    was neither passed nor failed."""
+
+
+def verify(
+    path: Path,
+    header: bytes | None = None,
+    *,
+    check: str = "quick_check",
+    backups: bool = True,
+    stop: Callable[[], bool] | None = None,
+) -> None:
+    """The pages check of :func:`examine` on its own: raises :class:`DatabaseCorruptError`
+    (naming the newest good backup when ``backups``) when ``check`` finds a problem.
+
+    The desktop app opens its database with the cheap checks of :func:`examine` only and
+    runs this one in the background once its window is up (issue 16); ``stop`` (asked
+    every few thousand steps of SQLite's check) ends it early with :class:`CheckStopped`.
+    """
+    problems = sound(path, header, check, stop=stop)
+    if problems:
+        raise _corrupt(path, f"{check} found: {summary(problems)}", backups)
+
+
+def sound(
+    path: Path,
+    header: bytes | None = None,
+    pragma: str = "quick_check",
+    *,
+    stop: Callable[[], bool] | None = None,
+) -> list[str]:
     """What ``PRAGMA quick_check`` (or ``integrity_check``) finds wrong; empty when whole.
 
     Read under ``immutable=1`` when no write-ahead log is pending (through the log
@@ -173,9 +202,9 @@ def sound(path: Path, header: bytes | None = None, pragma: str = "quick_check") 
     pending = _wal_pending(path, header)
     # with a log pending, the file alone may be a checkpoint cut off half-way (old and new
     # pages mixed) that the log makes whole: read through the log, as SQLite will
-    problems = _run_check(path, header, pragma, shared=pending)
+    problems = _run_check(path, header, pragma, shared=pending, stop=stop)
     if problems and not pending and _in_use(path):
-        problems = _run_check(path, header, pragma, shared=True)
+        problems = _run_check(path, header, pragma, shared=True, stop=stop)
     return problems
 
 
@@ -185,11 +214,26 @@ def _in_use(path: Path) -> bool:
     return any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
 
 
-def _run_check(path: Path, header: bytes, pragma: str, *, shared: bool) -> list[str]:
+#: SQLite virtual-machine steps between two questions to a check's ``stop``
+_STOP_EVERY = 20_000
+
+
+def _run_check(
+    path: Path,
+    header: bytes,
+    pragma: str,
+    *,
+    shared: bool,
+    stop: Callable[[], bool] | None = None,
+) -> list[str]:
     try:
         with _reader(path, header, shared=shared) as conn:
+            if stop is not None:  # a non-zero answer interrupts the pragma
+                conn.set_progress_handler(lambda: int(stop()), _STOP_EVERY)
             rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({_MAX_PROBLEMS})")]
     except sqlite3.DatabaseError as exc:
+        if stop is not None and stop():
+            raise CheckStopped(str(path)) from None
         return [str(exc)]
     except UnicodeDecodeError:  # SQLite's message quoted damaged bytes
         return ["the file holds damaged bytes where SQLite expects text"]

@@ -604,6 +604,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{database} is damaged: the check of its pages, run after it was opened, found a problem. Some of what it holds may be unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{database} is damaged, so it was not opened; nothing in it was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,7 +1509,7 @@ Recorded now, they are part of the text you sent. Fill them in first?</source>
     </message>
     <message>
         <source>Your proposal: {status}</source>
-        <extracomment>the rows were reloaded (new query, sort, or data changed)</extracomment>
+        <extracomment>the rows were reloaded (new query, sort, or data changed) whether the first page was ever read (there is no &quot;more&quot; before it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1985,7 +1989,6 @@ Recorded now, they are part of the text you sent. Fill them in first?</source>
     <name>Main</name>
     <message>
         <source>{database} is already open in another {app} window.</source>
-        <extracomment>what :meth:`Startup.attach` needs besides the first page, imported in the worker while the database opens (the GUI thread only waits then)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3613,6 +3616,14 @@ The current database is kept in the backups folder.</source>
     </message>
     <message>
         <source>Synonyms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Restored {name}</source>
+        <extracomment>the status bar, after a backup replaced the damaged database</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from sqlalchemy import event
 
 from app import clock
 from app.domain import BudgetType, PostingFacts
@@ -412,3 +414,54 @@ def test_date_filters(qtbot, window: MainWindow, db) -> None:
     assert [page.model.index(r, 2).data() for r in range(page.model.rowCount())] == ["10 days old"]
     page.date_combo.setCurrentIndex(0)
     assert not page.date_from.isVisible() and page.model.rowCount() == 4
+
+
+def _page_queries(db) -> list[str]:
+    """The statements that read a screen of the jobs list (``fetch_jobs``), as they run."""
+    seen: list[str] = []
+
+    def before(_conn, _cursor, statement: str, *_args) -> None:
+        flat = " ".join(statement.split())
+        if flat.startswith("SELECT job_posting.id, job_posting.title") and "LIMIT" in flat:
+            seen.append(flat)
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    return seen
+
+
+@pytest.mark.parametrize("remembered_sort", [None, "Budget"])
+def test_the_first_screen_is_read_once_at_start(
+    qtbot, ctx, db, remembered_sort: str | None
+) -> None:
+    """Issue 16: the window opening on the Jobs page reads its first screen of rows once,
+    not once for the view's sort indicator, once for the page and once more on showing it
+    (nor again for a sort remembered from the last run)."""
+    from ui.main_window import PAGE_CLASSES
+    from ui.models.jobs_model import COLUMNS
+
+    ids = fill(db, 30)  # budgets 0 … 29
+    QSettings().clear()
+    if remembered_sort is not None:  # the last run sorted by budget, lowest first
+        earlier = MainWindow(ctx)
+        qtbot.add_widget(earlier)
+        page = earlier.go_to(JobsPage)
+        column = [c.title for c in COLUMNS].index(remembered_sort)
+        page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        page.save_layout(QSettings())
+        earlier.close()
+    assert PAGE_CLASSES[0] is JobsPage  # the page a new window opens on
+    queries = _page_queries(db)
+    window = MainWindow(None)  # as the app starts: the frame first, the database after
+    qtbot.add_widget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attach(ctx)
+    page = window.page(JobsPage)
+    qtbot.wait(50)  # anything queued after the page was built
+    assert window.current_page() is page and page.model.rowCount() == 30
+    assert len(queries) == 1, queries
+    if remembered_sort is None:  # newest first
+        assert page.model.query.sort == "posted_at" and page.model.query.descending
+    else:
+        assert page.model.query.sort == "budget" and not page.model.query.descending
+        assert [page.model.job_id(row) for row in range(3)] == ids[:3]

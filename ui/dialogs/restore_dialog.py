@@ -148,8 +148,12 @@ class DamagedDatabaseBox(QMessageBox):
     """The startup question for a damaged database: restore the newest good backup (when
     one passed its check), choose a backup, or quit."""
 
-    def __init__(self, exc: DatabaseCorruptError, parent: QWidget | None = None) -> None:
-        super().__init__(QMessageBox.Icon.Critical, APP_NAME, _question(exc), parent=parent)
+    def __init__(
+        self, exc: DatabaseCorruptError, parent: QWidget | None = None, *, opened: bool = False
+    ) -> None:
+        super().__init__(
+            QMessageBox.Icon.Critical, APP_NAME, _question(exc, opened=opened), parent=parent
+        )
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setDetailedText(str(exc))
         self.restore_button: QPushButton | None = None
@@ -164,16 +168,23 @@ class DamagedDatabaseBox(QMessageBox):
         self.quit_button = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
 
 
-def _question(exc: DatabaseCorruptError) -> str:
+def _question(exc: DatabaseCorruptError, *, opened: bool = False) -> str:
     name = (
         exc.path.name
         if exc.path
         else QCoreApplication.translate("DamagedDatabaseBox", "The database")
     )
-    head = QCoreApplication.translate(
-        "DamagedDatabaseBox",
-        "{database} is damaged, so it was not opened; nothing in it was changed.",
-    ).format(database=name)
+    if opened:  # the check of every page runs once the window is up (issue 16)
+        head = QCoreApplication.translate(
+            "DamagedDatabaseBox",
+            "{database} is damaged: the check of its pages, run after it was opened, found a "
+            "problem. Some of what it holds may be unreadable.",
+        ).format(database=name)
+    else:
+        head = QCoreApplication.translate(
+            "DamagedDatabaseBox",
+            "{database} is damaged, so it was not opened; nothing in it was changed.",
+        ).format(database=name)
     if exc.backup is None:
         return QCoreApplication.translate(
             "DamagedDatabaseBox",
@@ -194,22 +205,34 @@ def _question(exc: DatabaseCorruptError) -> str:
     ).format(head=head, backup=exc.backup.name, when=when)
 
 
-def offer_restore(exc: DatabaseCorruptError, parent: QWidget | None = None) -> Restored | None:
-    """Ask what to do with a damaged database at startup; the restore made, or None."""
+def offer_restore(
+    exc: DatabaseCorruptError,
+    parent: QWidget | None = None,
+    *,
+    opened: bool = False,
+    prepare: Callable[[], None] | None = None,
+) -> Restored | None:
+    """Ask what to do with a damaged database at startup; the restore made, or None.
+
+    ``opened``: the database is open already (its pages were checked after the window
+    came up); ``prepare`` runs just before the file is replaced (the window closes its
+    connections there)."""
     if exc.path is None:
         QMessageBox.critical(parent, APP_NAME, plain.message(str(exc)))
         return None
-    box = DamagedDatabaseBox(exc, parent)
+    box = DamagedDatabaseBox(exc, parent, opened=opened)
     box.exec()
     clicked = box.clickedButton()
     if clicked is not None and clicked is box.restore_button and exc.backup is not None:
         try:
+            if prepare is not None:
+                prepare()
             return restore(exc.path, exc.backup)
         except WorkbenchError as failed:
             QMessageBox.critical(parent, APP_NAME, plain.message(str(failed)))
             return None
     if clicked is not None and clicked is box.choose_button:
-        dialog = RestoreDialog(exc.path, parent)
+        dialog = RestoreDialog(exc.path, parent, prepare=prepare)
         dialog.exec()
         return dialog.restored
     return None

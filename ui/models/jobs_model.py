@@ -8,6 +8,8 @@ than the rows on screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -75,9 +77,23 @@ class JobsModel(QAbstractTableModel):
         self.query = JobQuery()
         self._rows: list[JobRow] = []
         self._exhausted = False
+        #: whether the first page was ever read (there is no "more" before it)
+        self.fetched = False
+        self._held = False
         self._now = clock.now()
 
     # -- loading ---------------------------------------------------------------------------
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Sorting only sets the order while the block runs (the view's sort indicator and
+        its remembered state are set up), so the page reads its first screen once, after
+        it (issue 16)."""
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
 
     def set_query(self, query: JobQuery) -> None:
         """Show postings matching ``query`` (keeps nothing from the previous one)."""
@@ -91,6 +107,7 @@ class JobsModel(QAbstractTableModel):
         self.beginResetModel()
         self._now = clock.now()
         self._rows = self._fetch(0, limit)
+        self.fetched = True
         self._exhausted = len(self._rows) < limit
         self.endResetModel()
         self.reloaded.emit()
@@ -100,10 +117,10 @@ class JobsModel(QAbstractTableModel):
             return fetch_jobs(session, self.query, offset=offset, limit=limit)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and self.fetched and not self._exhausted
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or not self.fetched or self._exhausted:  # more after the first page
             return
         more = self._fetch(len(self._rows))
         self._exhausted = len(more) < PAGE_SIZE
@@ -199,6 +216,9 @@ class JobsModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
+        if self._held:  # the page is setting up its view: the order only, read once after
+            self.query = replace(self.query, sort=key, descending=descending)
+            return
         if key == self.query.sort and descending == self.query.descending and self._rows:
             return
         self.set_query(replace(self.query, sort=key, descending=descending))

@@ -29,6 +29,9 @@ class Page(QWidget):
     icon_name = ""
     #: the page's own keys for the shortcuts sheet: (key sequence, what it does)
     shortcuts: tuple[tuple[str, str], ...] = ()
+    #: the page reads its data when it is built, so showing it right after needs no
+    #: :meth:`refresh` (issue 16: the Jobs page's first screen is read once at start)
+    loads_when_built = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

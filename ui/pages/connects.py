@@ -47,6 +47,7 @@ class ConnectsPage(Page):
 
     title = QT_TRANSLATE_NOOP("Page", "Connects")
     icon_name = "connects"
+    loads_when_built = True  # reads its data in __init__
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QPoint,
+    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -175,6 +176,7 @@ class JobsPage(Page):
 
     title = QT_TRANSLATE_NOOP("Page", "Jobs")
     icon_name = "jobs"
+    loads_when_built = True  # reads its data in __init__
     shortcuts = (
         # (translated where the shortcuts are listed, in this class's context)
         (
@@ -243,7 +245,11 @@ class JobsPage(Page):
         column_layout.addSpacing(8)
         column_layout.addLayout(row)
         self.set_empty_state(empty)
-        self.set_content(self._build_content())
+        # the view's sort indicator and the remembered layout (its sort too) set the order
+        # only: the first screen is read once, below (issue 16)
+        with self.model.held():
+            self.set_content(self._build_content())
+            self.restore_layout(QSettings())
         self.model.reloaded.connect(self._after_reload)
         ctx.database_replaced.connect(self._database_replaced)
         ctx.jobs_changed.connect(self._jobs_changed)

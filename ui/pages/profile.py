@@ -56,6 +56,7 @@ from ui.widgets.empty_state import EmptyState
 class ProfilePage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Profile")
     icon_name = "profile"
+    loads_when_built = True  # reads its data in __init__
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

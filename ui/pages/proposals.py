@@ -61,6 +61,7 @@ def _plain_label(text: str = "") -> QLabel:
 class ProposalsPage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Proposals")
     icon_name = "proposals"
+    loads_when_built = True  # reads its data in __init__
     shortcuts = (
         # (translated where the shortcuts are listed, in this class's context)
         ("N", QT_TRANSLATE_NOOP("ProposalsPage", "Move the selected proposal to its next status")),

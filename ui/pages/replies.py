@@ -55,6 +55,7 @@ def _split_list(text: str) -> list[str]:
 class RepliesPage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Saved replies")
     icon_name = "replies"
+    loads_when_built = True  # reads its data in __init__
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -1,0 +1,70 @@
+"""Issue 16: what the window's first paint waits for. PySide6 builds its whole ``Qt``
+namespace (every enum in it, 20-50 ms) the first time anything touches it; a bare window
+never does, so the app does not either before its first paint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from ui.theme import SCHEME_KEY, apply_theme, follow_system_scheme, is_dark
+
+PROBE = textwrap.dedent(
+    """
+    import sys
+    from PySide6 import QtCore
+    import ui.startup
+
+    def mark(stage):
+        if stage == "first-paint":
+            print("qt-namespace-built", "Qt" in QtCore.__dict__, flush=True)
+
+    ui.startup.mark = mark
+    import ui.main
+    sys.exit(ui.main.main(["--db", sys.argv[1], "--quit-after-first-paint"]))
+    """
+)
+
+
+def _first_paint(tmp_path: Path) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "w.sqlite3")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_first_paint_does_not_build_the_qt_namespace(tmp_path: Path) -> None:
+    # the very first start asks the platform for its colour scheme (a Qt.ColorScheme), and
+    # remembers the answer; every later start paints with the remembered one
+    assert _first_paint(tmp_path) in ("qt-namespace-built True", "qt-namespace-built False")
+    assert _first_paint(tmp_path) == "qt-namespace-built False"
+
+
+def test_a_changed_system_scheme_is_followed_after_the_paint(qapp) -> None:
+    """The window paints with the scheme seen last time; right after, the real one wins."""
+    settings = QSettings()
+    try:
+        settings.setValue(SCHEME_KEY, True)  # dark last time; offscreen Qt says it is not
+        assert apply_theme(qapp, "system", remembered=True) is True and is_dark(qapp)
+        assert follow_system_scheme(qapp, "system") is True
+        assert not is_dark(qapp) and settings.value(SCHEME_KEY) in (False, "false")
+        assert follow_system_scheme(qapp, "system") is False  # nothing changed now
+        settings.setValue(SCHEME_KEY, True)
+        apply_theme(qapp, "light", remembered=True)
+        assert follow_system_scheme(qapp, "light") is False and not is_dark(qapp)
+    finally:
+        settings.remove(SCHEME_KEY)
+        apply_theme(qapp, "light")
