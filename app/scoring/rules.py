@@ -191,24 +191,46 @@ class Flag:
         }
 
 
+#: words too common to file a phrase hint under (a phrase is filed under its rarest word)
+_COMMON_WORDS = frozenset(
+    "a an and are as at be by for from has have i in is it me my no not of on or our so "
+    "that the this to us we will with you your".split()
+)
+
+
+def _rarest_word(phrase: str) -> str:
+    """The word a phrase hint is filed under: its longest word that is not a common one
+    (a posting has "the" and "for" nearly always, "upwork" or "screen" seldom)."""
+    words = phrase.split()
+    return max(words, key=lambda w: (w not in _COMMON_WORDS, len(w)))
+
+
 class HintGate:
     """Every hinted pattern rule of a rule set, indexed by its hints: which of them can
-    match a posting is found with one set intersection instead of a check per rule."""
+    match a posting is found with one set intersection instead of a check per rule.
+
+    One index holds both kinds of hint: a word names the rules it opens; a phrase is
+    filed under its rarest word, so common words ("the", "for") cost nothing."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.words: dict[str, set[int]] = {}
-        self.phrases: dict[str, list[tuple[int, frozenset[str], str]]] = {}
+        words: dict[str, set[int]] = {}
+        phrases: dict[str, list[tuple[int, frozenset[str], str]]] = {}
         marks: dict[str, set[int]] = {}
         for at, rule in enumerate(rules):
             for word in rule.hint_words:
-                self.words.setdefault(word, set()).add(at)
-            for words, phrase in rule.hint_phrases:
-                self.phrases.setdefault(phrase.split()[0], []).append((at, words, phrase))
+                words.setdefault(word, set()).add(at)
+            for phrase_words, phrase in rule.hint_phrases:
+                phrases.setdefault(_rarest_word(phrase), []).append((at, phrase_words, phrase))
             for mark in rule.hint_marks:
                 marks.setdefault(mark, set()).add(at)
+        #: word -> (the rules it opens, the phrases filed under it)
+        self.index: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str], str], ...]]]
+        self.index = {
+            key: (frozenset(words.get(key, ())), tuple(phrases.get(key, ())))
+            for key in (*words, *phrases)
+        }
         self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
-        self._word_keys = frozenset(self.words)
-        self._phrase_heads = frozenset(self.phrases)
+        self._keys = frozenset(self.index)
         #: (position, rule, gated, conditions): the enabled rules in order; gated ones need
         #: a hint; conditions as (field, compare, value), checked before anything else
         self.plan = tuple(
@@ -224,20 +246,17 @@ class HintGate:
 
     def open_rules(self, text: PostingText) -> set[int]:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
-        words, pasted = text.words, text.pasted_set
         found: set[int] = set()
-        for word in self._word_keys & words:
-            found |= self.words[word]
-        for head in self._phrase_heads & words:
-            for at, phrase_words, phrase in self.phrases[head]:
-                if at not in found and phrase_words <= words and phrase in text.flat:
-                    found.add(at)
-        if pasted:  # the lines the parser did not place
-            for word in self._word_keys & pasted:
-                found |= self.words[word]
-            for head in self._phrase_heads & pasted:
-                for at, phrase_words, phrase in self.phrases[head]:
-                    if at not in found and phrase_words <= pasted and phrase in text.flat:
+        index = self.index
+        for words in (text.words, text.pasted_set):  # the pasted set: lines not placed
+            if not words:
+                continue
+            for key in self._keys & words:
+                opened, phrases = index[key]
+                if opened:
+                    found |= opened
+                for at, phrase_words, phrase in phrases:
+                    if at not in found and phrase_words <= words and phrase in text.flat:
                         found.add(at)
         for mark, owners in self.marks:
             if not owners <= found and text.has_mark(mark):
