@@ -128,6 +128,9 @@ class Rule:
     lowered_patterns: tuple[re.Pattern[str], ...] = ()
     #: ... and which of them had their leading ``\\b`` taken off (checked by hand)
     lowered_bounded: tuple[bool, ...] = ()
+    #: per lowered pattern, strings every match contains one of (:func:`_required_literals`):
+    #: a text or window without any of them is not searched
+    lowered_required: tuple[tuple[str, ...], ...] = ()
     hint: tuple[str, ...] = ()
     #: the hints that are words (checked against the posting's word set) ...
     hint_words: frozenset[str] = frozenset()
@@ -347,6 +350,7 @@ def _compile_rule(raw: Any) -> Rule:
         patterns=patterns,
         lowered_patterns=tuple(_for_lowered(p)[0] for p in patterns),
         lowered_bounded=tuple(_for_lowered(p)[1] for p in patterns),
+        lowered_required=tuple(_required_literals(_for_lowered(p)[0]) for p in patterns),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
@@ -421,6 +425,75 @@ def _starts_with_boundary(text: str) -> bool:
 
     parsed = _parser.parse(text)
     return len(parsed.data) > 1 and parsed.data[0] == (_constants.AT, _constants.AT_BOUNDARY)
+
+
+def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which is in every match of ``pattern`` (a case-sensitive pattern),
+    the rarest such set found; empty when none is known.
+
+    Read from the parsed pattern: its top-level parts that every match must go
+    through, a literal run ("gift") or a group whose every alternative starts with a
+    literal ("(?:pay|purchase|buy)"). Of those, the set whose shortest string is
+    longest (rarest in a text) is kept: ``"check" in text`` is much cheaper than a
+    regex search over the text."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:  # pragma: no cover - the pattern compiled, so it parses
+        return ()
+    literal, at_code = _constants.LITERAL, _constants.AT
+    repeats = (_constants.MAX_REPEAT, _constants.MIN_REPEAT)
+
+    def starts(seq: list[Any]) -> set[str] | None:
+        """The literal strings one of which begins every match of ``seq``."""
+        run: list[str] = []
+        for op, av in seq:
+            if op is literal:
+                run.append(chr(av))
+                continue
+            if op is at_code:  # \b, ^, $: zero width
+                continue
+            if run:
+                break
+            if op is _constants.SUBPATTERN:
+                if av[1] & (re.IGNORECASE | re.VERBOSE):
+                    return None
+                return starts(list(av[3]))
+            if op is _constants.BRANCH:
+                found: set[str] = set()
+                for alternative in av[1]:
+                    begins = starts(list(alternative))
+                    if not begins:
+                        return None
+                    found |= begins
+                return found
+            if op in repeats and av[0] >= 1:
+                return starts(list(av[2]))
+            return None
+        return {"".join(run)} if run else None
+
+    groups: list[set[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is literal:
+            run.append(chr(av))
+            continue
+        if run:
+            groups.append({"".join(run)})
+            run = []
+        if op is _constants.SUBPATTERN or op is _constants.BRANCH or (op in repeats and av[0] >= 1):
+            begins = starts([(op, av)])
+            if begins:
+                groups.append(begins)
+    if not groups:
+        return ()
+    best = max(groups, key=lambda g: (min(len(w) for w in g), -len(g)))
+    if min(len(w) for w in best) < 2:
+        return ()  # one letter is in every text: not worth looking for
+    return tuple(sorted(best))
 
 
 def _at_boundary(text: str, at: int) -> bool:
@@ -730,13 +803,21 @@ def _first_match(
     :func:`_windows`)."""
     if len(lowered) == len(text):
         subject, patterns, bounded = lowered, rule.lowered_patterns, rule.lowered_bounded
+        required = rule.lowered_required or ((),) * len(patterns)
         windows = _windows(rule, lowered, words, lines) if rule.hint else [(0, len(text))]
     else:  # lower-casing changed the length (rare letters): search the text as it is
         subject, patterns, windows = text, rule.patterns, [(0, len(text))]
         bounded = (False,) * len(patterns)
+        required = ((),) * len(patterns)
     found = []
-    for pattern, bound in zip(patterns, bounded, strict=True):
-        span = _first_in_windows(rule, pattern, subject, text, windows, bound)
+    for pattern, bound, needs in zip(patterns, bounded, required, strict=True):
+        if needs:  # a string every match contains: without it, no search
+            for need in needs:
+                if need in subject:
+                    break
+            else:
+                continue
+        span = _first_in_windows(rule, pattern, subject, text, windows, bound, needs)
         if span is not None:
             found.append(span)
     return min(found) if found else None
@@ -749,12 +830,22 @@ def _first_in_windows(
     text: str,
     windows: list[tuple[int, int]],
     bounded: bool = False,
+    needs: tuple[str, ...] = (),
 ) -> tuple[int, int] | None:
     """The first match in the windows; ``bounded``: it must start at a word boundary
-    (the ``\\b`` that :func:`_for_lowered` took off the pattern)."""
+    (the ``\\b`` that :func:`_for_lowered` took off the pattern); ``needs``: every match
+    contains one of these strings (a window without any is skipped)."""
+    search = pattern.search
+    find = subject.find
+    several = len(windows) > 1
     for lo, hi in windows:
+        if needs and several:
+            for need in needs:
+                if find(need, lo, hi) != -1:
+                    break
+            else:
+                continue
         at = lo
-        search = pattern.search
         while at <= hi:
             match = search(subject, at, hi)
             if match is None:
