@@ -810,14 +810,16 @@ def _first_match(
         bounded = (False,) * len(patterns)
         required = ((),) * len(patterns)
     found = []
+    find = subject.find
     for pattern, bound, needs in zip(patterns, bounded, required, strict=True):
-        if needs:  # a string every match contains: without it, no search
-            for need in needs:
-                if need in subject:
-                    break
-            else:
+        searched = windows
+        if needs:  # every match contains one of these: a window without any has none
+            searched = [
+                (lo, hi) for lo, hi in windows if any(find(need, lo, hi) != -1 for need in needs)
+            ]
+            if not searched:
                 continue
-        span = _first_in_windows(rule, pattern, subject, text, windows, bound, needs)
+        span = _first_in_windows(rule, pattern, subject, text, searched, bound)
         if span is not None:
             found.append(span)
     return min(found) if found else None
@@ -830,21 +832,11 @@ def _first_in_windows(
     text: str,
     windows: list[tuple[int, int]],
     bounded: bool = False,
-    needs: tuple[str, ...] = (),
 ) -> tuple[int, int] | None:
     """The first match in the windows; ``bounded``: it must start at a word boundary
-    (the ``\\b`` that :func:`_for_lowered` took off the pattern); ``needs``: every match
-    contains one of these strings (a window without any is skipped)."""
+    (the ``\\b`` that :func:`_for_lowered` took off the pattern)."""
     search = pattern.search
-    find = subject.find
-    several = len(windows) > 1
     for lo, hi in windows:
-        if needs and several:
-            for need in needs:
-                if find(need, lo, hi) != -1:
-                    break
-            else:
-                continue
         at = lo
         while at <= hi:
             match = search(subject, at, hi)
