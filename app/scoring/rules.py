@@ -246,6 +246,9 @@ class HintGate:
             for at, rule in enumerate(rules)
             if rule.enabled
         )
+        #: the plan split: rules checked on every posting, and those a hint must open
+        self.always = tuple(step for step in self.plan if not step[2])
+        self.hinted = {step[0]: step for step in self.plan if step[2]}
 
     def open_rules(self, text: PostingText) -> set[int]:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
@@ -680,6 +683,10 @@ def posting_text(facts: PostingFacts) -> PostingText:
     return PostingText(title, description, PastedRest(rest, facts.raw_text))
 
 
+def _first(step: tuple[int, Rule, bool, tuple[Any, ...]]) -> int:
+    return step[0]
+
+
 def find_flags(
     rules: RuleSet,
     facts: PostingFacts,
@@ -693,11 +700,13 @@ def find_flags(
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
     gate = rules.gate
-    hinted = gate.open_rules(texts)
+    opened = gate.open_rules(texts)
     get = fields.get
-    for at, rule, gated, conditions in gate.plan:
-        if gated and at not in hinted:
-            continue  # none of its hints is in the text: it cannot match
+    steps = gate.always
+    if opened:  # and the hinted rules whose hints are in the text, in rule-file order
+        hinted = gate.hinted
+        steps = sorted((*steps, *(hinted[at] for at in opened if at in hinted)), key=_first)
+    for _at, rule, gated, conditions in steps:
         for name, compare, value in conditions:  # as Condition.holds, inlined (hot loop)
             actual = get(name)
             if actual is None:
