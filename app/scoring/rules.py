@@ -131,6 +131,8 @@ class Rule:
     #: per lowered pattern, strings every match contains one of (:func:`_required_literals`):
     #: a text or window without any of them is not searched
     lowered_required: tuple[tuple[str, ...], ...] = ()
+    #: all of those strings, each once
+    lowered_needs: tuple[str, ...] = ()
     hint: tuple[str, ...] = ()
     #: the hints that are words (checked against the posting's word set) ...
     hint_words: frozenset[str] = frozenset()
@@ -196,8 +198,43 @@ class Flag:
 
 #: words too common to file a phrase hint under (a phrase is filed under its rarest word)
 _COMMON_WORDS = frozenset(
-    "a an and are as at be by for from has have i in is it me my no not of on or our so "
-    "that the this to us we will with you your".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "i",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "that",
+        "the",
+        "this",
+        "to",
+        "us",
+        "we",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
 )
 
 
@@ -353,7 +390,10 @@ def _compile_rule(raw: Any) -> Rule:
         patterns=patterns,
         lowered_patterns=tuple(_for_lowered(p)[0] for p in patterns),
         lowered_bounded=tuple(_for_lowered(p)[1] for p in patterns),
-        lowered_required=tuple(_required_literals(_for_lowered(p)[0]) for p in patterns),
+        lowered_required=(
+            required := tuple(_required_literals(_for_lowered(p)[0]) for p in patterns)
+        ),
+        lowered_needs=tuple(dict.fromkeys(need for needs in required for need in needs)),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
@@ -432,13 +472,13 @@ def _starts_with_boundary(text: str) -> bool:
 
 def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Strings one of which is in every match of ``pattern`` (a case-sensitive pattern),
-    the rarest such set found; empty when none is known.
+    the smallest such set found; empty when none is known.
 
     Read from the parsed pattern: its top-level parts that every match must go
     through, a literal run ("gift") or a group whose every alternative starts with a
-    literal ("(?:pay|purchase|buy)"). Of those, the set whose shortest string is
-    longest (rarest in a text) is kept: ``"check" in text`` is much cheaper than a
-    regex search over the text."""
+    literal ("(?:pay|purchase|buy)"). Of those, the set with the fewest strings (of at
+    least three letters when there is one) is kept: looking for "check" in a text is
+    much cheaper than a regex search over it."""
     if pattern.flags & re.IGNORECASE:
         return ()
     from re import _constants, _parser  # type: ignore[attr-defined]
@@ -493,9 +533,13 @@ def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
                 groups.append(begins)
     if not groups:
         return ()
-    best = max(groups, key=lambda g: (min(len(w) for w in g), -len(g)))
-    if min(len(w) for w in best) < 2:
-        return ()  # one letter is in every text: not worth looking for
+    # fewest strings to look for (each is a scan of the text), then the longest
+    usable = [g for g in groups if min(len(w) for w in g) >= 3] or [
+        g for g in groups if min(len(w) for w in g) >= 2
+    ]  # one letter is in every text: not worth looking for
+    if not usable:
+        return ()
+    best = min(usable, key=lambda g: (len(g), -min(len(w) for w in g)))
     return tuple(sorted(best))
 
 
@@ -820,11 +864,16 @@ def _first_match(
         required = ((),) * len(patterns)
     found = []
     find = subject.find
+    present: list[set[str]] = []  # per window, the needed strings it has (looked up once)
+    if rule.lowered_needs and required is rule.lowered_required:
+        present = [
+            {need for need in rule.lowered_needs if find(need, lo, hi) != -1} for lo, hi in windows
+        ]
     for pattern, bound, needs in zip(patterns, bounded, required, strict=True):
         searched = windows
         if needs:  # every match contains one of these: a window without any has none
             searched = [
-                (lo, hi) for lo, hi in windows if any(find(need, lo, hi) != -1 for need in needs)
+                w for w, has in zip(windows, present, strict=True) if not has.isdisjoint(needs)
             ]
             if not searched:
                 continue
