@@ -133,6 +133,8 @@ class Rule:
     lowered_required: tuple[tuple[str, ...], ...] = ()
     #: all of those strings, each once
     lowered_needs: tuple[str, ...] = ()
+    #: per lowered pattern, the words every match begins with (:func:`_match_starts`)
+    lowered_starts: tuple[tuple[str, ...], ...] = ()
     hint: tuple[str, ...] = ()
     #: the hints that are words (checked against the posting's word set) ...
     hint_words: frozenset[str] = frozenset()
@@ -394,6 +396,7 @@ def _compile_rule(raw: Any) -> Rule:
             required := tuple(_required_literals(_for_lowered(p)[0]) for p in patterns)
         ),
         lowered_needs=tuple(dict.fromkeys(need for needs in required for need in needs)),
+        lowered_starts=tuple(_match_starts(_for_lowered(p)[0]) for p in patterns),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
@@ -470,6 +473,50 @@ def _starts_with_boundary(text: str) -> bool:
     return len(parsed.data) > 1 and parsed.data[0] == (_constants.AT, _constants.AT_BOUNDARY)
 
 
+def _parsed(pattern: re.Pattern[str]) -> list[Any] | None:
+    """The top-level parts of a case-sensitive pattern (None: case-insensitive)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:  # pragma: no cover - the pattern compiled, so it parses
+        return None
+
+
+def _starts(seq: list[Any]) -> set[str] | None:
+    """The literal strings one of which begins every match of the parsed parts ``seq``
+    (None: not known)."""
+    from re import _constants  # type: ignore[attr-defined]
+
+    run: list[str] = []
+    for op, av in seq:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _constants.AT:  # \b, ^, $: zero width
+            continue
+        if run:
+            break
+        if op is _constants.SUBPATTERN:
+            if av[1] & (re.IGNORECASE | re.VERBOSE):
+                return None
+            return _starts(list(av[3]))
+        if op is _constants.BRANCH:
+            found: set[str] = set()
+            for alternative in av[1]:
+                begins = _starts(list(alternative))
+                if not begins:
+                    return None
+                found |= begins
+            return found
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            return _starts(list(av[2]))
+        return None
+    return {"".join(run)} if run else None
+
+
 def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Strings one of which is in every match of ``pattern`` (a case-sensitive pattern),
     the smallest such set found; empty when none is known.
@@ -479,56 +526,23 @@ def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     literal ("(?:pay|purchase|buy)"). Of those, the set with the fewest strings (of at
     least three letters when there is one) is kept: looking for "check" in a text is
     much cheaper than a regex search over it."""
-    if pattern.flags & re.IGNORECASE:
-        return ()
-    from re import _constants, _parser  # type: ignore[attr-defined]
+    from re import _constants  # type: ignore[attr-defined]
 
-    try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-    except re.error:  # pragma: no cover - the pattern compiled, so it parses
+    items = _parsed(pattern)
+    if items is None:
         return ()
-    literal, at_code = _constants.LITERAL, _constants.AT
     repeats = (_constants.MAX_REPEAT, _constants.MIN_REPEAT)
-
-    def starts(seq: list[Any]) -> set[str] | None:
-        """The literal strings one of which begins every match of ``seq``."""
-        run: list[str] = []
-        for op, av in seq:
-            if op is literal:
-                run.append(chr(av))
-                continue
-            if op is at_code:  # \b, ^, $: zero width
-                continue
-            if run:
-                break
-            if op is _constants.SUBPATTERN:
-                if av[1] & (re.IGNORECASE | re.VERBOSE):
-                    return None
-                return starts(list(av[3]))
-            if op is _constants.BRANCH:
-                found: set[str] = set()
-                for alternative in av[1]:
-                    begins = starts(list(alternative))
-                    if not begins:
-                        return None
-                    found |= begins
-                return found
-            if op in repeats and av[0] >= 1:
-                return starts(list(av[2]))
-            return None
-        return {"".join(run)} if run else None
-
     groups: list[set[str]] = []
     run: list[str] = []
     for op, av in [*items, (None, None)]:
-        if op is literal:
+        if op is _constants.LITERAL:
             run.append(chr(av))
             continue
         if run:
             groups.append({"".join(run)})
             run = []
         if op is _constants.SUBPATTERN or op is _constants.BRANCH or (op in repeats and av[0] >= 1):
-            begins = starts([(op, av)])
+            begins = _starts([(op, av)])
             if begins:
                 groups.append(begins)
     if not groups:
@@ -541,6 +555,20 @@ def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
         return ()
     best = min(usable, key=lambda g: (len(g), -min(len(w) for w in g)))
     return tuple(sorted(best))
+
+
+def _match_starts(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words one of which every match of ``pattern`` begins with, when they are
+    several and none is short ("you", "candidate", "freelancer", ...): the matcher then
+    tries the pattern only where one of them is (:func:`_first_from_starts`), instead of
+    letting ``re`` try the alternation at every letter. Empty: search as usual."""
+    items = _parsed(pattern)
+    begins = _starts(items) if items is not None else None
+    if not begins or len(begins) < 2 or len(begins) > 24:
+        return ()  # one literal prefix: ``re`` finds it quickly by itself
+    if any(len(b) < 3 for b in begins):
+        return ()  # "a", "we": nearly everywhere
+    return tuple(sorted(begins))
 
 
 def _at_boundary(text: str, at: int) -> bool:
@@ -857,11 +885,12 @@ def _first_match(
     if len(lowered) == len(text):
         subject, patterns, bounded = lowered, rule.lowered_patterns, rule.lowered_bounded
         required = rule.lowered_required or ((),) * len(patterns)
+        begins = rule.lowered_starts or ((),) * len(patterns)
         windows = _windows(rule, lowered, words, lines) if rule.hint else [(0, len(text))]
     else:  # lower-casing changed the length (rare letters): search the text as it is
         subject, patterns, windows = text, rule.patterns, [(0, len(text))]
         bounded = (False,) * len(patterns)
-        required = ((),) * len(patterns)
+        required = begins = ((),) * len(patterns)
     found = []
     find = subject.find
     present: list[set[str]] = []  # per window, the needed strings it has (looked up once)
@@ -869,7 +898,7 @@ def _first_match(
         present = [
             {need for need in rule.lowered_needs if find(need, lo, hi) != -1} for lo, hi in windows
         ]
-    for pattern, bound, needs in zip(patterns, bounded, required, strict=True):
+    for pattern, bound, needs, starts in zip(patterns, bounded, required, begins, strict=True):
         searched = windows
         if needs:  # every match contains one of these: a window without any has none
             searched = [
@@ -877,10 +906,55 @@ def _first_match(
             ]
             if not searched:
                 continue
-        span = _first_in_windows(rule, pattern, subject, text, searched, bound)
+        if starts:
+            span = _first_from_starts(rule, pattern, subject, text, searched, bound, starts)
+        else:
+            span = _first_in_windows(rule, pattern, subject, text, searched, bound)
         if span is not None:
             found.append(span)
     return min(found) if found else None
+
+
+def _first_from_starts(
+    rule: Rule,
+    pattern: re.Pattern[str],
+    subject: str,
+    text: str,
+    windows: list[tuple[int, int]],
+    bounded: bool,
+    starts: tuple[str, ...],
+) -> tuple[int, int] | None:
+    """:func:`_first_in_windows` for a pattern whose every match begins with one of
+    ``starts``: the pattern is tried only where one of them is, in text order (the
+    same matches a search finds: a search tries every position, and can match only
+    at these)."""
+    match = pattern.match
+    find = subject.find
+    size = len(subject)
+    for lo, hi in windows:
+        spots: list[int] = []
+        for word in starts:
+            at = find(word, lo, hi)
+            while at != -1:
+                spots.append(at)
+                at = find(word, at + 1, hi)
+        if not spots:
+            continue
+        spots.sort()
+        at = lo
+        for start in spots:
+            if start < at or (bounded and not _at_boundary(subject, start)):
+                continue  # inside the last match tried, or not at a word's edge
+            found = match(subject, start, hi)
+            if found is None:
+                continue
+            end = found.end()
+            at = end if end > start else end + 1
+            if end == hi and hi < size:
+                continue  # cut short by the window: not a match in the whole text
+            if not _near_miss(rule, text, start, end):
+                return start, end
+    return None
 
 
 def _first_in_windows(
