@@ -125,6 +125,8 @@ class RelevanceMatcher:
         self._in_text = SkillMatcher(both, table)
         self._in_title = SkillMatcher([*both, *known], table)
         self._names = [s.name for s in self._in_title.skills]
+        self._weights = [s.weight for s in self.skills.skills]
+        self._avoid_names = [s.name for s in self.avoid.skills]
         self._tag_aliases: dict[str, tuple[tuple[str, str], ...]] = {}
         self._tag_firsts: dict[str, frozenset[str]] = {}
 
@@ -157,22 +159,38 @@ class RelevanceMatcher:
                 text_avoided.append(i - yours)
         tag_hits: dict[int, float] = {}
         missing: list[str] = []
+        owner_of, avoid_owner = skills.owner, avoid.owner
+        weights = self._weights
         for name in listed:
-            hit = skills.owner(name)
+            hit = owner_of(name)
             if hit is None:
                 missing.append(name)
                 if avoid_end > yours:
-                    owner = avoid.owner(name)
+                    owner = avoid_owner(name)
                     if owner is not None and owner not in where:
                         where[owner] = "listed skills"
             else:
-                tag_hits[hit] = skills.skills[hit].weight
+                tag_hits[hit] = weights[hit]
         for i in text_avoided:
             if i not in where:
                 where[i] = "description"
-        avoided = [(avoid.skills[i].name, where[i]) for i in sorted(where)] if where else []
-        found = {*at_title, *at_lead, *at_rest, *tag_hits}
-        matched = [names[i] for i in sorted(found)]
+        avoided = [(self._avoid_names[i], where[i]) for i in sorted(where)] if where else []
+        # each skill found, in profile order, shown where it weighs most
+        order = sorted({*at_title, *at_lead, *at_rest, *tag_hits})
+        matched = [names[i] for i in order]
+        in_title: list[str] = []
+        in_lead: list[str] = []
+        in_tags: list[str] = []
+        in_rest: list[str] = []
+        for i in order:
+            if i in at_title:
+                in_title.append(names[i])
+            elif i in at_lead:
+                in_lead.append(names[i])
+            elif i in tag_hits:
+                in_tags.append(names[i])
+            else:
+                in_rest.append(names[i])
         main, main_yours, main_in_title = self._main_skill(listed, title, title_words, in_title_all)
 
         positive = 0.0
@@ -183,26 +201,23 @@ class RelevanceMatcher:
         if listed:
             wanted = min(len(listed), 3)
             positive += TAGS_SHARE * min(1.0, sum(min(w, 2.0) for w in tag_hits.values()) / wanted)
-        elif found:
+        elif order:
             # nothing listed (pasted text): the text is all there is to go by
-            positive += TAGS_SHARE / 2 * min(1.0, len(found) / 2)
+            positive += TAGS_SHARE / 2 * min(1.0, len(order) / 2)
         if at_rest:
             positive += REST_SHARE * min(1.0, len(at_rest) / 2)
         count = len(text.description_words)
         positive *= min(1.0, 0.5 + count / FULL_WORDS)
 
-        main_avoided = main is not None and avoid.owner(main) is not None
         penalty = 0.0
+        main_avoided = False
         if main is not None and not main_yours:
             penalty += MAIN_NOT_YOURS_TITLE if main_in_title else MAIN_NOT_YOURS_TAG
-        penalty += _avoid_cost(avoided)
+            main_avoided = avoid_owner(main) is not None
+        if avoided:
+            penalty += _avoid_cost(avoided)
         share = max(-1.0, min(1.0, positive - penalty))
-
-        in_title = [names[i] for i in sorted(at_title)]
-        in_lead = [names[i] for i in sorted(at_lead) if i not in at_title]
-        in_tags = [names[i] for i in sorted(tag_hits) if i not in at_title and i not in at_lead]
-        shown = set(at_title) | set(at_lead) | set(tag_hits)
-        in_rest = [names[i] for i in sorted(at_rest) if i not in shown]
+        lacking = list(dict.fromkeys(missing)) if missing else missing
         reason = _reason(
             in_title,
             in_lead,
@@ -212,14 +227,14 @@ class RelevanceMatcher:
             main_yours,
             main_avoided,
             avoided,
-            missing,
+            lacking,
             count,
         )
         return Relevance(
             share=share,
             reason=reason,
             matched=matched,
-            missing=list(dict.fromkeys(missing)),
+            missing=lacking,
             in_title=in_title,
             in_lead=in_lead,
             in_tags=in_tags,
@@ -243,10 +258,18 @@ class RelevanceMatcher:
             if first is None or at < first[0]:
                 name = self._names[i]
                 first = (at, name, i < self._yours or self.skills.owner(name) is not None)
-        for name in listed:
-            place = self._title_position(title, title_words, name)
-            if place is not None and (first is None or place < first[0]):
-                first = (place, name, self.skills.owner(name) is not None)
+        if listed and (first is None or first[0] > 0):  # a tag can only come first before it
+            firsts = self._tag_firsts
+            for name in listed:
+                heads = firsts.get(name)
+                if heads is None:
+                    self._aliases_of(name)
+                    heads = firsts[name]
+                if title_words.isdisjoint(heads):
+                    continue  # no alias's first word is in the title: none of them is there
+                place = self._title_position(title, title_words, name)
+                if place is not None and (first is None or place < first[0]):
+                    first = (place, name, self.skills.owner(name) is not None)
         if first is not None:
             return first[1], first[2], True
         if listed:
@@ -334,14 +357,14 @@ def _reason(
     words: int,
 ) -> str:
     found = []
-    for names, where in (
-        (in_title, "in the title"),
-        (in_lead, "in the first lines"),
-        (in_tags, "in the listed skills"),
-        (in_rest, "in the description"),
-    ):
-        if names:
-            found.append(f"{_join(names)} {where}")
+    if in_title:
+        found.append(_join(in_title) + " in the title")
+    if in_lead:
+        found.append(_join(in_lead) + " in the first lines")
+    if in_tags:
+        found.append(_join(in_tags) + " in the listed skills")
+    if in_rest:
+        found.append(_join(in_rest) + " in the description")
     parts = [", ".join(found) if found else "none of your skills appear"]
     if main is not None:
         if main_yours:
@@ -351,7 +374,7 @@ def _reason(
     for name, where in avoided:
         parts.append(f"you do not do {name} (in the {where})")
     if missing:
-        parts.append(f"you lack {_join(list(dict.fromkeys(missing)))}")
+        parts.append(f"you lack {_join(missing)}")  # missing: without repeats
     if words < THIN_WORDS:
         parts.append(f"only {words} words, too few to judge")
     elif words < FULL_WORDS - 40:

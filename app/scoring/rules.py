@@ -128,6 +128,13 @@ class Rule:
     lowered_patterns: tuple[re.Pattern[str], ...] = ()
     #: ... and which of them had their leading ``\\b`` taken off (checked by hand)
     lowered_bounded: tuple[bool, ...] = ()
+    #: per lowered pattern, strings every match contains one of (:func:`_required_literals`):
+    #: a text or window without any of them is not searched
+    lowered_required: tuple[tuple[str, ...], ...] = ()
+    #: all of those strings, each once
+    lowered_needs: tuple[str, ...] = ()
+    #: per lowered pattern, the words every match begins with (:func:`_match_starts`)
+    lowered_starts: tuple[tuple[str, ...], ...] = ()
     hint: tuple[str, ...] = ()
     #: the hints that are words (checked against the posting's word set) ...
     hint_words: frozenset[str] = frozenset()
@@ -191,24 +198,81 @@ class Flag:
         }
 
 
+#: words too common to file a phrase hint under (a phrase is filed under its rarest word)
+_COMMON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "i",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "that",
+        "the",
+        "this",
+        "to",
+        "us",
+        "we",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+
+
+def _rarest_word(phrase: str) -> str:
+    """The word a phrase hint is filed under: its longest word that is not a common one
+    (a posting has "the" and "for" nearly always, "upwork" or "screen" seldom)."""
+    words = phrase.split()
+    return max(words, key=lambda w: (w not in _COMMON_WORDS, len(w)))
+
+
 class HintGate:
     """Every hinted pattern rule of a rule set, indexed by its hints: which of them can
-    match a posting is found with one set intersection instead of a check per rule."""
+    match a posting is found with one set intersection instead of a check per rule.
+
+    One index holds both kinds of hint: a word names the rules it opens; a phrase is
+    filed under its rarest word, so common words ("the", "for") cost nothing."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.words: dict[str, set[int]] = {}
-        self.phrases: dict[str, list[tuple[int, frozenset[str], str]]] = {}
+        words: dict[str, set[int]] = {}
+        phrases: dict[str, list[tuple[int, frozenset[str], str]]] = {}
         marks: dict[str, set[int]] = {}
         for at, rule in enumerate(rules):
             for word in rule.hint_words:
-                self.words.setdefault(word, set()).add(at)
-            for words, phrase in rule.hint_phrases:
-                self.phrases.setdefault(phrase.split()[0], []).append((at, words, phrase))
+                words.setdefault(word, set()).add(at)
+            for phrase_words, phrase in rule.hint_phrases:
+                phrases.setdefault(_rarest_word(phrase), []).append((at, phrase_words, phrase))
             for mark in rule.hint_marks:
                 marks.setdefault(mark, set()).add(at)
+        #: word -> (the rules it opens, the phrases filed under it)
+        self.index: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str], str], ...]]]
+        self.index = {
+            key: (frozenset(words.get(key, ())), tuple(phrases.get(key, ())))
+            for key in (*words, *phrases)
+        }
         self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
-        self._word_keys = frozenset(self.words)
-        self._phrase_heads = frozenset(self.phrases)
+        self._keys = frozenset(self.index)
         #: (position, rule, gated, conditions): the enabled rules in order; gated ones need
         #: a hint; conditions as (field, compare, value), checked before anything else
         self.plan = tuple(
@@ -221,23 +285,23 @@ class HintGate:
             for at, rule in enumerate(rules)
             if rule.enabled
         )
+        #: the plan split: rules checked on every posting, and those a hint must open
+        self.always = tuple(step for step in self.plan if not step[2])
+        self.hinted = {step[0]: step for step in self.plan if step[2]}
 
     def open_rules(self, text: PostingText) -> set[int]:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
-        words, pasted = text.words, text.pasted_set
         found: set[int] = set()
-        for word in self._word_keys & words:
-            found |= self.words[word]
-        for head in self._phrase_heads & words:
-            for at, phrase_words, phrase in self.phrases[head]:
-                if at not in found and phrase_words <= words and phrase in text.flat:
-                    found.add(at)
-        if pasted:  # the lines the parser did not place
-            for word in self._word_keys & pasted:
-                found |= self.words[word]
-            for head in self._phrase_heads & pasted:
-                for at, phrase_words, phrase in self.phrases[head]:
-                    if at not in found and phrase_words <= pasted and phrase in text.flat:
+        index = self.index
+        for words in (text.words, text.pasted_set):  # the pasted set: lines not placed
+            if not words:
+                continue
+            for key in self._keys & words:
+                opened, phrases = index[key]
+                if opened:
+                    found |= opened
+                for at, phrase_words, phrase in phrases:
+                    if at not in found and phrase_words <= words and phrase in text.flat:
                         found.add(at)
         for mark, owners in self.marks:
             if not owners <= found and text.has_mark(mark):
@@ -328,6 +392,11 @@ def _compile_rule(raw: Any) -> Rule:
         patterns=patterns,
         lowered_patterns=tuple(_for_lowered(p)[0] for p in patterns),
         lowered_bounded=tuple(_for_lowered(p)[1] for p in patterns),
+        lowered_required=(
+            required := tuple(_required_literals(_for_lowered(p)[0]) for p in patterns)
+        ),
+        lowered_needs=tuple(dict.fromkeys(need for needs in required for need in needs)),
+        lowered_starts=tuple(_match_starts(_for_lowered(p)[0]) for p in patterns),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
@@ -402,6 +471,104 @@ def _starts_with_boundary(text: str) -> bool:
 
     parsed = _parser.parse(text)
     return len(parsed.data) > 1 and parsed.data[0] == (_constants.AT, _constants.AT_BOUNDARY)
+
+
+def _parsed(pattern: re.Pattern[str]) -> list[Any] | None:
+    """The top-level parts of a case-sensitive pattern (None: case-insensitive)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:  # pragma: no cover - the pattern compiled, so it parses
+        return None
+
+
+def _starts(seq: list[Any]) -> set[str] | None:
+    """The literal strings one of which begins every match of the parsed parts ``seq``
+    (None: not known)."""
+    from re import _constants  # type: ignore[attr-defined]
+
+    run: list[str] = []
+    for op, av in seq:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _constants.AT:  # \b, ^, $: zero width
+            continue
+        if run:
+            break
+        if op is _constants.SUBPATTERN:
+            if av[1] & (re.IGNORECASE | re.VERBOSE):
+                return None
+            return _starts(list(av[3]))
+        if op is _constants.BRANCH:
+            found: set[str] = set()
+            for alternative in av[1]:
+                begins = _starts(list(alternative))
+                if not begins:
+                    return None
+                found |= begins
+            return found
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            return _starts(list(av[2]))
+        return None
+    return {"".join(run)} if run else None
+
+
+def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which is in every match of ``pattern`` (a case-sensitive pattern),
+    the smallest such set found; empty when none is known.
+
+    Read from the parsed pattern: its top-level parts that every match must go
+    through, a literal run ("gift") or a group whose every alternative starts with a
+    literal ("(?:pay|purchase|buy)"). Of those, the set with the fewest strings (of at
+    least three letters when there is one) is kept: looking for "check" in a text is
+    much cheaper than a regex search over it."""
+    from re import _constants  # type: ignore[attr-defined]
+
+    items = _parsed(pattern)
+    if items is None:
+        return ()
+    repeats = (_constants.MAX_REPEAT, _constants.MIN_REPEAT)
+    groups: list[set[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            groups.append({"".join(run)})
+            run = []
+        if op is _constants.SUBPATTERN or op is _constants.BRANCH or (op in repeats and av[0] >= 1):
+            begins = _starts([(op, av)])
+            if begins:
+                groups.append(begins)
+    if not groups:
+        return ()
+    # fewest strings to look for (each is a scan of the text), then the longest
+    usable = [g for g in groups if min(len(w) for w in g) >= 3] or [
+        g for g in groups if min(len(w) for w in g) >= 2
+    ]  # one letter is in every text: not worth looking for
+    if not usable:
+        return ()
+    best = min(usable, key=lambda g: (len(g), -min(len(w) for w in g)))
+    return tuple(sorted(best))
+
+
+def _match_starts(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words one of which every match of ``pattern`` begins with, when they are
+    several and none is short ("you", "candidate", "freelancer", ...): the matcher then
+    tries the pattern only where one of them is (:func:`_first_from_starts`), instead of
+    letting ``re`` try the alternation at every letter. Empty: search as usual."""
+    items = _parsed(pattern)
+    begins = _starts(items) if items is not None else None
+    if not begins or len(begins) < 2 or len(begins) > 24:
+        return ()  # one literal prefix: ``re`` finds it quickly by itself
+    if any(len(b) < 3 for b in begins):
+        return ()  # "a", "we": nearly everywhere
+    return tuple(sorted(begins))
 
 
 def _at_boundary(text: str, at: int) -> bool:
@@ -588,6 +755,10 @@ def posting_text(facts: PostingFacts) -> PostingText:
     return PostingText(title, description, PastedRest(rest, facts.raw_text))
 
 
+def _first(step: tuple[int, Rule, bool, tuple[Any, ...]]) -> int:
+    return step[0]
+
+
 def find_flags(
     rules: RuleSet,
     facts: PostingFacts,
@@ -601,11 +772,13 @@ def find_flags(
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
     gate = rules.gate
-    hinted = gate.open_rules(texts)
+    opened = gate.open_rules(texts)
     get = fields.get
-    for at, rule, gated, conditions in gate.plan:
-        if gated and at not in hinted:
-            continue  # none of its hints is in the text: it cannot match
+    steps = gate.always
+    if opened:  # and the hinted rules whose hints are in the text, in rule-file order
+        hinted = gate.hinted
+        steps = sorted((*steps, *(hinted[at] for at in opened if at in hinted)), key=_first)
+    for _at, rule, gated, conditions in steps:
         for name, compare, value in conditions:  # as Condition.holds, inlined (hot loop)
             actual = get(name)
             if actual is None:
@@ -711,16 +884,78 @@ def _first_match(
     :func:`_windows`)."""
     if len(lowered) == len(text):
         subject, patterns, bounded = lowered, rule.lowered_patterns, rule.lowered_bounded
+        required = rule.lowered_required or ((),) * len(patterns)
+        begins = rule.lowered_starts or ((),) * len(patterns)
         windows = _windows(rule, lowered, words, lines) if rule.hint else [(0, len(text))]
     else:  # lower-casing changed the length (rare letters): search the text as it is
         subject, patterns, windows = text, rule.patterns, [(0, len(text))]
         bounded = (False,) * len(patterns)
+        required = begins = ((),) * len(patterns)
     found = []
-    for pattern, bound in zip(patterns, bounded, strict=True):
-        span = _first_in_windows(rule, pattern, subject, text, windows, bound, lines)
+    find = subject.find
+    present: list[set[str]] = []  # per window, the needed strings it has (looked up once)
+    if rule.lowered_needs and required is rule.lowered_required:
+        present = [
+            {need for need in rule.lowered_needs if find(need, lo, hi) != -1} for lo, hi in windows
+        ]
+    for pattern, bound, needs, starts in zip(patterns, bounded, required, begins, strict=True):
+        searched = windows
+        if needs:  # every match contains one of these: a window without any has none
+            searched = [
+                w for w, has in zip(windows, present, strict=True) if not has.isdisjoint(needs)
+            ]
+            if not searched:
+                continue
+        if starts:
+            span = _first_from_starts(rule, pattern, subject, text, searched, bound, starts, lines)
+        else:
+            span = _first_in_windows(rule, pattern, subject, text, searched, bound, lines)
         if span is not None:
             found.append(span)
     return min(found) if found else None
+
+
+def _first_from_starts(
+    rule: Rule,
+    pattern: re.Pattern[str],
+    subject: str,
+    text: str,
+    windows: list[tuple[int, int]],
+    bounded: bool,
+    starts: tuple[str, ...],
+    lines: bool = False,
+) -> tuple[int, int] | None:
+    """:func:`_first_in_windows` for a pattern whose every match begins with one of
+    ``starts``: the pattern is tried only where one of them is, in text order (the
+    same matches a search finds: a search tries every position, and can match only
+    at these)."""
+    match = pattern.match
+    find = subject.find
+    size = len(subject)
+    for lo, hi in windows:
+        spots: list[int] = []
+        for word in starts:
+            at = find(word, lo, hi)
+            while at != -1:
+                spots.append(at)
+                at = find(word, at + 1, hi)
+        if not spots:
+            continue
+        spots.sort()
+        at = lo
+        for start in spots:
+            if start < at or (bounded and not _at_boundary(subject, start)):
+                continue  # inside the last match tried, or not at a word's edge
+            found = match(subject, start, hi)
+            if found is None:
+                continue
+            end = found.end()
+            at = end if end > start else end + 1
+            if end == hi and hi < size and not lines:
+                continue  # cut short by the window: not a match in the whole text
+            if not _near_miss(rule, text, start, end):
+                return start, end
+    return None
 
 
 def _first_in_windows(
@@ -735,9 +970,9 @@ def _first_in_windows(
     """The first match in the windows; ``bounded``: it must start at a word boundary
     (the ``\\b`` that :func:`_for_lowered` took off the pattern); ``lines``: the windows
     are whole lines, so a match that ends at a line's end is whole, not cut short."""
+    search = pattern.search
     for lo, hi in windows:
         at = lo
-        search = pattern.search
         while at <= hi:
             match = search(subject, at, hi)
             if match is None:

@@ -569,9 +569,15 @@ def _clarity(text: PostingText) -> Factor:
     words = len(text.description_words)
     points = 0 if words < 15 else 3 if words < 40 else 6 if words < 100 else 8
     concrete = not DELIVERABLE_WORDS.isdisjoint(text.words)
-    if not concrete:
+    if not concrete:  # two bullets or numbered items (counted until there are two)
         lowered = text.lower_description
-        concrete = sum(lowered.count(mark) for mark in BULLET_MARKS) >= 2
+        marks = 0
+        for mark in BULLET_MARKS:
+            if mark in lowered:
+                marks += lowered.count(mark)
+                if marks >= 2:
+                    concrete = True
+                    break
     reason = f"{words} words"
     if concrete and words >= 15:
         points += 2

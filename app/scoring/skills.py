@@ -132,6 +132,17 @@ class SkillMatcher:
             word = anchor.lstrip(".")
             for key in dict.fromkeys((word, word + "js")):
                 self._by_word.setdefault(key, []).append(anchor)
+        self._word_keys = frozenset(self._by_word)
+        #: anchor -> (its pattern, how many skills it starts)
+        self._anchor_plan: dict[str, tuple[re.Pattern[str], int]] = {}
+        if self._text_pattern is not None:
+            self._anchor_plan = {
+                anchor: (
+                    self._anchor_patterns.get(anchor, self._text_pattern),
+                    self._anchor_owners.get(anchor, 1),
+                )
+                for anchor in self._anchors
+            }
 
     def _aliases(self, skill: Skill) -> list[str]:
         aliases = [skill.name, *skill.synonyms]
@@ -187,38 +198,51 @@ class SkillMatcher:
         found: dict[int, int] = {}
         if words is None:
             anchors: list[str] | set[str] = self._anchors
-        elif len(words) < len(self._by_word):
-            by_word = self._by_word
-            anchors = {a for w in words if w in by_word for a in by_word[w]}
         else:
             by_word = self._by_word
-            anchors = {
-                a for w, found_anchors in by_word.items() if w in words for a in found_anchors
-            }
-        patterns, matched = self._anchor_patterns, self._matched
+            anchors = {a for w in self._word_keys & words for a in by_word[w]}
+        plan, matched = self._anchor_plan, self._matched
+        find, match_at = lowered.find, self._owner_of_match
         for anchor in anchors:
-            pattern = patterns.get(anchor, self._text_pattern)
-            at = lowered.find(anchor)
-            left = self._anchor_owners.get(anchor, 1)
+            pattern, left = plan[anchor]
+            at = find(anchor)
+            if left == 1:  # one skill starts with this anchor: its first match places it
+                while at != -1:
+                    m = pattern.match(lowered, at)
+                    if m is not None:
+                        text = m.group(0)
+                        owner = matched.get(text, -1)
+                        if owner == -1:
+                            owner = match_at(text)
+                        if owner is not None:
+                            if found.get(owner, at + 1) > at:
+                                found[owner] = at
+                            break
+                    at = find(anchor, at + 1)
+                continue
             seen: set[int] = set()
             while at != -1:
                 m = pattern.match(lowered, at)
                 if m is not None:
                     text = m.group(0)
-                    try:
-                        owner = matched[text]
-                    except KeyError:
-                        owner = self._alias_owner.get(_alias_text_key(text))
-                        if len(matched) < 10_000:
-                            matched[text] = owner
+                    owner = matched.get(text, -1)
+                    if owner == -1:
+                        owner = match_at(text)
                     if owner is not None and owner not in seen:
                         seen.add(owner)
                         if found.get(owner, at + 1) > at:
                             found[owner] = at
                         if len(seen) >= left:
                             break  # every skill this anchor starts is placed
-                at = lowered.find(anchor, at + 1)
+                at = find(anchor, at + 1)
         return found
+
+    def _owner_of_match(self, text: str) -> int | None:
+        """The skill a matched spelling is (remembered: postings repeat the same spellings)."""
+        owner = self._alias_owner.get(_alias_text_key(text))
+        if len(self._matched) < 10_000:
+            self._matched[text] = owner
+        return owner
 
 
 def _first_word(alias: str) -> str:
