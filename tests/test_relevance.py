@@ -163,3 +163,15 @@ def test_a_wrong_not_doing_list_is_one_line_naming_it(text: str, problem: str) -
     with pytest.raises(InputError) as caught:
         profile_from_toml(text, "p.toml")
     assert problem.replace("a list of strings", "") in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [("", "no description to judge by"), ("Django", "only 1 word, too few")],
+)
+def test_the_reason_says_plainly_when_there_is_no_description(
+    description: str, expected: str
+) -> None:
+    result = _assess(DJANGO, "Django developer", description, ["Django"])
+    assert expected in result.reason
+    assert "0 words" not in result.reason

@@ -375,8 +375,11 @@ def _reason(
         parts.append(f"you do not do {name} (in the {where})")
     if missing:
         parts.append(f"you lack {_join(missing)}")  # missing: without repeats
-    if words < THIN_WORDS:
-        parts.append(f"only {words} words, too few to judge")
+    if words == 0:
+        parts.append("no description to judge by")
+    elif words < THIN_WORDS:
+        word = "word" if words == 1 else "words"
+        parts.append(f"only {words} {word}, too few to judge")
     elif words < FULL_WORDS - 40:
         parts.append(f"only {words} words, so it counts less")
     text = "; ".join(parts)
