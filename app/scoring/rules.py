@@ -395,8 +395,17 @@ def _compile_rule(raw: Any) -> Rule:
         lowered_required=(
             required := tuple(_required_literals(_for_lowered(p)[0]) for p in patterns)
         ),
-        lowered_needs=tuple(dict.fromkeys(need for needs in required for need in needs)),
-        lowered_starts=tuple(_match_starts(_for_lowered(p)[0]) for p in patterns),
+        lowered_starts=(starts := tuple(_match_starts(_for_lowered(p)[0]) for p in patterns)),
+        # the needed strings of the patterns tried only where a start word is: those
+        # look for their start words themselves, so their windows are not checked twice
+        lowered_needs=tuple(
+            dict.fromkeys(
+                need
+                for needs, begins in zip(required, starts, strict=True)
+                if not begins
+                for need in needs
+            )
+        ),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
@@ -900,7 +909,7 @@ def _first_match(
         ]
     for pattern, bound, needs, starts in zip(patterns, bounded, required, begins, strict=True):
         searched = windows
-        if needs:  # every match contains one of these: a window without any has none
+        if needs and not starts:  # every match has one of these: not in a window, not there
             searched = [
                 w for w, has in zip(windows, present, strict=True) if not has.isdisjoint(needs)
             ]
