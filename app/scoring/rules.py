@@ -15,7 +15,7 @@ import logging
 import operator
 import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
@@ -783,7 +783,7 @@ def find_flags(
     gate = rules.gate
     opened = gate.open_rules(texts)
     get = fields.get
-    steps = gate.always
+    steps: Sequence[tuple[int, Rule, bool, tuple[Any, ...]]] = gate.always
     if opened:  # and the hinted rules whose hints are in the text, in rule-file order
         hinted = gate.hinted
         steps = sorted((*steps, *(hinted[at] for at in opened if at in hinted)), key=_first)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 #: (low, high) inclusive score ranges, and their labels
 SCORE_BANDS: tuple[tuple[int, int], ...] = tuple(
@@ -57,8 +58,7 @@ class CalibratedRate:
     source_band: str | None = None
 
 
-@dataclass(frozen=True)
-class WinChance:
+class WinChance(NamedTuple):
     probability: float
     band: str
     calibrated: bool
