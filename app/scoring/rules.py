@@ -396,13 +396,13 @@ def _compile_rule(raw: Any) -> Rule:
             required := tuple(_required_literals(_for_lowered(p)[0]) for p in patterns)
         ),
         lowered_starts=(starts := tuple(_match_starts(_for_lowered(p)[0]) for p in patterns)),
-        # the needed strings of the patterns tried only where a start word is: those
-        # look for their start words themselves, so their windows are not checked twice
+        # the needed strings, but not of a pattern whose needed strings are its start
+        # words: it looks for those itself, so its windows are not searched twice
         lowered_needs=tuple(
             dict.fromkeys(
                 need
                 for needs, begins in zip(required, starts, strict=True)
-                if not begins
+                if needs != begins
                 for need in needs
             )
         ),
@@ -909,7 +909,7 @@ def _first_match(
         ]
     for pattern, bound, needs, starts in zip(patterns, bounded, required, begins, strict=True):
         searched = windows
-        if needs and not starts:  # every match has one of these: not in a window, not there
+        if needs and needs != starts:  # every match has one: a window without any has none
             searched = [
                 w for w, has in zip(windows, present, strict=True) if not has.isdisjoint(needs)
             ]
