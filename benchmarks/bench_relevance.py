@@ -10,12 +10,19 @@ in this checkout and once in the baseline checkout, alternating for
 CPU time of the process is measured (other engineers share the machine). Prints
 postings per second for each and the ratio after/before (the best
 round of each, and the median of each round's ratio). Without ``--baseline`` it times this checkout only.
+
+``--instructions`` counts instead of timing (needs valgrind): each checkout runs once under
+callgrind with ``--count`` postings and once with none, and the difference divided by the
+scores made is the instructions per score, the same in every run whatever the machine's
+load (time also depends on caches and branch prediction: a cross-check, not a replacement).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -63,7 +70,7 @@ for scorer in scorers:
     for facts in postings:
         scorer.score(facts, now)
 elapsed = time.process_time() - start
-print(json.dumps({"per_second": len(scorers) * count / elapsed}))
+print(json.dumps({"per_second": len(scorers) * count / elapsed if elapsed else 0.0}))
 """
 
 
@@ -85,11 +92,47 @@ def _run(tree: Path, data: Path, count: int, profiles: str) -> float:
     return float(json.loads(out.stdout.strip().splitlines()[-1])["per_second"])
 
 
+def _instructions(tree: Path, data: Path, count: int, profiles: str) -> int:
+    """Instructions one run of the child executes (callgrind's total)."""
+    out = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            "-c",
+            CHILD,
+            str(tree),
+            str(data),
+            str(count),
+            profiles,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tree,
+        env={"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"},
+    )
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if found is None:
+        raise SystemExit("bench_relevance: callgrind printed no instruction count")
+    return int(found.group(1))
+
+
+def _per_score(tree: Path, data: Path, count: int, profiles: str) -> float:
+    scores = count * len(json.loads(profiles))
+    idle = _instructions(tree, data, 0, profiles)
+    return (_instructions(tree, data, count, profiles) - idle) / scores
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, help="a checkout of the code before the change")
     parser.add_argument("--count", type=int, default=20_000, help="postings per profile")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions (valgrind) instead"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from tests.tile_facts import shared_data_file
@@ -103,6 +146,19 @@ def main(argv: list[str] | None = None) -> int:
     trees = {"after": ROOT}
     if args.baseline is not None:
         trees = {"before": args.baseline.resolve(), "after": ROOT}
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            raise SystemExit("bench_relevance: --instructions needs valgrind")
+        counts = {
+            label: _per_score(tree, data, args.count, profiles) for label, tree in trees.items()
+        }
+        for label, n in counts.items():
+            print(f"{label:6s} {n:10,.0f} instructions per score")
+        if "before" in counts:
+            print(
+                f"before/after = {counts['before'] / counts['after']:.3f} (speed ratio by instructions)"
+            )
+        return 0
     best: dict[str, float] = {}
     ratios: list[float] = []
     for round_no in range(1, args.rounds + 1):
