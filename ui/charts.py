@@ -131,7 +131,7 @@ def _value_axis(title: str, top: float, *, percent: bool = False) -> QValueAxis:
     axis = QValueAxis()
     axis.setTitleText(title)
     axis.setRange(0, max(top, 1) * 1.12 if not percent else min(100.0, max(top, 5) * 1.15))
-    axis.setLabelFormat("%.0f%%" if percent else "%d")
+    axis.setLabelFormat("%.0f%%" if percent else "%.0f")
     axis.applyNiceNumbers()
     if not percent and axis.max() <= 8:
         # small counts: one tick per whole number, so labels never repeat ("0, 0, 1, 1")

@@ -75,3 +75,28 @@ def test_small_counts_get_whole_number_ticks(qapp) -> None:
     assert (axis.min(), axis.max(), axis.tickCount()) == (0, 2, 3)
     big = _value_axis("Connects", 340)
     assert big.max() >= 340 and big.tickCount() != 381
+
+
+@pytest.mark.parametrize("kind", ["spend", "balance"])
+def test_count_axes_draw_their_numbers(ins, kind: str, tmp_path: Path) -> None:
+    """The Connects axes show their numbers: with numbers localized, Qt Charts drew no
+    label at all for a "%d" format (seen on 2026-12-03), so counts use "%.0f"."""
+    from PySide6.QtCharts import QCategoryAxis, QValueAxis
+
+    chart = build_chart(kind, ins)
+    axes = [
+        a for a in chart.axes() if isinstance(a, QValueAxis) and not isinstance(a, QCategoryAxis)
+    ]
+    assert axes and all(a.labelFormat().endswith("f") for a in axes)
+    out = tmp_path / f"{kind}.png"
+    assert render_png(chart, out, (640, 400))
+    image = QImage(str(out))
+    left = int(chart.plotArea().left())
+    top, bottom = int(chart.plotArea().top()), int(chart.plotArea().bottom())
+    ink = sum(  # dark text pixels just left of the plot, where the axis numbers are
+        1
+        for x in range(max(0, left - 28), left - 6)
+        for y in range(top, bottom)
+        if image.pixelColor(x, y).lightness() < 140
+    )
+    assert ink > 40
