@@ -161,8 +161,11 @@ class RelevanceMatcher:
         missing: list[str] = []
         owner_of, avoid_owner = skills.owner, avoid.owner
         weights = self._weights
+        known = skills.known_owners  # the answers remembered: no call for a repeated tag
         for name in listed:
-            hit = owner_of(name)
+            hit = known.get(name, -1)
+            if hit == -1:
+                hit = owner_of(name)
             if hit is None:
                 missing.append(name)
                 if avoid_end > yours:

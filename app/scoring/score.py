@@ -198,7 +198,7 @@ class Scorer:
         value = job_value(facts)
         connects = facts.connects_required or DEFAULT_CONNECTS
         cost_points = -round(max(0, connects - 4) / 2)
-        total = max(0, min(100, sum(f.points for f in factors) + cost_points))
+        total = max(0, min(100, sum([f.points for f in factors]) + cost_points))
         unsure = self._not_enough(match, flags, total)
         if unsure is not None:
             total += unsure.points

@@ -99,6 +99,8 @@ class SkillMatcher:
         #: folded key -> index of the profile skill
         self.index: dict[str, int] = {}
         self._owners: dict[str, int | None] = {}
+        #: :meth:`owner`'s answers so far, by name (read directly in hot loops)
+        self.known_owners = self._owners
         text_aliases: dict[str, int] = {}
         for i, skill in enumerate(skills):
             for alias in self._aliases(skill):
