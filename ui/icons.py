@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from app.paths import resources_dir
@@ -45,6 +45,10 @@ def app_icon_png(size: int) -> bytes:
     Linux desktop entry (ui/desktop_entry.py). Drawn from the vector at each size,
     so the small sizes stay sharp.
     """
+    # not needed before the window's first paint: PySide6 makes a class on first use
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QImage
+
     renderer = QSvgRenderer(QByteArray(_svg("app").encode("utf-8")))
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(_TRANSPARENT)

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QSettings, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, clock, paths
 from app.errors import DatabaseCorruptError, WorkbenchError
@@ -150,7 +151,7 @@ def recover(exc: WorkbenchError, explicit: str | None) -> Database | None:
     """After :func:`open_for_gui` failed with ``exc``: offer a backup if the database is
     damaged (and open again), else say what is wrong; None when it stays closed."""
     if not isinstance(exc, DatabaseCorruptError):
-        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
         return None
     from ui.dialogs.restore_dialog import offer_restore
 
@@ -159,7 +160,7 @@ def recover(exc: WorkbenchError, explicit: str | None) -> Database | None:
     try:
         return open_for_gui(explicit)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
         return None
 
 
@@ -349,7 +350,7 @@ class Startup:
             try:
                 reopen(db)
             except WorkbenchError as failed:
-                QMessageBox.critical(window, APP_NAME, plain.message(str(failed)))
+                QtWidgets.QMessageBox.critical(window, APP_NAME, plain.message(str(failed)))
             else:
                 window.show_new_data()
                 #: the status bar, after a backup replaced the damaged database
@@ -385,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = database_target(args.db)
         path = sqlite_file(target)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
         return 2
     lock = lock_database(target)  # before anything reads or writes the database
     if lock is None:
@@ -394,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = single_instance.server_name(str(path.resolve()) if path is not None else target)
         if single_instance.hand_over(name, args.file):
             return 0  # the open window came forward (and imports the file)
-        QMessageBox.warning(
+        QtWidgets.QMessageBox.warning(
             None,
             APP_NAME,
             plain.message(
