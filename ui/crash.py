@@ -7,8 +7,9 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets  # QMessageBox made when used: not before the first paint
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
 from app.errors import WorkbenchError
@@ -29,11 +30,11 @@ def _log() -> logging.Logger:
 def show_error(parent, title: str, exc: BaseException) -> None:
     """An expected error as a message; anything else as a bug report pointing at the log."""
     if isinstance(exc, WorkbenchError):
-        QMessageBox.warning(parent, title, plain.message(str(exc)))
+        QtWidgets.QMessageBox.warning(parent, title, plain.message(str(exc)))
         return
     from app.logs import log_file
 
-    QMessageBox.critical(
+    QtWidgets.QMessageBox.critical(
         parent,
         title,
         plain.message(
