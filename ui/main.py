@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, clock, paths
 from app.errors import DatabaseCorruptError, WorkbenchError
-from ui import localized, plain, startup
-from ui.crash import install_excepthook, show_error
+from ui import localized, startup
+from ui.crash import install_excepthook, plain_message, show_error
 from ui.i18n import install_translators
 from ui.icons import icon
 from ui.main_window import MainWindow
@@ -157,7 +157,7 @@ def recover(exc: WorkbenchError, explicit: str | None) -> Database | None:
     """After :func:`open_for_gui` failed with ``exc``: offer a backup if the database is
     damaged (and open again), else say what is wrong; None when it stays closed."""
     if not isinstance(exc, DatabaseCorruptError):
-        QtWidgets.QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain_message(str(exc)))
         return None
     from ui.dialogs.restore_dialog import offer_restore
 
@@ -166,7 +166,7 @@ def recover(exc: WorkbenchError, explicit: str | None) -> Database | None:
     try:
         return open_for_gui(explicit)
     except WorkbenchError as exc:
-        QtWidgets.QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain_message(str(exc)))
         return None
 
 
@@ -356,7 +356,7 @@ class Startup:
             try:
                 reopen(db)
             except WorkbenchError as failed:
-                QtWidgets.QMessageBox.critical(window, APP_NAME, plain.message(str(failed)))
+                QtWidgets.QMessageBox.critical(window, APP_NAME, plain_message(str(failed)))
             else:
                 window.show_new_data()
                 #: the status bar, after a backup replaced the damaged database
@@ -392,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = database_target(args.db)
         path = sqlite_file(target)
     except WorkbenchError as exc:
-        QtWidgets.QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain_message(str(exc)))
         return 2
     lock = lock_database(target)  # before anything reads or writes the database
     if lock is None:
@@ -404,7 +404,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QtWidgets.QMessageBox.warning(
             None,
             APP_NAME,
-            plain.message(
+            plain_message(
                 QCoreApplication.translate(
                     "Main", "{database} is already open in another {app} window."
                 ).format(database=target, app=APP_NAME)

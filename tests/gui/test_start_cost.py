@@ -83,6 +83,7 @@ LATE_PROBE = textwrap.dedent(
                 "QBuffer", "QImage", "QSvgRenderer") if name in module.__dict__]
             print("made", *made, flush=True)
             print("svg", "PySide6.QtSvg" in sys.modules, flush=True)
+            print("plain", "ui.plain" in sys.modules, "app.plaintext" in sys.modules, flush=True)
             app = QtWidgets.QApplication.instance()
             app.setStyleSheet("")  # the style under the sheet's
             print("style", app.style().name(), flush=True)
@@ -97,7 +98,8 @@ LATE_PROBE = textwrap.dedent(
 def test_what_only_runs_after_the_paint_is_not_made_before_it(tmp_path: Path) -> None:
     """Issue 16 (i16i): PySide6 makes each Qt class the first time it is used (0.3-3 ms
     with its enums); the start does not make the dialogs' and the style's before its
-    first paint, nor import QtSvg once its icons are in the cache (the second start)."""
+    first paint, nor import QtSvg once its icons are in the cache (the second start), nor
+    the plain-text escaping that only error messages need."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[var] = str(tmp_path / var.lower())
@@ -117,4 +119,4 @@ def test_what_only_runs_after_the_paint_is_not_made_before_it(tmp_path: Path) ->
     assert "svg True" in first
     assert list((tmp_path / "xdg_cache_home").rglob("icons/paste-*.png"))
     again = start()
-    assert again == ["made", "svg False", "style fusion"], again
+    assert again == ["made", "svg False", "plain False False", "style fusion"], again
