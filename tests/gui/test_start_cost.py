@@ -120,3 +120,35 @@ def test_what_only_runs_after_the_paint_is_not_made_before_it(tmp_path: Path) ->
     assert list((tmp_path / "xdg_cache_home").rglob("icons/paste-*.png"))
     again = start()
     assert again == ["made", "svg False", "plain False False", "style fusion"], again
+
+
+def test_a_style_given_on_the_command_line_is_not_doubled_and_fusion_still_wins(
+    tmp_path: Path,
+) -> None:
+    """``-style`` from the user: create_application adds no ``-style`` of its own (nor
+    marks the style as set), so apply_theme sets Fusion as it always did."""
+    probe = textwrap.dedent(
+        """
+        import sys
+        from ui.main import create_application
+        from ui.theme import STYLE_PROPERTY, apply_theme
+        app = create_application(sys.argv[1:])
+        print("marked", app.property(STYLE_PROPERTY), flush=True)
+        apply_theme(app, "light")
+        app.setStyleSheet("")
+        print("style", app.style().name(), flush=True)
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    for given, marked in ((["-style", "Windows"], "None"), ([], "Fusion")):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *given],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines() == [f"marked {marked}", "style fusion"], given
