@@ -7,15 +7,23 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets  # QMessageBox made when used: not before the first paint
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
 from app.errors import WorkbenchError
-from ui import plain
 
 if TYPE_CHECKING:
     import logging
+
+
+def plain_message(text: str) -> str:
+    """:func:`ui.plain.message`, its module (and app.plaintext's patterns, 3 ms) loaded
+    only when a message is shown, not before the window's first paint (issue 16)."""
+    from ui import plain
+
+    return plain.message(text)
 
 
 def _log() -> logging.Logger:
@@ -29,14 +37,14 @@ def _log() -> logging.Logger:
 def show_error(parent, title: str, exc: BaseException) -> None:
     """An expected error as a message; anything else as a bug report pointing at the log."""
     if isinstance(exc, WorkbenchError):
-        QMessageBox.warning(parent, title, plain.message(str(exc)))
+        QtWidgets.QMessageBox.warning(parent, title, plain_message(str(exc)))
         return
     from app.logs import log_file
 
-    QMessageBox.critical(
+    QtWidgets.QMessageBox.critical(
         parent,
         title,
-        plain.message(
+        plain_message(
             QCoreApplication.translate(
                 "crash",
                 "Something went wrong: {error}\n\n"

@@ -10,19 +10,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QSettings, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, clock, paths
 from app.errors import DatabaseCorruptError, WorkbenchError
-from ui import localized, plain, startup
-from ui.crash import install_excepthook, show_error
+from ui import localized, startup
+from ui.crash import install_excepthook, plain_message, show_error
 from ui.i18n import install_translators
 from ui.icons import icon
 from ui.main_window import MainWindow
 from ui.opening import database_target, open_for_gui
 from ui.tasks import run_task
-from ui.theme import THEMES, apply_theme
+from ui.theme import FUSION, STYLE_PROPERTY, THEMES, apply_theme
 
 # The window paints first; the database layer (SQLAlchemy, Alembic), the pages and the
 # single-instance server are imported after it (issue 16: start-up within 1.5x a bare
@@ -79,7 +80,13 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 def create_application(argv: Sequence[str] = ()) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else "proposal-workbench", *argv])
+        program = sys.argv[0] if sys.argv else "proposal-workbench"
+        chosen = any(arg == "-style" or arg.startswith("-style=") for arg in argv)
+        # the app's style from the start: QApplication.setStyle("Fusion") later makes
+        # PySide6 build its QStyle class and enums, 5-12 ms before the first paint (issue 16)
+        app = QApplication([program, *(() if chosen else ("-style", FUSION)), *argv])
+        if not chosen:
+            app.setProperty(STYLE_PROPERTY, FUSION)
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
@@ -150,7 +157,7 @@ def recover(exc: WorkbenchError, explicit: str | None) -> Database | None:
     """After :func:`open_for_gui` failed with ``exc``: offer a backup if the database is
     damaged (and open again), else say what is wrong; None when it stays closed."""
     if not isinstance(exc, DatabaseCorruptError):
-        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain_message(str(exc)))
         return None
     from ui.dialogs.restore_dialog import offer_restore
 
@@ -159,7 +166,7 @@ def recover(exc: WorkbenchError, explicit: str | None) -> Database | None:
     try:
         return open_for_gui(explicit)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain_message(str(exc)))
         return None
 
 
@@ -349,7 +356,7 @@ class Startup:
             try:
                 reopen(db)
             except WorkbenchError as failed:
-                QMessageBox.critical(window, APP_NAME, plain.message(str(failed)))
+                QtWidgets.QMessageBox.critical(window, APP_NAME, plain_message(str(failed)))
             else:
                 window.show_new_data()
                 #: the status bar, after a backup replaced the damaged database
@@ -385,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = database_target(args.db)
         path = sqlite_file(target)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, APP_NAME, plain.message(str(exc)))
+        QtWidgets.QMessageBox.critical(None, APP_NAME, plain_message(str(exc)))
         return 2
     lock = lock_database(target)  # before anything reads or writes the database
     if lock is None:
@@ -394,10 +401,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = single_instance.server_name(str(path.resolve()) if path is not None else target)
         if single_instance.hand_over(name, args.file):
             return 0  # the open window came forward (and imports the file)
-        QMessageBox.warning(
+        QtWidgets.QMessageBox.warning(
             None,
             APP_NAME,
-            plain.message(
+            plain_message(
                 QCoreApplication.translate(
                     "Main", "{database} is already open in another {app} window."
                 ).format(database=target, app=APP_NAME)

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QApplication
 from app.paths import resources_dir
 
 THEMES = ("system", "light", "dark")
+#: the Qt style every theme is drawn with, and the application property saying it is set
+FUSION = "Fusion"
+STYLE_PROPERTY = "pwb_style"
 
 # Colours shared by custom widgets (badges, highlights); readable on both themes.
 ACCENT = "#2f6fdb"
@@ -120,7 +123,9 @@ def apply_theme(app: QApplication, theme: str = "system", *, remembered: bool = 
     if theme not in THEMES:
         theme = "system"
     dark = theme == "dark" or (theme == "system" and system_prefers_dark(remembered=remembered))
-    app.setStyle("Fusion")
+    if app.property(STYLE_PROPERTY) != FUSION:  # (ui.main.create_application chose it)
+        app.setStyle(FUSION)
+        app.setProperty(STYLE_PROPERTY, FUSION)
     app.setPalette(_dark_palette() if dark else _light_palette())
     app.setProperty("pwb_dark", dark)
     qss = (resources_dir() / "style.qss").read_text(encoding="utf-8")

@@ -68,3 +68,87 @@ def test_a_changed_system_scheme_is_followed_after_the_paint(qapp) -> None:
     finally:
         settings.remove(SCHEME_KEY)
         apply_theme(qapp, "light")
+
+
+LATE_PROBE = textwrap.dedent(
+    """
+    import sys
+    from PySide6 import QtCore, QtGui, QtWidgets
+    import ui.startup
+
+    def mark(stage):
+        if stage == "first-paint":
+            made = [name for module in (QtCore, QtGui, QtWidgets) for name in (
+                "QStyle", "QMessageBox", "QFileDialog", "QDialog", "QUrl", "QDesktopServices",
+                "QBuffer", "QImage", "QSvgRenderer") if name in module.__dict__]
+            print("made", *made, flush=True)
+            print("svg", "PySide6.QtSvg" in sys.modules, flush=True)
+            print("plain", "ui.plain" in sys.modules, "app.plaintext" in sys.modules, flush=True)
+            app = QtWidgets.QApplication.instance()
+            app.setStyleSheet("")  # the style under the sheet's
+            print("style", app.style().name(), flush=True)
+
+    ui.startup.mark = mark
+    import ui.main
+    sys.exit(ui.main.main(["--db", sys.argv[1], "--quit-after-first-paint"]))
+    """
+)
+
+
+def test_what_only_runs_after_the_paint_is_not_made_before_it(tmp_path: Path) -> None:
+    """Issue 16 (i16i): PySide6 makes each Qt class the first time it is used (0.3-3 ms
+    with its enums); the start does not make the dialogs' and the style's before its
+    first paint, nor import QtSvg once its icons are in the cache (the second start), nor
+    the plain-text escaping that only error messages need."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+
+    def start() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", LATE_PROBE, str(tmp_path / "w.sqlite3")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()
+
+    first = start()  # draws the icons from their SVGs, and keeps them
+    assert "svg True" in first
+    assert list((tmp_path / "xdg_cache_home").rglob("icons/paste-*.png"))
+    again = start()
+    assert again == ["made", "svg False", "plain False False", "style fusion"], again
+
+
+def test_a_style_given_on_the_command_line_is_not_doubled_and_fusion_still_wins(
+    tmp_path: Path,
+) -> None:
+    """``-style`` from the user: create_application adds no ``-style`` of its own (nor
+    marks the style as set), so apply_theme sets Fusion as it always did."""
+    probe = textwrap.dedent(
+        """
+        import sys
+        from ui.main import create_application
+        from ui.theme import STYLE_PROPERTY, apply_theme
+        app = create_application(sys.argv[1:])
+        print("marked", app.property(STYLE_PROPERTY), flush=True)
+        apply_theme(app, "light")
+        app.setStyleSheet("")
+        print("style", app.style().name(), flush=True)
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    for given, marked in ((["-style", "Windows"], "None"), ([], "Fusion")):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *given],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines() == [f"marked {marked}", "style fusion"], given
