@@ -1469,6 +1469,29 @@ Recorded now, they are part of the text you sent. Fill them in first?</source>
     </message>
 </context>
 <context>
+    <name>JobStatus</name>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortlisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobsModel</name>
     <message>
         <source>Verdict</source>
@@ -1949,6 +1972,45 @@ Recorded now, they are part of the text you sent. Fill them in first?</source>
     </message>
     <message>
         <source>Reconcile with the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerKind</name>
+    <message>
+        <source>Allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2716,6 +2778,49 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
 </context>
 <context>
+    <name>ProposalStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProposalsModel</name>
     <message>
         <source>Posting</source>
@@ -3396,6 +3501,18 @@ The current database is kept in the backups folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Basic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freelancer plus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Day of the month the free Connects arrive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3425,6 +3542,38 @@ The current database is kept in the backups folder.</source>
     </message>
     <message>
         <source>spend_and_boost refunds both, spend only the Connects spent, none nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend and boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed for terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hired someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3501,6 +3650,18 @@ The current database is kept in the backups folder.</source>
     </message>
     <message>
         <source>A file whose dates settle the order (a 13 or more) is read that way whatever this says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MDY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3585,6 +3746,21 @@ The current database is kept in the backups folder.</source>
     </message>
     <message>
         <source>Remove a name to have that shipped starter reply added again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
