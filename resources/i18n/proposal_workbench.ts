@@ -618,7 +618,7 @@ No backup beside it passed its check. Choose a backup you kept elsewhere, or qui
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{made} UTC, {size}</source>
+        <source>{made}, {size}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3220,15 +3220,15 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Made (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -37,7 +37,7 @@ from app.errors import WorkbenchError
 from app.storage import Database
 from app.storage.members import list_members
 from ui import a11y, localized, qtime
-from ui.charts import TITLES, build_chart, chart_view
+from ui.charts import build_chart, chart_title, chart_view
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
@@ -143,7 +143,7 @@ class ChartCard(QFrame):
         self.csv_button.setEnabled(has_data)
 
     def title(self) -> str:
-        return TITLES[self.kind]
+        return chart_title(self.kind)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
