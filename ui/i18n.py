@@ -101,6 +101,13 @@ def app_texts() -> dict[str, list[str]]:
             setting_texts += [spec.title, spec.help]
             # choices and a table's parts, as Preferences shows them (ui.app_words)
             setting_texts += [english(name) for name in (*spec.choices, *spec.keys)]
+    from app.insights.takeaways import EMPTY_HINTS, WORDS
+    from app.messages import templates_in
+    from ui.app_words import MESSAGE_MODULES
+
+    root = UI_DIR.parent
+    found = [t for module in MESSAGE_MODULES for t in templates_in(root / module)]
+    messages = [*found, *WORDS, *EMPTY_HINTS.values()]
     return {
         "Fields": list(dict.fromkeys(fields)),
         "Settings": list(dict.fromkeys(t for t in setting_texts if t)),
@@ -108,6 +115,8 @@ def app_texts() -> dict[str, list[str]]:
         "JobStatus": [english(s) for s in JobStatus],
         "Severity": [english(s) for s in Severity],
         "LedgerKind": [english(k) for k in LedgerKind],
+        # the Insights takeaways and empty hints, the Connects warnings (ui.app_words.message)
+        "Messages": list(dict.fromkeys(t for t in messages if t)),
     }
 
 

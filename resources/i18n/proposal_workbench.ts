@@ -2279,6 +2279,221 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Too few proposals to say yet ({first}, {second}): {what} needs at least {minimum} on each side; the chart shows the numbers so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You spent {total} Connects ({share} on boosts); the busiest {unit} was {period} with {top}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance went from {opening} to {last}; lowest {low}{when}{below}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{viewed} of your proposals were viewed and {hired} hired; the biggest drop is {before} → {after} ({passed} pass).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best band: {band} with {hired} hires of {proposals} ({rate}); more outcomes will show whether the score predicts wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best category: {category}, {rate} win rate at {cost} Connects per hire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted proposals were viewed {views} as often ({boosted_views} vs {other_views}) and hired {boosted_hires} vs {other_hires}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals sent within 6 h of posting were viewed {how} later ones ({early} vs {late}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough data in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (below zero: reconcile with the platform)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few proposals to say yet ({submitted} submitted): where they drop off needs at least {minimum}; the chart shows the counts so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of these proposals has a score yet: score postings before you apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your win rate at score 60+ is {ratio}× lower than under 60 ({high} vs {low}): the score is not predicting your wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hires yet in any score band: the chart shows how many proposals each had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few proposals to say yet: no category has {minimum} (most: {category}, {count}); the chart shows the numbers so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hires yet; most proposals went to {category} ({count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All proposals in this range were {which}: nothing to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ratio}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate} vs 0%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All dated proposals went out in the same window: nothing to compare yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ratio}× as often as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whether the score predicts wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} at score 60+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} under 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your win rate at score 60+ is {ratio}× the rate under 60 ({high} vs {low}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boosted against not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} boosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} not boosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>early against late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} within 6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ratio}× less often than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about as often as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the balance is {balance} {credits}: recorded as an overdraft; reconcile with the platform&apos;s balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance is {balance} {credits}: recorded as an overdraft; reconcile with the platform&apos;s balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{balance} {credits} cannot cover a typical proposal ({typical} {credits}); buy a bundle or wait for the monthly allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unboosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Connects were spent in this range. Spends and boosts appear here once you submit proposals (each submission posts a spend to the Connects ledger).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ledger entries in this range. Record your monthly allocation or a purchase on the Connects page to start the balance line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proposals were submitted in this range. Mark proposals as submitted, then record when they are viewed, replied to, or hired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted proposals in this range. Win rate by score needs proposals on scored postings and their outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted proposals in this range. Win rate by category needs proposals on postings with a category and their outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted proposals in this range. Boosted versus not needs proposals with and without boost Connects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted proposals in this range. View rate by time since posting needs proposals on postings whose posting time is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Apply</source>

@@ -111,6 +111,8 @@ def test_the_verdict_badge_is_drawn_from_the_stored_verdict(qtbot, db, pseudo) -
 
 
 def test_severities_kinds_and_setting_choices_are_translated(qtbot, ctx, pseudo) -> None:
+    from PySide6.QtWidgets import QComboBox
+
     from app import ledger, settings
     from ui.models.ledger_model import LedgerTableModel
     from ui.pages.connects import ConnectsPage
@@ -135,6 +137,7 @@ def test_severities_kinds_and_setting_choices_are_translated(qtbot, ctx, pseudo)
     editor = SettingEditor(settings.spec("connects.refund_rules"))
     qtbot.add_widget(editor.widget)
     part = editor.parts["client_cancelled"]
+    assert isinstance(part, QComboBox)
     assert [part.itemText(i) for i in range(part.count())] == [
         "⟦Spend and boost⟧",
         "⟦Spend⟧",
@@ -158,6 +161,7 @@ def test_severities_kinds_and_setting_choices_are_translated(qtbot, ctx, pseudo)
 
     order = SettingEditor(settings.spec("import.date_order"))
     qtbot.add_widget(order.widget)
+    assert isinstance(order.widget, QComboBox)
     assert order.widget.itemText(1) == "⟦DMY⟧" and order.widget.itemData(1) == "DMY"
 
 

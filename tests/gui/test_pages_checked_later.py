@@ -126,7 +126,11 @@ def test_damage_found_after_the_window_is_up_offers_the_backup(
         assert not more, boxes.seen
         assert window_was_up  # the window and its page came first, then the offer
         assert "check of its pages, run after it was opened, found a problem" in text
-        assert len(good) == 1 and good[0].name in text and localized.moment(datetime(2026, 11, 30, 9, tzinfo=UTC)) in text
+        assert (
+            len(good) == 1
+            and good[0].name in text
+            and localized.moment(datetime(2026, 11, 30, 9, tzinfo=UTC)) in text
+        )
         # the daily backup the start tried (at 10:00) did not pass its check: not kept
         assert not any(b.path.name.startswith("auto-") for b in list_backups(path))
         # restored in place: the window goes on with the backup's data

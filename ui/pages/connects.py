@@ -238,7 +238,8 @@ class ConnectsPage(Page):
             else self.tr("No {credits} waiting to expire").format(credits=name)
         )
         self.forecast_label.setText(self._forecast_text(outlook, name))
-        self.warning_label.setText(outlook.warning or "")
+        warning = outlook.warning_message
+        self.warning_label.setText(app_words.message(warning) if warning else outlook.warning or "")
         self.warning_label.setVisible(bool(outlook.warning))
 
     def _forecast_text(self, outlook: ledger.Forecast, name: str) -> str:
