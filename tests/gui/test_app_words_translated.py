@@ -171,3 +171,129 @@ def test_a_name_app_does_not_define_is_shown_in_english(qapp, pseudo) -> None:
     assert app_words.ledger_kind("mystery_kind") == "Mystery kind"
     assert app_words.severity("warning") == "⟦Warning⟧"
     assert QCoreApplication.translate("ProposalStatus", "Job closed") == "⟦Job closed⟧"
+
+
+# -- messages app/ builds: takeaways, empty hints, the Connects warnings ---------------------
+
+DEMO_NOW = datetime(2024, 7, 1, tzinfo=UTC)
+
+
+def templates(built) -> set[str]:
+    """The templates of a message and of the messages inside it."""
+    from app.messages import Message
+
+    found = {built.template}
+    for value in built.params.values():
+        if isinstance(value, Message):
+            found |= templates(value)
+    return found
+
+
+@pytest.fixture
+def demo_ctx(ctx):
+    from app.demo import generate_demo
+
+    with ctx.db.transaction() as session:
+        generate_demo(session, jobs=150, proposals=90, seed=5, now=DEMO_NOW)
+    return ctx
+
+
+def test_every_takeaway_template_is_marked_for_translation(demo_ctx) -> None:
+    """What the takeaways build (the demo data and the too-few and empty cases) is in
+    ui/app_texts.py's Messages, so lupdate collects it: a new template written some other way
+    than message("…") fails here."""
+    from app import insights
+
+    marked = set(i18n.app_texts()["Messages"]) | {""}
+    with demo_ctx.db.read() as session:
+        cases = [
+            insights.compute_insights(session),
+            insights.compute_insights(session, start=DEMO_NOW - timedelta(days=20)),
+            insights.compute_insights(session, start=DEMO_NOW + timedelta(days=400)),
+        ]
+    seen: set[str] = set()
+    for ins in cases:
+        for kind in insights.CHART_KINDS:
+            seen |= templates(insights.takeaway_message(ins, kind))
+    assert len(seen) > 8
+    assert not seen - marked
+    assert set(insights.EMPTY_HINTS.values()) <= marked
+
+
+def test_takeaways_and_empty_hints_come_out_translated_on_the_insights_page(
+    qtbot, demo_ctx, pseudo
+) -> None:
+    from app import insights
+    from ui.pages.insights import InsightsPage
+
+    page = InsightsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=20000):
+        page.refresh()
+    with demo_ctx.db.read() as session:
+        ins = insights.compute_insights(session)
+    english = insights.takeaway(ins, "spend")
+    shown = page.cards["spend"].takeaway_label.text()
+    assert shown.startswith("⟦You spent ") and ("⟦week⟧" in shown or "⟦month⟧" in shown), shown
+    assert shown != english and english.startswith("You spent ")
+    funnel = page.cards["funnel"].takeaway_label.text()
+    assert funnel.startswith("⟦") and funnel.endswith("⟧"), funnel
+    # the card's own title, no longer the English table
+    assert page.cards["funnel"].title() == "⟦Proposal funnel⟧"
+
+
+def test_an_empty_chart_says_what_it_needs_translated(qtbot, ctx, pseudo) -> None:
+    from app import insights
+    from ui.pages.insights import ChartCard
+
+    with ctx.db.read() as session:
+        nothing = insights.compute_insights(session)
+    card = ChartCard("spend")
+    qtbot.add_widget(card)
+    card.show_insights(nothing, dark=False)
+    assert card.empty_label.text() == "⟦Connects spent⟧\n\n⟦" + insights.EMPTY_HINTS["spend"] + "⟧"
+    assert card.takeaway_label.text() == ""
+
+
+def test_the_overdraft_warning_comes_out_translated(qtbot, ctx, pseudo) -> None:
+    from app import ledger
+    from app.domain import LedgerKind as K
+    from ui.pages.connects import ConnectsPage
+
+    now = clock.now()
+    with ctx.db.transaction() as session:
+        job = JobPosting(dedup_key="a", title="Shop")
+        session.add(job)
+        session.flush()
+        ledger.post_entry(session, K.BONUS, 5, at=now - timedelta(days=1))
+        submit_proposal(session, job_id=job.id, connects=1250, at=now - timedelta(hours=1))
+        english = ledger.forecast(session).warning
+    page = ConnectsPage(ctx)
+    qtbot.add_widget(page)
+    # the command line's words stay English, the page's are translated
+    assert english == (
+        "The balance is -1245 Connects: recorded as an overdraft; reconcile with the "
+        "platform's balance"
+    )
+    assert page.warning_label.text() == (
+        "⟦The balance is -1,245 Connects: recorded as an overdraft; reconcile with the "
+        "platform's balance⟧"
+    )
+
+
+def test_a_translation_with_a_wrong_placeholder_falls_back_to_english(qapp) -> None:
+    from app.messages import Count, message
+    from ui import app_words
+
+    class Broken(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return "{nope}" if context == "Messages" else ""
+
+    broken = Broken()
+    qapp.installTranslator(broken)
+    try:
+        assert app_words.message(message("{n} later", n=Count(1234))) == "1,234 later"
+    finally:
+        qapp.removeTranslator(broken)
