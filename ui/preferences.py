@@ -202,7 +202,12 @@ class PreferencesDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.theme = QComboBox()
-        self.theme.addItems([t.capitalize() for t in THEMES])
+        names = {
+            "system": self.tr("System"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
+        self.theme.addItems([names.get(t, t.capitalize()) for t in THEMES])
         current = str(QSettings().value("ui/theme", "system"))
         self.theme.setCurrentIndex(THEMES.index(current) if current in THEMES else 0)
         form.addRow(self.tr("Theme:"), self.theme)

@@ -2664,6 +2664,18 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Theme:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -297,3 +297,21 @@ def test_a_translation_with_a_wrong_placeholder_falls_back_to_english(qapp) -> N
         assert app_words.message(message("{n} later", n=Count(1234))) == "1,234 later"
     finally:
         qapp.removeTranslator(broken)
+
+
+def test_preferences_shows_choices_translated_and_saves_the_stored_values(
+    qtbot, ctx, pseudo
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(ctx)
+    qtbot.add_widget(dialog)
+    assert [dialog.theme.itemText(i) for i in range(3)] == ["⟦System⟧", "⟦Light⟧", "⟦Dark⟧"]
+    refunds = dialog.editors["connects.refund_rules"]
+    part = refunds.parts["withdrawn"]
+    assert isinstance(part, QComboBox)
+    assert part.currentText() == "⟦None⟧"
+    part.setCurrentIndex(part.findData("spend"))
+    assert refunds.value()["withdrawn"] == "spend"
