@@ -81,11 +81,15 @@ def sources() -> list[Path]:
 
 def app_texts() -> dict[str, list[str]]:
     """The English texts app/ defines that ui/ shows, by context: the posting fields'
-    labels and choices (the review form, the import mapping) and the settings' groups, titles and
-    help (Preferences). app/ knows no Qt, so ui/app_texts.py marks them for lupdate."""
+    labels and choices (the review form, the import mapping), the settings' groups, titles,
+    help, choices and parts (Preferences), the names of proposal and posting statuses, flag
+    severities and ledger kinds (:mod:`ui.app_words`). app/ knows no Qt, so ui/app_texts.py marks them for lupdate."""
     from app import settings
     from app.capture import EDITABLE_FIELDS
+    from app.domain import JobStatus, LedgerKind, ProposalStatus, Severity
+    from app.drafting.pipeline import status_label
     from app.importing.mapping import LABELS
+    from ui.app_words import english
 
     fields = [spec.label for spec in EDITABLE_FIELDS] + list(LABELS.values())
     # the review form's choices, as it shows them ("fixed" -> "Fixed")
@@ -95,9 +99,24 @@ def app_texts() -> dict[str, list[str]]:
         setting_texts.append(group)
         for spec in specs:
             setting_texts += [spec.title, spec.help]
+            # choices and a table's parts, as Preferences shows them (ui.app_words)
+            setting_texts += [english(name) for name in (*spec.choices, *spec.keys)]
+    from app.insights.takeaways import EMPTY_HINTS, WORDS
+    from app.messages import templates_in
+    from ui.app_words import MESSAGE_MODULES
+
+    root = UI_DIR.parent
+    found = [t for module in MESSAGE_MODULES for t in templates_in(root / module)]
+    messages = [*found, *WORDS, *EMPTY_HINTS.values()]
     return {
         "Fields": list(dict.fromkeys(fields)),
         "Settings": list(dict.fromkeys(t for t in setting_texts if t)),
+        "ProposalStatus": [status_label(s) for s in ProposalStatus],
+        "JobStatus": [english(s) for s in JobStatus],
+        "Severity": [english(s) for s in Severity],
+        "LedgerKind": [english(k) for k in LedgerKind],
+        # the Insights takeaways and empty hints, the Connects warnings (ui.app_words.message)
+        "Messages": list(dict.fromkeys(t for t in messages if t)),
     }
 
 

@@ -38,6 +38,7 @@ from app import settings
 from app.errors import InputError, WorkbenchError
 from app.score_distribution import ScoreDistribution, score_distribution
 from app.settings import SettingSpec
+from ui import app_words
 from ui.context import AppContext
 from ui.ops import Change, CollectionOp
 from ui.tasks import Progress, run_task
@@ -51,8 +52,8 @@ FOLDER_SETTINGS = ("capture.watch_folder",)
 
 
 def _label(name: str) -> str:
-    """``freelancer_plus`` -> ``Freelancer plus``."""
-    return name.replace("_", " ").capitalize()
+    """``freelancer_plus`` -> "Freelancer plus", translated (a table setting's part)."""
+    return app_words.setting_word(name)
 
 
 class SettingEditor:
@@ -81,7 +82,7 @@ class SettingEditor:
         if s.kind == "str" and s.choices:
             combo = QComboBox()
             for choice in s.choices:
-                combo.addItem(choice, choice)
+                combo.addItem(app_words.setting_word(choice), choice)
             return combo
         if s.kind == "table" and not s.keys:  # free-form: shown and edited as JSON
             text = QPlainTextEdit()
@@ -98,7 +99,7 @@ class SettingEditor:
                 if s.choices:
                     part = QComboBox()
                     for choice in s.choices:
-                        part.addItem(choice, choice)
+                        part.addItem(app_words.setting_word(choice), choice)
                 else:
                     part = QSpinBox()
                     part.setRange(int(s.minimum or 0), int(s.maximum or 10**9))
@@ -201,7 +202,12 @@ class PreferencesDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.theme = QComboBox()
-        self.theme.addItems([t.capitalize() for t in THEMES])
+        names = {
+            "system": self.tr("System"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
+        self.theme.addItems([names.get(t, t.capitalize()) for t in THEMES])
         current = str(QSettings().value("ui/theme", "system"))
         self.theme.setCurrentIndex(THEMES.index(current) if current in THEMES else 0)
         form.addRow(self.tr("Theme:"), self.theme)

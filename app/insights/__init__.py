@@ -100,6 +100,7 @@ from app.insights.takeaways import (
     TOP_CATEGORIES,
     chart_has_data,
     takeaway,
+    takeaway_message,
     top_categories,
 )
 
@@ -153,6 +154,7 @@ __all__ = [
     "report_json",
     "score_band",
     "takeaway",
+    "takeaway_message",
     "top_categories",
     "MIN_PROPOSALS",
     "TOP_CATEGORIES",

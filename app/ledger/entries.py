@@ -21,6 +21,7 @@ from app.domain import LedgerKind as K
 from app.domain import Plan
 from app.errors import DatabaseBusyError, InputError, NotFoundError
 from app.ledger.lots import EntryRow, LedgerState, replay
+from app.messages import Count, Message, Text, Value
 from app.storage import members
 from app.storage.db import Database
 from app.storage.locks import serialize_writes
@@ -361,10 +362,28 @@ def _lost_race(exc: IntegrityError) -> bool:
 
 def overdraft_warning(session: Session) -> str | None:
     """A warning when the balance is below zero, else None."""
+    found = overdraft_message(session)
+    return None if found is None else str(found)
+
+
+def overdraft_message(session: Session, *, sentence: bool = False) -> Message | None:
+    """:func:`overdraft_warning` as a template and its values (``sentence``: starting with a
+    capital, as the Connects page and the forecast show it)."""
     current = balance(session)
     if current >= 0:
         return None
-    return (
-        f"the balance is {current} {credit_name(session)}: recorded as an overdraft; "
-        "reconcile with the platform's balance"
+    values: dict[str, Value] = {
+        "balance": Count(current, grouped=False),
+        "credits": Text(credit_name(session)),
+    }
+    if sentence:
+        return Message(
+            "The balance is {balance} {credits}: recorded as an overdraft; "
+            "reconcile with the platform's balance",
+            values,
+        )
+    return Message(
+        "the balance is {balance} {credits}: recorded as an overdraft; "
+        "reconcile with the platform's balance",
+        values,
     )

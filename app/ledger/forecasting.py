@@ -26,9 +26,10 @@ from app.ledger.entries import (
     credit_name,
     ledger_state,
     monthly_allocation,
-    overdraft_warning,
+    overdraft_message,
 )
 from app.ledger.lots import LedgerState, next_expiries
+from app.messages import Count, Message, Text, message
 from app.storage.models import LedgerEntry
 
 
@@ -43,6 +44,8 @@ class Forecast:
     typical_proposal: int
     warning: str | None
     next_expiries: list[tuple[date, int]]
+    #: ``warning`` as a template and its values, for the GUI to translate
+    warning_message: Message | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -176,15 +179,17 @@ def forecast(
     pace = spending_pace(session, when, days)
     typical = typical_proposal_cost(session)
     current = state.balance
-    warning = None
+    warning: Message | None = None
     if current < 0:
-        text = overdraft_warning(session) or ""
-        warning = text[:1].upper() + text[1:]
+        warning = overdraft_message(session, sentence=True)
     elif current < typical:
-        name = credit_name(session)
-        warning = (
-            f"{current} {name} cannot cover a typical proposal ({typical} {name}); "
-            "buy a bundle or wait for the monthly allocation"
+        name = Text(credit_name(session))
+        warning = message(
+            "{balance} {credits} cannot cover a typical proposal ({typical} {credits}); "
+            "buy a bundle or wait for the monthly allocation",
+            balance=Count(current, grouped=False),
+            typical=Count(typical, grouped=False),
+            credits=name,
         )
     return Forecast(
         balance=current,
@@ -192,6 +197,7 @@ def forecast(
         window_days=days,
         runs_out_on=_run_out_day(session, state, when, pace),
         typical_proposal=typical,
-        warning=warning,
+        warning=None if warning is None else str(warning),
         next_expiries=next_expiries(state),
+        warning_message=warning,
     )

@@ -618,7 +618,7 @@ No backup beside it passed its check. Choose a backup you kept elsewhere, or qui
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{made} UTC, {size}</source>
+        <source>{made}, {size}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1469,6 +1469,29 @@ Recorded now, they are part of the text you sent. Fill them in first?</source>
     </message>
 </context>
 <context>
+    <name>JobStatus</name>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortlisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobsModel</name>
     <message>
         <source>Verdict</source>
@@ -1953,6 +1976,45 @@ Recorded now, they are part of the text you sent. Fill them in first?</source>
     </message>
 </context>
 <context>
+    <name>LedgerKind</name>
+    <message>
+        <source>Allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerTableModel</name>
     <message>
         <source>Date</source>
@@ -2217,6 +2279,221 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Too few proposals to say yet ({first}, {second}): {what} needs at least {minimum} on each side; the chart shows the numbers so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You spent {total} Connects ({share} on boosts); the busiest {unit} was {period} with {top}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance went from {opening} to {last}; lowest {low}{when}{below}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{viewed} of your proposals were viewed and {hired} hired; the biggest drop is {before} → {after} ({passed} pass).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best band: {band} with {hired} hires of {proposals} ({rate}); more outcomes will show whether the score predicts wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best category: {category}, {rate} win rate at {cost} Connects per hire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosted proposals were viewed {views} as often ({boosted_views} vs {other_views}) and hired {boosted_hires} vs {other_hires}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals sent within 6 h of posting were viewed {how} later ones ({early} vs {late}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough data in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (below zero: reconcile with the platform)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few proposals to say yet ({submitted} submitted): where they drop off needs at least {minimum}; the chart shows the counts so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of these proposals has a score yet: score postings before you apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your win rate at score 60+ is {ratio}× lower than under 60 ({high} vs {low}): the score is not predicting your wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hires yet in any score band: the chart shows how many proposals each had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few proposals to say yet: no category has {minimum} (most: {category}, {count}); the chart shows the numbers so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hires yet; most proposals went to {category} ({count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All proposals in this range were {which}: nothing to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ratio}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate} vs 0%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All dated proposals went out in the same window: nothing to compare yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ratio}× as often as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whether the score predicts wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} at score 60+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} under 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your win rate at score 60+ is {ratio}× the rate under 60 ({high} vs {low}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boosted against not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} boosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} not boosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>early against late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} within 6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ratio}× less often than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about as often as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the balance is {balance} {credits}: recorded as an overdraft; reconcile with the platform&apos;s balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance is {balance} {credits}: recorded as an overdraft; reconcile with the platform&apos;s balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{balance} {credits} cannot cover a typical proposal ({typical} {credits}); buy a bundle or wait for the monthly allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unboosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Connects were spent in this range. Spends and boosts appear here once you submit proposals (each submission posts a spend to the Connects ledger).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ledger entries in this range. Record your monthly allocation or a purchase on the Connects page to start the balance line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proposals were submitted in this range. Mark proposals as submitted, then record when they are viewed, replied to, or hired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted proposals in this range. Win rate by score needs proposals on scored postings and their outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted proposals in this range. Win rate by category needs proposals on postings with a category and their outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted proposals in this range. Boosted versus not needs proposals with and without boost Connects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted proposals in this range. View rate by time since posting needs proposals on postings whose posting time is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Apply</source>
@@ -2384,6 +2661,18 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2712,6 +3001,49 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
     </message>
     <message>
         <source>Rescore failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposalStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job closed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3115,15 +3447,15 @@ the posting shown in the detail tabs changed (its id, or None): for more tabs th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Made (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3396,6 +3728,18 @@ The current database is kept in the backups folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Basic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freelancer plus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Day of the month the free Connects arrive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3425,6 +3769,38 @@ The current database is kept in the backups folder.</source>
     </message>
     <message>
         <source>spend_and_boost refunds both, spend only the Connects spent, none nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend and boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed for terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hired someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3501,6 +3877,18 @@ The current database is kept in the backups folder.</source>
     </message>
     <message>
         <source>A file whose dates settle the order (a 13 or more) is read that way whatever this says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MDY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3585,6 +3973,21 @@ The current database is kept in the backups folder.</source>
     </message>
     <message>
         <source>Remove a name to have that shipped starter reply added again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

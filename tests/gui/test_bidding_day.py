@@ -113,7 +113,7 @@ def test_submit_marks_applied_the_job_leaves_open_and_shows_a_badge(
     page.status_combo.setCurrentIndex(page.status_combo.findText("Applied"))
     assert page.model.rowCount() == 1
     assert page.model.index(0, TITLE).data(PROPOSAL_ROLE) == "submitted"
-    assert "Your proposal: submitted" in page.model.index(0, TITLE).data(
+    assert "Your proposal: Submitted" in page.model.index(0, TITLE).data(
         Qt.ItemDataRole.ToolTipRole
     )
 

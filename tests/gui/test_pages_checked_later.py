@@ -19,7 +19,7 @@ from app.domain import BudgetType, PostingFacts
 from app.storage import files, open_database
 from app.storage.jobs import add_posting
 from tests.test_safe_open import overwrite_page
-from ui import startup
+from ui import localized, startup
 from ui.dialogs.restore_dialog import DamagedDatabaseBox
 from ui.main import Startup, parse_args
 from ui.main_window import MainWindow
@@ -126,7 +126,11 @@ def test_damage_found_after_the_window_is_up_offers_the_backup(
         assert not more, boxes.seen
         assert window_was_up  # the window and its page came first, then the offer
         assert "check of its pages, run after it was opened, found a problem" in text
-        assert len(good) == 1 and good[0].name in text and "2026-11-30 09:00 UTC" in text
+        assert (
+            len(good) == 1
+            and good[0].name in text
+            and localized.moment(datetime(2026, 11, 30, 9, tzinfo=UTC)) in text
+        )
         # the daily backup the start tried (at 10:00) did not pass its check: not kept
         assert not any(b.path.name.startswith("auto-") for b in list_backups(path))
         # restored in place: the window goes on with the backup's data

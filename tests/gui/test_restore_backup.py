@@ -15,6 +15,7 @@ from app.backup import backup_now, list_backups
 from app.domain import PostingFacts
 from app.storage import open_database
 from app.storage.jobs import add_posting
+from ui import localized
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.main_window import MainWindow
 from ui.pages.jobs import JobsPage
@@ -55,7 +56,7 @@ def test_restoring_a_backup_from_the_file_menu_shows_its_data(
     window.restore_action.trigger()
     made, size, name = seen["row"]
     listed = next(b for b in list_backups(db.path) if b.path == backup)
-    assert name == backup.name and made == f"{listed.made_at:%Y-%m-%d %H:%M}" and "KB" in size
+    assert name == backup.name and made == localized.moment(listed.made_at) and "KB" in size
     page = window.go_to(JobsPage)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert window.balance_label.text() == "Connects: 12"

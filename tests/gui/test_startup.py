@@ -16,7 +16,7 @@ from app.backup import backup_now, list_backups
 from app.errors import InputError
 from app.storage import open_database
 from tests.test_safe_open import overwrite_page
-from ui import crash
+from ui import crash, localized
 from ui.dialogs.restore_dialog import DamagedDatabaseBox
 from ui.main import lock_database, main, open_for_gui, open_with_recovery
 
@@ -96,7 +96,7 @@ def test_a_damaged_database_at_startup_offers_the_newest_good_backup(
     reopened = open_with_recovery(str(path))
     question, details = asked
     assert "damaged, so it was not opened" in question and good.name in question
-    assert "2026-11-30 09:00 UTC" in question
+    assert localized.moment(datetime(2026, 11, 30, 9, tzinfo=UTC)) in question
     assert f"pwb restore {good}" in details
     assert reopened is not None
     try:

@@ -29,7 +29,7 @@ from app.backup import Restored, list_backups, restore
 from app.errors import DatabaseCorruptError, WorkbenchError
 from app.storage import files
 from app.storage.files import human_size
-from ui import a11y, plain
+from ui import a11y, localized, plain
 from ui.theme import SEVERITY_COLORS
 
 
@@ -67,7 +67,7 @@ class RestoreDialog(QDialog):
             self.tr("Backups"),
             self.tr("Newest first; Return or a double-click restores one"),
         )
-        self.list.setHeaderLabels([self.tr("Made (UTC)"), self.tr("Size"), self.tr("File")])
+        self.list.setHeaderLabels([self.tr("Made"), self.tr("Size"), self.tr("File")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemDoubleClicked.connect(lambda *_: self.restore_selected())
@@ -92,7 +92,7 @@ class RestoreDialog(QDialog):
         self.list.clear()
         for backup in list_backups(self.path):
             item = QTreeWidgetItem(
-                [f"{backup.made_at:%Y-%m-%d %H:%M}", human_size(backup.size), backup.path.name]
+                [localized.moment(backup.made_at), human_size(backup.size), backup.path.name]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))
             item.setToolTip(2, str(backup.path))
@@ -192,8 +192,9 @@ def _question(exc: DatabaseCorruptError, *, opened: bool = False) -> str:
             "elsewhere, or quit.",
         ).format(head=head)
     try:
-        when = QCoreApplication.translate("DamagedDatabaseBox", "{made} UTC, {size}").format(
-            made=f"{files.made_at(exc.backup):%Y-%m-%d %H:%M}",
+        # in the user's time zone, as their locale writes it (the stamp in the name is UTC)
+        when = QCoreApplication.translate("DamagedDatabaseBox", "{made}, {size}").format(
+            made=localized.moment(files.made_at(exc.backup)),
             size=human_size(exc.backup.stat().st_size),
         )
     except OSError:

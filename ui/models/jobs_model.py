@@ -27,8 +27,10 @@ from app import clock, plaintext
 from app.storage import Database
 from app.storage.jobs import JobQuery, JobRow, fetch_jobs
 from ui import localized, plain
+from ui.app_words import job_status, proposal_status
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.theme import VERDICT_COLORS
+from ui.widgets.verdict_delegate import VERDICT_ROLE, badge_text
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -159,11 +161,13 @@ class JobsModel(QAbstractTableModel):
             return plaintext.inline(self._text(row, column))
         if role == ID_ROLE:
             return row.id
+        if role == VERDICT_ROLE:
+            return row.verdict
         if role == PROPOSAL_ROLE:
             return row.proposal_status
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             if row.proposal_status:
-                label = row.proposal_status.replace("_", " ")
+                label = proposal_status(row.proposal_status)
                 mine = self.tr("Your proposal: {status}").format(status=label)
                 return plain.tooltip(f"{row.title}\n{mine}")
             return plain.tooltip(row.title)
@@ -184,7 +188,7 @@ class JobsModel(QAbstractTableModel):
         # numbers, money and dates as the user's locale writes them (DisplayRole only: the
         # sorting is done in SQL on the stored values)
         if column == VERDICT:
-            return (row.verdict or "").capitalize()
+            return badge_text(row.verdict) if row.verdict else ""
         if column == SCORE:
             return "" if row.score is None else localized.number(row.score)
         if column == TITLE:
@@ -206,7 +210,7 @@ class JobsModel(QAbstractTableModel):
         if column == POSTED:
             return localized.age(row.posted_at, self._now)
         if column == STATUS:
-            return row.status.capitalize()
+            return job_status(row.status)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

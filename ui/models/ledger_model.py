@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from app import plaintext
 from app.ledger import EntryView
-from ui import localized, plain
+from ui import app_words, localized, plain
 from ui.i18n import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -26,7 +26,7 @@ DEBIT_COLOR = QColor("#c0392b")
 
 
 def _kind_label(kind: str) -> str:
-    return kind.replace("_", " ").capitalize()
+    return app_words.ledger_kind(kind)
 
 
 def _proposal_label(row: EntryView) -> str:

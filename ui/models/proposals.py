@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from app.drafting.pipeline import ProposalRow, status_label
+from app.drafting.pipeline import ProposalRow
 from ui import localized, plain
+from ui.app_words import proposal_status
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import RowsTableModel
 
@@ -46,7 +47,7 @@ class ProposalsModel(RowsTableModel):
         if column == 0:
             return row.title
         if column == 1:
-            return status_label(row.status)
+            return proposal_status(row.status)
         if column == 2:
             return localized.money(row.bid, decimals=2) if row.bid is not None else "—"
         if column == 3:

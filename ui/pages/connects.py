@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import clock, ledger
 from app.domain import LedgerKind
-from ui import a11y, localized, qtime
+from ui import a11y, app_words, localized, qtime
 from ui.context import AppContext
 from ui.dialogs.ledger_dialogs import BonusDialog, BuyDialog, LedgerDialog, ReconcileDialog
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -148,7 +148,7 @@ class ConnectsPage(Page):
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in LedgerKind:
-            self.kind_filter.addItem(kind.value.replace("_", " ").capitalize(), kind.value)
+            self.kind_filter.addItem(app_words.ledger_kind(kind.value), kind.value)
         self.period_filter = QComboBox()
         for label, days in PERIODS:
             self.period_filter.addItem(label, days)
@@ -238,7 +238,8 @@ class ConnectsPage(Page):
             else self.tr("No {credits} waiting to expire").format(credits=name)
         )
         self.forecast_label.setText(self._forecast_text(outlook, name))
-        self.warning_label.setText(outlook.warning or "")
+        warning = outlook.warning_message
+        self.warning_label.setText(app_words.message(warning) if warning else outlook.warning or "")
         self.warning_label.setVisible(bool(outlook.warning))
 
     def _forecast_text(self, outlook: ledger.Forecast, name: str) -> str:
@@ -301,6 +302,7 @@ class ConnectsPage(Page):
             return
         self.ctx.message.emit(
             self.tr("Posted {kind} {amount}").format(
-                kind=entry.kind.replace("_", " "), amount=localized.signed(entry.amount)
+                kind=app_words.ledger_kind(entry.kind).lower(),
+                amount=localized.signed(entry.amount),
             )
         )

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QDate, QEvent, QEventLoop, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QEventLoop, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,8 +36,8 @@ from app import clock, insights, plaintext
 from app.errors import WorkbenchError
 from app.storage import Database
 from app.storage.members import list_members
-from ui import a11y, localized, qtime
-from ui.charts import TITLES, build_chart, chart_view
+from ui import a11y, app_words, localized, qtime
+from ui.charts import build_chart, chart_title, chart_view
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
@@ -136,14 +136,17 @@ class ChartCard(QFrame):
         old.deleteLater()  # setChart hands the old chart back to us
         self.view.setVisible(has_data)
         self.empty_label.setVisible(not has_data)
-        self.empty_label.setText("\n\n".join((self.title(), insights.EMPTY_HINTS[self.kind])))
-        self.takeaway_label.setText(insights.takeaway(ins, self.kind) if has_data else "")
+        # app/'s English hint and takeaway, translated (ui/app_texts.py marks them)
+        hint = QCoreApplication.translate("Messages", insights.EMPTY_HINTS[self.kind])
+        self.empty_label.setText("\n\n".join((self.title(), hint)))
+        takeaway = app_words.message(insights.takeaway_message(ins, self.kind)) if has_data else ""
+        self.takeaway_label.setText(takeaway)
         self._fit_takeaway()
         self.png_button.setEnabled(has_data)
         self.csv_button.setEnabled(has_data)
 
     def title(self) -> str:
-        return TITLES[self.kind]
+        return chart_title(self.kind)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from app.profiles import RuleOverride, Skill, split_list
 from app.scoring.rules import Rule
-from ui import localized
+from ui import app_words, localized
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import ModelIndex, RowsTableModel
 from ui.theme import SEVERITY_COLORS
@@ -143,7 +143,7 @@ class RulesModel(RowsTableModel):
             return Qt.CheckState.Checked if o.enabled else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                self.SEVERITY: rule.severity.value.capitalize(),
+                self.SEVERITY: app_words.severity(rule.severity.value),
                 self.TITLE: rule.title,
                 self.WEIGHT: localized.measure(o.weight),
                 self.POINTS: f"−{localized.measure(rule.points * o.weight)}",

@@ -34,11 +34,11 @@ from app.drafting.pipeline import (
     needs_reason,
     proposal_detail,
     proposal_rows,
-    status_label,
 )
 from app.ledger import CloseChoice, close_choices
 from app.proposals import change_status
 from ui import a11y, localized, plain
+from ui.app_words import proposal_status
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.proposals import ProposalsModel
@@ -99,7 +99,7 @@ class ProposalsPage(Page):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in S:
-            self.status_filter.addItem(status_label(status), status.value)
+            self.status_filter.addItem(proposal_status(status), status.value)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         status_label_widget = QLabel(self.tr("Status"))
         a11y.name(self.status_filter, self.tr("Status filter"), label=status_label_widget)
@@ -248,7 +248,7 @@ class ProposalsPage(Page):
             return
         row = detail.row
         self.title_text.setText(row.title)
-        self.status_text.setText(status_label(row.status))
+        self.status_text.setText(proposal_status(row.status))
         # money and counts as the user's locale writes them; times (stored in UTC) in their zone
         if row.bid is not None:
             bid = localized.money(row.bid, decimals=2)
@@ -271,7 +271,7 @@ class ProposalsPage(Page):
         self.outcome_text.setText(outcome)
         self.history_text.setText(
             "\n".join(
-                f"{localized.moment(step.at)}  {status_label(step.to_status)}"
+                f"{localized.moment(step.at)}  {proposal_status(step.to_status)}"
                 + (f" — {step.reason}" if step.reason else "")
                 for step in detail.history
             )
@@ -279,7 +279,7 @@ class ProposalsPage(Page):
         self.proposal_text.setPlainText(detail.text)
         if detail.next is not None:
             self.next_button.setText(
-                self.tr("Move to {status}").format(status=status_label(detail.next))
+                self.tr("Move to {status}").format(status=proposal_status(detail.next))
             )
         else:
             self.next_button.setText(self.tr("No next status"))
@@ -297,7 +297,7 @@ class ProposalsPage(Page):
         for status in detail.moves:
             if status in covered:
                 continue
-            action = self.moves_menu.addAction(status_label(status))
+            action = self.moves_menu.addAction(proposal_status(status))
             action.triggered.connect(lambda _=False, s=status: self.move_to(s))
         if closing:
             self.moves_menu.addSection(self.tr("Job closed"))
@@ -342,7 +342,7 @@ class ProposalsPage(Page):
         """Why it ended (for closed statuses); None when the user cancels."""
         text, ok = QInputDialog.getText(
             self,
-            self.tr("Mark as {status}").format(status=status_label(status).lower()),
+            self.tr("Mark as {status}").format(status=proposal_status(status).lower()),
             self.tr("Outcome reason (optional), e.g. “went with a cheaper bid”:"),
         )
         return text.strip() if ok else None
@@ -420,7 +420,7 @@ class ProposalsPage(Page):
             .success(
                 lambda _: self.ctx.message.emit(
                     self.tr("Proposal {id} moved to {status}").format(
-                        id=proposal_id, status=status_label(status).lower()
+                        id=proposal_id, status=proposal_status(status).lower()
                     )
                 )
             )

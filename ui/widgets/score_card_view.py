@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app import plaintext
 from app.storage.models import ScoreCard
-from ui import a11y, localized, plain
+from ui import a11y, app_words, localized, plain
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import RowsTableModel
 from ui.theme import SEVERITY_COLORS, VERDICT_COLORS
@@ -88,7 +88,7 @@ class FlagsModel(RowsTableModel):
         severity = str(row.get("severity", ""))
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return severity.capitalize()
+                return app_words.severity(severity)
             if column == 1:
                 return str(row.get("title") or row.get("rule", ""))
             return _shown(row)

@@ -21,6 +21,8 @@ VERDICT_LABELS = {
 }
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+#: the stored verdict ("apply", …) of a cell whose text is the translated word
+VERDICT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def badge_text(verdict: str) -> str:
@@ -36,6 +38,14 @@ def badge_rect(option_rect: QRect, metrics: QFontMetrics, text: str) -> QRect:
     return QRect(option_rect.left() + 4, top, width, height)
 
 
+def _verdict(index: ModelIndex) -> str:
+    """The stored verdict (VERDICT_ROLE), or the cell's text when the model has no such role."""
+    stored = index.data(VERDICT_ROLE)
+    return str(
+        stored if stored is not None else index.data(Qt.ItemDataRole.DisplayRole) or ""
+    ).lower()
+
+
 class VerdictDelegate(QStyledItemDelegate):
     """Paints the verdict in a rounded badge: white text on the verdict's colour."""
 
@@ -43,7 +53,7 @@ class VerdictDelegate(QStyledItemDelegate):
         super().__init__(parent)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        verdict = str(index.data(Qt.ItemDataRole.DisplayRole) or "").lower()
+        verdict = _verdict(index)
         if verdict not in VERDICT_COLORS:
             super().paint(painter, option, index)
             return
@@ -65,7 +75,7 @@ class VerdictDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        verdict = str(index.data(Qt.ItemDataRole.DisplayRole) or "").lower()
+        verdict = _verdict(index)
         if verdict not in VERDICT_COLORS:
             return super().sizeHint(option, index)
         metrics = option.fontMetrics
