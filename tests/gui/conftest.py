@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSettings, QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from ui import ops
+from ui import i18n, ops
 from ui.context import AppContext
 from ui.main import create_application
 from ui.main_window import MainWindow
@@ -129,3 +129,19 @@ class ModalDriver:
 def modal(qtbot) -> ModalDriver:
     """``modal(SubmitDialog, lambda dialog: ...)``: drive the next modal dialog of that class."""
     return ModalDriver()
+
+
+@pytest.fixture
+def esperanto(qapp, tmp_path, monkeypatch):
+    """Every message translated to "⟦text⟧" (plurals in Esperanto's forms one and other):
+    the translation tests' catalogue, built by ``tests.gui.test_translation.pseudo_qm``."""
+    from tests.gui.test_translation import pseudo_qm
+
+    qm = pseudo_qm(tmp_path, "eo", ("one", "other"))
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: qm.parent)
+    before = set(qapp.findChildren(QTranslator))
+    assert f"{i18n.CATALOGUE}_eo.qm" in i18n.install_translators(qapp, QLocale("eo"))
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()

@@ -7,13 +7,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from app import clock
 from app.domain import ProposalStatus as S
 from app.proposals import save_draft, submit_proposal
 from app.storage.models import JobPosting, Profile, ScoreCard
-from tests.gui.test_translation import pseudo_qm
 from ui import i18n
 
 pytestmark = pytest.mark.clock
@@ -21,20 +20,7 @@ pytestmark = pytest.mark.clock
 T0 = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def pseudo(qapp, tmp_path, monkeypatch):
-    """Every message translated to "⟦text⟧" (plurals in Esperanto's forms one and other)."""
-    qm = pseudo_qm(tmp_path, "eo", ("one", "other"))
-    monkeypatch.setattr(i18n, "i18n_dir", lambda: qm.parent)
-    before = set(qapp.findChildren(QTranslator))
-    assert f"{i18n.CATALOGUE}_eo.qm" in i18n.install_translators(qapp, QLocale("eo"))
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-
-
-def test_proposal_statuses_are_translated_on_the_proposals_page(qtbot, ctx, pseudo) -> None:
+def test_proposal_statuses_are_translated_on_the_proposals_page(qtbot, ctx, esperanto) -> None:
     from ui.pages.proposals import ProposalsPage
 
     with ctx.db.transaction() as s:
@@ -65,7 +51,7 @@ def test_proposal_statuses_are_translated_on_the_proposals_page(qtbot, ctx, pseu
         assert page.next_button.text() == "⟦Move to {status}⟧".replace("{status}", "⟦Viewed⟧")
 
 
-def test_verdicts_and_posting_statuses_in_the_jobs_table(qapp, db, pseudo) -> None:
+def test_verdicts_and_posting_statuses_in_the_jobs_table(qapp, db, esperanto) -> None:
     from ui.models.jobs_model import STATUS, VERDICT, JobsModel
     from ui.widgets.verdict_delegate import VERDICT_ROLE
 
@@ -82,7 +68,7 @@ def test_verdicts_and_posting_statuses_in_the_jobs_table(qapp, db, pseudo) -> No
     assert model.index(0, STATUS).data() == "⟦Shortlisted⟧"
 
 
-def test_the_verdict_badge_is_drawn_from_the_stored_verdict(qtbot, db, pseudo) -> None:
+def test_the_verdict_badge_is_drawn_from_the_stored_verdict(qtbot, db, esperanto) -> None:
     """The delegate finds the colour through VERDICT_ROLE, whatever the cell's words are."""
     from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
@@ -110,7 +96,7 @@ def test_the_verdict_badge_is_drawn_from_the_stored_verdict(qtbot, db, pseudo) -
     assert VerdictDelegate(view).sizeHint(option, index).width() == width
 
 
-def test_severities_kinds_and_setting_choices_are_translated(qtbot, ctx, pseudo) -> None:
+def test_severities_kinds_and_setting_choices_are_translated(qtbot, ctx, esperanto) -> None:
     from PySide6.QtWidgets import QComboBox
 
     from app import ledger, settings
@@ -165,7 +151,7 @@ def test_severities_kinds_and_setting_choices_are_translated(qtbot, ctx, pseudo)
     assert order.widget.itemText(1) == "⟦DMY⟧" and order.widget.itemData(1) == "DMY"
 
 
-def test_a_name_app_does_not_define_is_shown_in_english(qapp, pseudo) -> None:
+def test_a_name_app_does_not_define_is_shown_in_english(qapp, esperanto) -> None:
     from ui import app_words
 
     assert app_words.ledger_kind("mystery_kind") == "Mystery kind"
@@ -221,7 +207,7 @@ def test_every_takeaway_template_is_marked_for_translation(demo_ctx) -> None:
 
 
 def test_takeaways_and_empty_hints_come_out_translated_on_the_insights_page(
-    qtbot, demo_ctx, pseudo
+    qtbot, demo_ctx, esperanto
 ) -> None:
     from app import insights
     from ui.pages.insights import InsightsPage
@@ -244,7 +230,7 @@ def test_takeaways_and_empty_hints_come_out_translated_on_the_insights_page(
     assert page.cards["funnel"].title() == "⟦Proposal funnel⟧"
 
 
-def test_an_empty_chart_says_what_it_needs_translated(qtbot, ctx, pseudo) -> None:
+def test_an_empty_chart_says_what_it_needs_translated(qtbot, ctx, esperanto) -> None:
     from app import insights
     from ui.pages.insights import ChartCard
 
@@ -257,7 +243,7 @@ def test_an_empty_chart_says_what_it_needs_translated(qtbot, ctx, pseudo) -> Non
     assert card.takeaway_label.text() == ""
 
 
-def test_the_overdraft_warning_comes_out_translated(qtbot, ctx, pseudo) -> None:
+def test_the_overdraft_warning_comes_out_translated(qtbot, ctx, esperanto) -> None:
     from app import ledger
     from app.domain import LedgerKind as K
     from ui.pages.connects import ConnectsPage
@@ -300,7 +286,7 @@ def test_a_translation_with_a_wrong_placeholder_falls_back_to_english(qapp) -> N
 
 
 def test_preferences_shows_choices_translated_and_saves_the_stored_values(
-    qtbot, ctx, pseudo
+    qtbot, ctx, esperanto
 ) -> None:
     from PySide6.QtWidgets import QComboBox
 

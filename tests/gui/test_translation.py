@@ -107,19 +107,6 @@ def test_english_needs_no_file(qapp) -> None:
     assert i18n.CATALOGUE + "_en.qm" not in i18n.install_translators(qapp, QLocale("en_US"))
 
 
-@pytest.fixture
-def esperanto(qapp, tmp_path, monkeypatch):
-    """Every message translated to "⟦text⟧" (plurals in Esperanto's forms one and other)."""
-    qm = pseudo_qm(tmp_path, "eo", ("one", "other"))
-    monkeypatch.setattr(i18n, "i18n_dir", lambda: qm.parent)
-    before = set(qapp.findChildren(QTranslator))
-    assert f"{i18n.CATALOGUE}_eo.qm" in i18n.install_translators(qapp, QLocale("eo"))
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-
-
 def test_module_level_texts_and_placeholders_are_translated(qtbot, esperanto) -> None:
     """Texts made outside a QObject (translate with a context, QT_TRANSLATE_NOOP tables)
     reach the user translated, placeholders filled in after translation."""
