@@ -187,3 +187,17 @@ def test_real_postings_rarely_get_a_critical_flag() -> None:
         if r.critical_flags
     ]
     assert Verdict.MAYBE in {r.verdict for r in results}  # not everything is skipped
+
+
+def test_client_age_reads_as_words() -> None:
+    """ "member for 1 year", not "member 1 years"."""
+    today = NOW.date()
+
+    def said(days: int) -> str:
+        facts = posting(client_member_since=today - timedelta(days=days))
+        return next(f for f in score(facts).factors if f.name == "Client").reason
+
+    assert "new member" in said(100)
+    assert "member for 1 year;" in said(400) or said(400).endswith("member for 1 year.")
+    assert "member for 3 years" in said(3 * 365 + 10)
+    assert "years" not in said(400)

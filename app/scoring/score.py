@@ -532,7 +532,14 @@ def _client_quality(facts: PostingFacts, member_days: int | None) -> tuple[int, 
         points += 1 if c.hires >= 5 else 0
     if member_days is not None:
         points += 2 if member_days >= 365 else 1 if member_days >= 90 else 0
-        said.append(f"member {member_days // 365} years" if member_days >= 365 else "new member")
+        years = member_days // 365
+        said.append(
+            "new member"
+            if years < 1
+            else "member for 1 year"
+            if years == 1
+            else f"member for {years} years"
+        )
     else:
         points += 1
     return min(CLIENT_MAX, points), said
