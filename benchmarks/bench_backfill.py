@@ -22,20 +22,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_scoring import NOW, postings, profile  # noqa: E402
-from sqlalchemy import Table, update  # noqa: E402
+from bench_scoring import NOW, postings, profile, store_postings  # noqa: E402
+from sqlalchemy import update  # noqa: E402
 
 from app.profiles import save_profile  # noqa: E402
 from app.scoring.service import backfill_rests, rescore_all, rests_to_backfill  # noqa: E402
 from app.storage import open_database  # noqa: E402
 from app.storage.models import JobPosting  # noqa: E402
-from app.storage.postings import apply_facts, dedup_key  # noqa: E402
 
 
 def timed(fn) -> tuple[float, float, object]:
@@ -58,14 +56,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(str(Path(tmp) / "bench.sqlite3"))
         with db.transaction() as session:
-            table = cast(Table, JobPosting.__table__)
-            rows = []
-            for f in facts:
-                job = apply_facts(JobPosting(), f)
-                rows.append({c.name: getattr(job, c.name) for c in table.columns if c.name != "id"})
-                rows[-1].update(status="new", source="bench", captured_at=NOW, created_at=NOW)
-                rows[-1].update(updated_at=NOW, dedup_key=dedup_key(f))
-            session.execute(table.insert(), rows)
+            store_postings(session, facts)
             save_profile(session, profile())
         rescore_all(db, now=NOW, workers=1)  # the cards exist: every pass below replaces them
         for n in range(1, args.rounds + 1):

@@ -123,6 +123,18 @@ def critical_rate() -> str:
     return f"real postings with a critical flag: {critical} of {len(tiles)} ({critical / len(tiles):.1%})"
 
 
+def store_postings(session, facts: list[PostingFacts]) -> None:
+    """The postings as stored rows, in one insert (also used by bench_backfill)."""
+    table = cast(Table, JobPosting.__table__)
+    rows = []
+    for f in facts:
+        job = apply_facts(JobPosting(), f)
+        rows.append({c.name: getattr(job, c.name) for c in table.columns if c.name != "id"})
+        rows[-1].update(status="new", source="bench", captured_at=NOW, created_at=NOW)
+        rows[-1].update(updated_at=NOW, dedup_key=dedup_key(f))
+    session.execute(table.insert(), rows)
+
+
 def bench_pure(facts: list[PostingFacts]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (the CPU figure is steadier on a shared machine)."""
     scorer = Scorer.for_profile(profile())
@@ -138,14 +150,7 @@ def bench_rescore(
     db = open_database(str(db_file))
     start = time.perf_counter()
     with db.transaction() as session:
-        table = cast(Table, JobPosting.__table__)
-        rows = []
-        for f in facts:
-            job = apply_facts(JobPosting(), f)
-            rows.append({c.name: getattr(job, c.name) for c in table.columns if c.name != "id"})
-            rows[-1].update(status="new", source="bench", captured_at=NOW, created_at=NOW)
-            rows[-1].update(updated_at=NOW, dedup_key=dedup_key(f))
-        session.execute(table.insert(), rows)
+        store_postings(session, facts)
         save_profile(session, profile())
     load = time.perf_counter() - start
     took: dict[str, float] = {}
