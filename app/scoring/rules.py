@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import logging
 import operator
 import re
@@ -247,6 +248,11 @@ def _rarest_word(phrase: str) -> str:
     return max(words, key=lambda w: (w not in _COMMON_WORDS, len(w)))
 
 
+#: a plan step's position in the rule file (a C-level key: the sort runs for every posting)
+_first = operator.itemgetter(0)
+_NONES = itertools.repeat(None)
+
+
 class HintGate:
     """Every hinted pattern rule of a rule set, indexed by its hints: which of them can
     match a posting is found with one set intersection instead of a check per rule.
@@ -265,14 +271,12 @@ class HintGate:
                 phrases.setdefault(_rarest_word(phrase), []).append((at, phrase_words, phrase))
             for mark in rule.hint_marks:
                 marks.setdefault(mark, set()).add(at)
-        #: word -> (the rules it opens, the phrases filed under it)
-        self.index: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str], str], ...]]]
-        self.index = {
-            key: (frozenset(words.get(key, ())), tuple(phrases.get(key, ())))
-            for key in (*words, *phrases)
-        }
+        #: word -> the rules it opens; word -> the phrases filed under it
+        self.opens = {word: frozenset(at) for word, at in words.items()}
+        self.phrases = {word: tuple(filed) for word, filed in phrases.items()}
         self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
-        self._keys = frozenset(self.index)
+        self._words = frozenset(self.opens)
+        self._phrase_keys = frozenset(self.phrases)
         #: (position, rule, gated, conditions): the enabled rules in order; gated ones need
         #: a hint; conditions as (field, compare, value), checked before anything else
         self.plan = tuple(
@@ -288,25 +292,41 @@ class HintGate:
         #: the plan split: rules checked on every posting, and those a hint must open
         self.always = tuple(step for step in self.plan if not step[2])
         self.hinted = {step[0]: step for step in self.plan if step[2]}
+        self._hinted_at = frozenset(self.hinted)
+        #: the field each always-checked rule's first condition reads (None: no condition)
+        self._always_first = tuple(step[3][0][0] if step[3] else None for step in self.always)
+        self._free = tuple(first is None for first in self._always_first)
 
     def open_rules(self, text: PostingText) -> set[int]:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
         found: set[int] = set()
-        index = self.index
+        opens, phrases = self.opens, self.phrases
         for words in (text.words, text.pasted_set):  # the pasted set: lines not placed
             if not words:
                 continue
-            for key in self._keys & words:
-                opened, phrases = index[key]
-                if opened:
-                    found |= opened
-                for at, phrase_words, phrase in phrases:
+            found.update(*map(opens.__getitem__, self._words & words))
+            for key in self._phrase_keys & words:
+                for at, phrase_words, phrase in phrases[key]:
                     if at not in found and phrase_words <= words and phrase in text.flat:
                         found.add(at)
         for mark, owners in self.marks:
             if not owners <= found and text.has_mark(mark):
                 found |= owners
         return found
+
+    def steps(
+        self, text: PostingText, fields: Mapping[str, Any]
+    ) -> Sequence[tuple[int, Rule, bool, tuple[Any, ...]]]:
+        """The enabled rules worth checking on a posting, in rule-file order: those
+        checked on every posting whose first condition's fact is known, and the hinted
+        ones whose hints the posting has."""
+        known = map(operator.is_not, map(fields.get, self._always_first), _NONES)
+        steps = list(itertools.compress(self.always, map(operator.or_, known, self._free)))
+        opened = self.open_rules(text) & self._hinted_at
+        if opened:
+            steps.extend(map(self.hinted.__getitem__, opened))
+            steps.sort(key=_first)
+        return steps
 
 
 @dataclass(frozen=True)
@@ -764,10 +784,6 @@ def posting_text(facts: PostingFacts) -> PostingText:
     return PostingText(title, description, PastedRest(rest, facts.raw_text))
 
 
-#: a plan step's position in the rule file (a C-level key: the sort runs for every posting)
-_first = operator.itemgetter(0)
-
-
 def find_flags(
     rules: RuleSet,
     facts: PostingFacts,
@@ -780,14 +796,8 @@ def find_flags(
     texts = text or posting_text(facts)
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
-    gate = rules.gate
-    opened = gate.open_rules(texts)
     get = fields.get
-    steps: Sequence[tuple[int, Rule, bool, tuple[Any, ...]]] = gate.always
-    if opened:  # and the hinted rules whose hints are in the text, in rule-file order
-        hinted = gate.hinted
-        steps = sorted((*steps, *(hinted[at] for at in opened if at in hinted)), key=_first)
-    for _at, rule, gated, conditions in steps:
+    for _at, rule, gated, conditions in rules.gate.steps(texts, fields):
         for name, compare, value in conditions:  # as Condition.holds, inlined (hot loop)
             actual = get(name)
             if actual is None:
@@ -900,6 +910,8 @@ def _first_match(
         subject, patterns, windows = text, rule.patterns, [(0, len(text))]
         bounded = (False,) * len(patterns)
         required = begins = ((),) * len(patterns)
+    if not windows:
+        return None  # none of the rule's hints is in this text: no pattern can match
     found = []
     find = subject.find
     present: list[set[str]] = []  # per window, the needed strings it has (looked up once)

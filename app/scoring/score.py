@@ -13,10 +13,12 @@ For many postings build a :class:`Scorer` once per profile and call
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from app.domain import BudgetType, PostingFacts, Severity, Verdict
@@ -89,6 +91,10 @@ class Factor(NamedTuple):
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "points": self.points, "reason": self.reason}
+
+
+#: a factor's points (a C-level getter: summed for every posting)
+_points = operator.itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -198,7 +204,7 @@ class Scorer:
         value = job_value(facts)
         connects = facts.connects_required or DEFAULT_CONNECTS
         cost_points = -round(max(0, connects - 4) / 2)
-        total = max(0, min(100, sum([f.points for f in factors]) + cost_points))
+        total = max(0, min(100, sum(map(_points, factors)) + cost_points))
         unsure = self._not_enough(match, flags, total)
         if unsure is not None:
             total += unsure.points
@@ -457,6 +463,7 @@ def score_posting(
 # -- factors that need only the posting ----------------------------------------------
 
 
+@lru_cache(maxsize=256)  # postings repeat a handful of wordings
 def duration_weeks(duration: str | None) -> int | None:
     """Upwork's duration wording in weeks: "1 to 3 months" -> 8."""
     if not duration:

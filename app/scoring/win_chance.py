@@ -37,9 +37,18 @@ DEFAULT_WIN_RATES: dict[str, float] = {
 MIN_PROPOSALS_PER_BAND = 10
 
 
+#: the label of every score's band, by score (a look-up: it is asked for every posting)
+_BAND_OF = tuple(
+    next(f"{low}-{high}" for low, high in SCORE_BANDS if low <= total <= high)
+    for total in range(101)
+)
+
+
 def band_label(total: int) -> str:
     """The band a score falls in: ``73`` -> ``"70-79"``."""
-    for low, high in SCORE_BANDS:
+    if isinstance(total, int) and 0 <= total <= 100:
+        return _BAND_OF[total]
+    for low, high in SCORE_BANDS:  # a float score: the band it falls in, if any
         if low <= total <= high:
             return f"{low}-{high}"
     raise ValueError(f"score {total} is outside 0..100")
