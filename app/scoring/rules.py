@@ -294,7 +294,9 @@ class HintGate:
         self.hinted = {step[0]: step for step in self.plan if step[2]}
         self._hinted_at = frozenset(self.hinted)
         #: the field each always-checked rule's first condition reads (None: no condition)
-        self._always_first = tuple(step[3][0][0] if step[3] else None for step in self.always)
+        self._always_first: tuple[Any, ...] = tuple(
+            step[3][0][0] if step[3] else None for step in self.always
+        )
         self._free = tuple(first is None for first in self._always_first)
 
     def open_rules(self, text: PostingText) -> set[int]:
