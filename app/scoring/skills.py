@@ -200,9 +200,8 @@ class SkillMatcher:
         found: dict[int, int] = {}
         if words is None:
             anchors: list[str] | set[str] = self._anchors
-        else:
-            by_word = self._by_word
-            anchors = {a for w in self._word_keys & words for a in by_word[w]}
+        else:  # the anchors the text's words show may be there (one C-level union)
+            anchors = set().union(*map(self._by_word.__getitem__, self._word_keys & words))
         plan, matched = self._anchor_plan, self._matched
         find, match_at = lowered.find, self._owner_of_match
         for anchor in anchors:
