@@ -271,11 +271,14 @@ class HintGate:
                 phrases.setdefault(_rarest_word(phrase), []).append((at, phrase_words, phrase))
             for mark in rule.hint_marks:
                 marks.setdefault(mark, set()).add(at)
-        #: word -> the rules it opens; word -> the phrases filed under it
-        self.opens = {word: frozenset(at) for word, at in words.items()}
+        #: word -> the rules it opens (none, for a word only phrases are filed under);
+        #: word -> the phrases filed under it
+        self.opens = {key: frozenset(words.get(key, ())) for key in (*words, *phrases)}
         self.phrases = {word: tuple(filed) for word, filed in phrases.items()}
         self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
-        self._words = frozenset(self.opens)
+        #: every word of the index: a posting's words are looked up in it once (the
+        #: intersection probes once per word of the posting, which costs)
+        self._keys = frozenset(self.opens)
         self._phrase_keys = frozenset(self.phrases)
         #: (position, rule, gated, conditions): the enabled rules in order; gated ones need
         #: a hint; conditions as (field, compare, value), checked before anything else
@@ -306,8 +309,9 @@ class HintGate:
         for words in (text.words, text.pasted_set):  # the pasted set: lines not placed
             if not words:
                 continue
-            found.update(*map(opens.__getitem__, self._words & words))
-            for key in self._phrase_keys & words:
+            keys = self._keys & words
+            found.update(*map(opens.__getitem__, keys))
+            for key in self._phrase_keys.intersection(keys):  # probes once per key found
                 for at, phrase_words, phrase in phrases[key]:
                     if at not in found and phrase_words <= words and phrase in text.flat:
                         found.add(at)
