@@ -11,6 +11,11 @@ CPU time of the process is measured (other engineers share the machine). Prints
 postings per second for each and the ratio after/before (the best
 round of each, and the median of each round's ratio). Without ``--baseline`` it times this checkout only.
 
+``--interleaved BATCHES`` loads both checkouts into one process and scores batches of
+the real postings (101 postings x 3 profiles) with each in turn, BATCHES times: the machine's
+load then falls on both alike, and the ratio varies by a few percent between runs instead
+of the fresh-process rounds' 15 % and more (the figure docs/scoring.md gives).
+
 ``--instructions`` counts instead of timing (needs valgrind): each checkout runs once under
 callgrind with ``--count`` postings and once with none, and the difference divided by the
 scores made is the instructions per score, the same in every run whatever the machine's
@@ -74,6 +79,65 @@ print(json.dumps({"per_second": len(scorers) * count / elapsed if elapsed else 0
 """
 
 
+#: both checkouts in one interpreter (each imported in turn under the name ``app``), scoring
+#: batches of the real postings in turn: the machine's load, which drifts over seconds on a
+#: shared box, falls on both alike (the fresh-process rounds above vary by 15 % and more)
+INTERLEAVED = r"""
+import dataclasses, json, statistics, sys, time
+from datetime import UTC, datetime
+from pathlib import Path
+trees, data, rounds, docs = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+now = datetime(2024, 8, 20, tzinfo=UTC)
+sides = []
+for tree in trees:
+    for name in [m for m in sys.modules if m.split(".")[0] in ("app", "tests")]:
+        del sys.modules[name]
+    sys.path.insert(0, tree)
+    import app
+    assert app.__file__.startswith(tree), app.__file__
+    from app.profiles import ClientCriteria, ProfileSpec, Skill
+    from app.scoring.score import Scorer
+    from tests.tile_facts import load_tiles
+    sys.path.pop(0)
+    tiles = load_tiles(Path(data))
+    fields = {f.name for f in dataclasses.fields(ProfileSpec)}
+    scorers = []
+    for doc in docs:
+        kwargs = dict(
+            name=doc["name"],
+            skills=[Skill(s["name"], float(s.get("weight", 1.0))) for s in doc["skills"]],
+            min_hourly_rate=doc.get("min_hourly_rate"),
+            min_fixed_budget=doc.get("min_fixed_budget"),
+            experience_levels=doc.get("experience_levels", []),
+            include_keywords=doc.get("include_keywords", []),
+            client=ClientCriteria(min_rating=doc.get("client", {}).get("min_rating")),
+        )
+        if "not_doing" in fields:
+            kwargs["not_doing"] = doc.get("not_doing", [])
+        scorers.append(Scorer.for_profile(ProfileSpec(**kwargs)))
+    for scorer in scorers:  # warm caches (rules, synonyms, tag owners)
+        for facts in tiles:
+            scorer.score(facts, now)
+    sides.append((scorers, tiles))
+spent, ratios = [0.0] * len(sides), []
+for n in range(rounds):
+    took = [0.0] * len(sides)
+    for i in (range(len(sides)) if n % 2 == 0 else reversed(range(len(sides)))):
+        scorers, tiles = sides[i]
+        start = time.process_time()
+        for scorer in scorers:
+            for facts in tiles:
+                scorer.score(facts, now)
+        took[i] = time.process_time() - start
+        spent[i] += took[i]
+    if len(sides) == 2 and took[1]:
+        ratios.append(took[0] / took[1])
+scores = rounds * sum(len(s) * len(t) for s, t in sides) / len(sides)
+print(json.dumps({"per_second": [scores / t if t else 0.0 for t in spent],
+                  "median_ratio": statistics.median(ratios) if ratios else None}))
+"""
+
+
 def _profiles() -> str:
     import tomllib
 
@@ -125,6 +189,35 @@ def _per_score(tree: Path, data: Path, count: int, profiles: str) -> float:
     return (_instructions(tree, data, count, profiles) - idle) / scores
 
 
+def _interleaved(trees: dict[str, Path], data: Path, rounds: int, profiles: str) -> int:
+    labels = list(trees)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            INTERLEAVED,
+            json.dumps([str(t) for t in trees.values()]),
+            str(data),
+            str(rounds),
+            profiles,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    for label, rate in zip(labels, result["per_second"], strict=True):
+        print(f"{label:6s} {rate:10,.0f} postings/s")
+    if len(labels) == 2:
+        before, after = result["per_second"]
+        print(
+            f"after/before = {after / before:.3f} (all batches), "
+            f"{result['median_ratio']:.3f} (median of the batches' ratios)"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, help="a checkout of the code before the change")
@@ -132,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
         "--instructions", action="store_true", help="count instructions (valgrind) instead"
+    )
+    parser.add_argument(
+        "--interleaved",
+        type=int,
+        metavar="BATCHES",
+        help="both checkouts in one process, BATCHES batches of the real postings each, in turn",
     )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -146,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     trees = {"after": ROOT}
     if args.baseline is not None:
         trees = {"before": args.baseline.resolve(), "after": ROOT}
+    if args.interleaved:
+        return _interleaved(trees, data, args.interleaved, profiles)
     if args.instructions:
         if shutil.which("valgrind") is None:
             raise SystemExit("bench_relevance: --instructions needs valgrind")
