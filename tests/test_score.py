@@ -4,12 +4,19 @@ import json
 import re
 from datetime import timedelta
 
+import pytest
+
 from app.domain import BudgetType, ExperienceLevel, PostingFacts, Verdict
 from app.profiles import ClientCriteria, ProfileSpec, Skill, default_profile
 from app.scoring.rules import load_rules
 from app.scoring.score import Scorer, current_rules_version, job_value, score_posting
 from app.scoring.skills import SkillMatcher, load_synonyms, skill_key
-from app.scoring.win_chance import CalibratedRate, band_label, estimate_win_chance
+from app.scoring.win_chance import (
+    SCORE_BANDS,
+    CalibratedRate,
+    band_label,
+    estimate_win_chance,
+)
 from tests.test_rules import NOW, posting
 from tests.tile_facts import real_postings_or_skip
 
@@ -126,6 +133,16 @@ def test_value_per_connect_explained() -> None:
     cost = next(f for f in result.factors if f.name == "Connects cost")
     assert cost.points == -3
     assert "per Connect" in cost.reason and "typical win rate" in cost.reason
+
+
+def test_every_score_has_the_band_it_falls_in() -> None:
+    for total in range(101):
+        low, high = next((lo, hi) for lo, hi in SCORE_BANDS if lo <= total <= hi)
+        assert band_label(total) == f"{low}-{high}"
+    assert band_label(72.5) == "70-79"  # a float score still finds its band
+    for outside in (-1, 101, 100.5):
+        with pytest.raises(ValueError):
+            band_label(outside)
 
 
 def test_calibrated_win_rates_replace_defaults_with_enough_data() -> None:

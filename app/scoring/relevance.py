@@ -15,11 +15,8 @@ is called per posting and is pure.
 
 from __future__ import annotations
 
-import operator
 import re
 from dataclasses import dataclass
-from itertools import compress, repeat
-from typing import Any
 
 from app.profiles import ProfileSpec, Skill
 from app.scoring.rules import PostingText
@@ -46,9 +43,6 @@ FULL_WORDS = 80
 THIN_WORDS = 30
 
 _WORD_EDGE = re.compile(r"\w")
-_first_item = operator.itemgetter(0)
-_second_item = operator.itemgetter(1)
-_NONES = repeat(None)
 #: "No WordPress", "without PHP", "non-React": the skill is named to rule it out
 _NEGATED_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bnon|\bnever|\bexcept)[\s\-:/(]*$")
 #: "WordPress/Wix is not an option", "React not needed"
@@ -131,10 +125,7 @@ class RelevanceMatcher:
         self._in_text = SkillMatcher(both, table)
         self._in_title = SkillMatcher([*both, *known], table)
         self._names = [s.name for s in self._in_title.skills]
-        #: each profile skill's weight, at most 2 (a listed skill counts at most twice)
-        self._clipped = [min(s.weight, 2.0) for s in self.skills.skills]
-        #: listed skill -> (its profile skill, its "not doing" entry when not a profile skill)
-        self._tag_info: dict[str, tuple[int | None, int | None]] = {}
+        self._weights = [s.weight for s in self.skills.skills]
         self._avoid_names = [s.name for s in self.avoid.skills]
         self._tag_aliases: dict[str, tuple[tuple[str, str], ...]] = {}
         self._tag_firsts: dict[str, frozenset[str]] = {}
@@ -144,7 +135,7 @@ class RelevanceMatcher:
         description = text.lower_description
         cut = _lead_end(description)
         yours, avoid_end = self._yours, self._avoid_end
-        avoid, names = self.avoid, self._names
+        skills, avoid, names = self.skills, self.avoid, self._names
 
         title_words = set(text.title_words)
         in_title_all = _affirmed(self._in_title.positions(title, title_words), title, title_words)
@@ -166,20 +157,23 @@ class RelevanceMatcher:
                 (at_lead if at < cut else at_rest)[i] = at
             else:
                 text_avoided.append(i - yours)
-        # each listed skill's (profile skill, "not doing" entry), looked up in C
-        infos: list[Any] = list(map(self._tag_info.get, listed))
-        if None in infos:  # a listed skill not seen before
-            infos = [
-                info or self._tag_info_of(name) for name, info in zip(listed, infos, strict=True)
-            ]
-        hits = list(map(_first_item, infos))
-        clipped = self._clipped
-        tag_hits = {hit: clipped[hit] for hit in hits if hit is not None}
-        missing = list(compress(listed, map(operator.is_, hits, _NONES)))
-        if avoid_end > yours and missing:
-            for owner in map(_second_item, infos):
-                if owner is not None and owner not in where:
-                    where[owner] = "listed skills"
+        tag_hits: dict[int, float] = {}
+        missing: list[str] = []
+        owner_of, avoid_owner = skills.owner, avoid.owner
+        weights = self._weights
+        known = skills.known_owners  # the answers remembered: no call for a repeated tag
+        for name in listed:
+            hit = known.get(name, -1)
+            if hit == -1:
+                hit = owner_of(name)
+            if hit is None:
+                missing.append(name)
+                if avoid_end > yours:
+                    owner = avoid_owner(name)
+                    if owner is not None and owner not in where:
+                        where[owner] = "listed skills"
+            else:
+                tag_hits[hit] = weights[hit]
         for i in text_avoided:
             if i not in where:
                 where[i] = "description"
@@ -209,7 +203,7 @@ class RelevanceMatcher:
             positive += LEAD_SHARE
         if listed:
             wanted = min(len(listed), 3)
-            positive += TAGS_SHARE * min(1.0, sum(tag_hits.values()) / wanted)
+            positive += TAGS_SHARE * min(1.0, sum(min(w, 2.0) for w in tag_hits.values()) / wanted)
         elif order:
             # nothing listed (pasted text): the text is all there is to go by
             positive += TAGS_SHARE / 2 * min(1.0, len(order) / 2)
@@ -222,7 +216,7 @@ class RelevanceMatcher:
         main_avoided = False
         if main is not None and not main_yours:
             penalty += MAIN_NOT_YOURS_TITLE if main_in_title else MAIN_NOT_YOURS_TAG
-            main_avoided = avoid.owner(main) is not None
+            main_avoided = avoid_owner(main) is not None
         if avoided:
             penalty += _avoid_cost(avoided)
         share = max(-1.0, min(1.0, positive - penalty))
@@ -254,15 +248,6 @@ class RelevanceMatcher:
             words=count,
         )
 
-    def _tag_info_of(self, name: str) -> tuple[int | None, int | None]:
-        """A listed skill's profile skill, else its "not doing" entry (remembered)."""
-        hit = self.skills.owner(name)
-        info = (hit, self.avoid.owner(name) if hit is None else None)
-        if len(self._tag_info) > 50_000:  # postings repeat tags, but not without end
-            self._tag_info.clear()
-        self._tag_info[name] = info
-        return info
-
     def _main_skill(
         self, listed: list[str], title: str, title_words: set[str], in_title: dict[int, int]
     ) -> tuple[str | None, bool, bool]:
@@ -278,14 +263,13 @@ class RelevanceMatcher:
                 first = (at, name, i < self._yours or self.skills.owner(name) is not None)
         if listed and (first is None or first[0] > 0):  # a tag can only come first before it
             firsts = self._tag_firsts
-            heads: list[Any] = list(map(firsts.get, listed))
-            if None in heads:  # a listed skill not seen before
-                heads = [
-                    have if have is not None else self._heads_of(name)
-                    for name, have in zip(listed, heads, strict=True)
-                ]
-            # only the listed skills with an alias whose first word is in the title
-            for name in compress(listed, map(operator.not_, map(title_words.isdisjoint, heads))):
+            for name in listed:
+                heads = firsts.get(name)
+                if heads is None:
+                    self._aliases_of(name)
+                    heads = firsts[name]
+                if title_words.isdisjoint(heads):
+                    continue  # no alias's first word is in the title: none of them is there
                 place = self._title_position(title, title_words, name)
                 if place is not None and (first is None or place < first[0]):
                     first = (place, name, self.skills.owner(name) is not None)
@@ -318,11 +302,6 @@ class RelevanceMatcher:
                     break
                 at = title.find(low, at + 1)
         return best
-
-    def _heads_of(self, name: str) -> frozenset[str]:
-        """The first words of a listed skill's aliases (remembered with the aliases)."""
-        self._aliases_of(name)
-        return self._tag_firsts[name]
 
     def _aliases_of(self, name: str) -> tuple[tuple[str, str], ...]:
         """A listed skill's names to look for in a title, each with its first word."""

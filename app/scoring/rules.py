@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import logging
 import operator
 import re
@@ -248,11 +247,6 @@ def _rarest_word(phrase: str) -> str:
     return max(words, key=lambda w: (w not in _COMMON_WORDS, len(w)))
 
 
-#: a plan step's position in the rule file (a C-level key: the sort runs for every posting)
-_first = operator.itemgetter(0)
-_NONES = itertools.repeat(None)
-
-
 class HintGate:
     """Every hinted pattern rule of a rule set, indexed by its hints: which of them can
     match a posting is found with one set intersection instead of a check per rule.
@@ -271,15 +265,14 @@ class HintGate:
                 phrases.setdefault(_rarest_word(phrase), []).append((at, phrase_words, phrase))
             for mark in rule.hint_marks:
                 marks.setdefault(mark, set()).add(at)
-        #: word -> the rules it opens (none, for a word only phrases are filed under);
-        #: word -> the phrases filed under it
-        self.opens = {key: frozenset(words.get(key, ())) for key in (*words, *phrases)}
-        self.phrases = {word: tuple(filed) for word, filed in phrases.items()}
+        #: word -> (the rules it opens, the phrases filed under it)
+        self.index: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str], str], ...]]]
+        self.index = {
+            key: (frozenset(words.get(key, ())), tuple(phrases.get(key, ())))
+            for key in (*words, *phrases)
+        }
         self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
-        #: every word of the index: a posting's words are looked up in it once (the
-        #: intersection probes once per word of the posting, which costs)
-        self._keys = frozenset(self.opens)
-        self._phrase_keys = frozenset(self.phrases)
+        self._keys = frozenset(self.index)
         #: (position, rule, gated, conditions): the enabled rules in order; gated ones need
         #: a hint; conditions as (field, compare, value), checked before anything else
         self.plan = tuple(
@@ -295,44 +288,25 @@ class HintGate:
         #: the plan split: rules checked on every posting, and those a hint must open
         self.always = tuple(step for step in self.plan if not step[2])
         self.hinted = {step[0]: step for step in self.plan if step[2]}
-        self._hinted_at = frozenset(self.hinted)
-        #: the field each always-checked rule's first condition reads (None: no condition)
-        self._always_first: tuple[Any, ...] = tuple(
-            step[3][0][0] if step[3] else None for step in self.always
-        )
-        self._free = tuple(first is None for first in self._always_first)
 
     def open_rules(self, text: PostingText) -> set[int]:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
         found: set[int] = set()
-        opens, phrases = self.opens, self.phrases
+        index = self.index
         for words in (text.words, text.pasted_set):  # the pasted set: lines not placed
             if not words:
                 continue
-            keys = self._keys & words
-            found.update(*map(opens.__getitem__, keys))
-            for key in self._phrase_keys.intersection(keys):  # probes once per key found
-                for at, phrase_words, phrase in phrases[key]:
+            for key in self._keys & words:
+                opened, phrases = index[key]
+                if opened:
+                    found |= opened
+                for at, phrase_words, phrase in phrases:
                     if at not in found and phrase_words <= words and phrase in text.flat:
                         found.add(at)
         for mark, owners in self.marks:
             if not owners <= found and text.has_mark(mark):
                 found |= owners
         return found
-
-    def steps(
-        self, text: PostingText, fields: Mapping[str, Any]
-    ) -> Sequence[tuple[int, Rule, bool, tuple[Any, ...]]]:
-        """The enabled rules worth checking on a posting, in rule-file order: those
-        checked on every posting whose first condition's fact is known, and the hinted
-        ones whose hints the posting has."""
-        known = map(operator.is_not, map(fields.get, self._always_first), _NONES)
-        steps = list(itertools.compress(self.always, map(operator.or_, known, self._free)))
-        opened = self.open_rules(text) & self._hinted_at
-        if opened:
-            steps.extend(map(self.hinted.__getitem__, opened))
-            steps.sort(key=_first)
-        return steps
 
 
 @dataclass(frozen=True)
@@ -790,6 +764,10 @@ def posting_text(facts: PostingFacts) -> PostingText:
     return PostingText(title, description, PastedRest(rest, facts.raw_text))
 
 
+#: a plan step's position in the rule file (a C-level key: the sort runs for every posting)
+_first = operator.itemgetter(0)
+
+
 def find_flags(
     rules: RuleSet,
     facts: PostingFacts,
@@ -802,8 +780,14 @@ def find_flags(
     texts = text or posting_text(facts)
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
+    gate = rules.gate
+    opened = gate.open_rules(texts)
     get = fields.get
-    for _at, rule, gated, conditions in rules.gate.steps(texts, fields):
+    steps: Sequence[tuple[int, Rule, bool, tuple[Any, ...]]] = gate.always
+    if opened:  # and the hinted rules whose hints are in the text, in rule-file order
+        hinted = gate.hinted
+        steps = sorted((*steps, *(hinted[at] for at in opened if at in hinted)), key=_first)
+    for _at, rule, gated, conditions in steps:
         for name, compare, value in conditions:  # as Condition.holds, inlined (hot loop)
             actual = get(name)
             if actual is None:
