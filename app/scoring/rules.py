@@ -903,11 +903,12 @@ def _first_match(
     if not windows:
         return None  # none of the rule's hints is in this text: no pattern can match
     found = []
-    find = subject.find
     present: list[set[str]] = []  # per window, the needed strings it has (looked up once)
     if rule.lowered_needs and required is rule.lowered_required:
+        # ``in`` on each window's text: ``str.find`` with bounds parses its arguments per call
         present = [
-            {need for need in rule.lowered_needs if find(need, lo, hi) != -1} for lo, hi in windows
+            {need for need in rule.lowered_needs if need in part}
+            for part in [subject[lo:hi] for lo, hi in windows]
         ]
     for pattern, bound, needs, starts in zip(patterns, bounded, required, begins, strict=True):
         searched = windows
