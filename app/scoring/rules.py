@@ -946,7 +946,10 @@ def _first_from_starts(
     size = len(subject)
     for lo, hi in windows:
         spots: list[int] = []
+        part = subject[lo:hi]
         for word in starts:
+            if word not in part:
+                continue  # ``in`` first: most start words are not there, and find costs more
             at = find(word, lo, hi)
             while at != -1:
                 spots.append(at)
