@@ -42,7 +42,12 @@ FULL_WORDS = 80
 #: a posting with fewer description words is "not enough to judge"
 THIN_WORDS = 30
 
-_WORD_EDGE = re.compile(r"\w")
+
+def _word_char(char: str) -> bool:
+    """``\\w`` for one character (what ``re`` calls a word character), without a regex call."""
+    return char.isalnum() or char == "_"
+
+
 #: "No WordPress", "without PHP", "non-React": the skill is named to rule it out
 _NEGATED_BEFORE = re.compile(r"(?:\bno|\bnot|\bwithout|\bnon|\bnever|\bexcept)[\s\-:/(]*$")
 #: "WordPress/Wix is not an option", "React not needed"
@@ -295,7 +300,7 @@ class RelevanceMatcher:
                 end = at + len(low)
                 before = title[at - 1] if at else " "
                 after = title[end] if end < len(title) else " "
-                if not _WORD_EDGE.match(before) and not _WORD_EDGE.match(after):
+                if not _word_char(before) and not _word_char(after):
                     if not negated(title, at) and (best is None or at < best):
                         best = at
                     break

@@ -303,8 +303,12 @@ class HintGate:
                 for at, phrase_words, phrase in phrases:
                     if at not in found and phrase_words <= words and phrase in text.flat:
                         found.add(at)
-        for mark, owners in self.marks:
-            if not owners <= found and text.has_mark(mark):
+        for mark, owners in self.marks:  # text.has_mark, inlined: this runs for every posting
+            if not owners <= found and (
+                mark in text.lower_description
+                or mark in text.lower_title
+                or mark in text.lower_pasted
+            ):
                 found |= owners
         return found
 

@@ -74,6 +74,13 @@ class WinChance(NamedTuple):
     explanation: str
 
 
+#: the sentence for each band's default rate (formatted once: it is asked for every posting)
+_TYPICAL = {
+    band: f"a typical win rate for jobs scored {band} ({rate:.1%})"
+    for band, rate in DEFAULT_WIN_RATES.items()
+}
+
+
 def estimate_win_chance(
     total: int, calibrated: Mapping[str, CalibratedRate] | None = None
 ) -> WinChance:
@@ -90,7 +97,7 @@ def estimate_win_chance(
             f"over {own.proposals} decided proposals",
         )
     rate = DEFAULT_WIN_RATES[band]
-    why = f"a typical win rate for jobs scored {band} ({rate:.1%})"
+    why = _TYPICAL[band]
     if own is not None:
         why += f"; your {own.proposals} proposals in this band are too few to use yet"
     return WinChance(rate, band, False, why)
