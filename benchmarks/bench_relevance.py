@@ -32,74 +32,18 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILES = ROOT / "tests" / "profiles"
 
-#: run in a fresh interpreter with the checkout to time first on sys.path
-CHILD = r"""
-import dataclasses, json, sys, time, tomllib
-from datetime import UTC, datetime
-tree, data, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-sys.path.insert(0, tree)
-import app
-assert app.__file__.startswith(tree), app.__file__
-from app.profiles import ClientCriteria, ProfileSpec, Skill
-from app.scoring.score import Scorer
-from tests.tile_facts import load_tiles
-from pathlib import Path
-tiles = load_tiles(Path(data))
-postings = [tiles[i % len(tiles)] for i in range(count)]
-fields = {f.name for f in dataclasses.fields(ProfileSpec)}
-profiles = []
-for doc in json.loads(sys.argv[4]):
-    kwargs = dict(
-        name=doc["name"],
-        skills=[Skill(s["name"], float(s.get("weight", 1.0))) for s in doc["skills"]],
-        min_hourly_rate=doc.get("min_hourly_rate"),
-        min_fixed_budget=doc.get("min_fixed_budget"),
-        experience_levels=doc.get("experience_levels", []),
-        include_keywords=doc.get("include_keywords", []),
-        client=ClientCriteria(min_rating=doc.get("client", {}).get("min_rating")),
-    )
-    if "not_doing" in fields:
-        kwargs["not_doing"] = doc.get("not_doing", [])
-    profiles.append(ProfileSpec(**kwargs))
-now = datetime(2024, 8, 20, tzinfo=UTC)
-scorers = [Scorer.for_profile(p) for p in profiles]
-for scorer in scorers:  # warm caches (rules, synonyms, tag owners)
-    for facts in tiles:
-        scorer.score(facts, now)
-start = time.process_time()
-for scorer in scorers:
-    for facts in postings:
-        scorer.score(facts, now)
-elapsed = time.process_time() - start
-print(json.dumps({"per_second": len(scorers) * count / elapsed if elapsed else 0.0}))
-"""
-
-
-#: both checkouts in one interpreter (each imported in turn under the name ``app``), scoring
-#: batches of the real postings in turn: the machine's load, which drifts over seconds on a
-#: shared box, falls on both alike (the fresh-process rounds above vary by 15 % and more)
-INTERLEAVED = r"""
-import dataclasses, json, statistics, sys, time
-from datetime import UTC, datetime
-from pathlib import Path
-trees, data, rounds, docs = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
-now = datetime(2024, 8, 20, tzinfo=UTC)
-sides = []
-for tree in trees:
-    for name in [m for m in sys.modules if m.split(".")[0] in ("app", "tests")]:
-        del sys.modules[name]
-    sys.path.insert(0, tree)
-    import app
-    assert app.__file__.startswith(tree), app.__file__
+#: the calibration profiles as the checkout's own ProfileSpec ("not_doing" only where it
+#: has one), their scorers warmed on the postings: what both children below begin with
+SCORERS = r"""
+def scorers_for(docs, tiles, now):
+    import dataclasses
     from app.profiles import ClientCriteria, ProfileSpec, Skill
     from app.scoring.score import Scorer
-    from tests.tile_facts import load_tiles
-    sys.path.pop(0)
-    tiles = load_tiles(Path(data))
     fields = {f.name for f in dataclasses.fields(ProfileSpec)}
     scorers = []
     for doc in docs:
@@ -118,7 +62,56 @@ for tree in trees:
     for scorer in scorers:  # warm caches (rules, synonyms, tag owners)
         for facts in tiles:
             scorer.score(facts, now)
-    sides.append((scorers, tiles))
+    return scorers
+"""
+
+#: run in a fresh interpreter with the checkout to time first on sys.path
+CHILD = (
+    SCORERS
+    + r"""
+import json, sys, time
+from datetime import UTC, datetime
+from pathlib import Path
+tree, data, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, tree)
+import app
+assert app.__file__.startswith(tree), app.__file__
+from tests.tile_facts import load_tiles
+tiles = load_tiles(Path(data))
+postings = [tiles[i % len(tiles)] for i in range(count)]
+now = datetime(2024, 8, 20, tzinfo=UTC)
+scorers = scorers_for(json.loads(sys.argv[4]), tiles, now)
+start = time.process_time()
+for scorer in scorers:
+    for facts in postings:
+        scorer.score(facts, now)
+elapsed = time.process_time() - start
+print(json.dumps({"per_second": len(scorers) * count / elapsed if elapsed else 0.0}))
+"""
+)
+
+#: both checkouts in one interpreter (each imported in turn under the name ``app``), scoring
+#: batches of the real postings in turn: the machine's load, which drifts over seconds on a
+#: shared box, falls on both alike (the fresh-process rounds above vary by 15 % and more)
+INTERLEAVED = (
+    SCORERS
+    + r"""
+import json, statistics, sys, time
+from datetime import UTC, datetime
+from pathlib import Path
+trees, data, rounds, docs = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+now = datetime(2024, 8, 20, tzinfo=UTC)
+sides = []
+for tree in trees:
+    for name in [m for m in sys.modules if m.split(".")[0] in ("app", "tests")]:
+        del sys.modules[name]
+    sys.path.insert(0, tree)
+    import app
+    assert app.__file__.startswith(tree), app.__file__
+    from tests.tile_facts import load_tiles
+    tiles = load_tiles(Path(data))
+    sides.append((scorers_for(docs, tiles, now), tiles))
+    sys.path.pop(0)
 spent, ratios = [0.0] * len(sides), []
 for n in range(rounds):
     took = [0.0] * len(sides)
@@ -136,6 +129,7 @@ scores = rounds * sum(len(s) * len(t) for s, t in sides) / len(sides)
 print(json.dumps({"per_second": [scores / t if t else 0.0 for t in spent],
                   "median_ratio": statistics.median(ratios) if ratios else None}))
 """
+)
 
 
 def _profiles() -> str:
@@ -145,36 +139,32 @@ def _profiles() -> str:
     return json.dumps(docs)
 
 
-def _run(tree: Path, data: Path, count: int, profiles: str) -> float:
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tree), str(data), str(count), profiles],
+def _child(
+    script: str, args: list[str], cwd: Path, wrap: tuple[str, ...] = (), **options: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run one of the scripts above in a fresh interpreter (``wrap``: valgrind and its flags)."""
+    return subprocess.run(
+        [*wrap, sys.executable, "-c", script, *args],
         check=True,
         capture_output=True,
         text=True,
-        cwd=tree,
+        cwd=cwd,
+        **options,
     )
+
+
+def _run(tree: Path, data: Path, count: int, profiles: str) -> float:
+    out = _child(CHILD, [str(tree), str(data), str(count), profiles], tree)
     return float(json.loads(out.stdout.strip().splitlines()[-1])["per_second"])
 
 
 def _instructions(tree: Path, data: Path, count: int, profiles: str) -> int:
     """Instructions one run of the child executes (callgrind's total)."""
-    out = subprocess.run(
-        [
-            "valgrind",
-            "--tool=callgrind",
-            "--callgrind-out-file=/dev/null",
-            sys.executable,
-            "-c",
-            CHILD,
-            str(tree),
-            str(data),
-            str(count),
-            profiles,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=tree,
+    out = _child(
+        CHILD,
+        [str(tree), str(data), str(count), profiles],
+        tree,
+        ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"),
         env={"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"},
     )
     found = re.search(r"Collected : (\d+)", out.stderr)
@@ -191,20 +181,10 @@ def _per_score(tree: Path, data: Path, count: int, profiles: str) -> float:
 
 def _interleaved(trees: dict[str, Path], data: Path, rounds: int, profiles: str) -> int:
     labels = list(trees)
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            INTERLEAVED,
-            json.dumps([str(t) for t in trees.values()]),
-            str(data),
-            str(rounds),
-            profiles,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
+    out = _child(
+        INTERLEAVED,
+        [json.dumps([str(t) for t in trees.values()]), str(data), str(rounds), profiles],
+        ROOT,
     )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     for label, rate in zip(labels, result["per_second"], strict=True):

@@ -44,7 +44,7 @@ _BAND_OF = tuple(
 )
 
 
-def band_label(total: int) -> str:
+def band_label(total: float) -> str:
     """The band a score falls in: ``73`` -> ``"70-79"``."""
     if isinstance(total, int) and 0 <= total <= 100:
         return _BAND_OF[total]
