@@ -54,6 +54,7 @@ def scorers_for(docs, tiles, now):
             min_fixed_budget=doc.get("min_fixed_budget"),
             experience_levels=doc.get("experience_levels", []),
             include_keywords=doc.get("include_keywords", []),
+            exclude_keywords=doc.get("exclude_keywords", []),
             client=ClientCriteria(min_rating=doc.get("client", {}).get("min_rating")),
         )
         if "not_doing" in fields:

@@ -25,9 +25,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILES = ROOT / "tests" / "profiles"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_relevance import SCORERS  # noqa: E402  (the profiles, built as the benchmark does)
 
 #: run in a fresh interpreter: tree, shared data file, profiles (JSON), output file
-CHILD = r"""
+CHILD = (
+    SCORERS
+    + r"""
 import json, sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,8 +41,6 @@ sys.path.insert(0, tree)
 import app
 assert app.__file__.startswith(tree), app.__file__
 from app.parsing.upwork import parse_postings
-from app.profiles import ClientCriteria, ProfileSpec, Skill
-from app.scoring.score import Scorer
 from tests.scam_postings import SCAMS, TERMS, job_page, unknown_layout
 from tests.test_rule_examples import PATTERN_RULES, clean_posting
 from tests.tile_facts import load_tiles
@@ -80,22 +83,11 @@ for rule in PATTERN_RULES:
             half = len(d) // 2
             postings.append(clean_posting(d[:half] + " " + text + " " + d[half:], facts))
 with open(out, "w", encoding="utf-8") as f:
-    for doc in docs:
-        profile = ProfileSpec(
-            name=doc["name"],
-            skills=[Skill(s["name"], float(s.get("weight", 1.0))) for s in doc["skills"]],
-            min_hourly_rate=doc.get("min_hourly_rate"),
-            min_fixed_budget=doc.get("min_fixed_budget"),
-            experience_levels=doc.get("experience_levels", []),
-            include_keywords=doc.get("include_keywords", []),
-            exclude_keywords=doc.get("exclude_keywords", []),
-            client=ClientCriteria(min_rating=doc.get("client", {}).get("min_rating")),
-            not_doing=doc.get("not_doing", []),
-        )
-        scorer = Scorer.for_profile(profile)
+    for scorer in scorers_for(docs, tiles, now):
         for facts in postings:
             f.write(repr(scorer.score(facts, now)) + "\n")
 """
+)
 
 
 def _cards(tree: Path, data: Path, docs: str, out: Path) -> list[str]:
