@@ -237,19 +237,19 @@ class RelevanceMatcher:
             lacking,
             count,
         )
-        return Relevance(
-            share=share,
-            reason=reason,
-            matched=matched,
-            missing=lacking,
-            in_title=in_title,
-            in_lead=in_lead,
-            in_tags=in_tags,
-            in_rest=in_rest,
-            main_skill=main,
-            main_is_yours=main_yours,
-            avoided=avoided,
-            words=count,
+        return Relevance(  # positional, in field order: keywords cost more than the object
+            share,
+            reason,
+            matched,
+            lacking,
+            in_title,
+            in_lead,
+            in_tags,
+            in_rest,
+            main,
+            main_yours,
+            avoided,
+            count,
         )
 
     def _main_skill(
