@@ -237,7 +237,8 @@ class RelevanceMatcher:
             lacking,
             count,
         )
-        return Relevance(  # positional, in field order: keywords cost more than the object
+        # positional, in field order: keywords cost more than the object
+        return Relevance(
             share,
             reason,
             matched,
