@@ -15,7 +15,7 @@ import logging
 import operator
 import re
 import string
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
@@ -133,6 +133,10 @@ class Rule:
     lowered_required: tuple[tuple[str, ...], ...] = ()
     #: all of those strings, each once
     lowered_needs: tuple[str, ...] = ()
+    #: per string of ``lowered_needs``, the patterns that need it (their positions) ...
+    lowered_needs_at: tuple[tuple[int, ...], ...] = ()
+    #: ... and the patterns no needed string filters (none known, or their start words)
+    lowered_unfiltered: tuple[int, ...] = ()
     #: per lowered pattern, the words every match begins with (:func:`_match_starts`)
     lowered_starts: tuple[tuple[str, ...], ...] = ()
     hint: tuple[str, ...] = ()
@@ -142,6 +146,8 @@ class Rule:
     hint_phrases: tuple[tuple[frozenset[str], str], ...] = ()
     #: the first word of every phrase: when none is in the text, no phrase is
     hint_phrase_heads: frozenset[str] = frozenset()
+    #: per phrase, its words and its first word (where a window is anchored in the text)
+    hint_phrase_anchors: tuple[tuple[frozenset[str], str], ...] = ()
     #: ... and symbols like "@" or "+" (looked for anywhere in the text)
     hint_marks: tuple[str, ...] = ()
     guard_before: re.Pattern[str] | None = None
@@ -410,6 +416,24 @@ def _compile_rule(raw: Any) -> Rule:
                 for need in needs
             )
         ),
+        lowered_needs_at=tuple(
+            tuple(
+                at
+                for at, (needs, begins) in enumerate(zip(required, starts, strict=True))
+                if needs != begins and need in needs
+            )
+            for need in dict.fromkeys(
+                need
+                for needs, begins in zip(required, starts, strict=True)
+                if needs != begins
+                for need in needs
+            )
+        ),
+        lowered_unfiltered=tuple(
+            at
+            for at, (needs, begins) in enumerate(zip(required, starts, strict=True))
+            if not needs or needs == begins
+        ),
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
@@ -417,6 +441,11 @@ def _compile_rule(raw: Any) -> Rule:
         ),
         hint_phrase_heads=frozenset(
             h.split()[0] for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
+        ),
+        hint_phrase_anchors=tuple(
+            (frozenset(h.split()), h.split()[0])
+            for h in hints
+            if _PHRASE_HINT.fullmatch(h) and " " in h
         ),
         hint_marks=tuple(h for h in hints if not _PHRASE_HINT.fullmatch(h)),
         guard_before=_optional(raw.get("guard_before"), "guard_before"),
@@ -867,7 +896,7 @@ def _windows(
     present = list(rule.hint_words.intersection(words))
     # a phrase is looked for in the spaced words; in the text, its first word is the anchor
     if rule.hint_phrases and not rule.hint_phrase_heads.isdisjoint(words):
-        present += [p.split()[0] for ws, p in rule.hint_phrases if ws <= words]
+        present += [head for ws, head in rule.hint_phrase_anchors if ws <= words]
     present += rule.hint_marks
     if not present:
         return []
@@ -914,7 +943,16 @@ def _first_match(
             {need for need in rule.lowered_needs if need in part}
             for part in [subject[lo:hi] for lo, hi in windows]
         ]
-    for pattern, bound, needs, starts in zip(patterns, bounded, required, begins, strict=True):
+    order: Iterable[int] = range(len(patterns))
+    if present:  # only the patterns whose needed strings some window has
+        have = set().union(*present)
+        chosen = set(rule.lowered_unfiltered)
+        for need, needers in zip(rule.lowered_needs, rule.lowered_needs_at, strict=True):
+            if need in have:
+                chosen.update(needers)
+        order = sorted(chosen)
+    for at in order:
+        pattern, bound, needs, starts = patterns[at], bounded[at], required[at], begins[at]
         searched = windows
         if needs and needs != starts:  # every match has one: a window without any has none
             searched = [
