@@ -113,6 +113,43 @@ SCAMS = [
             "Once we agree I will pay you through PayPal so we both save on fees.",
         ),
     ),
+    # written later, in other words than the rules' own examples
+    Case(
+        "fee-on-you",
+        "pay-to-work",
+        "Certified translators for a medical glossary",
+        (
+            "We provide the training material and the glossary.",
+            "The certification exam fee of 75 dollars is on you.",
+        ),
+    ),
+    Case(
+        "keep-your-share",
+        "check-or-vendor",
+        "Remote bookkeeping assistant",
+        (
+            "Our client will mail the payment as a check.",
+            "Keep your share and send the rest via Cash App to our supplier.",
+        ),
+    ),
+    Case(
+        "lend-your-profile",
+        "account-sharing",
+        "Outreach partner needed",
+        (
+            "Looking for a US-based person to rent us their LinkedIn profile for outreach.",
+            "We pay $150/month.",
+        ),
+    ),
+    Case(
+        "deposit-to-be-paid",
+        "pay-to-work",
+        "Task reviewer, paid daily",
+        (
+            "Review simple tasks in our app every day.",
+            "To receive your first payment, first deposit 50 USDT as a verification.",
+        ),
+    ),
 ]
 
 TERMS = [
@@ -174,6 +211,24 @@ TERMS = [
         (
             "My seller account was suspended in March.",
             "Need a fresh Amazon account because my old one got banned, using a relative's ID.",
+        ),
+    ),
+    Case(
+        "interview-answers",
+        "job-over-screen-share",
+        "Interview support for a senior Java role",
+        (
+            "I have three interviews next week.",
+            "Be on the Zoom call with me and type answers to my interviewer's questions in real time.",
+        ),
+    ),
+    Case(
+        "cousins-identity",
+        "account-reinstatement",
+        "Etsy shop setup",
+        (
+            "My Etsy shop was suspended last month.",
+            "Help me make a new shop with my cousin's identity.",
         ),
     ),
 ]

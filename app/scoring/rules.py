@@ -253,6 +253,13 @@ def _rarest_word(phrase: str) -> str:
     return max(words, key=lambda w: (w not in _COMMON_WORDS, len(w)))
 
 
+def _anchor_word(phrase: str) -> str:
+    """The word of a phrase hint a search window is put around: its rarest (a word of
+    three letters or more that is not a common one, else its longest): "in my name" is
+    found around "name", not around every "in" of the text."""
+    return max(phrase.split(), key=lambda w: (len(w) >= 3 and w not in _COMMON_WORDS, len(w)))
+
+
 class HintGate:
     """Every hinted pattern rule of a rule set, indexed by its hints: which of them can
     match a posting is found with one set intersection instead of a check per rule.
@@ -443,7 +450,7 @@ def _compile_rule(raw: Any) -> Rule:
             h.split()[0] for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
         ),
         hint_phrase_anchors=tuple(
-            (frozenset(h.split()), h.split()[0])
+            (frozenset(h.split()), _anchor_word(h))
             for h in hints
             if _PHRASE_HINT.fullmatch(h) and " " in h
         ),
@@ -894,17 +901,29 @@ def _windows(
     with ``lines`` (the pasted rest: lines the parser did not place), the lines with a
     hint word."""
     present = list(rule.hint_words.intersection(words))
-    # a phrase is looked for in the spaced words; in the text, its first word is the anchor
+    # a phrase is looked for in the spaced words; in the text, its rarest word is the anchor
     if rule.hint_phrases and not rule.hint_phrase_heads.isdisjoint(words):
-        present += [head for ws, head in rule.hint_phrase_anchors if ws <= words]
+        present += {anchor for ws, anchor in rule.hint_phrase_anchors if ws <= words}
+    marks = len(present)  # the words end here; the symbols that follow are found anywhere
     present += rule.hint_marks
     if not present:
         return []
     windows: list[tuple[int, int]] = []
     spots = []
-    for hint in present:
+    size = len(lowered)
+    for number, hint in enumerate(present):
+        whole = number < marks  # a hint word counts where it is a word: not "pay" in "paypal"
         at = lowered.find(hint)
         while at != -1:
+            if whole and (
+                (at > 0 and (lowered[at - 1].isalnum() or lowered[at - 1] == "_"))
+                or (
+                    at + len(hint) < size
+                    and (lowered[at + len(hint)].isalnum() or lowered[at + len(hint)] == "_")
+                )
+            ):
+                at = lowered.find(hint, at + 1)
+                continue
             if lines:
                 end = lowered.find("\n", at)
                 spots.append((lowered.rfind("\n", 0, at) + 1, len(lowered) if end == -1 else end))
