@@ -368,3 +368,52 @@ def test_hints_only_speed_up() -> None:
     ]
     for facts in samples:
         assert find_flags(rules, facts, now=NOW) == find_flags(bare, facts, now=NOW)
+
+
+def test_a_hint_inside_a_longer_word_opens_no_search_window() -> None:
+    """Windows sit around whole-word hints and a phrase's rarest word: "pay" in "paypal"
+    or "payment" is no place to search, and "in my name" is found around "name"."""
+    from app.scoring.rules import _windows
+
+    rules = parse_rules(
+        """
+version = 1
+[[rule]]
+id = "t"
+severity = "warning"
+title = "t"
+points = 1
+reach = 20
+hint = ["pay", "in my name"]
+patterns = ['''\\bpay\\s+me\\b''', '''\\bin\\s+my\\s+name\\b''']
+"""
+    )
+    [rule] = rules.rules
+    text = "in paypal payment " + "x" * 60 + " pay me " + "y" * 60 + " apply in my name"
+    words = set(text.replace(".", " ").split()) | {"in", "my", "name"}
+    spans = [text[lo:hi] for lo, hi in _windows(rule, text, words)]
+    assert len(spans) == 2
+    assert "pay me" in spans[0] and "paypal" not in spans[0]
+    assert spans[1].endswith("in my name") and "y" * 40 not in spans[1]
+    assert [f.evidence for f in find_flags(rules, posting(text), now=NOW)] == ["pay me"]
+
+
+def test_the_needed_strings_index_changes_no_flag() -> None:
+    """Trying only the patterns whose needed strings a window has finds exactly what
+    trying every pattern in every window finds, for every shipped rule."""
+    real_postings = real_postings_or_skip()
+    rules = load_rules()
+    every = dataclasses.replace(
+        rules,
+        rules=tuple(
+            dataclasses.replace(r, lowered_required=())  # no needed strings: every pattern
+            for r in rules.rules
+        ),
+    )
+    assert any(r.lowered_needs_at for r in rules.rules)  # the index is there to be checked
+    samples = [f for _, bad, near in CASES + FIELD_CASES for f in (bad, near)] + real_postings
+    samples += [
+        posting(text) for rule in rules.rules for text, _ in (*rule.examples, *rule.near_misses)
+    ]
+    for facts in samples:
+        assert find_flags(rules, facts, now=NOW) == find_flags(every, facts, now=NOW)

@@ -146,7 +146,7 @@ class Rule:
     hint_phrases: tuple[tuple[frozenset[str], str], ...] = ()
     #: the first word of every phrase: when none is in the text, no phrase is
     hint_phrase_heads: frozenset[str] = frozenset()
-    #: per phrase, its words and its first word (where a window is anchored in the text)
+    #: per phrase, its words and its rarest word (where a window is put in the text)
     hint_phrase_anchors: tuple[tuple[frozenset[str], str], ...] = ()
     #: ... and symbols like "@" or "+" (looked for anywhere in the text)
     hint_marks: tuple[str, ...] = ()
@@ -247,16 +247,11 @@ _COMMON_WORDS = frozenset(
 
 
 def _rarest_word(phrase: str) -> str:
-    """The word a phrase hint is filed under: its longest word that is not a common one
-    (a posting has "the" and "for" nearly always, "upwork" or "screen" seldom)."""
-    words = phrase.split()
-    return max(words, key=lambda w: (w not in _COMMON_WORDS, len(w)))
-
-
-def _anchor_word(phrase: str) -> str:
-    """The word of a phrase hint a search window is put around: its rarest (a word of
-    three letters or more that is not a common one, else its longest): "in my name" is
-    found around "name", not around every "in" of the text."""
+    """The rarest word of a phrase hint: its longest word of three letters or more that is
+    not a common one, else its longest (a posting has "the" and "for" nearly always,
+    "upwork" or "screen" seldom). The phrase is filed under it in the hint index, and a
+    search window is put around it in the text: "in my name" is found around "name",
+    not around every "in"."""
     return max(phrase.split(), key=lambda w: (len(w) >= 3 and w not in _COMMON_WORDS, len(w)))
 
 
@@ -415,12 +410,14 @@ def _compile_rule(raw: Any) -> Rule:
         lowered_starts=(starts := tuple(_match_starts(_for_lowered(p)[0]) for p in patterns)),
         # the needed strings, but not of a pattern whose needed strings are its start
         # words: it looks for those itself, so its windows are not searched twice
-        lowered_needs=tuple(
-            dict.fromkeys(
-                need
-                for needs, begins in zip(required, starts, strict=True)
-                if needs != begins
-                for need in needs
+        lowered_needs=(
+            all_needs := tuple(
+                dict.fromkeys(
+                    need
+                    for needs, begins in zip(required, starts, strict=True)
+                    if needs != begins
+                    for need in needs
+                )
             )
         ),
         lowered_needs_at=tuple(
@@ -429,12 +426,7 @@ def _compile_rule(raw: Any) -> Rule:
                 for at, (needs, begins) in enumerate(zip(required, starts, strict=True))
                 if needs != begins and need in needs
             )
-            for need in dict.fromkeys(
-                need
-                for needs, begins in zip(required, starts, strict=True)
-                if needs != begins
-                for need in needs
-            )
+            for need in all_needs
         ),
         lowered_unfiltered=tuple(
             at
@@ -450,7 +442,7 @@ def _compile_rule(raw: Any) -> Rule:
             h.split()[0] for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
         ),
         hint_phrase_anchors=tuple(
-            (frozenset(h.split()), _anchor_word(h))
+            (frozenset(h.split()), _rarest_word(h))
             for h in hints
             if _PHRASE_HINT.fullmatch(h) and " " in h
         ),
@@ -910,18 +902,11 @@ def _windows(
         return []
     windows: list[tuple[int, int]] = []
     spots = []
-    size = len(lowered)
     for number, hint in enumerate(present):
         whole = number < marks  # a hint word counts where it is a word: not "pay" in "paypal"
         at = lowered.find(hint)
         while at != -1:
-            if whole and (
-                (at > 0 and (lowered[at - 1].isalnum() or lowered[at - 1] == "_"))
-                or (
-                    at + len(hint) < size
-                    and (lowered[at + len(hint)].isalnum() or lowered[at + len(hint)] == "_")
-                )
-            ):
+            if whole and not (_at_boundary(lowered, at) and _at_boundary(lowered, at + len(hint))):
                 at = lowered.find(hint, at + 1)
                 continue
             if lines:
