@@ -14,7 +14,10 @@ round of each, and the median of each round's ratio). Without ``--baseline`` it 
 ``--interleaved BATCHES`` loads both checkouts into one process and scores batches of
 the real postings (101 postings x 3 profiles) with each in turn, BATCHES times: the machine's
 load then falls on both alike, and the ratio varies by a few percent between runs instead
-of the fresh-process rounds' 15 % and more (the figure docs/scoring.md gives).
+of the fresh-process rounds' 15 % and more (the figure docs/scoring.md gives). With
+``--batch`` the postings are scored as rescoring scores them (``score_batch``): each posting
+for every profile in turn, read once for all of them by a checkout that can. ``--profiles N``
+keeps the first N calibration profiles (1: a freelancer with one profile).
 
 ``--instructions`` counts instead of timing (needs valgrind): each checkout runs once under
 callgrind with ``--count`` postings and once with none, and the difference divided by the
@@ -101,6 +104,7 @@ import json, statistics, sys, time
 from datetime import UTC, datetime
 from pathlib import Path
 trees, data, rounds, docs = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+batch = sys.argv[5] == "batch"
 now = datetime(2024, 8, 20, tzinfo=UTC)
 sides = []
 for tree in trees:
@@ -111,33 +115,48 @@ for tree in trees:
     assert app.__file__.startswith(tree), app.__file__
     from tests.tile_facts import load_tiles
     tiles = load_tiles(Path(data))
-    sides.append((scorers_for(docs, tiles, now), tiles))
+    import inspect
+    from app.scoring.score import Scorer
+    reader = None  # a checkout whose rescoring reads a posting once for every profile
+    if "text" in inspect.signature(Scorer.score).parameters:
+        from app.scoring.rules import posting_text as reader
+    sides.append((scorers_for(docs, tiles, now), tiles, reader))
     sys.path.pop(0)
 spent, ratios = [0.0] * len(sides), []
 for n in range(rounds):
     took = [0.0] * len(sides)
     for i in (range(len(sides)) if n % 2 == 0 else reversed(range(len(sides)))):
-        scorers, tiles = sides[i]
+        scorers, tiles, reader = sides[i]
         start = time.process_time()
-        for scorer in scorers:
+        if not batch:
+            for scorer in scorers:
+                for facts in tiles:
+                    scorer.score(facts, now)
+        elif reader is None:  # as score_batch goes: each posting for every profile in turn
             for facts in tiles:
-                scorer.score(facts, now)
+                for scorer in scorers:
+                    scorer.score(facts, now)
+        else:
+            for facts in tiles:
+                text = reader(facts)
+                for scorer in scorers:
+                    scorer.score(facts, now, text=text)
         took[i] = time.process_time() - start
         spent[i] += took[i]
     if len(sides) == 2 and took[1]:
         ratios.append(took[0] / took[1])
-scores = rounds * sum(len(s) * len(t) for s, t in sides) / len(sides)
+scores = rounds * sum(len(s) * len(t) for s, t, _ in sides) / len(sides)
 print(json.dumps({"per_second": [scores / t if t else 0.0 for t in spent],
                   "median_ratio": statistics.median(ratios) if ratios else None}))
 """
 )
 
 
-def _profiles() -> str:
+def _profiles(count: int | None = None) -> str:
     import tomllib
 
     docs = [tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(PROFILES.glob("*.toml"))]
-    return json.dumps(docs)
+    return json.dumps(docs[:count] if count else docs)
 
 
 def _child(
@@ -180,11 +199,19 @@ def _per_score(tree: Path, data: Path, count: int, profiles: str) -> float:
     return (_instructions(tree, data, count, profiles) - idle) / scores
 
 
-def _interleaved(trees: dict[str, Path], data: Path, rounds: int, profiles: str) -> int:
+def _interleaved(
+    trees: dict[str, Path], data: Path, rounds: int, profiles: str, batch: bool = False
+) -> int:
     labels = list(trees)
     out = _child(
         INTERLEAVED,
-        [json.dumps([str(t) for t in trees.values()]), str(data), str(rounds), profiles],
+        [
+            json.dumps([str(t) for t in trees.values()]),
+            str(data),
+            str(rounds),
+            profiles,
+            "batch" if batch else "each",
+        ],
         ROOT,
     )
     result = json.loads(out.stdout.strip().splitlines()[-1])
@@ -213,6 +240,15 @@ def main(argv: list[str] | None = None) -> int:
         metavar="BATCHES",
         help="both checkouts in one process, BATCHES batches of the real postings each, in turn",
     )
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="with --interleaved: score as rescoring does, each posting for every profile in "
+        "turn (a checkout that can reads the posting once for all of them)",
+    )
+    parser.add_argument(
+        "--profiles", type=int, metavar="N", help="only the first N calibration profiles"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from tests.tile_facts import shared_data_file
@@ -222,12 +258,12 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(
             "bench_relevance: ../shared/data/upwork_search_jobs_2024-08.json not found"
         )
-    profiles = _profiles()
+    profiles = _profiles(args.profiles)
     trees = {"after": ROOT}
     if args.baseline is not None:
         trees = {"before": args.baseline.resolve(), "after": ROOT}
     if args.interleaved:
-        return _interleaved(trees, data, args.interleaved, profiles)
+        return _interleaved(trees, data, args.interleaved, profiles, args.batch)
     if args.instructions:
         if shutil.which("valgrind") is None:
             raise SystemExit("bench_relevance: --instructions needs valgrind")

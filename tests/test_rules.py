@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -417,3 +418,85 @@ def test_the_needed_strings_index_changes_no_flag() -> None:
     ]
     for facts in samples:
         assert find_flags(rules, facts, now=NOW) == find_flags(every, facts, now=NOW)
+
+
+def test_a_text_kept_for_another_profile_is_searched_once(monkeypatch) -> None:
+    """The same text scored again by a profile whose switches and weights differ finds
+    the patterns' results kept with it: the same flags as a fresh search, reweighted,
+    and no pattern searched a second time."""
+    from app.scoring import rules as rules_module
+    from app.scoring.rules import posting_text
+
+    rules = load_rules()
+    fired = [bad for _, bad, _ in CASES]
+    heavy, off = [rule for rule, _, _ in CASES][0], [rule for rule, _, _ in CASES][-1]
+    assert heavy != off
+    heavier = rules.with_overrides(
+        {heavy: RuleOverride(weight=2.0), off: RuleOverride(enabled=False)}
+    )
+    searched = []
+    real = rules_module._first_match
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        searched.append(args[0].id)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rules_module, "_first_match", counted)
+    for facts in fired:
+        text = posting_text(facts)
+        first = find_flags(rules, facts, now=NOW, text=text)
+        before = len(searched)
+        again = find_flags(heavier, facts, now=NOW, text=text)
+        assert len(searched) == before  # nothing searched again
+        assert again == find_flags(heavier, facts, now=NOW)  # as a fresh text gives
+        assert first == find_flags(rules, facts, now=NOW)
+    weighed = {
+        f.rule: f.points
+        for facts in fired
+        for f in find_flags(heavier, facts, now=NOW, text=posting_text(facts))
+    }
+    points = {r.id: r.points for r in rules.rules}
+    assert weighed[heavy] == 2 * points[heavy]
+    assert off not in weighed
+
+
+def test_a_kept_text_is_searched_again_for_other_patterns() -> None:
+    """What one rule set found is not taken for another's: a rule file with other
+    patterns (another digest), or the same id with other patterns, searches anew."""
+    from app.scoring.rules import posting_text
+
+    rules = load_rules()
+    at, hinted = next((at, r) for at, r in enumerate(rules.rules) if "telegram" in r.hint_words)
+    facts = posting("Our mascot is a zebra named Otto; Telegram is where our fans meet.")
+    text = posting_text(facts)
+    assert find_flags(rules, facts, now=NOW, text=text) == []
+    assert text.seen[hinted.id] == (hinted, None)  # opened, searched, nothing found
+    zebra = dataclasses.replace(hinted, patterns=(re.compile("zebra", re.IGNORECASE),), hint=())
+    zebra = dataclasses.replace(
+        zebra,
+        lowered_patterns=zebra.patterns,
+        lowered_bounded=(False,),
+        lowered_required=(),
+        lowered_starts=(),
+        lowered_needs=(),
+        lowered_needs_at=(),
+        lowered_unfiltered=(),
+        lowered_needers={},
+        hint_words=frozenset(),
+        hint_phrases=(),
+        hint_phrase_heads=frozenset(),
+        hint_phrase_anchors=(),
+        hint_marks=(),
+        conditions=(),
+        any=(),
+    )
+    same_digest = dataclasses.replace(
+        rules, rules=(*rules.rules[:at], zebra, *rules.rules[at + 1 :])
+    )
+    assert same_digest.digest == rules.digest
+    assert [f.evidence for f in find_flags(same_digest, facts, now=NOW, text=text)] == ["zebra"]
+    other = parse_rules(
+        'schema = 1\n[[rule]]\nid = "zebra"\nseverity = "info"\ntitle = "Zebra"\npoints = -1\n'
+        'patterns = ["zebra"]\n'
+    )
+    assert [f.rule for f in find_flags(other, facts, now=NOW, text=text)] == ["zebra"]

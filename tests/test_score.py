@@ -218,3 +218,51 @@ def test_client_age_reads_as_words() -> None:
     assert "member for 1 year;" in said(400) or said(400).endswith("member for 1 year.")
     assert "member for 3 years" in said(3 * 365 + 10)
     assert "years" not in said(400)
+
+
+def test_a_posting_read_once_for_several_profiles_scores_as_alone(monkeypatch) -> None:
+    """Rescoring reads a posting's text once for every profile (``score_batch``) and
+    the rules' findings are kept with it: each profile's card is the one it gets
+    alone, whatever its rule switches and weights."""
+    from sqlalchemy.dialects import sqlite
+
+    from app.profiles import RuleOverride
+    from app.scoring import service
+    from app.scoring.rules import PostingText, posting_text
+    from app.storage.scores import BulkCards
+    from tests.test_rules import CASES
+
+    samples = [bad for _, bad, _ in CASES] + real_postings_or_skip()
+    rules = load_rules()
+    shop = dict(PROFILE.__dict__)
+    louder = ProfileSpec(
+        **{**shop, "name": "Louder", "rules": {CASES[0][0]: RuleOverride(weight=3.0)}}
+    )
+    quieter = ProfileSpec(
+        **{**shop, "name": "Quieter", "rules": {CASES[-1][0]: RuleOverride(enabled=False)}}
+    )
+    scorers = [Scorer.for_profile(p) for p in (PROFILE, louder, quieter)]
+    assert len({id(s.rules.gate.hints) for s in scorers}) == 3  # three rule sets
+    alone = [[s.score(f, NOW) for s in scorers] for f in samples]
+    shared = []
+    for f in samples:
+        text = posting_text(f)
+        shared.append([s.score(f, NOW, text=text) for s in scorers])
+    assert shared == alone
+    assert any(a[0].flags != a[1].flags for a in alone)  # the weights show in the cards
+    assert any(a[0].flags != a[2].flags for a in alone)  # and the switch
+    assert {r.id for r in rules.rules} >= {CASES[0][0], CASES[-1][0]}
+
+    read = []
+
+    def reading(facts: PostingFacts) -> PostingText:
+        read.append(facts)
+        return posting_text(facts)
+
+    monkeypatch.setattr(service, "posting_text", reading)
+    bulk = BulkCards(sqlite.dialect(), NOW)
+    monkeypatch.setattr(bulk, "card", lambda job, profile, result: (job, profile, result))
+    batch = list(enumerate(samples))
+    cards = service.score_batch(bulk, batch, list(enumerate(scorers)))
+    assert len(read) == len(samples)  # one reading of each posting for three profiles
+    assert [c[2] for c in cards] == [card for row in alone for card in row]

@@ -137,6 +137,10 @@ class Rule:
     lowered_needs_at: tuple[tuple[int, ...], ...] = ()
     #: ... and the patterns no needed string filters (none known, or their start words)
     lowered_unfiltered: tuple[int, ...] = ()
+    #: ``lowered_needs_at`` by needed string (a window has few of them: looked up by those)
+    lowered_needers: Mapping[str, tuple[int, ...]] = dataclasses.field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
     #: per lowered pattern, the words every match begins with (:func:`_match_starts`)
     lowered_starts: tuple[tuple[str, ...], ...] = ()
     hint: tuple[str, ...] = ()
@@ -263,6 +267,8 @@ class HintGate:
     filed under its rarest word, so common words ("the", "for") cost nothing."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
+        #: every rule's hints, in order: what the rules a text opens depend on
+        self.hints = tuple(rule.hint for rule in rules)
         words: dict[str, set[int]] = {}
         phrases: dict[str, list[tuple[int, frozenset[str], str]]] = {}
         marks: dict[str, set[int]] = {}
@@ -433,6 +439,14 @@ def _compile_rule(raw: Any) -> Rule:
             for at, (needs, begins) in enumerate(zip(required, starts, strict=True))
             if not needs or needs == begins
         ),
+        lowered_needers={
+            need: tuple(
+                at
+                for at, (needs, begins) in enumerate(zip(required, starts, strict=True))
+                if needs != begins and need in needs
+            )
+            for need in all_needs
+        },
         hint=hints,
         hint_words=frozenset(h for h in hints if _WORD_HINT.fullmatch(h)),
         hint_phrases=tuple(
@@ -755,6 +769,9 @@ class PostingText:
         #: the words of the pasted rest (kept apart: copying ``words`` costs)
         self.pasted_set = set(self.pasted_words)
         self._flat: str | None = None
+        #: what rules found here (by rule id; None: the rules the hints opened), kept
+        #: while one posting is scored for several profiles (:func:`find_flags`)
+        self.seen: dict[str | None, Any] = {}
 
     @property
     def flat(self) -> str:
@@ -808,12 +825,22 @@ def find_flags(
     now: datetime,
     text: PostingText | None = None,
 ) -> list[Flag]:
-    """Every enabled rule that fires on ``facts``, in rule-file order."""
+    """Every enabled rule that fires on ``facts``, in rule-file order.
+
+    What the hints and patterns find depends on the text alone: ``text`` keeps it, so
+    the same ``text`` scored for another profile, whose switches and weights differ
+    but whose rules are the same, searches nothing again."""
     texts = text or posting_text(facts)
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
     gate = rules.gate
-    opened = gate.open_rules(texts)
+    seen = texts.seen
+    kept = seen.get(None)
+    if kept is not None and kept[0] == gate.hints:  # the same hints (``is``: fast)
+        opened = kept[1]
+    else:
+        opened = gate.open_rules(texts)
+        seen[None] = (gate.hints, opened)
     get = fields.get
     steps: Sequence[tuple[int, Rule, bool, tuple[Any, ...]]] = gate.always
     if opened:  # and the hinted rules whose hints are in the text, in rule-file order
@@ -830,10 +857,51 @@ def find_flags(
             except TypeError:
                 break
         else:
-            flag = apply_rule(rule, texts, fields, hints_checked=gated)
+            if not rule.patterns:
+                flag = apply_rule(rule, texts, fields, hints_checked=gated)
+            else:
+                flag = _seen_rule(rule, texts, fields, gated, seen)
             if flag is not None:
                 flags.append(flag)
     return flags
+
+
+def _seen_rule(
+    rule: Rule,
+    texts: PostingText,
+    fields: Mapping[str, Any],
+    gated: bool,
+    seen: dict[str | None, Any],
+) -> Flag | None:
+    """:func:`apply_rule` for a pattern rule, its search kept in ``seen``: another
+    profile's copy of the rule (the same patterns, another switch or weight) finds it
+    there."""
+    if not _facts_hold(rule, fields):
+        return None
+    kept = seen.get(rule.id)
+    if kept is not None and _same_search(kept[0], rule):
+        flag = kept[1]
+        if flag is None or flag.points == rule.weighted_points:
+            return flag
+        return replace(flag, points=rule.weighted_points)
+    flag = _text_flag(rule, texts, gated)
+    seen[rule.id] = (rule, flag)
+    return flag
+
+
+def _same_search(kept: Rule, rule: Rule) -> bool:
+    """The two rules search a text alike: one is the other with a profile's switch and
+    weight (:meth:`RuleSet.with_overrides` keeps the compiled parts, so ``is`` holds)."""
+    return (
+        kept.lowered_patterns is rule.lowered_patterns
+        and kept.patterns is rule.patterns
+        and kept.hint is rule.hint
+        and kept.guard_before is rule.guard_before
+        and kept.guard_after is rule.guard_after
+        and kept.ignore is rule.ignore
+        and kept.reach == rule.reach
+        and kept.lowered_required is rule.lowered_required
+    )
 
 
 def apply_rule(
@@ -843,26 +911,42 @@ def apply_rule(
 
     ``hints_checked``: the caller knows the rule's hints are in the text.
     """
-    for condition in rule.conditions:  # Condition.holds, inlined: this runs very often
-        actual = fields.get(condition.field)
-        if actual is None:
-            return None
-        try:
-            if not condition.compare(actual, condition.value):
-                return None
-        except TypeError:
-            return None
-    if rule.any and not any(c.holds(fields) for c in rule.any):
+    if not _facts_hold(rule, fields):
         return None
-    points = rule.weighted_points
     if not rule.patterns:
         held = [*rule.conditions, *(c for c in rule.any if c.holds(fields))]
         facts_evidence = "; ".join(c.evidence(fields) for c in (*rule.conditions, *rule.any))
         first = (rule.conditions or rule.any)[0]
         words = describe_facts([c.field for c in held], fields)
         return Flag(
-            rule.id, rule.severity, rule.title, facts_evidence, points, first.field, words=words
+            rule.id,
+            rule.severity,
+            rule.title,
+            facts_evidence,
+            rule.weighted_points,
+            first.field,
+            words=words,
         )
+    return _text_flag(rule, texts, hints_checked)
+
+
+def _facts_hold(rule: Rule, fields: Mapping[str, Any]) -> bool:
+    """The rule's conditions all hold, and one of its ``any`` when it has them."""
+    for condition in rule.conditions:  # Condition.holds, inlined: this runs very often
+        actual = fields.get(condition.field)
+        if actual is None:
+            return False
+        try:
+            if not condition.compare(actual, condition.value):
+                return False
+        except TypeError:
+            return False
+    return not rule.any or any(c.holds(fields) for c in rule.any)
+
+
+def _text_flag(rule: Rule, texts: PostingText, hints_checked: bool) -> Flag | None:
+    """The flag a pattern rule raises on the texts (its facts hold), or None."""
+    points = rule.weighted_points
     if not hints_checked and not texts.may_match(rule):
         return None
     for where, text, lowered in (
@@ -949,11 +1033,11 @@ def _first_match(
         ]
     order: Iterable[int] = range(len(patterns))
     if present:  # only the patterns whose needed strings some window has
-        have = set().union(*present)
         chosen = set(rule.lowered_unfiltered)
-        for need, needers in zip(rule.lowered_needs, rule.lowered_needs_at, strict=True):
-            if need in have:
-                chosen.update(needers)
+        needers = rule.lowered_needers
+        for has in present:
+            for need in has:
+                chosen.update(needers[need])
         order = sorted(chosen)
     for at in order:
         pattern, bound, needs, starts = patterns[at], bounded[at], required[at], begins[at]

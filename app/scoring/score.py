@@ -194,10 +194,19 @@ class Scorer:
             current_rules_version(),
         )
 
-    def score(self, facts: PostingFacts, now: datetime, earlier: Any = None) -> ScoreResult:
+    def score(
+        self,
+        facts: PostingFacts,
+        now: datetime,
+        earlier: Any = None,
+        *,
+        text: PostingText | None = None,
+    ) -> ScoreResult:
         """The score card of one posting, as of ``now``; ``earlier``: the posting of the
-        same client it repeats, if any (:func:`app.scoring.reposts.find_reposts`)."""
-        text = posting_text(facts)
+        same client it repeats, if any (:func:`app.scoring.reposts.find_reposts`);
+        ``text``: the posting's :func:`posting_text`, when it is scored for several
+        profiles in turn (read once; what the rules found in it is kept there too)."""
+        text = text or posting_text(facts)
         fields = posting_fields(facts, now, text, earlier)
         flags = find_flags(self.rules, facts, fields, now=now, text=text)
         match = self.relevance.assess(facts.skills, text)

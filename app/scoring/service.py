@@ -28,6 +28,7 @@ from app.insights import score_band as insights_band
 from app.parsing.rest import unplaced_lines
 from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
 from app.scoring.reposts import Earlier, find_reposts
+from app.scoring.rules import posting_text
 from app.scoring.score import Scorer, ScoreResult, current_rules_version
 from app.scoring.win_chance import SCORE_BANDS, CalibratedRate
 from app.storage.bulk import gc_paused
@@ -456,8 +457,21 @@ def score_batch(
     scorers: list[tuple[int, Scorer]],
     reposts: Mapping[int, Earlier] | None = None,
 ) -> list:
-    """Score a batch of (id, facts) for every scorer: the card rows to store."""
+    """Score a batch of (id, facts) for every scorer: the card rows to store.
+
+    With several scorers, a posting's text is read once and scored by each in turn:
+    what the rules' patterns find in it is kept with it (:func:`find_flags`)."""
     now, card = bulk.now, bulk.card
+    if len(scorers) > 1:
+        get = (reposts or {}).get
+        rows = []
+        for job_id, facts in batch:
+            text, earlier = posting_text(facts), get(job_id)
+            rows += [
+                card(job_id, profile_id, scorer.score(facts, now, earlier, text=text))
+                for profile_id, scorer in scorers
+            ]
+        return rows
     if reposts:
         get = reposts.get
         return [
