@@ -118,7 +118,7 @@ for tree in trees:
     import inspect
     from app.scoring.score import Scorer
     reader = None  # a checkout whose rescoring reads a posting once for every profile
-    if "text" in inspect.signature(Scorer.score).parameters:
+    if "text" in inspect.signature(Scorer.score).parameters:  # and keep_findings
         from app.scoring.rules import posting_text as reader
     sides.append((scorers_for(docs, tiles, now), tiles, reader))
     sys.path.pop(0)
@@ -138,7 +138,7 @@ for n in range(rounds):
                     scorer.score(facts, now)
         else:
             for facts in tiles:
-                text = reader(facts)
+                text = reader(facts).keep_findings()
                 for scorer in scorers:
                     scorer.score(facts, now, text=text)
         took[i] = time.process_time() - start

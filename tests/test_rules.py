@@ -443,17 +443,22 @@ def test_a_text_kept_for_another_profile_is_searched_once(monkeypatch) -> None:
 
     monkeypatch.setattr(rules_module, "_first_match", counted)
     for facts in fired:
-        text = posting_text(facts)
+        text = posting_text(facts).keep_findings()
         first = find_flags(rules, facts, now=NOW, text=text)
         before = len(searched)
         again = find_flags(heavier, facts, now=NOW, text=text)
         assert len(searched) == before  # nothing searched again
         assert again == find_flags(heavier, facts, now=NOW)  # as a fresh text gives
         assert first == find_flags(rules, facts, now=NOW)
+        plain = posting_text(facts)  # a text not kept for profiles keeps nothing
+        find_flags(rules, facts, now=NOW, text=plain)
+        before = len(searched)
+        find_flags(heavier, facts, now=NOW, text=plain)
+        assert plain.seen is None and len(searched) > before
     weighed = {
         f.rule: f.points
         for facts in fired
-        for f in find_flags(heavier, facts, now=NOW, text=posting_text(facts))
+        for f in find_flags(heavier, facts, now=NOW, text=posting_text(facts).keep_findings())
     }
     points = {r.id: r.points for r in rules.rules}
     assert weighed[heavy] == 2 * points[heavy]
@@ -468,9 +473,9 @@ def test_a_kept_text_is_searched_again_for_other_patterns() -> None:
     rules = load_rules()
     at, hinted = next((at, r) for at, r in enumerate(rules.rules) if "telegram" in r.hint_words)
     facts = posting("Our mascot is a zebra named Otto; Telegram is where our fans meet.")
-    text = posting_text(facts)
+    text = posting_text(facts).keep_findings()
     assert find_flags(rules, facts, now=NOW, text=text) == []
-    assert text.seen[hinted.id] == (hinted, None)  # opened, searched, nothing found
+    assert text.seen is not None and text.seen[hinted.id] == (hinted, None)  # searched
     zebra = dataclasses.replace(hinted, patterns=(re.compile("zebra", re.IGNORECASE),), hint=())
     zebra = dataclasses.replace(
         zebra,

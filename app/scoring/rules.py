@@ -769,9 +769,16 @@ class PostingText:
         #: the words of the pasted rest (kept apart: copying ``words`` costs)
         self.pasted_set = set(self.pasted_words)
         self._flat: str | None = None
-        #: what rules found here (by rule id; None: the rules the hints opened), kept
-        #: while one posting is scored for several profiles (:func:`find_flags`)
-        self.seen: dict[str | None, Any] = {}
+        #: what rules found here (by rule id; None: the rules the hints opened), when
+        #: the text is kept for several profiles (:meth:`keep_findings`; else None)
+        self.seen: dict[str | None, Any] | None = None
+
+    def keep_findings(self) -> PostingText:
+        """Keep what the rules find in this text (:func:`find_flags`), for a posting
+        scored for several profiles in turn: the next one searches nothing again."""
+        if self.seen is None:
+            self.seen = {}
+        return self
 
     @property
     def flat(self) -> str:
@@ -827,16 +834,17 @@ def find_flags(
 ) -> list[Flag]:
     """Every enabled rule that fires on ``facts``, in rule-file order.
 
-    What the hints and patterns find depends on the text alone: ``text`` keeps it, so
-    the same ``text`` scored for another profile, whose switches and weights differ
-    but whose rules are the same, searches nothing again."""
+    What the hints and patterns find depends on the text alone: a ``text`` that keeps
+    it (:meth:`PostingText.keep_findings`), scored again for another profile whose
+    switches and weights differ but whose rules are the same, searches nothing again."""
     texts = text or posting_text(facts)
     fields = fields if fields is not None else posting_fields(facts, now, texts)
     flags = []
     gate = rules.gate
     seen = texts.seen
-    kept = seen.get(None)
-    if kept is not None and kept[0] == gate.hints:  # the same hints (``is``: fast)
+    if seen is None:
+        opened = gate.open_rules(texts)
+    elif (kept := seen.get(None)) is not None and kept[0] == gate.hints:  # ``is``: fast
         opened = kept[1]
     else:
         opened = gate.open_rules(texts)
@@ -857,7 +865,7 @@ def find_flags(
             except TypeError:
                 break
         else:
-            if not rule.patterns:
+            if seen is None or not rule.patterns:
                 flag = apply_rule(rule, texts, fields, hints_checked=gated)
             else:
                 flag = _seen_rule(rule, texts, fields, gated, seen)

@@ -466,7 +466,7 @@ def score_batch(
         get = (reposts or {}).get
         rows = []
         for job_id, facts in batch:
-            text, earlier = posting_text(facts), get(job_id)
+            text, earlier = posting_text(facts).keep_findings(), get(job_id)
             rows += [
                 card(job_id, profile_id, scorer.score(facts, now, earlier, text=text))
                 for profile_id, scorer in scorers
