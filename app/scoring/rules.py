@@ -246,6 +246,24 @@ _COMMON_WORDS = frozenset(
         "with",
         "you",
         "your",
+        # and words most postings have, met in the phrase hints
+        "all",
+        "any",
+        "apply",
+        "business",
+        "can",
+        "do",
+        "experience",
+        "into",
+        "like",
+        "looking",
+        "need",
+        "projects",
+        "skills",
+        "someone",
+        "their",
+        "using",
+        "work",
     ]
 )
 
@@ -256,7 +274,7 @@ def _rarest_word(phrase: str) -> str:
     "upwork" or "screen" seldom). The phrase is filed under it in the hint index, and a
     search window is put around it in the text: "in my name" is found around "name",
     not around every "in"."""
-    return max(phrase.split(), key=lambda w: (len(w) >= 3 and w not in _COMMON_WORDS, len(w)))
+    return max(phrase.split(), key=lambda w: (w not in _COMMON_WORDS, len(w) >= 3, len(w)))
 
 
 class HintGate:
