@@ -17,7 +17,9 @@ load then falls on both alike, and the ratio varies by a few percent between run
 of the fresh-process rounds' 15 % and more (the figure docs/scoring.md gives). With
 ``--batch`` the postings are scored as rescoring scores them (``score_batch``): each posting
 for every profile in turn, read once for all of them by a checkout that can. ``--profiles N``
-keeps the first N calibration profiles (1: a freelancer with one profile).
+keeps the first N calibration profiles (1: a freelancer with one profile). ``--stored``
+scores as ``--batch`` with each posting's rule findings given as a rescore reads them from
+``job_posting.rule_findings`` (their JSON decoded in the timed loop; app.scoring.findings).
 
 ``--instructions`` counts instead of timing (needs valgrind): each checkout runs once under
 callgrind with ``--count`` postings and once with none, and the difference divided by the
@@ -104,7 +106,8 @@ import json, statistics, sys, time
 from datetime import UTC, datetime
 from pathlib import Path
 trees, data, rounds, docs = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
-batch = sys.argv[5] == "batch"
+batch = sys.argv[5] in ("batch", "stored")
+stored = sys.argv[5] == "stored"
 now = datetime(2024, 8, 20, tzinfo=UTC)
 sides = []
 for tree in trees:
@@ -120,15 +123,32 @@ for tree in trees:
     reader = None  # a checkout whose rescoring reads a posting once for every profile
     if "text" in inspect.signature(Scorer.score).parameters:  # and keep_findings
         from app.scoring.rules import posting_text as reader
-    sides.append((scorers_for(docs, tiles, now), tiles, reader))
+    scorers = scorers_for(docs, tiles, now)
+    kept = None  # with "stored": each posting's rule findings, as a rescore reads them
+    if stored and reader is not None:
+        try:
+            from app.scoring.findings import kept_findings
+        except ImportError:
+            kept_findings = None
+        if kept_findings is not None:
+            rules = scorers[0].rules
+            kept = (kept_findings, rules, [kept_findings(rules, reader(f), None) for f in tiles])
+    sides.append((scorers, tiles, reader, kept))
     sys.path.pop(0)
 spent, ratios = [0.0] * len(sides), []
 for n in range(rounds):
     took = [0.0] * len(sides)
     for i in (range(len(sides)) if n % 2 == 0 else reversed(range(len(sides)))):
-        scorers, tiles, reader = sides[i]
+        scorers, tiles, reader, kept = sides[i]
         start = time.process_time()
-        if not batch:
+        if kept is not None:  # the findings read with the posting (json included)
+            fill, rules, found = kept
+            for facts, stored_json in zip(tiles, found):
+                text = reader(facts)
+                fill(rules, text, stored_json)
+                for scorer in scorers:
+                    scorer.score(facts, now, text=text)
+        elif not batch:
             for scorer in scorers:
                 for facts in tiles:
                     scorer.score(facts, now)
@@ -145,7 +165,7 @@ for n in range(rounds):
         spent[i] += took[i]
     if len(sides) == 2 and took[1]:
         ratios.append(took[0] / took[1])
-scores = rounds * sum(len(s) * len(t) for s, t, _ in sides) / len(sides)
+scores = rounds * sum(len(s) * len(t) for s, t, _, _ in sides) / len(sides)
 print(json.dumps({"per_second": [scores / t if t else 0.0 for t in spent],
                   "median_ratio": statistics.median(ratios) if ratios else None}))
 """
@@ -200,7 +220,7 @@ def _per_score(tree: Path, data: Path, count: int, profiles: str) -> float:
 
 
 def _interleaved(
-    trees: dict[str, Path], data: Path, rounds: int, profiles: str, batch: bool = False
+    trees: dict[str, Path], data: Path, rounds: int, profiles: str, mode: str = "each"
 ) -> int:
     labels = list(trees)
     out = _child(
@@ -210,7 +230,7 @@ def _interleaved(
             str(data),
             str(rounds),
             profiles,
-            "batch" if batch else "each",
+            mode,
         ],
         ROOT,
     )
@@ -247,6 +267,12 @@ def main(argv: list[str] | None = None) -> int:
         "turn (a checkout that can reads the posting once for all of them)",
     )
     parser.add_argument(
+        "--stored",
+        action="store_true",
+        help="with --interleaved: as --batch, the postings' rule findings read with them "
+        "(as a rescore reads job_posting.rule_findings; a checkout without them searches)",
+    )
+    parser.add_argument(
         "--profiles", type=int, metavar="N", help="only the first N calibration profiles"
     )
     args = parser.parse_args(argv)
@@ -263,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline is not None:
         trees = {"before": args.baseline.resolve(), "after": ROOT}
     if args.interleaved:
-        return _interleaved(trees, data, args.interleaved, profiles, args.batch)
+        mode = "stored" if args.stored else "batch" if args.batch else "each"
+        return _interleaved(trees, data, args.interleaved, profiles, mode)
     if args.instructions:
         if shutil.which("valgrind") is None:
             raise SystemExit("bench_relevance: --instructions needs valgrind")

@@ -320,6 +320,17 @@ class HintGate:
         #: the plan split: rules checked on every posting, and those a hint must open
         self.always = tuple(step for step in self.plan if not step[2])
         self.hinted = {step[0]: step for step in self.plan if step[2]}
+        #: every pattern rule, switched on or not, as (position, rule, hinted, conditional):
+        #: what :mod:`app.scoring.findings` searches and keeps
+        self.pattern_rules = tuple(
+            (at, rule, bool(rule.hint), bool(rule.conditions or rule.any))
+            for at, rule in enumerate(rules)
+            if rule.patterns
+        )
+        #: rule id -> its position
+        self.position = {rule.id: at for at, rule in enumerate(rules)}
+        #: of those, the ones without hints or conditions: searched on every posting
+        self.unhinted = tuple(step for step in self.pattern_rules if not (step[2] or step[3]))
 
     def open_rules(self, text: PostingText) -> set[int]:
         """Positions of the hinted rules whose hints the posting has (see ``may_match``)."""
@@ -902,15 +913,15 @@ def _seen_rule(
     """:func:`apply_rule` for a pattern rule, its search kept in ``seen``: another
     profile's copy of the rule (the same patterns, another switch or weight) finds it
     there."""
-    if not _facts_hold(rule, fields):
-        return None
+    if rule.any and not any(c.holds(fields) for c in rule.any):
+        return None  # (its conditions were checked by find_flags)
     kept = seen.get(rule.id)
     if kept is not None and _same_search(kept[0], rule):
         flag = kept[1]
         if flag is None or flag.points == rule.weighted_points:
             return flag
         return replace(flag, points=rule.weighted_points)
-    flag = _text_flag(rule, texts, gated)
+    flag = text_flag(rule, texts, gated)
     seen[rule.id] = (rule, flag)
     return flag
 
@@ -953,7 +964,7 @@ def apply_rule(
             first.field,
             words=words,
         )
-    return _text_flag(rule, texts, hints_checked)
+    return text_flag(rule, texts, hints_checked)
 
 
 def _facts_hold(rule: Rule, fields: Mapping[str, Any]) -> bool:
@@ -970,7 +981,7 @@ def _facts_hold(rule: Rule, fields: Mapping[str, Any]) -> bool:
     return not rule.any or any(c.holds(fields) for c in rule.any)
 
 
-def _text_flag(rule: Rule, texts: PostingText, hints_checked: bool) -> Flag | None:
+def text_flag(rule: Rule, texts: PostingText, hints_checked: bool) -> Flag | None:
     """The flag a pattern rule raises on the texts (its facts hold), or None."""
     points = rule.weighted_points
     if not hints_checked and not texts.may_match(rule):

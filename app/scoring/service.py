@@ -27,6 +27,7 @@ from app.insights import band_outcomes, calibrated_win_rates
 from app.insights import score_band as insights_band
 from app.parsing.rest import unplaced_lines
 from app.profiles import ProfileSpec, active_profile, find_profile, list_profiles, spec_of
+from app.scoring.findings import kept_findings
 from app.scoring.reposts import Earlier, find_reposts
 from app.scoring.rules import posting_text
 from app.scoring.score import Scorer, ScoreResult, current_rules_version
@@ -38,7 +39,9 @@ from app.storage.postings import (
     count_without_rest,
     facts_of,
     postings_without_rest,
+    store_findings,
     store_rests,
+    stored_findings,
 )
 from app.storage.reposts import repeat_client_postings
 from app.storage.scores import (
@@ -266,11 +269,15 @@ def score_stale(
     bulk = BulkCards(db.engine.dialect, now)
     with gc_paused(), db.read() as reader:
         while batch := bulk.postings(reader, last, batch_size, stale_for=(profile, version)):
+            stored = stored_findings(reader, last, batch[-1][0])
+            found: list[tuple[int, str]] = []
             last = batch[-1][0]
             if should_stop and should_stop():
                 break
+            cards = score_batch(bulk, batch, [(profile.id, scorer)], reposts, stored, found)
             with db.transaction() as writer:
-                bulk.store(writer, score_batch(bulk, batch, [(profile.id, scorer)], reposts))
+                bulk.store(writer, cards)
+                store_findings(writer, found)
             done += len(batch)
             if progress:
                 progress(done, total)
@@ -368,9 +375,12 @@ def _rescore_here(
                 batch = bulk.postings(session, last, batch_size)
                 if not batch:
                     break
+                stored = stored_findings(session, last, batch[-1][0])
+                found: list[tuple[int, str]] = []
                 last = batch[-1][0]
-                cards = score_batch(bulk, batch, scorers, reposts)
+                cards = score_batch(bulk, batch, scorers, reposts, stored, found)
                 bulk.store(session, cards)
+                store_findings(session, found)
                 done += len(cards)
             if progress:
                 progress(done, total)
@@ -411,12 +421,13 @@ def _rescore_in_workers(
             if should_stop and should_stop():
                 pool.shutdown(wait=True, cancel_futures=True)
                 break
-            cards = running.popleft().result()
+            cards, found = running.popleft().result()
             following = next(pending, None)
             if following is not None:
                 running.append(pool.submit(_worker_cards, *following))
             with db.transaction() as session:
                 bulk.store(session, cards)
+                store_findings(session, found)
             done += len(cards)
             if progress:
                 progress(done, total)
@@ -436,13 +447,17 @@ def _worker_start(
     _WORKER.update(db=db, scorers=scorers, bulk=BulkCards(db.engine.dialect, now), reposts=reposts)
 
 
-def _worker_cards(after: int, upto: int) -> list:
-    """In a worker: the cards of the live postings with ids in (after, upto]."""
+def _worker_cards(after: int, upto: int) -> tuple[list, list[tuple[int, str]]]:
+    """In a worker: the cards of the live postings with ids in (after, upto], and the
+    rule findings to store of those whose kept ones no longer held."""
     db: Database = _WORKER["db"]
     bulk: BulkCards = _WORKER["bulk"]
     with gc_paused(), db.read() as session:
         batch = [r for r in bulk.postings(session, after, upto - after) if r[0] <= upto]
-        return score_batch(bulk, batch, _WORKER["scorers"], _WORKER["reposts"])
+        stored = stored_findings(session, after, upto)
+        found: list[tuple[int, str]] = []
+        cards = score_batch(bulk, batch, _WORKER["scorers"], _WORKER["reposts"], stored, found)
+        return cards, found
 
 
 def reposts_of(session: Session, job_ids: Sequence[int] | None = None) -> dict[int, Earlier]:
@@ -456,12 +471,31 @@ def score_batch(
     batch: Sequence[tuple[int, Any]],
     scorers: list[tuple[int, Scorer]],
     reposts: Mapping[int, Earlier] | None = None,
+    findings: Mapping[int, str] | None = None,
+    found: list[tuple[int, str]] | None = None,
 ) -> list:
     """Score a batch of (id, facts) for every scorer: the card rows to store.
 
     With several scorers, a posting's text is read once and scored by each in turn:
-    what the rules' patterns find in it is kept with it (:func:`find_flags`)."""
+    what the rules' patterns find in it is kept with it (:func:`find_flags`). With
+    ``findings`` (the postings' kept rule findings, :func:`stored_findings`) the text is
+    filled from them when they still hold, else searched and its findings added to
+    ``found`` as (id, findings) for the caller to store (:mod:`app.scoring.findings`)."""
     now, card = bulk.now, bulk.card
+    if findings is not None and scorers:
+        get, kept, rules = (reposts or {}).get, findings.get, scorers[0][1].rules
+        rows = []
+        for job_id, facts in batch:
+            text = posting_text(facts)
+            new = kept_findings(rules, text, kept(job_id))
+            if new is not None and found is not None:
+                found.append((job_id, new))
+            earlier = get(job_id)
+            rows += [
+                card(job_id, profile_id, scorer.score(facts, now, earlier, text=text))
+                for profile_id, scorer in scorers
+            ]
+        return rows
     if len(scorers) > 1:
         get = (reposts or {}).get
         rows = []

@@ -214,6 +214,10 @@ class JobPosting(Base):
     #: the lines of the raw text the parser placed nowhere (app.parsing.rest): the red-flag
     #: rules read them, so scoring never needs the raw text
     unplaced_text: Mapped[str | None] = mapped_column(Text)
+    #: what the red-flag rules' patterns found in the texts, as JSON with the rules' digest
+    #: and a fingerprint of the texts (app.scoring.rules.kept_findings): a rescore reads
+    #: it instead of searching again while both still hold, and writes it when they do not
+    rule_findings: Mapped[str | None] = mapped_column(Text)
     #: fields the parser could not read, for the user to fill in
     missing_fields: Mapped[list[str]] = mapped_column(default=list)
     status: Mapped[str] = mapped_column(String(20), default="new")

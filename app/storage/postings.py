@@ -294,3 +294,30 @@ def store_rests(session: Session, rests: Sequence[tuple[int, str]]) -> None:
         .values(unplaced_text=bindparam("rest"), updated_at=table.c.updated_at)
     )
     session.execute(statement, [{"job_id": job_id, "rest": rest} for job_id, rest in rests])
+
+
+# -- what the rules' patterns found in a posting (migration 0019) ---------------------------
+
+
+def stored_findings(session: Session, after: int, upto: int) -> dict[int, str]:
+    """The kept rule findings (``rule_findings``) of the postings with ids in
+    (``after``, ``upto``], by id; postings without any are left out."""
+    table = JobPosting.__table__
+    query = select(table.c.id, table.c.rule_findings).where(
+        table.c.id > after, table.c.id <= upto, table.c.rule_findings.is_not(None)
+    )
+    return {job_id: found for job_id, found in session.execute(query)}
+
+
+def store_findings(session: Session, findings: Sequence[tuple[int, str]]) -> None:
+    """Store (id, rule findings) pairs in one ``executemany``; ``updated_at`` is kept: the
+    findings are derived from the posting, not a change the user made."""
+    if not findings:
+        return
+    table = cast(Table, JobPosting.__table__)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("job_id"))
+        .values(rule_findings=bindparam("found"), updated_at=table.c.updated_at)
+    )
+    session.execute(statement, [{"job_id": job_id, "found": found} for job_id, found in findings])

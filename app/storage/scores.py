@@ -161,7 +161,7 @@ def live_job_ids(session: Session) -> list[int]:
 
 #: posting columns the scorer does not need (bookkeeping)
 _NOT_SCORED = frozenset(
-    {"dedup_key", "status", "source", "captured_at", "created_at", "updated_at"}
+    {"dedup_key", "status", "source", "captured_at", "created_at", "updated_at", "rule_findings"}
 )
 
 
