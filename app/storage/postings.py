@@ -283,17 +283,23 @@ def postings_without_rest(session: Session, after: int, size: int) -> list[Any]:
 
 
 def store_rests(session: Session, rests: Sequence[tuple[int, str]]) -> None:
-    """Store (id, unplaced text) pairs in one ``executemany``. ``updated_at`` is kept: the
-    rest is derived from what was pasted, not a change the user made."""
-    if not rests:
+    """Store (id, unplaced text) pairs in one ``executemany``."""
+    _store_derived(session, "unplaced_text", rests)
+
+
+def _store_derived(session: Session, column: str, values: Sequence[tuple[int, str]]) -> None:
+    """Store (id, value) pairs of a column derived from the posting in one
+    ``executemany``. ``updated_at`` is kept: the value is derived from what was pasted,
+    not a change the user made."""
+    if not values:
         return
     table = cast(Table, JobPosting.__table__)
     statement = (
         update(table)
         .where(table.c.id == bindparam("job_id"))
-        .values(unplaced_text=bindparam("rest"), updated_at=table.c.updated_at)
+        .values({column: bindparam("value"), "updated_at": table.c.updated_at})
     )
-    session.execute(statement, [{"job_id": job_id, "rest": rest} for job_id, rest in rests])
+    session.execute(statement, [{"job_id": job_id, "value": value} for job_id, value in values])
 
 
 # -- what the rules' patterns found in a posting (migration 0019) ---------------------------
@@ -310,14 +316,5 @@ def stored_findings(session: Session, after: int, upto: int) -> dict[int, str]:
 
 
 def store_findings(session: Session, findings: Sequence[tuple[int, str]]) -> None:
-    """Store (id, rule findings) pairs in one ``executemany``; ``updated_at`` is kept: the
-    findings are derived from the posting, not a change the user made."""
-    if not findings:
-        return
-    table = cast(Table, JobPosting.__table__)
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("job_id"))
-        .values(rule_findings=bindparam("found"), updated_at=table.c.updated_at)
-    )
-    session.execute(statement, [{"job_id": job_id, "found": found} for job_id, found in findings])
+    """Store (id, rule findings) pairs in one ``executemany`` (``updated_at`` kept)."""
+    _store_derived(session, "rule_findings", findings)
