@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -155,6 +155,8 @@ def test_rescore_in_worker_processes_matches_one_process(db) -> None:
             ).order_by(ScoreCard.job_id, ScoreCard.profile_id)
         ).all()
     seen: list[tuple[int, int]] = []
+    with db.transaction() as session:  # the workers find them again and write them
+        session.execute(update(JobPosting).values(rule_findings=None))
     written = rescore_all(
         db, now=NOW, batch_size=5, workers=2, progress=lambda d, t: seen.append((d, t))
     )
@@ -165,7 +167,9 @@ def test_rescore_in_worker_processes_matches_one_process(db) -> None:
                 ScoreCard.job_id, ScoreCard.profile_id, ScoreCard.total, ScoreCard.factors
             ).order_by(ScoreCard.job_id, ScoreCard.profile_id)
         ).all()
+        kept = session.scalars(select(JobPosting.rule_findings)).all()
     assert there == here
+    assert len(kept) == 23 and all(kept)  # what the workers found is stored
 
 
 def test_default_workers_only_on_big_jobs_and_machines(monkeypatch) -> None:
