@@ -136,3 +136,29 @@ def _cards(db) -> list:
             "SELECT job_id, profile_id, flags, total, factors FROM score_card "
             "ORDER BY job_id, profile_id"
         ).all()
+
+
+def test_every_rule_example_and_pasted_case_is_flagged_alike_from_kept_findings() -> None:
+    """Over every example and near miss of every shipped rule, and the scam postings
+    pasted in both layouts (evidence in the pasted rest, offsets into the raw text),
+    the flags from kept findings are the flags a search gives, for two profiles."""
+    from app.parsing.upwork import parse_postings
+    from tests.scam_postings import SCAMS, TERMS, job_page, unknown_layout
+    from tests.test_rules import posting
+
+    scorers = [Scorer.for_profile(p) for p in profiles()]
+    samples = [
+        posting(text) for rule in RULES.rules for text, _ in (*rule.examples, *rule.near_misses)
+    ]
+    for case in SCAMS + TERMS:
+        for page in (job_page(case), unknown_layout(case)):
+            samples += parse_postings(page, NOW)
+    pasted = 0
+    for facts in samples:
+        _, stored = filled(facts, None)
+        text, again = filled(facts, stored)
+        assert again is None
+        cards = [s.score(facts, NOW, text=text) for s in scorers]
+        assert [c.flags for c in cards] == [s.score(facts, NOW).flags for s in scorers]
+        pasted += any(f.field == "pasted" for f in cards[0].flags)
+    assert len(samples) > 500 and pasted >= 5
