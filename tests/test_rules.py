@@ -411,7 +411,7 @@ def test_the_needed_strings_index_changes_no_flag() -> None:
             for r in rules.rules
         ),
     )
-    assert any(r.lowered_needs_at for r in rules.rules)  # the index is there to be checked
+    assert any(r.lowered_needers for r in rules.rules)  # the index is there to be checked
     samples = [f for _, bad, near in CASES + FIELD_CASES for f in (bad, near)] + real_postings
     samples += [
         posting(text) for rule in rules.rules for text, _ in (*rule.examples, *rule.near_misses)
@@ -484,7 +484,6 @@ def test_a_kept_text_is_searched_again_for_other_patterns() -> None:
         lowered_required=(),
         lowered_starts=(),
         lowered_needs=(),
-        lowered_needs_at=(),
         lowered_unfiltered=(),
         lowered_needers={},
         hint_words=frozenset(),

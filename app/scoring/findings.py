@@ -55,8 +55,13 @@ def kept_findings(rules: RuleSet, text: PostingText, stored: str | None) -> str 
     if stored and _fill(rules, text, stored, mark):
         return None
     found, conditional = _search(rules, text)
-    doc = {"v": FORMAT, "rules": _rules_key(rules), "text": mark}
-    doc.update(found=found, open=conditional)
+    doc = {
+        "v": FORMAT,
+        "rules": _rules_key(rules),
+        "text": mark,
+        "found": found,
+        "open": conditional,
+    }
     return json.dumps(doc, separators=(",", ":"), ensure_ascii=False)
 
 

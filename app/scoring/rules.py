@@ -133,14 +133,13 @@ class Rule:
     lowered_required: tuple[tuple[str, ...], ...] = ()
     #: all of those strings, each once
     lowered_needs: tuple[str, ...] = ()
-    #: per string of ``lowered_needs``, the patterns that need it (their positions) ...
-    lowered_needs_at: tuple[tuple[int, ...], ...] = ()
-    #: ... and the patterns no needed string filters (none known, or their start words)
-    lowered_unfiltered: tuple[int, ...] = ()
-    #: ``lowered_needs_at`` by needed string (a window has few of them: looked up by those)
+    #: per string of ``lowered_needs``, the patterns that need it (their positions; a
+    #: window has few of those strings: looked up by them) ...
     lowered_needers: Mapping[str, tuple[int, ...]] = dataclasses.field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+    #: ... and the patterns no needed string filters (none known, or their start words)
+    lowered_unfiltered: tuple[int, ...] = ()
     #: per lowered pattern, the words every match begins with (:func:`_match_starts`)
     lowered_starts: tuple[tuple[str, ...], ...] = ()
     hint: tuple[str, ...] = ()
@@ -454,14 +453,6 @@ def _compile_rule(raw: Any) -> Rule:
                     for need in needs
                 )
             )
-        ),
-        lowered_needs_at=tuple(
-            tuple(
-                at
-                for at, (needs, begins) in enumerate(zip(required, starts, strict=True))
-                if needs != begins and need in needs
-            )
-            for need in all_needs
         ),
         lowered_unfiltered=tuple(
             at

@@ -482,39 +482,19 @@ def score_batch(
     filled from them when they still hold, else searched and its findings added to
     ``found`` as (id, findings) for the caller to store (:mod:`app.scoring.findings`)."""
     now, card = bulk.now, bulk.card
-    if findings is not None and scorers:
-        get, kept, rules = (reposts or {}).get, findings.get, scorers[0][1].rules
-        rows = []
-        for job_id, facts in batch:
-            text = posting_text(facts)
-            new = kept_findings(rules, text, kept(job_id))
+    get, kept = (reposts or {}).get, (findings or {}).get
+    rows: list = []
+    for job_id, facts in batch:
+        text = posting_text(facts)
+        if findings is not None and scorers:
+            new = kept_findings(scorers[0][1].rules, text, kept(job_id))
             if new is not None and found is not None:
                 found.append((job_id, new))
-            earlier = get(job_id)
-            rows += [
-                card(job_id, profile_id, scorer.score(facts, now, earlier, text=text))
-                for profile_id, scorer in scorers
-            ]
-        return rows
-    if len(scorers) > 1:
-        get = (reposts or {}).get
-        rows = []
-        for job_id, facts in batch:
-            text, earlier = posting_text(facts).keep_findings(), get(job_id)
-            rows += [
-                card(job_id, profile_id, scorer.score(facts, now, earlier, text=text))
-                for profile_id, scorer in scorers
-            ]
-        return rows
-    if reposts:
-        get = reposts.get
-        return [
-            card(job_id, profile_id, scorer.score(facts, now, get(job_id)))
-            for job_id, facts in batch
+        elif len(scorers) > 1:
+            text.keep_findings()
+        earlier = get(job_id)
+        rows += [
+            card(job_id, profile_id, scorer.score(facts, now, earlier, text=text))
             for profile_id, scorer in scorers
         ]
-    return [
-        card(job_id, profile_id, scorer.score(facts, now))
-        for job_id, facts in batch
-        for profile_id, scorer in scorers
-    ]
+    return rows

@@ -215,7 +215,7 @@ class JobPosting(Base):
     #: rules read them, so scoring never needs the raw text
     unplaced_text: Mapped[str | None] = mapped_column(Text)
     #: what the red-flag rules' patterns found in the texts, as JSON with the rules' digest
-    #: and a fingerprint of the texts (app.scoring.rules.kept_findings): a rescore reads
+    #: and a fingerprint of the texts (app.scoring.findings): a rescore reads
     #: it instead of searching again while both still hold, and writes it when they do not
     rule_findings: Mapped[str | None] = mapped_column(Text)
     #: fields the parser could not read, for the user to fill in
