@@ -162,3 +162,18 @@ def test_every_rule_example_and_pasted_case_is_flagged_alike_from_kept_findings(
         assert [c.flags for c in cards] == [s.score(facts, NOW).flags for s in scorers]
         pasted += any(f.field == "pasted" for f in cards[0].flags)
     assert len(samples) > 500 and pasted >= 5
+
+
+def test_scoring_after_an_import_keeps_the_findings_too(db) -> None:
+    """score_stale (what runs after an import) writes the findings it searched, and
+    the rescore that follows a profile's change reads them."""
+    from app.scoring.service import score_stale
+
+    with db.transaction() as session:
+        save_profile(session, profiles()[0])
+        for i, (_, bad, _) in enumerate(CASES):
+            add_posting(session, dataclasses.replace(bad, url=f"https://x.test/stale/{i}"))
+    assert score_stale(db, now=NOW, batch_size=3) == len(CASES)
+    with db.read() as session:
+        kept = session.scalars(select(JobPosting.rule_findings)).all()
+    assert len(kept) == len(CASES) and all(kept)
