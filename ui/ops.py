@@ -24,6 +24,7 @@ does not expire them on commit), never a lazy relationship.
 from __future__ import annotations
 
 import enum
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -77,8 +78,9 @@ def _write_pool() -> QThreadPool:
 
 
 _POOL: QThreadPool | None = None
-#: ops started and not yet reported back (they keep their Python objects alive)
-_RUNNING: set[CollectionOp[Any]] = set()
+#: ops started and not yet reported back, by key (they keep their Python objects alive)
+_RUNNING: dict[int, CollectionOp[Any]] = {}
+_KEYS = itertools.count(1)
 
 
 def running() -> int:
@@ -91,16 +93,51 @@ def wait_for_writes(msecs: int = 10_000) -> bool:
     return _POOL.waitForDone(msecs) if _POOL is not None else True
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+class _Bridge(QObject):
+    """Carries every op's outcome from the write worker to the GUI thread.
+
+    One object for the life of the program, connected once to module functions:
+    an op is never the receiver of its own report. (An op that was the receiver
+    and dropped its last reference in that slot was destroyed inside its own
+    event, and the disconnect it made then read a half-freed wrapper: a
+    segfault about one run in seven of tests/gui/test_ops.py.)
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+
+
+_BRIDGE: _Bridge | None = None
+
+
+def _bridge() -> _Bridge:
+    """The bridge, made on the GUI thread by the first op that runs."""
+    global _BRIDGE
+    if _BRIDGE is None:
+        _BRIDGE = _Bridge()
+        _BRIDGE.done.connect(_deliver_done)
+        _BRIDGE.failed.connect(_deliver_failed)
+    return _BRIDGE
+
+
+def _deliver_done(key: int, result: object) -> None:
+    op = _RUNNING.get(key)
+    if op is not None:
+        op._on_done(result)
+
+
+def _deliver_failed(key: int, exc: object) -> None:
+    op = _RUNNING.get(key)
+    if op is not None:
+        op._on_failed(exc)
 
 
 class _Job(QRunnable):
-    def __init__(self, run: Callable[[], Any], signals: _Signals) -> None:
+    def __init__(self, run: Callable[[], Any], key: int, bridge: _Bridge) -> None:
         super().__init__()
         self._run = run
-        self.signals = signals
+        self._key = key
+        self._bridge = bridge
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -109,9 +146,9 @@ class _Job(QRunnable):
         except Exception as exc:  # reported on the GUI thread: a message or the crash path
             if not isinstance(exc, WorkbenchError):
                 log.exception("write failed")
-            self.signals.failed.emit(exc)
+            self._bridge.failed.emit(self._key, exc)
         else:
-            self.signals.done.emit(result)
+            self._bridge.done.emit(self._key, result)
 
 
 class CollectionOp(QObject, Generic[T]):
@@ -144,13 +181,11 @@ class CollectionOp(QObject, Generic[T]):
         )
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[WorkbenchError], Any] | None = None
-        self._signals = _Signals()
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
         #: the function's result once it has committed
         self.result: T | None = None
         self.error: BaseException | None = None
         self.done = False
+        self._key = 0  # its key in _RUNNING once it runs
 
     def success(self, handler: Callable[[T], Any]) -> CollectionOp[T]:
         """Call ``handler(result)`` on the GUI thread once the write has committed."""
@@ -170,8 +205,10 @@ class CollectionOp(QObject, Generic[T]):
             with db.transaction() as session:
                 return fn(session)
 
-        _RUNNING.add(self)
-        _write_pool().start(_Job(work, self._signals))
+        key = next(_KEYS)
+        _RUNNING[key] = self
+        self._key = key
+        _write_pool().start(_Job(work, key, _bridge()))
         return self
 
     def _alive(self) -> bool:
@@ -204,7 +241,7 @@ class CollectionOp(QObject, Generic[T]):
 
     def _finish(self) -> None:
         self.done = True
-        _RUNNING.discard(self)
+        _RUNNING.pop(self._key, None)
         self.finished.emit()
 
 

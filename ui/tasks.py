@@ -8,10 +8,12 @@ own database session: sessions never cross threads.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:
@@ -33,12 +35,13 @@ class Cancelled(Exception):
 class Progress:
     """Handed to a task: report progress, and learn whether to stop."""
 
-    def __init__(self, signals: _TaskSignals) -> None:
-        self._signals = signals
+    def __init__(self, key: int, bridge: _TaskBridge) -> None:
+        self._key = key
+        self._bridge = bridge
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int, text: str = "") -> None:
-        self._signals.progress.emit(done, total, text)
+        self._bridge.progress.emit(self._key, done, total, text)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -52,31 +55,76 @@ class Progress:
             raise Cancelled
 
 
-class _TaskSignals(QObject):
-    progress = Signal(int, int, str)
-    done = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
+class _TaskBridge(QObject):
+    """Carries every task's news from the pool to the GUI thread, by the task's key.
+
+    One object for the life of the program, connected once to module functions,
+    so a task is never the receiver of its own report: a task that was, and
+    dropped its last reference in that slot, was destroyed inside its own event
+    (the segfault ui.ops's bridge explains).
+    """
+
+    progress = Signal(int, int, int, str)
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    cancelled = Signal(int)
+
+
+_BRIDGE: _TaskBridge | None = None
+
+
+def _bridge() -> _TaskBridge:
+    """The bridge, made on the GUI thread by the first task that starts."""
+    global _BRIDGE
+    if _BRIDGE is None:
+        _BRIDGE = _TaskBridge()
+        _BRIDGE.progress.connect(_deliver_progress)
+        _BRIDGE.done.connect(lambda key, result: _deliver(key, "_on_done", result))
+        _BRIDGE.failed.connect(lambda key, exc: _deliver(key, "_on_failed", exc))
+        _BRIDGE.cancelled.connect(lambda key: _deliver(key, "_on_cancelled"))
+    return _BRIDGE
+
+
+def _live(key: int) -> Task | None:
+    """The running task of ``key``, or None (finished, or deleted with its Qt parent)."""
+    task = _tasks.get(key)
+    if task is not None and not shiboken6.isValid(task):
+        del _tasks[key]  # its parent went first: nobody is left to tell
+        return None
+    return task
+
+
+def _deliver_progress(key: int, done: int, total: int, text: str) -> None:
+    task = _live(key)
+    if task is not None:
+        task.progress.emit(done, total, text)
+
+
+def _deliver(key: int, handler: str, *args: object) -> None:
+    task = _live(key)
+    if task is not None:
+        getattr(task, handler)(*args)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], signals: _TaskSignals) -> None:
+    def __init__(self, fn: Callable[[Progress], Any], progress: Progress) -> None:
         super().__init__()
         self.fn = fn
-        self.signals = signals
-        self.progress = Progress(signals)
+        self.progress = progress
+        self._key = progress._key
+        self._bridge = progress._bridge
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
             result = self.fn(self.progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._bridge.cancelled.emit(self._key)
         except Exception as exc:
             _log().exception("background task failed")
-            self.signals.failed.emit(exc)
+            self._bridge.failed.emit(self._key, exc)
         else:
-            self.signals.done.emit(result)
+            self._bridge.done.emit(self._key, result)
 
 
 class Task(QObject):
@@ -90,26 +138,24 @@ class Task(QObject):
 
     def __init__(self, fn: Callable[[Progress], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._signals = _TaskSignals()
-        self._runnable = _Runnable(fn, self._signals)
-        self._signals.progress.connect(self.progress)
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
-        self._signals.cancelled.connect(self._on_cancelled)
+        self._key = next(_keys)
+        self._progress = Progress(self._key, _bridge())
+        self._fn = fn
         self.running = False
 
     def start(self) -> Task:
         self.running = True
-        _tasks.add(self)
-        QThreadPool.globalInstance().start(self._runnable)
+        _tasks[self._key] = self
+        # the runnable shares the Progress, so cancel() reaches the running code
+        QThreadPool.globalInstance().start(_Runnable(self._fn, self._progress))
         return self
 
     def cancel(self) -> None:
-        self._runnable.progress.cancel()
+        self._progress.cancel()
 
     def _finish(self) -> None:
         self.running = False
-        _tasks.discard(self)
+        _tasks.pop(self._key, None)
         self.finished.emit()
 
     def _on_done(self, result: object) -> None:
@@ -125,8 +171,9 @@ class Task(QObject):
         self._finish()
 
 
-#: keeps running tasks alive until they report back
-_tasks: set[Task] = set()
+#: keeps running tasks alive until they report back, by key
+_tasks: dict[int, Task] = {}
+_keys = itertools.count(1)
 
 
 def run_task(

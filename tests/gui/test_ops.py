@@ -107,6 +107,20 @@ def test_writes_run_one_at_a_time_in_the_order_they_were_started(ctx, host, sett
     assert order == [0, 1, 2, 3, 4] and balance(ctx) == 5
 
 
+def test_many_ops_nobody_keeps_report_back_and_go(qtbot, ctx, host, settle) -> None:
+    # each op drops its last reference as it reports: that once destroyed the op inside
+    # its own event, a segfault about one run in seven of this file
+    done: list[int] = []
+
+    def write(session) -> None:
+        session.add(LedgerEntry(kind="bonus", amount=1))
+
+    for _ in range(300):
+        CollectionOp(host, write, Change.LEDGER).success(lambda _r: done.append(1)).run()
+    settle(30_000)
+    assert len(done) == 300 and balance(ctx) == 300 and ops.running() == 0
+
+
 def test_a_dialog_closed_before_its_write_reports_gets_no_callback(qtbot, ctx, settle) -> None:
     dialog = QWidget()
     dialog.ctx = ctx  # type: ignore[attr-defined]

@@ -44,3 +44,51 @@ def test_cancel_stops_at_the_next_check(qtbot) -> None:
         pass
     assert done == []
     assert Cancelled.__name__ == "Cancelled"
+
+
+def test_progress_reaches_the_task_in_order(qtbot) -> None:
+    def work(progress):
+        for n in range(1, 4):
+            progress.report(n, 3, f"step {n}")
+        return "ok"
+
+    seen: list[tuple[int, int, str]] = []
+    task = run_task(work)
+    task.progress.connect(lambda done, total, text: seen.append((done, total, text)))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert seen == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
+
+
+def test_many_tasks_whose_handles_nobody_keeps_report_and_go(qtbot) -> None:
+    # each task's last reference is dropped as it reports: that once destroyed the task
+    # inside its own event, a segfault one run in a few
+    from ui import tasks
+
+    results: list[int] = []
+    for n in range(300):
+        run_task(lambda _progress, n=n: n, on_done=results.append)
+    qtbot.waitUntil(lambda: len(results) == 300, timeout=20_000)
+    assert sorted(results) == list(range(300)) and not tasks._tasks
+
+
+def test_a_task_whose_parent_is_deleted_while_it_runs_calls_nobody(qtbot) -> None:
+    import threading
+
+    from PySide6.QtCore import QObject
+
+    from ui import tasks
+
+    gate = threading.Event()
+    parent = QObject()
+    done: list[str] = []
+    task = run_task(lambda _progress: gate.wait(5) and "late", on_done=done.append, parent=parent)
+    del task
+    parent.deleteLater()
+    qtbot.wait(50)
+    gate.set()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)
+    assert done == [] and not tasks._tasks
