@@ -66,8 +66,12 @@ def test_many_tasks_whose_handles_nobody_keeps_report_and_go(qtbot) -> None:
     from ui import tasks
 
     results: list[int] = []
+
+    def work(n: int):
+        return lambda _progress: n
+
     for n in range(300):
-        run_task(lambda _progress, n=n: n, on_done=results.append)
+        run_task(work(n), on_done=results.append)
     qtbot.waitUntil(lambda: len(results) == 300, timeout=20_000)
     assert sorted(results) == list(range(300)) and not tasks._tasks
 
