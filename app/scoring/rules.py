@@ -84,7 +84,10 @@ _RULE_KEYS = {
     "examples",
     "near_misses",
     "reach",
+    "concept",
 }
+#: the keys of a ``[[rule.concept]]``
+_CONCEPT_KEYS = {"words", "guard"}
 
 
 def rules_path() -> Path:
@@ -112,6 +115,49 @@ class Condition:
 
     def evidence(self, fields: Mapping[str, Any]) -> str:
         return f"{self.field}={_show(fields.get(self.field))}"
+
+
+@dataclass(frozen=True)
+class WordGroup:
+    """One group of a concept: a sentence has it when it has one of these."""
+
+    #: whole words ("fee")
+    words: frozenset[str] = frozenset()
+    #: word beginnings ("certif*": certificate, certification, certified)
+    prefixes: tuple[str, ...] = ()
+    #: phrases of several words ("log in"), as their words joined by one space
+    phrases: tuple[str, ...] = ()
+    #: symbols and strings looked for anywhere ("$", "tg:")
+    marks: tuple[str, ...] = ()
+
+    def may_be_in(self, words: set[str], lowered: str) -> bool:
+        """Whether a text with these words can have the group (never False when it has)."""
+        if not self.words.isdisjoint(words):
+            return True
+        if any(phrase.split(" ", 1)[0] in words for phrase in self.phrases):
+            return True
+        return any(p in lowered for p in self.prefixes) or any(m in lowered for m in self.marks)
+
+    def in_sentence(self, words: set[str], spaced: str, lowered: str) -> bool:
+        """Whether a sentence (its words, its words spaced, its text) has the group."""
+        if not self.words.isdisjoint(words):
+            return True
+        if any(f" {phrase} " in spaced for phrase in self.phrases):
+            return True
+        if self.prefixes and any(w.startswith(self.prefixes) for w in words):
+            return True
+        return any(m in lowered for m in self.marks)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Words that must meet in one sentence, a word of each group: who, does what, to
+    what ("you" + "must" + "buy" + "kit"). A new wording of the same idea has the same
+    kinds of words, where a pattern wants them in one order. ``guard``: a sentence where
+    it matches is a near miss ("we pay", "our customers")."""
+
+    groups: tuple[WordGroup, ...]
+    guard: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +211,9 @@ class Rule:
     reach: int = 200
     examples: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     near_misses: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    #: ideas whose words must meet in one sentence (:class:`Concept`): tried where no
+    #: pattern matched
+    concepts: tuple[Concept, ...] = ()
 
     @property
     def weighted_points(self) -> float:
@@ -296,6 +345,12 @@ class HintGate:
                 phrases.setdefault(_rarest_word(phrase), []).append((at, phrase_words, phrase))
             for mark in rule.hint_marks:
                 marks.setdefault(mark, set()).add(at)
+            for concept in rule.concepts:  # a concept opens its rule by its first group
+                head = concept.groups[0]
+                for word in (*head.words, *(p.split(" ", 1)[0] for p in head.phrases)):
+                    words.setdefault(word, set()).add(at)
+                for mark in (*head.prefixes, *head.marks):
+                    marks.setdefault(mark, set()).add(at)
         #: word -> (the rules it opens, the phrases filed under it)
         self.index: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str], str], ...]]]
         self.index = {
@@ -489,7 +544,49 @@ def _compile_rule(raw: Any) -> Rule:
         reach=_reach(raw.get("reach", HINT_REACH)),
         examples=_examples(raw.get("examples", []), "examples"),
         near_misses=_examples(raw.get("near_misses", []), "near_misses"),
+        concepts=_concepts(raw.get("concept", []), bool(patterns)),
     )
+
+
+_MARK_ENTRY = re.compile(r"[^\w\s*]|_")
+
+
+def _concepts(value: Any, has_patterns: bool) -> tuple[Concept, ...]:
+    """``[[rule.concept]]`` tables: ``words``, two groups or more of strings (a word,
+    ``word*`` for its beginning, a phrase, or a symbol such as ``$``), and ``guard``."""
+    if not isinstance(value, list):
+        raise TypeError("concept must be a list of tables")
+    if value and not has_patterns:
+        raise ValueError("a rule with concepts needs patterns too")
+    concepts = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) - _CONCEPT_KEYS or "words" not in item:
+            raise TypeError("a concept is {words = [[...], [...]], guard = '...'}")
+        raw_groups = item["words"]
+        if not isinstance(raw_groups, list) or len(raw_groups) < 2:
+            raise TypeError("a concept's words are two groups or more")
+        groups = tuple(_word_group(g) for g in raw_groups)
+        concepts.append(Concept(groups, _optional(item.get("guard"), "guard")))
+    return tuple(concepts)
+
+
+def _word_group(value: Any) -> WordGroup:
+    entries = _strings(value, "a concept's words")
+    if not entries or not all(e.strip() for e in entries):
+        raise TypeError("a concept's group lists one string or more, none empty")
+    words, prefixes, phrases, marks = set(), [], [], []
+    for entry in (e.strip().lower() for e in entries):
+        if entry.endswith("*") and _WORD_HINT.fullmatch(entry[:-1]):
+            prefixes.append(entry[:-1])
+        elif _WORD_HINT.fullmatch(entry):
+            words.add(entry)
+        elif _PHRASE_HINT.fullmatch(entry):
+            phrases.append(" ".join(entry.split()))
+        elif _MARK_ENTRY.search(entry):
+            marks.append(entry)
+        else:
+            raise ValueError(f"a concept's word {entry!r} is neither a word nor a symbol")
+    return WordGroup(frozenset(words), tuple(prefixes), tuple(phrases), tuple(marks))
 
 
 def _reach(value: Any) -> int:
@@ -817,8 +914,8 @@ class PostingText:
 
     def may_match(self, rule: Rule) -> bool:
         """False when none of the rule's hints is in the text (no match is possible)."""
-        if not rule.hint:
-            return True
+        if not rule.hint or rule.concepts:
+            return True  # (a concept's words are checked where it is tried)
         for words in (self.words, self.pasted_set):
             if not rule.hint_words.isdisjoint(words):
                 return True
@@ -929,6 +1026,7 @@ def _same_search(kept: Rule, rule: Rule) -> bool:
         and kept.ignore is rule.ignore
         and kept.reach == rule.reach
         and kept.lowered_required is rule.lowered_required
+        and kept.concepts is rule.concepts
     )
 
 
@@ -995,7 +1093,98 @@ def text_flag(rule: Rule, texts: PostingText, hints_checked: bool) -> Flag | Non
             return Flag(
                 rule.id, rule.severity, rule.title, text[start:end], points, where, start, end
             )
+    if rule.concepts:  # no pattern matched: the ideas, in the same order of texts
+        for where, text, lowered in (
+            ("description", texts.description, texts.lower_description),
+            ("title", texts.title, texts.lower_title),
+            ("pasted", texts.pasted, texts.lower_pasted),
+        ):
+            if not text:
+                continue
+            rest = where == "pasted"
+            span = _concept_match(rule, text, lowered, texts.pasted_set if rest else texts.words)
+            if span is not None:
+                start, end = span
+                quote = text[start:end]
+                if rest:
+                    at, to = texts.rest.raw_span(quote)
+                    return Flag(rule.id, rule.severity, rule.title, quote, points, where, at, to)
+                return Flag(rule.id, rule.severity, rule.title, quote, points, where, start, end)
     return None
+
+
+#: where a sentence ends: a stop, a question or exclamation mark before a space, a line's end
+_SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+#: the farthest a sentence reaches either side of a concept's word (unpunctuated text)
+SENTENCE_REACH = 240
+
+
+def _sentence(lowered: str, at: int) -> tuple[int, int]:
+    """The sentence around ``at``: from the end of the one before to its own end."""
+    starts = [lowered.rfind(end, 0, at) for end in _SENTENCE_ENDS]
+    lo = max([s + len(end) for s, end in zip(starts, _SENTENCE_ENDS, strict=True) if s != -1] or [0])
+    lo = max(lo, at - SENTENCE_REACH)
+    ends = [e for e in (lowered.find(end, at) for end in _SENTENCE_ENDS) if e != -1]
+    hi = min(min(ends) + 1 if ends else len(lowered), at + SENTENCE_REACH, len(lowered))
+    return lo, hi
+
+
+def _head_spots(group: WordGroup, lowered: str, words: set[str]) -> list[int]:
+    """Where the first group of a concept is in the text: its words (whole), the first
+    word of its phrases, the beginnings and the symbols."""
+    spots: list[int] = []
+    whole = [w for w in group.words if w in words]
+    whole += [p.split(" ", 1)[0] for p in group.phrases if p.split(" ", 1)[0] in words]
+    for word in whole:
+        at = lowered.find(word)
+        while at != -1:
+            if _at_boundary(lowered, at) and _at_boundary(lowered, at + len(word)):
+                spots.append(at)
+            at = lowered.find(word, at + 1)
+    for prefix in group.prefixes:
+        at = lowered.find(prefix)
+        while at != -1:
+            if _at_boundary(lowered, at):
+                spots.append(at)
+            at = lowered.find(prefix, at + 1)
+    for mark in group.marks:
+        at = lowered.find(mark)
+        while at != -1:
+            spots.append(at)
+            at = lowered.find(mark, at + 1)
+    return sorted(spots)
+
+
+def _concept_match(rule: Rule, text: str, lowered: str, words: set[str]) -> tuple[int, int] | None:
+    """The first sentence where one of the rule's concepts meets (every group, no guard),
+    as its span in ``text`` (spaces around it left out)."""
+    if len(lowered) != len(text):  # lower-casing changed the length: lower letter by letter
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    found: list[tuple[int, int]] = []
+    for concept in rule.concepts:
+        groups = concept.groups
+        if not all(g.may_be_in(words, lowered) for g in groups):
+            continue  # a group has none of its words in the whole text
+        tried: set[tuple[int, int]] = set()
+        for at in _head_spots(groups[0], lowered, words):
+            lo, hi = _sentence(lowered, at)
+            if (lo, hi) in tried:
+                continue
+            tried.add((lo, hi))
+            part = lowered[lo:hi]
+            said = _words(part)
+            said_set, spaced = set(said), f" {' '.join(said)} "
+            if not all(g.in_sentence(said_set, spaced, part) for g in groups[1:]):
+                continue
+            if concept.guard is not None and concept.guard.search(part):
+                continue  # a near miss: "we pay for the course", "our customers buy"
+            while lo < hi and text[lo] in " \t>*-•":
+                lo += 1
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            found.append((lo, hi))
+            break
+    return min(found) if found else None
 
 
 def _windows(
