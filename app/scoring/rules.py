@@ -129,24 +129,37 @@ class WordGroup:
     phrases: tuple[str, ...] = ()
     #: symbols and strings looked for anywhere ("$", "tg:")
     marks: tuple[str, ...] = ()
+    #: the words and, of each phrase, its rarest word: a text without any of them has
+    #: none of the words or phrases
+    keys: frozenset[str] = frozenset()
+    #: the word beginnings and the symbols: looked for anywhere in the posting
+    anywhere: tuple[str, ...] = ()
+    #: per rarest word of a phrase, its phrases with a space either side (looked for in
+    #: a sentence's words joined by spaces)
+    phrases_by_key: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    #: the word beginnings after a space (where a word begins in the spaced words)
+    spaced_prefixes: tuple[str, ...] = ()
 
-    def may_be_in(self, words: set[str], lowered: str) -> bool:
-        """Whether a text with these words can have the group (never False when it has)."""
-        if not self.words.isdisjoint(words):
+    def may_be_in(self, text: PostingText) -> bool:
+        """Whether the posting can have the group (never False when it has)."""
+        if not (self.keys.isdisjoint(text.words) and self.keys.isdisjoint(text.pasted_set)):
             return True
-        if any(phrase.split(" ", 1)[0] in words for phrase in self.phrases):
-            return True
-        return any(p in lowered for p in self.prefixes) or any(m in lowered for m in self.marks)
+        return any(text.has_mark(m) for m in self.anywhere)
 
     def in_sentence(self, words: set[str], spaced: str, lowered: str) -> bool:
-        """Whether a sentence (its words, its words spaced, its text) has the group."""
+        """Whether a sentence (its words, the words joined by spaces with a space either
+        side, its text) has the group."""
         if not self.words.isdisjoint(words):
             return True
-        if any(f" {phrase} " in spaced for phrase in self.phrases):
-            return True
-        if self.prefixes and any(w.startswith(self.prefixes) for w in words):
-            return True
-        return any(m in lowered for m in self.marks)
+        if self.phrases_by_key:
+            for key in self.phrases_by_key.keys() & words:
+                for phrase in self.phrases_by_key[key]:
+                    if phrase in spaced:
+                        return True
+        for prefix in self.spaced_prefixes:
+            if prefix in spaced:
+                return True
+        return any(mark in lowered for mark in self.marks)
 
 
 @dataclass(frozen=True)
@@ -154,10 +167,19 @@ class Concept:
     """Words that must meet in one sentence, a word of each group: who, does what, to
     what ("you" + "must" + "buy" + "kit"). A new wording of the same idea has the same
     kinds of words, where a pattern wants them in one order. ``guard``: a sentence where
-    it matches is a near miss ("we pay", "our customers")."""
+    it matches is a near miss ("we pay", "our customers"). The first group is where
+    sentences are looked for (and what opens the rule): its words should be the rarest."""
 
     groups: tuple[WordGroup, ...]
     guard: re.Pattern[str] | None = None
+
+    def may_meet(self, text: PostingText) -> bool:
+        """Whether every group is somewhere in the posting (else no sentence has them);
+        found once per posting (kept in ``text.met``)."""
+        met = text.met.get(id(self))
+        if met is None:
+            met = text.met[id(self)] = all(group.may_be_in(text) for group in self.groups)
+        return met
 
 
 @dataclass(frozen=True)
@@ -338,6 +360,7 @@ class HintGate:
         words: dict[str, set[int]] = {}
         phrases: dict[str, list[tuple[int, frozenset[str], str]]] = {}
         marks: dict[str, set[int]] = {}
+        concepts: dict[str, list[tuple[int, Concept]]] = {}
         for at, rule in enumerate(rules):
             for word in rule.hint_words:
                 words.setdefault(word, set()).add(at)
@@ -345,12 +368,10 @@ class HintGate:
                 phrases.setdefault(_rarest_word(phrase), []).append((at, phrase_words, phrase))
             for mark in rule.hint_marks:
                 marks.setdefault(mark, set()).add(at)
-            for concept in rule.concepts:  # a concept opens its rule by its first group
-                head = concept.groups[0]
-                for word in (*head.words, *(p.split(" ", 1)[0] for p in head.phrases)):
-                    words.setdefault(word, set()).add(at)
-                for mark in (*head.prefixes, *head.marks):
-                    marks.setdefault(mark, set()).add(at)
+            for concept in rule.concepts:  # a concept opens its rule by its first group's
+                # words (not its symbols or word beginnings), when all its groups are here
+                for key in concept.groups[0].keys:
+                    concepts.setdefault(key, []).append((at, concept))
         #: word -> (the rules it opens, the phrases filed under it)
         self.index: dict[str, tuple[frozenset[int], tuple[tuple[int, frozenset[str], str], ...]]]
         self.index = {
@@ -359,6 +380,9 @@ class HintGate:
         }
         self.marks = [(mark, frozenset(at)) for mark, at in marks.items()]
         self._keys = frozenset(self.index)
+        #: word -> the (rule, concept) pairs whose first group has it
+        self.concepts = {key: tuple(pairs) for key, pairs in concepts.items()}
+        self._concept_keys = frozenset(self.concepts)
         #: (position, rule, gated, conditions): the enabled rules in order; gated ones need
         #: a hint; conditions as (field, compare, value), checked before anything else
         self.plan = tuple(
@@ -407,6 +431,15 @@ class HintGate:
                 or mark in text.lower_pasted
             ):
                 found |= owners
+        if self._concept_keys:  # the concepts whose words are all in the posting
+            checked: set[int] = set()  # each concept once
+            for words in (text.words, text.pasted_set):
+                for key in self._concept_keys & words:
+                    for at, concept in self.concepts[key]:
+                        if at not in found and id(concept) not in checked:
+                            checked.add(id(concept))
+                            if concept.may_meet(text):
+                                found.add(at)
         return found
 
 
@@ -548,6 +581,41 @@ def _compile_rule(raw: Any) -> Rule:
     )
 
 
+#: words most postings have, besides :data:`_COMMON_WORDS`: a concept's phrase is not
+#: looked for by them ("required to pay" is found by "pay", not by every "required")
+_EVERYDAY_WORDS = _COMMON_WORDS | {
+    "access",
+    "are",
+    "asked",
+    "back",
+    "between",
+    "control",
+    "cover",
+    "expected",
+    "files",
+    "free",
+    "front",
+    "has",
+    "know",
+    "must",
+    "place",
+    "platform",
+    "remote",
+    "required",
+    "see",
+    "site",
+    "starting",
+    "upwork",
+    "without",
+}
+
+
+def _concept_key(phrase: str) -> str:
+    """The word a concept's phrase is looked for by: its longest word that is not an
+    everyday one, else its longest."""
+    return max(phrase.split(), key=lambda w: (w not in _EVERYDAY_WORDS, len(w)))
+
+
 _MARK_ENTRY = re.compile(r"[^\w\s*]|_")
 
 
@@ -566,6 +634,8 @@ def _concepts(value: Any, has_patterns: bool) -> tuple[Concept, ...]:
         if not isinstance(raw_groups, list) or len(raw_groups) < 2:
             raise TypeError("a concept's words are two groups or more")
         groups = tuple(_word_group(g) for g in raw_groups)
+        if not groups[0].keys:
+            raise ValueError("a concept's first group needs words (it opens the rule)")
         concepts.append(Concept(groups, _optional(item.get("guard"), "guard")))
     return tuple(concepts)
 
@@ -586,7 +656,20 @@ def _word_group(value: Any) -> WordGroup:
             marks.append(entry)
         else:
             raise ValueError(f"a concept's word {entry!r} is neither a word nor a symbol")
-    return WordGroup(frozenset(words), tuple(prefixes), tuple(phrases), tuple(marks))
+    keys = frozenset(words) | {_concept_key(phrase) for phrase in phrases}
+    by_key: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_key.setdefault(_concept_key(phrase), []).append(f" {phrase} ")
+    return WordGroup(
+        frozenset(words),
+        tuple(prefixes),
+        tuple(phrases),
+        tuple(marks),
+        keys,
+        (*prefixes, *marks),
+        {key: tuple(found) for key, found in by_key.items()},
+        tuple(f" {prefix}" for prefix in prefixes),
+    )
 
 
 def _reach(value: Any) -> int:
@@ -886,6 +969,8 @@ class PostingText:
         #: the words of the pasted rest (kept apart: copying ``words`` costs)
         self.pasted_set = set(self.pasted_words)
         self._flat: str | None = None
+        #: per concept (by ``id``), whether all its groups are in the posting
+        self.met: dict[int, bool] = {}
         #: what rules found here (by rule id; None: the rules the hints opened), when
         #: the text is kept for several profiles (:meth:`keep_findings`; else None)
         self.seen: dict[str | None, Any] | None = None
@@ -914,8 +999,8 @@ class PostingText:
 
     def may_match(self, rule: Rule) -> bool:
         """False when none of the rule's hints is in the text (no match is possible)."""
-        if not rule.hint or rule.concepts:
-            return True  # (a concept's words are checked where it is tried)
+        if not rule.hint:
+            return True
         for words in (self.words, self.pasted_set):
             if not rule.hint_words.isdisjoint(words):
                 return True
@@ -1073,14 +1158,16 @@ def _facts_hold(rule: Rule, fields: Mapping[str, Any]) -> bool:
 def text_flag(rule: Rule, texts: PostingText, hints_checked: bool) -> Flag | None:
     """The flag a pattern rule raises on the texts (its facts hold), or None."""
     points = rule.weighted_points
-    if not hints_checked and not texts.may_match(rule):
+    # a rule with concepts may have been opened by them alone: its hints are checked here
+    searched = texts.may_match(rule) if rule.concepts or not hints_checked else True
+    if not searched and not rule.concepts:
         return None
     for where, text, lowered in (
         ("description", texts.description, texts.lower_description),
         ("title", texts.title, texts.lower_title),
         ("pasted", texts.pasted, texts.lower_pasted),
     ):
-        if not text:
+        if not text or not searched:
             continue
         rest = where == "pasted"
         span = _first_match(rule, text, lowered, texts.pasted_set if rest else texts.words, rest)
@@ -1093,7 +1180,8 @@ def text_flag(rule: Rule, texts: PostingText, hints_checked: bool) -> Flag | Non
             return Flag(
                 rule.id, rule.severity, rule.title, text[start:end], points, where, start, end
             )
-    if rule.concepts:  # no pattern matched: the ideas, in the same order of texts
+    concepts = [c for c in rule.concepts if c.may_meet(texts)] if rule.concepts else None
+    if concepts:  # no pattern matched: the ideas whose words are all here, in the same order
         for where, text, lowered in (
             ("description", texts.description, texts.lower_description),
             ("title", texts.title, texts.lower_title),
@@ -1102,7 +1190,9 @@ def text_flag(rule: Rule, texts: PostingText, hints_checked: bool) -> Flag | Non
             if not text:
                 continue
             rest = where == "pasted"
-            span = _concept_match(rule, text, lowered, texts.pasted_set if rest else texts.words)
+            span = _concept_match(
+                concepts, text, lowered, texts.pasted_set if rest else texts.words
+            )
             if span is not None:
                 start, end = span
                 quote = text[start:end]
@@ -1114,28 +1204,25 @@ def text_flag(rule: Rule, texts: PostingText, hints_checked: bool) -> Flag | Non
 
 
 #: where a sentence ends: a stop, a question or exclamation mark before a space, a line's end
-_SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 #: the farthest a sentence reaches either side of a concept's word (unpunctuated text)
 SENTENCE_REACH = 240
 
 
 def _sentence(lowered: str, at: int) -> tuple[int, int]:
     """The sentence around ``at``: from the end of the one before to its own end."""
-    starts = [lowered.rfind(end, 0, at) for end in _SENTENCE_ENDS]
-    lo = max([s + len(end) for s, end in zip(starts, _SENTENCE_ENDS, strict=True) if s != -1] or [0])
-    lo = max(lo, at - SENTENCE_REACH)
-    ends = [e for e in (lowered.find(end, at) for end in _SENTENCE_ENDS) if e != -1]
-    hi = min(min(ends) + 1 if ends else len(lowered), at + SENTENCE_REACH, len(lowered))
-    return lo, hi
+    lo = max(0, at - SENTENCE_REACH)
+    for stop in _SENTENCE_END.finditer(lowered, lo, at):
+        lo = stop.end()
+    end = _SENTENCE_END.search(lowered, at, at + SENTENCE_REACH)
+    return lo, (end.end() if end else min(len(lowered), at + SENTENCE_REACH))
 
 
 def _head_spots(group: WordGroup, lowered: str, words: set[str]) -> list[int]:
-    """Where the first group of a concept is in the text: its words (whole), the first
-    word of its phrases, the beginnings and the symbols."""
+    """Where the first group of a concept is in the text: its words and the rarest
+    word of its phrases (whole), its word beginnings and its symbols."""
     spots: list[int] = []
-    whole = [w for w in group.words if w in words]
-    whole += [p.split(" ", 1)[0] for p in group.phrases if p.split(" ", 1)[0] in words]
-    for word in whole:
+    for word in group.keys.intersection(words):
         at = lowered.find(word)
         while at != -1:
             if _at_boundary(lowered, at) and _at_boundary(lowered, at + len(word)):
@@ -1152,39 +1239,46 @@ def _head_spots(group: WordGroup, lowered: str, words: set[str]) -> list[int]:
         while at != -1:
             spots.append(at)
             at = lowered.find(mark, at + 1)
-    return sorted(spots)
+    spots.sort()
+    return spots
 
 
-def _concept_match(rule: Rule, text: str, lowered: str, words: set[str]) -> tuple[int, int] | None:
-    """The first sentence where one of the rule's concepts meets (every group, no guard),
-    as its span in ``text`` (spaces around it left out)."""
+def _concept_match(
+    concepts: list[Concept], text: str, lowered: str, words: set[str]
+) -> tuple[int, int] | None:
+    """The first sentence where one of ``concepts`` meets (every group, no guard), as its
+    span in ``text`` (spaces around it left out)."""
     if len(lowered) != len(text):  # lower-casing changed the length: lower letter by letter
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     found: list[tuple[int, int]] = []
-    for concept in rule.concepts:
+    for concept in concepts:
         groups = concept.groups
-        if not all(g.may_be_in(words, lowered) for g in groups):
-            continue  # a group has none of its words in the whole text
-        tried: set[tuple[int, int]] = set()
+        tried: set[int] = set()
         for at in _head_spots(groups[0], lowered, words):
             lo, hi = _sentence(lowered, at)
-            if (lo, hi) in tried:
+            if lo in tried:
                 continue
-            tried.add((lo, hi))
+            tried.add(lo)
             part = lowered[lo:hi]
             said = _words(part)
             said_set, spaced = set(said), f" {' '.join(said)} "
-            if not all(g.in_sentence(said_set, spaced, part) for g in groups[1:]):
-                continue
-            if concept.guard is not None and concept.guard.search(part):
-                continue  # a near miss: "we pay for the course", "our customers buy"
-            while lo < hi and text[lo] in " \t>*-•":
-                lo += 1
-            while hi > lo and text[hi - 1].isspace():
-                hi -= 1
-            found.append((lo, hi))
-            break
+            for group in groups:
+                if not group.in_sentence(said_set, spaced, part):
+                    break
+            else:
+                if concept.guard is None or not concept.guard.search(part):
+                    found.append(_trimmed(text, lo, hi))
+                    break
     return min(found) if found else None
+
+
+def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The span without the spaces and quoting marks around it."""
+    while lo < hi and text[lo] in " \t>*-•":
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
 
 
 def _windows(
