@@ -489,7 +489,7 @@ def test_a_kept_text_is_searched_again_for_other_patterns() -> None:
         hint_words=frozenset(),
         hint_phrases=(),
         hint_phrase_heads=frozenset(),
-        hint_phrase_anchors=(),
+        hint_phrase_anchors={},
         hint_marks=(),
         conditions=(),
         any=(),

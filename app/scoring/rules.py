@@ -217,8 +217,11 @@ class Rule:
     hint_phrases: tuple[tuple[frozenset[str], str], ...] = ()
     #: the first word of every phrase: when none is in the text, no phrase is
     hint_phrase_heads: frozenset[str] = frozenset()
-    #: per phrase, its words and its rarest word (where a window is put in the text)
-    hint_phrase_anchors: tuple[tuple[frozenset[str], str], ...] = ()
+    #: per rarest word of a phrase (where a window is put in the text), the phrases'
+    #: words: looked up by the text's words, not tried phrase by phrase
+    hint_phrase_anchors: Mapping[str, tuple[frozenset[str], ...]] = dataclasses.field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
     #: ... and symbols like "@" or "+" (looked for anywhere in the text)
     hint_marks: tuple[str, ...] = ()
     guard_before: re.Pattern[str] | None = None
@@ -563,11 +566,7 @@ def _compile_rule(raw: Any) -> Rule:
         hint_phrase_heads=frozenset(
             h.split()[0] for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h
         ),
-        hint_phrase_anchors=tuple(
-            (frozenset(h.split()), _rarest_word(h))
-            for h in hints
-            if _PHRASE_HINT.fullmatch(h) and " " in h
-        ),
+        hint_phrase_anchors=_anchors(h for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h),
         hint_marks=tuple(h for h in hints if not _PHRASE_HINT.fullmatch(h)),
         guard_before=_optional(raw.get("guard_before"), "guard_before"),
         guard_after=_optional(raw.get("guard_after"), "guard_after"),
@@ -581,9 +580,29 @@ def _compile_rule(raw: Any) -> Rule:
     )
 
 
+def _anchors(phrases: Iterable[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    """Phrase hints filed under their rarest word, as the sets of their words."""
+    by_anchor: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        by_anchor.setdefault(_rarest_word(phrase), []).append(frozenset(phrase.split()))
+    return {anchor: tuple(found) for anchor, found in by_anchor.items()}
+
+
 #: words most postings have, besides :data:`_COMMON_WORDS`: a concept's phrase is not
 #: looked for by them ("required to pay" is found by "pay", not by every "required")
 _EVERYDAY_WORDS = _COMMON_WORDS | {
+    # what is left of "don't", "won't", "isn't" ... in the words
+    "aren",
+    "didn",
+    "doesn",
+    "don",
+    "haven",
+    "isn",
+    "t",
+    "wasn",
+    "weren",
+    "won",
+    "wouldn",
     "access",
     "after",
     "are",
@@ -1309,7 +1328,12 @@ def _windows(
     present = list(rule.hint_words.intersection(words))
     # a phrase is looked for in the spaced words; in the text, its rarest word is the anchor
     if rule.hint_phrases and not rule.hint_phrase_heads.isdisjoint(words):
-        present += {anchor for ws, anchor in rule.hint_phrase_anchors if ws <= words}
+        anchors = rule.hint_phrase_anchors
+        present += [
+            anchor
+            for anchor in anchors.keys() & words
+            if any(ws <= words for ws in anchors[anchor])
+        ]
     marks = len(present)  # the words end here; the symbols that follow are found anywhere
     present += rule.hint_marks
     if not present:
