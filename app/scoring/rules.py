@@ -88,6 +88,11 @@ _RULE_KEYS = {
 }
 #: the keys of a ``[[rule.concept]]``
 _CONCEPT_KEYS = {"words", "guard"}
+#: a shared near-miss fragment named in a guard or ``ignore``: ``(?&name)``, the way
+#: PCRE calls a named group. Python's ``re`` rejects it, so expanding it never changes
+#: what a valid pattern means.
+_FRAGMENT_CALL = re.compile(r"(?<!\\)\(\?&([^()]*)\)")
+_FRAGMENT_NAME = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def rules_path() -> Path:
@@ -341,13 +346,13 @@ _COMMON_WORDS = frozenset(
 )
 
 
-def _rarest_word(phrase: str) -> str:
-    """The rarest word of a phrase hint: its longest word of three letters or more that is
-    not a common one, else its longest (a posting has "the" and "for" nearly always,
-    "upwork" or "screen" seldom). The phrase is filed under it in the hint index, and a
-    search window is put around it in the text: "in my name" is found around "name",
-    not around every "in"."""
-    return max(phrase.split(), key=lambda w: (w not in _COMMON_WORDS, len(w) >= 3, len(w)))
+def _rarest_word(phrase: str, common: frozenset[str] = _COMMON_WORDS) -> str:
+    """The rarest word of a phrase: its longest word that is not in ``common``, else its
+    longest (a posting has "the" and "for" nearly always, "upwork" or "screen" seldom).
+    A phrase hint is filed under it in the hint index, and a search window is put around
+    it in the text: "in my name" is found around "name", not around every "in". A
+    concept's phrase is looked for by it, with the everyday words as ``common``."""
+    return max(phrase.split(), key=lambda w: (w not in common, len(w)))
 
 
 class HintGate:
@@ -479,12 +484,12 @@ def parse_rules(text: str, source: str = "red_flags.toml") -> RuleSet:
     """Compile every rule; a rule that is wrong goes to ``problems``, the rest still load."""
     doc = load_toml(text, source)
     rules: list[Rule] = []
-    problems: list[str] = []
+    fragments, problems = _fragments(doc.get("guards", {}), source)
     seen: set[str] = set()
     for index, raw in enumerate(doc.get("rule", [])):
         name = raw.get("id", f"#{index + 1}") if isinstance(raw, dict) else f"#{index + 1}"
         try:
-            rule = _compile_rule(raw)
+            rule = _compile_rule(raw, fragments)
             if rule.id in seen:
                 raise ValueError("the id is used twice")
         except (ValueError, TypeError, re.error) as exc:
@@ -497,7 +502,32 @@ def parse_rules(text: str, source: str = "red_flags.toml") -> RuleSet:
     return RuleSet(tuple(rules), tuple(problems), digest)
 
 
-def _compile_rule(raw: Any) -> Rule:
+def _fragments(value: Any, source: str) -> tuple[dict[str, str], list[str]]:
+    """The ``[guards]`` table: named near-miss fragments (regular expressions) that a
+    guard or ``ignore`` names as ``(?&name)``. One that cannot be read is a problem; a
+    rule that names it is then skipped as naming an unknown fragment."""
+    if not isinstance(value, dict):
+        return {}, [f"{source}: [guards] skipped: it must be a table of name = '...'"]
+    fragments: dict[str, str] = {}
+    problems: list[str] = []
+    for name, pattern in value.items():
+        try:
+            if not _FRAGMENT_NAME.fullmatch(name):
+                raise ValueError("a name is lower-case letters, digits and '-'")
+            if not isinstance(pattern, str):
+                raise TypeError("it must be a string")
+            if _FRAGMENT_CALL.search(pattern):
+                raise ValueError("a fragment cannot name another fragment")
+            _compile(pattern, "pattern")
+        except (ValueError, TypeError) as exc:
+            problems.append(f"{source}: guard fragment {name!r} skipped: {exc}")
+            log.warning("%s: guard fragment %r skipped: %s", source, name, exc)
+            continue
+        fragments[name] = f"(?:{pattern})"
+    return fragments, problems
+
+
+def _compile_rule(raw: Any, fragments: Mapping[str, str] | None = None) -> Rule:
     if not isinstance(raw, dict):
         raise TypeError("a rule must be a table")
     unknown = sorted(set(raw) - _RULE_KEYS)
@@ -568,15 +598,15 @@ def _compile_rule(raw: Any) -> Rule:
         ),
         hint_phrase_anchors=_anchors(h for h in hints if _PHRASE_HINT.fullmatch(h) and " " in h),
         hint_marks=tuple(h for h in hints if not _PHRASE_HINT.fullmatch(h)),
-        guard_before=_optional(raw.get("guard_before"), "guard_before"),
-        guard_after=_optional(raw.get("guard_after"), "guard_after"),
-        ignore=_optional(raw.get("ignore"), "ignore"),
+        guard_before=_optional(raw.get("guard_before"), "guard_before", fragments),
+        guard_after=_optional(raw.get("guard_after"), "guard_after", fragments),
+        ignore=_optional(raw.get("ignore"), "ignore", fragments),
         conditions=conditions,
         any=any_of,
         reach=_reach(raw.get("reach", HINT_REACH)),
         examples=_examples(raw.get("examples", []), "examples"),
         near_misses=_examples(raw.get("near_misses", []), "near_misses"),
-        concepts=_concepts(raw.get("concept", []), bool(patterns)),
+        concepts=_concepts(raw.get("concept", []), bool(patterns), fragments),
     )
 
 
@@ -648,16 +678,12 @@ _EVERYDAY_WORDS = _COMMON_WORDS | {
 }
 
 
-def _concept_key(phrase: str) -> str:
-    """The word a concept's phrase is looked for by: its longest word that is not an
-    everyday one, else its longest."""
-    return max(phrase.split(), key=lambda w: (w not in _EVERYDAY_WORDS, len(w)))
-
-
 _MARK_ENTRY = re.compile(r"[^\w\s*]|_")
 
 
-def _concepts(value: Any, has_patterns: bool) -> tuple[Concept, ...]:
+def _concepts(
+    value: Any, has_patterns: bool, fragments: Mapping[str, str] | None = None
+) -> tuple[Concept, ...]:
     """``[[rule.concept]]`` tables: ``words``, two groups or more of strings (a word,
     ``word*`` for its beginning, a phrase, or a symbol such as ``$``), and ``guard``."""
     if not isinstance(value, list):
@@ -674,7 +700,7 @@ def _concepts(value: Any, has_patterns: bool) -> tuple[Concept, ...]:
         groups = tuple(_word_group(g) for g in raw_groups)
         if not groups[0].keys:
             raise ValueError("a concept's first group needs words (it opens the rule)")
-        concepts.append(Concept(groups, _optional(item.get("guard"), "guard")))
+        concepts.append(Concept(groups, _optional(item.get("guard"), "guard", fragments)))
     return tuple(concepts)
 
 
@@ -694,10 +720,10 @@ def _word_group(value: Any) -> WordGroup:
             marks.append(entry)
         else:
             raise ValueError(f"a concept's word {entry!r} is neither a word nor a symbol")
-    keys = frozenset(words) | {_concept_key(phrase) for phrase in phrases}
+    keys = frozenset(words) | {_rarest_word(phrase, _EVERYDAY_WORDS) for phrase in phrases}
     by_key: dict[str, list[str]] = {}
     for phrase in phrases:
-        by_key.setdefault(_concept_key(phrase), []).append(f" {phrase} ")
+        by_key.setdefault(_rarest_word(phrase, _EVERYDAY_WORDS), []).append(f" {phrase} ")
     return WordGroup(
         frozenset(words),
         tuple(prefixes),
@@ -878,12 +904,22 @@ def _compile(pattern: str, what: str) -> re.Pattern[str]:
         raise ValueError(f"invalid {what} {pattern[:40]!r}: {exc}") from None
 
 
-def _optional(pattern: Any, key: str) -> re.Pattern[str] | None:
+def _optional(
+    pattern: Any, key: str, fragments: Mapping[str, str] | None = None
+) -> re.Pattern[str] | None:
+    """A near-miss pattern (a guard, ``ignore``), its ``(?&name)`` fragments expanded."""
     if pattern is None:
         return None
     if not isinstance(pattern, str):
         raise TypeError(f"{key} must be a string")
-    return _compile(pattern, key)
+    known = fragments or {}
+
+    def expand(call: re.Match[str]) -> str:
+        if call[1] not in known:
+            raise ValueError(f"{key} names an unknown guard fragment {call[1]!r}")
+        return known[call[1]]
+
+    return _compile(_FRAGMENT_CALL.sub(expand, pattern), key)
 
 
 def _condition(raw: Any) -> Condition:
