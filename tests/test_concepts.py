@@ -19,23 +19,20 @@ from app.scoring.rules import (
     parse_rules,
     posting_text,
 )
+from tests.rule_text import pay_first_rule
 from tests.scam_postings import Case, job_page, unknown_layout
 
 NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
-RULE = """
-[[rule]]
-id = "pay-first"
-severity = "critical"
-title = "Asks you to pay"
-points = 40
-hint = ["zebra"]
-patterns = ['''\\bzebra\\s+fee\\b''']
-
+RULE = pay_first_rule(
+    "zebra",
+    r"\bzebra\s+fee\b",
+    """
 [[rule.concept]]
 words = [["refundable", "upfront"], ["fee", "$"], ["kit", "course"]]
 guard = '''\\bwe\\s+pay\\b'''
-"""
+""",
+)
 
 
 def posting(text: str) -> PostingFacts:

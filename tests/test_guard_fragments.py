@@ -12,6 +12,7 @@ import pytest
 
 from app.domain import PostingFacts
 from app.scoring.rules import find_flags, parse_rules, rules_path
+from tests.rule_text import pay_first_rule
 
 NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
@@ -21,20 +22,16 @@ negation = '''\\b(?:not|never)\\b'''
 ours = '''\\bour\\s+(?:customers|users)\\b'''
 """
 
-RULE = """
-[[rule]]
-id = "pay-first"
-severity = "critical"
-title = "Asks you to pay"
-points = 40
-hint = ["fee"]
-patterns = ['''\\bfee\\b''']
-guard_before = '''(?:(?&negation)|(?&ours))[^.!?\\n]{0,20}$'''
+RULE = pay_first_rule(
+    "fee",
+    r"\bfee\b",
+    """guard_before = '''(?:(?&negation)|(?&ours))[^.!?\\n]{0,20}$'''
 
 [[rule.concept]]
 words = [["refundable"], ["deposit"]]
 guard = '''(?&negation)|(?&ours)'''
-"""
+""",
+)
 
 
 def flagged(rules, text: str) -> bool:
